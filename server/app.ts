@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { Deps } from './platform/context.ts';
+import { createPii, resolveMasterKey } from './platform/pii.ts';
+import { installAccessLayer, installErrorHandling } from './platform/http.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { accountsRoutes } from './modules/accounts/routes.ts';
+import { orgsRoutes } from './modules/orgs/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+
+/** Every module's routes, in menu order. A new module adds one line here. */
+const modules = [healthRoutes, accountsRoutes, orgsRoutes, auditRoutes];
+
+export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+  /** Serve the built web app from web/dist (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    clock: opts.clock ?? (() => new Date()),
+    pii: createPii(resolveMasterKey(config.encryptionKey, config.dataDir)),
+  };
+  app.decorate('deps', deps);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its component styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'gonghui 智慧工会平台 API', version: '0.1.0', description: 'Every route of gonghui. Errors are RFC 9457 problem+json.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gh_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  installErrorHandling(app);
+  installAccessLayer(app);
+
+  for (const register of modules) await app.register(register, { prefix: '/api' });
+
+  if (opts.serveWeb !== false && fs.existsSync(webDist)) await registerWeb(app);
+  return app;
+}
+
+/** The built console (/) and member portal (/m): static files, with each SPA's index as fallback. */
+async function registerWeb(app: FastifyInstance) {
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  const consoleIndex = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
+  const mobileIndexFile = path.join(webDist, 'm', 'index.html');
+  const mobileIndex = fs.existsSync(mobileIndexFile) ? fs.readFileSync(mobileIndexFile, 'utf8') : consoleIndex;
+  app.get('/*', { config: { access: 'public' } }, async (req, reply) => {
+    const url = req.url.split('?')[0];
+    if (url.startsWith('/api/')) return reply.callNotFound();
+    const file = path.join(webDist, path.normalize(url));
+    if (file.startsWith(webDist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(webDist, file));
+    }
+    const html = url === '/m' || url.startsWith('/m/') ? mobileIndex : consoleIndex;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}

@@ -1,0 +1,110 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables of gonghui, one interface per table. Conventions on both engines:
+ * timestamps are ISO-8601 UTC strings, dates are YYYY-MM-DD strings, booleans are 0/1 integers,
+ * JSON is stored as text, money is integer fen. See docs/architecture.md.
+ */
+export interface OrgTable {
+  id: Generated<number>;
+  name: string;
+  kind: 'federation' | 'joint_union' | 'grassroots_union' | 'branch';
+  level: 'county' | 'street' | null;
+  basis: 'building' | 'area' | 'industry' | 'town' | null;
+  parent_id: number | null;
+  region: string | null;
+  status: 'active' | 'closed';
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrgClosureTable {
+  ancestor_id: number;
+  descendant_id: number;
+  depth: number;
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  name: string;
+  uscc: string;
+  industry: string | null;
+  founded_on: string | null;
+  new_economy: number;
+  org_id: number;
+  status: 'active' | 'closed';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  name: string;
+  kind: 'workshop' | 'office' | 'crew' | 'project';
+  status: 'active' | 'closed';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  home_org_id: number | null;
+  disabled: number;
+  failed_logins: number;
+  failed_since: string | null;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleGrantTable {
+  id: Generated<number>;
+  user_id: number;
+  role: 'admin' | 'cadre' | 'viewer' | 'judge' | 'member';
+  /** null only for the platform-wide admin role */
+  org_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  org_id: number | null;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+}
+
+export interface DB {
+  orgs: OrgTable;
+  org_closure: OrgClosureTable;
+  enterprises: EnterpriseTable;
+  teams: TeamTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}

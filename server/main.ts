@@ -1,0 +1,83 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { ensureAdmin } from './modules/accounts/service.ts';
+import { loadDemo, DEMO_PASSWORD } from './demo/load.ts';
+
+const usage = `gonghui — 智慧工会平台
+
+Usage: tsx server/main.ts <command>
+  serve     migrate the database and serve the platform (npm start)
+  demo      like serve, loading the demo county first when the database is empty (npm run demo)
+  migrate   apply database migrations and exit (npm run migrate)
+`;
+
+async function prepare(config: Config): Promise<Database> {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  return database;
+}
+
+async function serve(config: Config, demo: boolean) {
+  const database = await prepare(config);
+  const app = await buildApp({ config, database });
+  const admin = await ensureAdmin(app.deps, config.adminPassword ?? (demo ? DEMO_PASSWORD : undefined));
+  if (admin.password && !demo) {
+    console.log(`\n  Created the built-in account "admin" with password: ${admin.password}\n  It is shown only this once; set GONGHUI_ADMIN_PASSWORD to choose it.\n`);
+  }
+  if (demo) {
+    const loaded = await loadDemo(app.deps);
+    console.log(loaded ? '\n  Demo county loaded.' : '\n  Demo data already present.');
+    console.log(`\n  Demo logins (password for all: ${DEMO_PASSWORD}${config.adminPassword ? ', admin: GONGHUI_ADMIN_PASSWORD' : ''}):`);
+    console.log('    admin        平台管理员');
+    console.log('    jiashan      嘉善县总工会 干部 (whole county)');
+    console.log('    weitang      魏塘街道总工会 干部 (one street)');
+    console.log('    luoxing      罗星街道总工会 干部 (another street)');
+    console.log('    viewer       嘉善县总工会 只读');
+    console.log('    worker       职工 13800000001 (member portal /m)\n');
+  }
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`  gonghui is serving on http://${config.host}:${config.port}  (console /, member portal /m, API docs /api/docs)`);
+}
+
+async function main() {
+  const command = process.argv[2] ?? 'serve';
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  switch (command) {
+    case 'serve':
+      return serve(config, false);
+    case 'demo':
+      return serve(config, true);
+    case 'migrate': {
+      const database = await prepare(config);
+      await database.close();
+      return;
+    }
+    default:
+      console.error(usage);
+      process.exit(2);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

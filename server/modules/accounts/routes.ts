@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParams, pageOf } from '../../platform/validation.ts';
+import { SESSION_COOKIE } from '../../platform/sessions.ts';
+import type { Deps } from '../../platform/context.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, session: { token: string; expiresAt: Date }) {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+  const authLimit = { max: deps.config.authRateLimit, timeWindow: '1 minute' };
+
+  app.post(
+    '/auth/login',
+    {
+      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      schema: {
+        summary: 'Log in with username (or phone) and password',
+        tags: ['auth'],
+        body: s.loginBody,
+        response: { 200: s.loginResponse },
+      },
+    },
+    async (req, reply) => {
+      const { session, user } = await service.login(deps, req.caller, req.body);
+      setSessionCookie(reply, deps, session);
+      return { csrfToken: session.csrfToken, user };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      config: { access: 'authenticated', rateLimit: authLimit },
+      schema: { summary: 'End this session', tags: ['auth'], response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await service.logout(deps, req.caller);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'The logged-in user, their role grants and CSRF token', tags: ['auth'], response: { 200: s.meResponse } },
+    },
+    async (req) => service.me(deps, req.caller),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      config: { access: 'authenticated', rateLimit: authLimit },
+      schema: {
+        summary: 'Change one’s own password (ends every other session)',
+        tags: ['auth'],
+        body: s.changePasswordBody,
+        response: { 200: s.csrfResponse },
+      },
+    },
+    async (req, reply) => {
+      const session = await service.changeOwnPassword(deps, req.caller, req.body);
+      setSessionCookie(reply, deps, session);
+      return { csrfToken: session.csrfToken };
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      config: { access: 'user.read' },
+      schema: { summary: 'Accounts in scope', tags: ['users'], querystring: s.userListQuery, response: { 200: pageOf(s.userView) } },
+    },
+    async (req) => service.listUsers(deps, req.caller, req.query),
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { access: 'user.write' },
+      schema: { summary: 'Create an account', tags: ['users'], body: s.createUserBody, response: { 201: z.object({ id: z.number().int() }) } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createUser(deps, req.caller, req.body)),
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      config: { access: 'user.read' },
+      schema: { summary: 'One account', tags: ['users'], params: idParams, response: { 200: s.userView } },
+    },
+    async (req) => service.getUser(deps, req.caller, req.params.id),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { access: 'user.write' },
+      schema: {
+        summary: 'Change name or phone, disable or enable (disabling ends its sessions)',
+        tags: ['users'],
+        params: idParams,
+        body: s.updateUserBody,
+        response: { 200: s.userView },
+      },
+    },
+    async (req) => service.updateUser(deps, req.caller, req.params.id, req.body),
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      config: { access: 'user.write' },
+      schema: {
+        summary: 'Set a new password for an account (ends its sessions, lifts a lock)',
+        tags: ['users'],
+        params: idParams,
+        body: s.resetPasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await service.resetPassword(deps, req.caller, req.params.id, req.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/role-grants',
+    {
+      config: { access: 'user.read' },
+      schema: { summary: 'Role grants in scope', tags: ['users'], querystring: s.grantListQuery, response: { 200: pageOf(s.grantItem) } },
+    },
+    async (req) => service.listGrants(deps, req.caller, req.query),
+  );
+
+  app.post(
+    '/role-grants',
+    {
+      config: { access: 'user.write' },
+      schema: {
+        summary: 'Grant a role on an organisation (reaches its whole subtree)',
+        tags: ['users'],
+        body: s.grantBody,
+        response: { 201: z.object({ id: z.number().int(), userId: z.number().int(), role: s.role, orgId: z.number().int().nullable() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.createGrant(deps, req.caller, req.body)),
+  );
+
+  app.delete(
+    '/role-grants/:id',
+    {
+      config: { access: 'user.write' },
+      schema: { summary: 'Revoke a role grant', tags: ['users'], params: idParams, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await service.revokeGrant(deps, req.caller, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

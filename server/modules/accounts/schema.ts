@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { roles } from '../../platform/access.ts';
+import { boolFlag, id, mobilePhone, pageQuery, text } from '../../platform/validation.ts';
+
+export const role = z.enum(roles);
+
+export const grantView = z.object({
+  id: z.number().int(),
+  role,
+  orgId: z.number().int().nullable(),
+  orgName: z.string().nullable(),
+});
+
+export const currentUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  grants: z.array(grantView),
+});
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+});
+export const loginResponse = z.object({ csrfToken: z.string(), user: currentUser });
+
+export const meResponse = currentUser.extend({
+  phone: z.string().nullable().describe('masked'),
+  csrfToken: z.string(),
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.string().max(128),
+});
+export const csrfResponse = z.object({ csrfToken: z.string() });
+
+export const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username_format');
+
+export const createUserBody = z.object({
+  username,
+  password: z.string().max(128),
+  displayName: text(50),
+  phone: mobilePhone.optional(),
+  orgId: id.optional().describe('the organisation the account belongs to; defaults to the caller’s own when there is only one'),
+});
+
+export const updateUserBody = z
+  .object({
+    displayName: text(50).optional(),
+    phone: mobilePhone.nullable().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const resetPasswordBody = z.object({ password: z.string().max(128) });
+
+export const userListQuery = pageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  orgId: id.optional(),
+  disabled: boolFlag.optional(),
+});
+
+export const userView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable().describe('masked'),
+  homeOrgId: z.number().int().nullable(),
+  homeOrgName: z.string().nullable(),
+  disabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  grants: z.array(grantView),
+});
+
+export const grantBody = z.object({
+  userId: id,
+  role,
+  orgId: id.nullable().optional().describe('required for every role except admin'),
+});
+
+export const grantListQuery = pageQuery.extend({ userId: id.optional(), orgId: id.optional(), role: role.optional() });
+
+export const grantItem = grantView.extend({
+  userId: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  createdAt: z.string(),
+});

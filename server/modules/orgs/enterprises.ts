@@ -1,0 +1,241 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { conflict, notFound, refused } from '../../platform/errors.ts';
+import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { hasUnion, needsUnion } from './rules.ts';
+import type { createEnterpriseBody, createTeamBody, enterpriseListQuery, teamListQuery, updateEnterpriseBody, updateTeamBody } from './schema.ts';
+
+/** Enterprises (covered by a union, or only by a federation when they have none) and their teams. */
+
+function enterprises(tx: Tx, scope: Scope) {
+  return tx
+    .selectFrom('enterprises')
+    .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
+    .where((eb) => inScope(eb, 'enterprises.org_id', scope));
+}
+
+const today = (deps: Deps) => deps.clock().toISOString().slice(0, 10);
+
+async function enterpriseRows(deps: Deps, tx: Tx, scope: Scope, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await enterprises(tx, scope)
+    .selectAll('enterprises')
+    .select(['orgs.name as org_name', 'orgs.kind as org_kind'])
+    .select((eb) =>
+      eb
+        .selectFrom('teams')
+        .select((t) => t.fn.countAll<number>().as('n'))
+        .whereRef('teams.enterprise_id', '=', 'enterprises.id')
+        .where('teams.status', '=', 'active')
+        .as('team_count'),
+    )
+    .where('enterprises.id', 'in', ids)
+    .orderBy('enterprises.id')
+    .execute();
+  const day = today(deps);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    uscc: r.uscc,
+    industry: r.industry,
+    foundedOn: r.founded_on,
+    newEconomy: r.new_economy === 1,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    hasUnion: hasUnion(r.org_kind),
+    needsUnion: r.status === 'active' && needsUnion(r.org_kind, r.founded_on, day),
+    status: r.status,
+    teamCount: Number(r.team_count ?? 0),
+    createdAt: r.created_at,
+  }));
+}
+
+async function loadEnterprise(deps: Deps, tx: Tx, scope: Scope, id: number) {
+  const [row] = await enterpriseRows(deps, tx, scope, [id]);
+  if (!row) throw notFound('enterprise');
+  return row;
+}
+
+export async function listEnterprises(deps: Deps, caller: Caller, query: z.infer<typeof enterpriseListQuery>) {
+  let q = enterprises(deps.db, caller.scope);
+  if (query.q) q = q.where((eb) => eb.or([eb('enterprises.name', 'like', `%${query.q}%`), eb('enterprises.uscc', '=', query.q!.toUpperCase())]));
+  if (query.orgId) {
+    await requireOrgInScope(deps.db, caller.scope, query.orgId);
+    q = q.where((eb) => inScope(eb, 'enterprises.org_id', { all: false, roots: [query.orgId!] }));
+  }
+  if (query.withoutUnion !== undefined) q = q.where('orgs.kind', query.withoutUnion ? '=' : '!=', 'federation');
+  if (query.newEconomy !== undefined) q = q.where('enterprises.new_economy', '=', query.newEconomy ? 1 : 0);
+  if (query.status) q = q.where('enterprises.status', '=', query.status);
+  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const ids = (await q.select('enterprises.id').orderBy('enterprises.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
+  return { items: await enterpriseRows(deps, deps.db, caller.scope, ids), total: Number(total) };
+}
+
+export const getEnterprise = (deps: Deps, caller: Caller, id: number) => loadEnterprise(deps, deps.db, caller.scope, id);
+
+async function requireActiveOrg(tx: Tx, scope: Scope, orgId: number) {
+  await requireOrgInScope(tx, scope, orgId);
+  const org = await tx.selectFrom('orgs').select('status').where('id', '=', orgId).executeTakeFirstOrThrow();
+  if (org.status === 'closed') throw refused('org_closed');
+}
+
+async function requireFreeUscc(tx: Tx, uscc: string, exceptId?: number) {
+  let q = tx.selectFrom('enterprises').select('id').where('uscc', '=', uscc);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw conflict('uscc_taken');
+}
+
+export async function createEnterprise(deps: Deps, caller: Caller, input: z.infer<typeof createEnterpriseBody>) {
+  return deps.db.transaction().execute(async (tx) => {
+    await requireActiveOrg(tx, caller.scope, input.orgId);
+    await requireFreeUscc(tx, input.uscc);
+    const now = caller.actor.now;
+    const { id } = await tx
+      .insertInto('enterprises')
+      .values({
+        name: input.name,
+        uscc: input.uscc,
+        industry: input.industry,
+        founded_on: input.foundedOn ?? null,
+        new_economy: input.newEconomy ? 1 : 0,
+        org_id: input.orgId,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const view = await loadEnterprise(deps, tx, caller.scope, id);
+    await audit(tx, caller.actor, { action: 'enterprise.create', entity: 'enterprise', entityId: id, orgId: input.orgId, after: view });
+    return view;
+  });
+}
+
+export async function updateEnterprise(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateEnterpriseBody>) {
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await loadEnterprise(deps, tx, caller.scope, id);
+    if (before.status === 'closed') throw refused('enterprise_closed');
+    if (input.orgId !== undefined && input.orgId !== before.orgId) await requireActiveOrg(tx, caller.scope, input.orgId);
+    const set: Record<string, unknown> = { updated_at: caller.actor.now };
+    if (input.name !== undefined) set.name = input.name;
+    if (input.orgId !== undefined) set.org_id = input.orgId;
+    if (input.industry !== undefined) set.industry = input.industry;
+    if (input.foundedOn !== undefined) set.founded_on = input.foundedOn;
+    if (input.newEconomy !== undefined) set.new_economy = input.newEconomy ? 1 : 0;
+    await tx.updateTable('enterprises').set(set).where('id', '=', id).execute();
+    const after = await loadEnterprise(deps, tx, { all: true, roots: [] }, id);
+    await audit(tx, caller.actor, { action: 'enterprise.update', entity: 'enterprise', entityId: id, orgId: after.orgId, before, after });
+    return after;
+  });
+}
+
+/** Closing an enterprise closes its teams with it, in one transaction. */
+export async function closeEnterprise(deps: Deps, caller: Caller, id: number) {
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await loadEnterprise(deps, tx, caller.scope, id);
+    if (before.status === 'closed') throw refused('enterprise_closed');
+    const now = caller.actor.now;
+    await tx.updateTable('enterprises').set({ status: 'closed', updated_at: now }).where('id', '=', id).execute();
+    await tx.updateTable('teams').set({ status: 'closed', updated_at: now }).where('enterprise_id', '=', id).where('status', '=', 'active').execute();
+    await audit(tx, caller.actor, { action: 'enterprise.close', entity: 'enterprise', entityId: id, orgId: before.orgId, before: { status: 'active', teamCount: before.teamCount }, after: { status: 'closed' } });
+    return loadEnterprise(deps, tx, caller.scope, id);
+  });
+}
+
+// ---------- teams ----------
+
+function teams(tx: Tx, scope: Scope) {
+  return tx
+    .selectFrom('teams')
+    .innerJoin('enterprises', 'enterprises.id', 'teams.enterprise_id')
+    .where((eb) => inScope(eb, 'enterprises.org_id', scope));
+}
+
+async function teamRows(tx: Tx, scope: Scope, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await teams(tx, scope)
+    .selectAll('teams')
+    .select(['enterprises.name as enterprise_name', 'enterprises.org_id'])
+    .where('teams.id', 'in', ids)
+    .orderBy('teams.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    orgId: r.org_id,
+    status: r.status,
+    createdAt: r.created_at,
+  }));
+}
+
+async function loadTeam(tx: Tx, scope: Scope, id: number) {
+  const [row] = await teamRows(tx, scope, [id]);
+  if (!row) throw notFound('team');
+  return row;
+}
+
+export const getTeam = (deps: Deps, caller: Caller, id: number) => loadTeam(deps.db, caller.scope, id);
+
+export async function listTeams(deps: Deps, caller: Caller, query: z.infer<typeof teamListQuery>) {
+  let q = teams(deps.db, caller.scope);
+  if (query.enterpriseId) q = q.where('teams.enterprise_id', '=', query.enterpriseId);
+  if (query.orgId) q = q.where((eb) => inScope(eb, 'enterprises.org_id', { all: false, roots: [query.orgId!] }));
+  if (query.q) q = q.where('teams.name', 'like', `%${query.q}%`);
+  if (query.status) q = q.where('teams.status', '=', query.status);
+  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const ids = (await q.select('teams.id').orderBy('teams.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
+  return { items: await teamRows(deps.db, caller.scope, ids), total: Number(total) };
+}
+
+async function requireUniqueTeamName(tx: Tx, enterpriseId: number, name: string, exceptId?: number) {
+  let q = tx.selectFrom('teams').select('id').where('enterprise_id', '=', enterpriseId).where('name', '=', name).where('status', '=', 'active');
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw conflict('team_name_taken');
+}
+
+export async function createTeam(deps: Deps, caller: Caller, input: z.infer<typeof createTeamBody>) {
+  return deps.db.transaction().execute(async (tx) => {
+    const enterprise = await loadEnterprise(deps, tx, caller.scope, input.enterpriseId);
+    if (enterprise.status === 'closed') throw refused('enterprise_closed');
+    await requireUniqueTeamName(tx, input.enterpriseId, input.name);
+    const now = caller.actor.now;
+    const { id } = await tx
+      .insertInto('teams')
+      .values({ enterprise_id: input.enterpriseId, name: input.name, kind: input.kind, status: 'active', created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const view = await loadTeam(tx, caller.scope, id);
+    await audit(tx, caller.actor, { action: 'team.create', entity: 'team', entityId: id, orgId: enterprise.orgId, after: view });
+    return view;
+  });
+}
+
+export async function updateTeam(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateTeamBody>) {
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await loadTeam(tx, caller.scope, id);
+    if (before.status === 'closed') throw refused('team_closed');
+    if (input.name !== undefined && input.name !== before.name) await requireUniqueTeamName(tx, before.enterpriseId, input.name, id);
+    const set: Record<string, unknown> = { updated_at: caller.actor.now };
+    if (input.name !== undefined) set.name = input.name;
+    if (input.kind !== undefined) set.kind = input.kind;
+    await tx.updateTable('teams').set(set).where('id', '=', id).execute();
+    const after = await loadTeam(tx, caller.scope, id);
+    await audit(tx, caller.actor, { action: 'team.update', entity: 'team', entityId: id, orgId: before.orgId, before, after });
+    return after;
+  });
+}
+
+export async function closeTeam(deps: Deps, caller: Caller, id: number) {
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await loadTeam(tx, caller.scope, id);
+    if (before.status === 'closed') throw refused('team_closed');
+    await tx.updateTable('teams').set({ status: 'closed', updated_at: caller.actor.now }).where('id', '=', id).execute();
+    await audit(tx, caller.actor, { action: 'team.close', entity: 'team', entityId: id, orgId: before.orgId, before: { status: 'active' }, after: { status: 'closed' } });
+    return loadTeam(tx, caller.scope, id);
+  });
+}

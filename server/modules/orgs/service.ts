@@ -1,0 +1,188 @@
+import type { z } from 'zod';
+import type { Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { conflict, notFound, refused } from '../../platform/errors.ts';
+import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { checkClose, checkMove, checkPlacement, type Refusal } from './rules.ts';
+import { ancestorIds, linkIntoTree, moveSubtree, orgsWithCounts } from './store.ts';
+import type { createOrgBody, orgListQuery, updateOrgBody } from './schema.ts';
+
+type OrgRow = Awaited<ReturnType<ReturnType<typeof orgsWithCounts>['executeTakeFirstOrThrow']>>;
+
+export function orgView(r: OrgRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    level: r.level,
+    basis: r.basis,
+    parentId: r.parent_id,
+    region: r.region,
+    status: r.status,
+    closedAt: r.closed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    childCount: Number(r.child_count ?? 0),
+    enterpriseCount: Number(r.enterprise_count ?? 0),
+  };
+}
+
+function refuse(r: Refusal | null): void {
+  if (r) throw refused(r.code, r.params);
+}
+
+async function loadOrg(tx: Tx, scope: Scope, orgId: number) {
+  const org = await orgsWithCounts(tx, scope).where('orgs.id', '=', orgId).executeTakeFirst();
+  if (!org) throw notFound('org');
+  return org;
+}
+
+async function requireUniqueName(tx: Tx, name: string, parentId: number | null, exceptId?: number) {
+  let q = tx.selectFrom('orgs').select('id').where('name', '=', name).where('status', '=', 'active');
+  q = parentId === null ? q.where('parent_id', 'is', null) : q.where('parent_id', '=', parentId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw conflict('org_name_taken');
+}
+
+export async function getOrg(deps: Deps, caller: Caller, orgId: number) {
+  const org = await loadOrg(deps.db, caller.scope, orgId);
+  const ids = await ancestorIds(deps.db, orgId);
+  const visible = ids.length
+    ? await deps.db
+        .selectFrom('orgs')
+        .select(['id', 'name'])
+        .where('id', 'in', ids)
+        .where((eb) => inScope(eb, 'orgs.id', caller.scope))
+        .execute()
+    : [];
+  const byId = new Map(visible.map((o) => [o.id, o]));
+  const ancestors = ids.map((id) => byId.get(id)).filter((o): o is { id: number; name: string } => !!o);
+  return { ...orgView(org), ancestors };
+}
+
+export async function listChildren(deps: Deps, caller: Caller, orgId: number) {
+  await loadOrg(deps.db, caller.scope, orgId);
+  const rows = await orgsWithCounts(deps.db, caller.scope).where('orgs.parent_id', '=', orgId).orderBy('orgs.status').orderBy('orgs.id').execute();
+  return { items: rows.map(orgView), total: rows.length };
+}
+
+/** The tops of the caller's scope: where the console's tree starts. */
+export async function listRoots(deps: Deps, caller: Caller) {
+  let q = orgsWithCounts(deps.db, caller.scope);
+  q = caller.scope.all
+    ? q.where('orgs.parent_id', 'is', null)
+    : q.where('orgs.id', 'in', caller.scope.roots).where((eb) =>
+        // drop a root that lies inside another root's subtree
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('org_closure')
+              .select('org_closure.ancestor_id')
+              .whereRef('org_closure.descendant_id', '=', 'orgs.id')
+              .where('org_closure.depth', '>', 0)
+              .where('org_closure.ancestor_id', 'in', caller.scope.roots),
+          ),
+        ),
+      );
+  const rows = await q.orderBy('orgs.id').execute();
+  return { items: rows.map(orgView), total: rows.length };
+}
+
+export async function searchOrgs(deps: Deps, caller: Caller, query: z.infer<typeof orgListQuery>) {
+  let q = deps.db.selectFrom('orgs').where((eb) => inScope(eb, 'orgs.id', caller.scope));
+  if (query.q) q = q.where((eb) => eb.or([eb('orgs.name', 'like', `%${query.q}%`), eb('orgs.region', 'like', `%${query.q}%`)]));
+  if (query.kind) q = q.where('orgs.kind', '=', query.kind);
+  if (query.status) q = q.where('orgs.status', '=', query.status);
+  if (query.under) {
+    await loadOrg(deps.db, caller.scope, query.under);
+    q = q.where((eb) => inScope(eb, 'orgs.id', { all: false, roots: [query.under!] }));
+  }
+  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const ids = (await q.select('orgs.id').orderBy('orgs.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
+  const rows = ids.length ? await orgsWithCounts(deps.db, caller.scope).where('orgs.id', 'in', ids).orderBy('orgs.id').execute() : [];
+  return { items: rows.map(orgView), total: Number(total) };
+}
+
+export async function createOrg(deps: Deps, caller: Caller, input: z.infer<typeof createOrgBody>) {
+  const shape = { kind: input.kind, level: input.kind === 'federation' ? (input.level ?? null) : null };
+  return deps.db.transaction().execute(async (tx) => {
+    if (input.parentId === null) {
+      // Only a platform admin may start a new tree.
+      if (!caller.scope.all) throw notFound('org');
+      refuse(checkPlacement(shape, null));
+    } else {
+      const parent = await loadOrg(tx, caller.scope, input.parentId);
+      if (parent.status === 'closed') throw refused('org_parent_closed');
+      refuse(checkPlacement(shape, parent));
+    }
+    await requireUniqueName(tx, input.name, input.parentId);
+    const now = caller.actor.now;
+    const { id } = await tx
+      .insertInto('orgs')
+      .values({
+        name: input.name,
+        kind: input.kind,
+        level: shape.level,
+        basis: input.kind === 'joint_union' ? (input.basis ?? null) : null,
+        parent_id: input.parentId,
+        region: input.region,
+        status: 'active',
+        closed_at: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await linkIntoTree(tx, id, input.parentId);
+    const org = orgView(await loadOrg(tx, { all: true, roots: [] }, id));
+    await audit(tx, caller.actor, { action: 'org.create', entity: 'org', entityId: id, orgId: id, after: org });
+    return org;
+  });
+}
+
+export async function updateOrg(deps: Deps, caller: Caller, orgId: number, input: z.infer<typeof updateOrgBody>) {
+  return deps.db.transaction().execute(async (tx) => {
+    const before = await loadOrg(tx, caller.scope, orgId);
+    if (before.status === 'closed') throw refused('org_closed');
+    if (input.name !== undefined && input.name !== before.name) await requireUniqueName(tx, input.name, before.parent_id, orgId);
+    const set: Record<string, unknown> = { updated_at: caller.actor.now };
+    if (input.name !== undefined) set.name = input.name;
+    if (input.region !== undefined) set.region = input.region;
+    if (input.basis !== undefined && before.kind === 'joint_union') set.basis = input.basis;
+    await tx.updateTable('orgs').set(set).where('id', '=', orgId).execute();
+    const after = orgView(await loadOrg(tx, caller.scope, orgId));
+    await audit(tx, caller.actor, { action: 'org.update', entity: 'org', entityId: orgId, orgId, before: orgView(before), after });
+    return after;
+  });
+}
+
+export async function moveOrg(deps: Deps, caller: Caller, orgId: number, parentId: number) {
+  return deps.db.transaction().execute(async (tx) => {
+    const org = await loadOrg(tx, caller.scope, orgId);
+    const parent = await loadOrg(tx, caller.scope, parentId);
+    if (org.status === 'closed') throw refused('org_closed');
+    if (parent.status === 'closed') throw refused('org_parent_closed');
+    refuse(checkMove(orgId, org.parent_id, [...(await ancestorIds(tx, parentId)), parentId]));
+    refuse(checkPlacement(org, parent));
+    if (org.parent_id === parentId) return orgView(org);
+    await requireUniqueName(tx, org.name, parentId, orgId);
+    await tx.updateTable('orgs').set({ parent_id: parentId, updated_at: caller.actor.now }).where('id', '=', orgId).execute();
+    await moveSubtree(tx, orgId, parentId);
+    const after = orgView(await loadOrg(tx, { all: true, roots: [] }, orgId));
+    await audit(tx, caller.actor, { action: 'org.move', entity: 'org', entityId: orgId, orgId, before: { parentId: org.parent_id }, after: { parentId } });
+    return after;
+  });
+}
+
+export async function closeOrg(deps: Deps, caller: Caller, orgId: number) {
+  return deps.db.transaction().execute(async (tx) => {
+    const org = await loadOrg(tx, caller.scope, orgId);
+    if (org.status === 'closed') throw refused('org_closed');
+    refuse(checkClose(Number(org.child_count), Number(org.enterprise_count)));
+    await tx.updateTable('orgs').set({ status: 'closed', closed_at: caller.actor.now, updated_at: caller.actor.now }).where('id', '=', orgId).execute();
+    const after = orgView(await loadOrg(tx, caller.scope, orgId));
+    await audit(tx, caller.actor, { action: 'org.close', entity: 'org', entityId: orgId, orgId, before: { status: org.status }, after: { status: 'closed' } });
+    return after;
+  });
+}

@@ -1,0 +1,89 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Tx } from '../db/database.ts';
+import { AppError, notFound } from './errors.ts';
+
+/**
+ * The one access layer. Every route declares what it needs (see RouteAccess); a grant
+ * (user, role, org) gives its role's permissions over the org's whole subtree. Scope is applied as
+ * a SQL filter (`inScope`), never by checking rows one by one.
+ */
+export const permissions = [
+  'org.read',
+  'org.write',
+  'user.read',
+  'user.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roles = ['admin', 'cadre', 'viewer', 'judge', 'member'] as const;
+export type Role = (typeof roles)[number];
+
+/** What each role may do over the subtree of the org it is granted on. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
+  viewer: ['org.read', 'user.read'],
+  // Judges and members act only on what is assigned to them or is their own; modules check that.
+  judge: [],
+  member: [],
+};
+
+/** public: anyone; authenticated: any logged-in user (own records only); else a permission. */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+export interface Grant {
+  id: number;
+  role: Role;
+  /** null for the platform-wide admin role */
+  orgId: number | null;
+}
+
+/** The orgs whose subtrees a caller may act on for one permission; `all` for platform admins. */
+export interface Scope {
+  all: boolean;
+  roots: number[];
+}
+
+export const noScope: Scope = { all: false, roots: [] };
+
+export function scopeFor(grants: Grant[], permission: Permission): Scope {
+  if (grants.some((g) => g.role === 'admin')) return { all: true, roots: [] };
+  const roots = grants.filter((g) => rolePermissions[g.role].includes(permission) && g.orgId !== null).map((g) => g.orgId as number);
+  return { all: false, roots: [...new Set(roots)] };
+}
+
+export function hasAny(scope: Scope): boolean {
+  return scope.all || scope.roots.length > 0;
+}
+
+/**
+ * SQL filter: `column` (an org id) lies in the caller's scope. Compiles to
+ * `column IN (SELECT descendant_id FROM org_closure WHERE ancestor_id IN (...roots))`.
+ */
+export function inScope<TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  column: Expression<number | null> | string,
+  scope: Scope,
+): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  if (scope.roots.length === 0) return sql<SqlBool>`1 = 0`;
+  const ref = typeof column === 'string' ? sql.ref(column) : column;
+  return sql<SqlBool>`${ref} in (select descendant_id from org_closure where ancestor_id in (${sql.join(scope.roots)}))`;
+}
+
+/** Throws 404 unless the org exists and lies in scope (out of scope looks exactly like missing). */
+export async function requireOrgInScope(tx: Tx, scope: Scope, orgId: number, entity = 'org'): Promise<void> {
+  const row = await tx
+    .selectFrom('orgs')
+    .select('orgs.id')
+    .where('orgs.id', '=', orgId)
+    .where((eb) => inScope(eb, 'orgs.id', scope))
+    .executeTakeFirst();
+  if (!row) throw notFound(entity);
+}
+
+export function requireSome(scope: Scope): void {
+  if (!hasAny(scope)) throw new AppError(403, 'forbidden');
+}

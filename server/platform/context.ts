@@ -1,0 +1,33 @@
+import type { Config } from '../config.ts';
+import type { Db, Engine } from '../db/database.ts';
+import type { Pii } from './pii.ts';
+import type { Grant, Scope } from './access.ts';
+import type { Actor } from './audit.ts';
+import type { Lang } from './i18n.ts';
+
+/** What every service needs from the running platform; built once in app.ts. */
+export interface Deps {
+  db: Db;
+  engine: Engine;
+  pii: Pii;
+  config: Config;
+  clock: () => Date;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** One request's caller, as services see it. */
+export interface Caller {
+  user: SessionUser | null;
+  /** The caller's scope for the permission the route declared (empty for public routes). */
+  scope: Scope;
+  actor: Actor;
+  lang: Lang;
+}

@@ -1,0 +1,39 @@
+import type { MessageCode } from './i18n.ts';
+
+export interface FieldError {
+  field: string;
+  /** Set when the error comes from a row of an uploaded file. */
+  row?: number;
+  message: string | { zh: string; en: string };
+}
+
+/**
+ * The one error family of gonghui. Thrown anywhere, rendered once as RFC 9457 problem+json by
+ * the error handler in app.ts with a stable `code` and a message in the caller's language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: MessageCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = (entity: string) => new AppError(404, 'not_found', { entity });
+export const forbidden = () => new AppError(403, 'forbidden');
+export const conflict = (code: MessageCode = 'conflict', params: Record<string, string | number> = {}) =>
+  new AppError(409, code, params);
+/** A business rule refused the change: 422 with the rule's own message. */
+export const refused = (code: MessageCode, params: Record<string, string | number> = {}) => new AppError(422, code, params);
+
+/** 422 for one or more invalid fields; each message is given in both languages. */
+export function invalidFields(errors: FieldError[]): AppError {
+  return new AppError(422, 'validation_failed', {}, errors);
+}
+
+export function fieldError(field: string, zh: string, en: string): AppError {
+  return invalidFields([{ field, message: { zh, en } }]);
+}

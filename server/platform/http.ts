@@ -1,0 +1,145 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldError } from './errors.ts';
+import { noScope, hasAny, scopeFor, type RouteAccess } from './access.ts';
+import type { Caller, Deps } from './context.ts';
+import { pickLang, translate, type Lang, type MessageCode } from './i18n.ts';
+import { fieldErrorsFromIssues } from './validation.ts';
+import { SESSION_COOKIE, loadSession } from './sessions.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route needs; a route under /api without it refuses to register. */
+    access?: RouteAccess;
+    /** Login and sign-up: no CSRF token exists yet. */
+    csrfExempt?: boolean;
+  }
+  interface FastifyRequest {
+    caller: Caller;
+  }
+  interface FastifyInstance {
+    deps: Deps;
+    routeTable: RouteInfo[];
+  }
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  summary: string;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes registered by plugins (Swagger UI, static web assets) that are public by nature. */
+function isPluginRoute(url: string): boolean {
+  return !url.startsWith('/api/') || url.startsWith('/api/docs');
+}
+
+/**
+ * The deny-by-default gate: collects the route table, refuses a route without a declared access,
+ * loads the session, checks CSRF and the declared permission, and computes the caller's scope.
+ */
+export function installAccessLayer(app: FastifyInstance): void {
+  app.decorate('routeTable', [] as RouteInfo[]);
+  app.decorateRequest('caller', null as unknown as Caller);
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access) {
+      if (isPluginRoute(route.url)) return;
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access: every API route must`);
+    }
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      app.routeTable.push({ method, url: route.url, access, summary: (route.schema as { summary?: string } | undefined)?.summary ?? '' });
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const lang = pickLang(req.headers['accept-language']);
+    const actor = { userId: null, ip: req.ip ?? null, now: app.deps.clock().toISOString() };
+    req.caller = { user: null, scope: noScope, actor, lang };
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+
+    const token = req.cookies?.[SESSION_COOKIE];
+    const user = token ? await loadSession(app.deps, token) : null;
+    if (user) {
+      req.caller.user = user;
+      req.caller.actor.userId = user.id;
+      const exempt = req.routeOptions.config.csrfExempt;
+      if (!SAFE_METHODS.has(req.method) && !exempt && req.headers['x-csrf-token'] !== user.csrfToken) {
+        throw new AppError(403, 'csrf_failed');
+      }
+    }
+    if (access === 'public') return;
+    if (!user) throw new AppError(401, 'unauthenticated');
+    if (access === 'authenticated') return;
+    req.caller.scope = scopeFor(user.grants, access);
+    if (!hasAny(req.caller.scope)) throw new AppError(403, 'forbidden');
+  });
+}
+
+function problem(reply: FastifyReply, req: FastifyRequest, status: number, code: MessageCode, params: Record<string, string | number> = {}, errors: FieldError[] = []) {
+  const lang: Lang = req.caller?.lang ?? pickLang(req.headers['accept-language']);
+  const body: Record<string, unknown> = {
+    type: `urn:gonghui:problem:${code}`,
+    title: translate(code, lang, params),
+    status,
+    code,
+    detail: translate(code, lang, params),
+    instance: req.url,
+  };
+  if (errors.length) {
+    body.errors = errors.map((e) => ({
+      ...(e.row !== undefined ? { row: e.row } : {}),
+      field: e.field,
+      message: typeof e.message === 'string' ? e.message : e.message[lang],
+    }));
+  }
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+const FASTIFY_CODES: Record<string, { status: number; code: MessageCode }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'payload_too_large' },
+  FST_FILES_LIMIT: { status: 413, code: 'payload_too_large' },
+  FST_PARTS_LIMIT: { status: 413, code: 'payload_too_large' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type' },
+};
+
+/** Every error leaves as RFC 9457 problem+json with a stable code; only true bugs are 500s. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang: Lang = req.caller?.lang ?? pickLang(req.headers['accept-language']);
+    if (err instanceof AppError) return problem(reply, req, err.status, err.code, err.params, err.fieldErrors);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const source = err.validationContext === 'querystring' ? req.query : err.validationContext === 'params' ? req.params : req.body;
+      const issues = err.validation.map((v) => ({
+        ...(v.params as Record<string, unknown>),
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? '',
+      }));
+      return problem(reply, req, 422, 'validation_failed', {}, fieldErrorsFromIssues(issues, source, lang));
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema');
+      return problem(reply, req, 500, 'internal');
+    }
+    const known = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (known) return problem(reply, req, known.status, known.code);
+    if (err.statusCode === 429) return problem(reply, req, 429, 'rate_limited');
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return problem(reply, req, err.statusCode, 'bad_request');
+    req.log.error({ err }, 'unhandled error');
+    return problem(reply, req, 500, 'internal');
+  });
+  app.setNotFoundHandler((req, reply) => problem(reply, req, 404, 'route_not_found'));
+}

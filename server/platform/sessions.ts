@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import type { Tx } from '../db/database.ts';
+import type { Deps, SessionUser } from './context.ts';
+import type { Grant } from './access.ts';
+
+export const SESSION_COOKIE = 'gh_session';
+
+const digest = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+
+/**
+ * Server-side sessions. The cookie holds a random token; the table holds only its SHA-256, so a
+ * copy of the database cannot be replayed as a login.
+ */
+export async function createSession(tx: Tx, deps: Deps, userId: number, ip: string | null) {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  const now = deps.clock();
+  const expires = new Date(now.getTime() + deps.config.sessionHours * 3600_000);
+  await tx
+    .insertInto('sessions')
+    .values({
+      id: digest(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expires.toISOString(),
+      last_seen_at: now.toISOString(),
+      ip,
+    })
+    .execute();
+  return { token, csrfToken, expiresAt: expires };
+}
+
+export async function endSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user: logout everywhere, password change, disabling. */
+export async function endAllSessions(tx: Tx, userId: number): Promise<void> {
+  await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function loadGrants(tx: Tx, userId: number): Promise<Grant[]> {
+  const rows = await tx
+    .selectFrom('role_grants')
+    .leftJoin('orgs', 'orgs.id', 'role_grants.org_id')
+    .select(['role_grants.id', 'role_grants.role', 'role_grants.org_id'])
+    // A grant on a closed org no longer gives anything.
+    .where((eb) => eb.or([eb('role_grants.org_id', 'is', null), eb('orgs.status', '=', 'active')]))
+    .where('role_grants.user_id', '=', userId)
+    .orderBy('role_grants.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, role: r.role, orgId: r.org_id }));
+}
+
+/** The user behind a session cookie, or null when the session is unknown, expired or disabled. */
+export async function loadSession(deps: Deps, token: string): Promise<SessionUser | null> {
+  const id = digest(token);
+  const now = deps.clock();
+  const row = await deps.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.disabled'])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.disabled || row.expires_at <= now.toISOString()) {
+    await endSession(deps.db, id);
+    return null;
+  }
+  // Refresh last-seen at most once a minute: a write per request would cost more than it tells.
+  if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  }
+  return {
+    id: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    grants: await loadGrants(deps.db, row.user_id),
+    sessionId: row.id,
+    csrfToken: row.csrf_token,
+  };
+}
