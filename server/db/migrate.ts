@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import { platform } from './migrations/0001-platform.ts';
+import { members } from './migrations/0002-members.ts';
 
 /** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
 const migrations: Record<string, Migration> = {
   '0001-platform': platform,
+  '0002-members': members,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -98,6 +98,83 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface SequenceTable {
+  name: string;
+  value: number;
+}
+
+export type MemberStatus = 'member' | 'transferring' | 'retained' | 'left';
+
+export interface MemberTable {
+  id: Generated<number>;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  birth_date: string;
+  gender: 'male' | 'female';
+  org_id: number;
+  enterprise_id: number | null;
+  employer_name: string | null;
+  status: MemberStatus;
+  retained_reason: 'retired' | 'unemployed' | null;
+  member_no: string;
+  joined_on: string;
+  left_on: string | null;
+  user_id: number | null;
+  source: 'application' | 'import' | 'demo';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JoinApplicationTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  phone_enc: string;
+  phone_hash: string;
+  org_id: number;
+  enterprise_id: number | null;
+  employer_name: string | null;
+  consent_at: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  member_id: number | null;
+  open_key: string | null;
+  created_at: string;
+}
+
+export interface TransferTable {
+  id: Generated<number>;
+  member_id: number;
+  from_org_id: number;
+  to_org_id: number;
+  prior_status: 'member' | 'retained';
+  status: 'pending' | 'accepted' | 'rejected' | 'cancelled';
+  reason: string | null;
+  started_by: number | null;
+  started_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  open_key: number | null;
+}
+
+export interface SmsCodeTable {
+  id: Generated<number>;
+  phone_hash: string;
+  purpose: 'signup';
+  code_hash: string;
+  attempts: number;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
 export interface DB {
   orgs: OrgTable;
   org_closure: OrgClosureTable;
@@ -107,4 +184,9 @@ export interface DB {
   role_grants: RoleGrantTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  sequences: SequenceTable;
+  members: MemberTable;
+  join_applications: JoinApplicationTable;
+  transfers: TransferTable;
+  sms_codes: SmsCodeTable;
 }
