@@ -1,0 +1,331 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase, openSqliteFile, type Database, type Engine } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { ensureAdmin } from '../modules/accounts/service.ts';
+import { makeUscc } from '../platform/identity.ts';
+import { SESSION_COOKIE } from '../platform/sessions.ts';
+import { TEMPLATE_DB, TEMPLATE_LOCK, quoteIdent, urlFor, withAdminClient } from './postgres.ts';
+
+/**
+ * The API test harness: a real app (buildApp) on a fresh database of the engine under test, driven
+ * through HTTP with `app.inject` and real sessions. No mocks.
+ *
+ *   const app = await createTestApp();            // admin created, password ADMIN_PASSWORD
+ *   afterAll(() => app.close());                  // closes and drops the database
+ *   const admin = await login(app, 'admin', ADMIN_PASSWORD);
+ *   const res = await admin.post('/api/orgs', { … });
+ *   const f = await buildFixture(app);            // county, two streets, unions, cadres…
+ *   clockOf(app).advance(15 * 60_000);            // move time on
+ */
+
+export const ADMIN_PASSWORD = 'Admin-Test-Pass-2025';
+/** The password of every fixture account. */
+export const PASSWORD = 'Union-Test-Pass-2025';
+/** The instant every test app starts at (a Monday morning in Asia/Shanghai). */
+export const START = '2025-06-02T01:00:00.000Z';
+const TEST_KEY = 'a1'.repeat(32);
+
+/** The engine the current vitest project tests: set per project in vitest.config.ts. */
+export function testEngine(): Engine {
+  const engine = process.env.GONGHUI_TEST_ENGINE ?? 'sqlite';
+  if (engine !== 'sqlite' && engine !== 'postgres') throw new Error(`GONGHUI_TEST_ENGINE must be sqlite or postgres, not ${engine}`);
+  return engine;
+}
+
+// ---------- clock ----------
+
+/** A clock that stands still until a test moves it. Pass it to the app as `clock`. */
+export interface TestClock {
+  (): Date;
+  set(at: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start: Date | string = START): TestClock {
+  let now = new Date(start).getTime();
+  const clock = (() => new Date(now)) as TestClock;
+  clock.set = (at) => {
+    now = new Date(at).getTime();
+  };
+  clock.advance = (ms) => {
+    now += ms;
+  };
+  return clock;
+}
+
+const clocks = new WeakMap<FastifyInstance, TestClock>();
+
+/** The clock of an app made by createTestApp. */
+export function clockOf(app: FastifyInstance): TestClock {
+  const clock = clocks.get(app);
+  if (!clock) throw new Error('clockOf: this app was not made by createTestApp');
+  return clock;
+}
+
+// ---------- app ----------
+
+export interface TestAppOptions {
+  /** Requests per minute per IP on the auth routes; high unless a test is about the limit. */
+  authRateLimit?: number;
+  clock?: TestClock;
+  /** Create the built-in admin with ADMIN_PASSWORD (default true). */
+  admin?: boolean;
+  sessionHours?: number;
+}
+
+async function freshSqlite(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
+  const database = openSqliteFile(path.join(dataDir, 'gonghui.sqlite'));
+  await migrateToLatest(database.db);
+  return { database, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+let sequence = 0;
+
+async function freshPostgres(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
+  const name = `gh_test_${process.pid}_${++sequence}_${crypto.randomBytes(3).toString('hex')}`;
+  await withAdminClient(async (client) => {
+    await client.query('select pg_advisory_lock_shared($1)', [TEMPLATE_LOCK]);
+    try {
+      // A copy fails while another session is connected to the template (55006); wait it out.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(`create database ${quoteIdent(name)} template ${quoteIdent(TEMPLATE_DB)}`);
+          break;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+          await new Promise((r) => setTimeout(r, 100 * attempt));
+        }
+      }
+    } finally {
+      await client.query('select pg_advisory_unlock_shared($1)', [TEMPLATE_LOCK]);
+    }
+  });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
+  const database = openDatabase({ databaseUrl: urlFor(name), dataDir, poolSize: 4 });
+  // Migrations already ran on the template; this only checks nothing is pending.
+  await migrateToLatest(database.db);
+  return {
+    database,
+    dataDir,
+    drop: async () => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      await withAdminClient((client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+    },
+  };
+}
+
+/**
+ * A Fastify app (buildApp, no web, silent logs) on a fresh database of the engine under test.
+ * `app.close()` also closes and removes the database.
+ */
+export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyInstance> {
+  const engine = testEngine();
+  const fresh = engine === 'postgres' ? await freshPostgres() : await freshSqlite();
+  const clock = opts.clock ?? testClock();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    GONGHUI_DATA_DIR: fresh.dataDir,
+    GONGHUI_LOG_LEVEL: 'silent',
+    GONGHUI_ENCRYPTION_KEY: TEST_KEY,
+    GONGHUI_AUTH_RATE_LIMIT: String(opts.authRateLimit ?? 100_000),
+    GONGHUI_SESSION_HOURS: String(opts.sessionHours ?? 12),
+    GONGHUI_SECURE_COOKIES: 'false',
+  });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ config, database: fresh.database, clock, serveWeb: false });
+  } catch (err) {
+    await fresh.database.close();
+    await fresh.drop();
+    throw err;
+  }
+  clocks.set(app, clock);
+  app.addHook('onClose', async () => {
+    await fresh.database.close();
+    await fresh.drop();
+  });
+  await app.ready();
+  if (opts.admin !== false) await createAdmin(app);
+  return app;
+}
+
+/** Creates (or resets) the built-in `admin` account through the accounts service. */
+export async function createAdmin(app: FastifyInstance, password = ADMIN_PASSWORD): Promise<void> {
+  await ensureAdmin(app.deps, password);
+}
+
+// ---------- clients ----------
+
+export type Body = Record<string, unknown> | unknown[] | string | undefined;
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+export interface Client {
+  /** null for an anonymous client */
+  user: { id: number; username: string; displayName: string; grants: { id: number; role: string; orgId: number | null }[] } | null;
+  cookie: string | null;
+  csrfToken: string | null;
+  get(url: string, opts?: RequestOptions): Promise<LightMyRequestResponse>;
+  post(url: string, body?: Body, opts?: RequestOptions): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: Body, opts?: RequestOptions): Promise<LightMyRequestResponse>;
+  put(url: string, body?: Body, opts?: RequestOptions): Promise<LightMyRequestResponse>;
+  delete(url: string, body?: Body, opts?: RequestOptions): Promise<LightMyRequestResponse>;
+  request(method: string, url: string, body?: Body, opts?: RequestOptions): Promise<LightMyRequestResponse>;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+function makeClient(app: FastifyInstance, session: { cookie: string; csrfToken: string; user: Client['user'] } | null): Client {
+  const client: Client = {
+    user: session?.user ?? null,
+    cookie: session?.cookie ?? null,
+    csrfToken: session?.csrfToken ?? null,
+    request(method, url, body, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      if (client.cookie && !('cookie' in headers)) headers.cookie = `${SESSION_COOKIE}=${client.cookie}`;
+      if (client.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = client.csrfToken;
+      const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+      if (payload !== undefined && !('content-type' in headers)) headers['content-type'] = 'application/json';
+      return app.inject({ method: method as Method, url, headers, payload, query: opts.query });
+    },
+    get: (url, opts) => client.request('GET', url, undefined, opts),
+    post: (url, body, opts) => client.request('POST', url, body, opts),
+    patch: (url, body, opts) => client.request('PATCH', url, body, opts),
+    put: (url, body, opts) => client.request('PUT', url, body, opts),
+    delete: (url, body, opts) => client.request('DELETE', url, body, opts),
+  };
+  return client;
+}
+
+/** A client without a session. */
+export function anonymous(app: FastifyInstance): Client {
+  return makeClient(app, null);
+}
+
+/** Logs in through POST /api/auth/login; throws with the answer when it is not 200. */
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} → ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error(`login ${username}: no ${SESSION_COOKIE} cookie`);
+  const body = res.json() as { csrfToken: string; user: NonNullable<Client['user']> };
+  return makeClient(app, { cookie: cookie.value, csrfToken: body.csrfToken, user: body.user });
+}
+
+export const loginAdmin = (app: FastifyInstance) => login(app, 'admin', ADMIN_PASSWORD);
+
+/** Fails with the answer's body when the status is not the expected one; returns the parsed JSON. */
+export function expectStatus<T = any>(res: LightMyRequestResponse, status: number): T {
+  if (res.statusCode !== status) {
+    throw new Error(`expected ${status}, got ${res.statusCode} for ${res.raw.req.method} ${res.raw.req.url}: ${res.body}`);
+  }
+  return (res.body ? res.json() : undefined) as T;
+}
+
+// ---------- data builders (all through the API) ----------
+
+let usccSeq = 0;
+/** A valid, fresh unified social credit code. */
+export function newUscc(): string {
+  usccSeq += 1;
+  return makeUscc('330421', process.pid * 10_000 + usccSeq);
+}
+
+export async function createOrg(
+  as: Client,
+  body: { name: string; kind: string; parentId: number | null; level?: string; basis?: string; region?: string },
+): Promise<number> {
+  return expectStatus<{ id: number }>(await as.post('/api/orgs', body), 201).id;
+}
+
+export async function createEnterprise(
+  as: Client,
+  body: { name: string; orgId: number; uscc?: string; foundedOn?: string | null; newEconomy?: boolean; industry?: string },
+): Promise<number> {
+  return expectStatus<{ id: number }>(await as.post('/api/enterprises', { uscc: newUscc(), ...body }), 201).id;
+}
+
+export async function createTeam(as: Client, body: { name: string; enterpriseId: number; kind?: string }): Promise<number> {
+  return expectStatus<{ id: number }>(await as.post('/api/teams', { kind: 'workshop', ...body }), 201).id;
+}
+
+/** Creates an account and grants it `role` on `orgId` (when given). */
+export async function createUser(
+  as: Client,
+  body: { username: string; displayName?: string; orgId?: number; phone?: string; password?: string },
+  grant?: { role: string; orgId: number | null },
+): Promise<number> {
+  const { id } = expectStatus<{ id: number }>(
+    await as.post('/api/users', { password: PASSWORD, displayName: body.username, ...body }),
+    201,
+  );
+  if (grant) expectStatus(await as.post('/api/role-grants', { userId: id, ...grant }), 201);
+  return id;
+}
+
+/**
+ * The standard world of a test, built through the API by the admin:
+ *
+ *   county (federation, county)
+ *   ├─ streetA (federation, street) ─ unionA (grassroots) ─ enterprise a ─ team a
+ *   │                                └ enterprise noUnionA (covered by the street only: 未建会)
+ *   └─ streetB (federation, street) ─ unionB (grassroots) ─ enterprise b ─ team b
+ *
+ * Accounts (password PASSWORD): countyCadre (cadre on county), cadreA (cadre on streetA, phone
+ * 13800001111), cadreB (cadre on streetB), viewer (viewer on county), member (member role on
+ * unionA only), each with a logged-in client.
+ */
+export async function buildFixture(app: FastifyInstance) {
+  const admin = await loginAdmin(app);
+  const county = await createOrg(admin, { name: '嘉善县总工会', kind: 'federation', level: 'county', parentId: null, region: '嘉善县' });
+  const streetA = await createOrg(admin, { name: '魏塘街道总工会', kind: 'federation', level: 'street', parentId: county });
+  const streetB = await createOrg(admin, { name: '罗星街道总工会', kind: 'federation', level: 'street', parentId: county });
+  const unionA = await createOrg(admin, { name: '魏塘精工有限公司工会', kind: 'grassroots_union', parentId: streetA });
+  const unionB = await createOrg(admin, { name: '罗星电子有限公司工会', kind: 'grassroots_union', parentId: streetB });
+
+  const enterpriseA = await createEnterprise(admin, { name: '魏塘精工有限公司', orgId: unionA, foundedOn: '2015-03-01' });
+  const enterpriseB = await createEnterprise(admin, { name: '罗星电子有限公司', orgId: unionB, foundedOn: '2016-05-01' });
+  const noUnionA = await createEnterprise(admin, { name: '魏塘小微科技有限公司', orgId: streetA, foundedOn: '2020-01-15', newEconomy: true });
+  const teamA = await createTeam(admin, { name: '一车间', enterpriseId: enterpriseA });
+  const teamB = await createTeam(admin, { name: '装配班组', enterpriseId: enterpriseB, kind: 'crew' });
+
+  const countyCadre = await createUser(admin, { username: 'county.cadre', displayName: '县总干部', orgId: county }, { role: 'cadre', orgId: county });
+  const cadreA = await createUser(
+    admin,
+    { username: 'street.a', displayName: '魏塘干部', orgId: streetA, phone: '13800001111' },
+    { role: 'cadre', orgId: streetA },
+  );
+  const cadreB = await createUser(admin, { username: 'street.b', displayName: '罗星干部', orgId: streetB }, { role: 'cadre', orgId: streetB });
+  const viewer = await createUser(admin, { username: 'county.viewer', displayName: '县总只读', orgId: county }, { role: 'viewer', orgId: county });
+  const member = await createUser(admin, { username: 'worker.a', displayName: '职工甲', orgId: unionA }, { role: 'member', orgId: unionA });
+
+  const [countyCadreClient, cadreAClient, cadreBClient, viewerClient, memberClient] = await Promise.all([
+    login(app, 'county.cadre', PASSWORD),
+    login(app, 'street.a', PASSWORD),
+    login(app, 'street.b', PASSWORD),
+    login(app, 'county.viewer', PASSWORD),
+    login(app, 'worker.a', PASSWORD),
+  ]);
+
+  return {
+    admin,
+    orgs: { county, streetA, streetB, unionA, unionB },
+    enterprises: { a: enterpriseA, b: enterpriseB, noUnionA },
+    teams: { a: teamA, b: teamB },
+    users: { countyCadre, cadreA, cadreB, viewer, member },
+    clients: { countyCadre: countyCadreClient, cadreA: cadreAClient, cadreB: cadreBClient, viewer: viewerClient, member: memberClient },
+  };
+}
+
+export type Fixture = Awaited<ReturnType<typeof buildFixture>>;
