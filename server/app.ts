@@ -14,14 +14,16 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Deps } from './platform/context.ts';
 import { createPii, resolveMasterKey } from './platform/pii.ts';
+import { logSmsSender, type SmsSender } from './platform/sms.ts';
 import { installAccessLayer, installErrorHandling } from './platform/http.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { orgsRoutes } from './modules/orgs/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { membersRoutes } from './modules/members/routes.ts';
 
 /** Every module's routes, in menu order. A new module adds one line here. */
-const modules = [healthRoutes, accountsRoutes, orgsRoutes, auditRoutes];
+const modules = [healthRoutes, accountsRoutes, orgsRoutes, membersRoutes, auditRoutes];
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -29,6 +31,8 @@ export interface AppOptions {
   config: Config;
   database: Database;
   clock?: () => Date;
+  /** The text-message gateway; defaults to the log sender (refused in production). */
+  smsSender?: SmsSender;
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
 }
@@ -39,7 +43,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+        : {
+            level: config.logLevel,
+            // Query strings can carry an ID number or phone being searched for: log the path only.
+            serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
+          },
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     ajv: undefined,
@@ -53,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     config,
     clock: opts.clock ?? (() => new Date()),
     pii: createPii(resolveMasterKey(config.encryptionKey, config.dataDir)),
+    sms: opts.smsSender ?? logSmsSender(config.env === 'production', (line) => app.log.info(line)),
   };
   app.decorate('deps', deps);
 

@@ -53,3 +53,20 @@ export function parseJson<T>(value: unknown): T | null {
   if (value === null || value === undefined) return null;
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
+
+/** A unique-constraint violation, as each engine reports it. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Takes `count` values from a named counter in the caller's transaction; returns the first. */
+export async function nextSequence(tx: Tx, name: string, count = 1): Promise<number> {
+  const row = await tx
+    .updateTable('sequences')
+    .set((eb) => ({ value: eb('value', '+', count) }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return row.value - count + 1;
+}

@@ -1,5 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { AppError, notFound } from './errors.ts';
 
@@ -14,6 +13,10 @@ export const permissions = [
   'user.read',
   'user.write',
   'audit.read',
+  'member.read',
+  'member.write',
+  /** see members' full ID numbers and phones (every view audited) */
+  'member.pii',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -23,8 +26,8 @@ export type Role = (typeof roles)[number];
 /** What each role may do over the subtree of the org it is granted on. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read'],
-  viewer: ['org.read', 'user.read'],
+  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii'],
+  viewer: ['org.read', 'user.read', 'member.read'],
   // Judges and members act only on what is assigned to them or is their own; modules check that.
   judge: [],
   member: [],
@@ -62,11 +65,7 @@ export function hasAny(scope: Scope): boolean {
  * SQL filter: `column` (an org id) lies in the caller's scope. Compiles to
  * `column IN (SELECT descendant_id FROM org_closure WHERE ancestor_id IN (...roots))`.
  */
-export function inScope<TB extends keyof DB>(
-  _eb: ExpressionBuilder<DB, TB>,
-  column: Expression<number | null> | string,
-  scope: Scope,
-): Expression<SqlBool> {
+export function inScope(column: Expression<number | null> | string, scope: Scope): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`1 = 1`;
   if (scope.roots.length === 0) return sql<SqlBool>`1 = 0`;
   const ref = typeof column === 'string' ? sql.ref(column) : column;
@@ -79,7 +78,7 @@ export async function requireOrgInScope(tx: Tx, scope: Scope, orgId: number, ent
     .selectFrom('orgs')
     .select('orgs.id')
     .where('orgs.id', '=', orgId)
-    .where((eb) => inScope(eb, 'orgs.id', scope))
+    .where(inScope('orgs.id', scope))
     .executeTakeFirst();
   if (!row) throw notFound(entity);
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db, Engine } from '../db/database.ts';
 import type { Pii } from './pii.ts';
+import type { SmsSender } from './sms.ts';
 import type { Grant, Scope } from './access.ts';
 import type { Actor } from './audit.ts';
 import type { Lang } from './i18n.ts';
@@ -12,6 +13,7 @@ export interface Deps {
   pii: Pii;
   config: Config;
   clock: () => Date;
+  sms: SmsSender;
 }
 
 export interface SessionUser {

@@ -4,6 +4,8 @@ export interface FieldError {
   field: string;
   /** Set when the error comes from a row of an uploaded file. */
   row?: number;
+  /** The spreadsheet column's header, for errors of uploaded files. */
+  column?: string;
   message: string | { zh: string; en: string };
 }
 
@@ -17,6 +19,8 @@ export class AppError extends Error {
     readonly code: MessageCode,
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: FieldError[] = [],
+    /** Extra members of the problem body, e.g. `reportUrl` of an import's error report. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(code);
   }

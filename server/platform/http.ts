@@ -3,8 +3,8 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, type FieldError } from './errors.ts';
 import { noScope, hasAny, scopeFor, type RouteAccess } from './access.ts';
 import type { Caller, Deps } from './context.ts';
-import { pickLang, translate, type Lang, type MessageCode } from './i18n.ts';
-import { fieldErrorsFromIssues } from './validation.ts';
+import { fieldLabel, pickLang, translate, type Lang, type MessageCode } from './i18n.ts';
+import { fieldErrorsFromIssues, nulCharacterPath } from './validation.ts';
 import { SESSION_COOKIE, loadSession } from './sessions.ts';
 
 declare module 'fastify' {
@@ -81,9 +81,26 @@ export function installAccessLayer(app: FastifyInstance): void {
     req.caller.scope = scopeFor(user.grants, access);
     if (!hasAny(req.caller.scope)) throw new AppError(403, 'forbidden');
   });
+
+  // A NUL character makes PostgreSQL fail (a 500) where SQLite stores it: refuse it on both.
+  app.addHook('preValidation', async (req) => {
+    const field = nulCharacterPath(req.body) ?? nulCharacterPath(req.query);
+    if (field === null) return;
+    throw new AppError(422, 'validation_failed', {}, [
+      { field, message: { zh: `${fieldLabel(field, 'zh')}：不能包含空字符`, en: `${fieldLabel(field, 'en')}: must not contain NUL characters` } },
+    ]);
+  });
 }
 
-function problem(reply: FastifyReply, req: FastifyRequest, status: number, code: MessageCode, params: Record<string, string | number> = {}, errors: FieldError[] = []) {
+function problem(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  status: number,
+  code: MessageCode,
+  params: Record<string, string | number> = {},
+  errors: FieldError[] = [],
+  extra: Record<string, unknown> = {},
+) {
   const lang: Lang = req.caller?.lang ?? pickLang(req.headers['accept-language']);
   const body: Record<string, unknown> = {
     type: `urn:gonghui:problem:${code}`,
@@ -91,12 +108,14 @@ function problem(reply: FastifyReply, req: FastifyRequest, status: number, code:
     status,
     code,
     detail: translate(code, lang, params),
-    instance: req.url,
+    instance: req.url.split('?')[0],
+    ...extra,
   };
   if (errors.length) {
     body.errors = errors.map((e) => ({
       ...(e.row !== undefined ? { row: e.row } : {}),
       field: e.field,
+      ...(e.column !== undefined ? { column: e.column } : {}),
       message: typeof e.message === 'string' ? e.message : e.message[lang],
     }));
   }
@@ -119,7 +138,7 @@ const FASTIFY_CODES: Record<string, { status: number; code: MessageCode }> = {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang: Lang = req.caller?.lang ?? pickLang(req.headers['accept-language']);
-    if (err instanceof AppError) return problem(reply, req, err.status, err.code, err.params, err.fieldErrors);
+    if (err instanceof AppError) return problem(reply, req, err.status, err.code, err.params, err.fieldErrors, err.extra);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const source = err.validationContext === 'querystring' ? req.query : err.validationContext === 'params' ? req.params : req.body;
       const issues = err.validation.map((v) => ({

@@ -53,6 +53,38 @@ export const messages = {
   grant_admin_only: { zh: '只有平台管理员可以授予管理员角色', en: 'Only a platform administrator can grant the admin role' },
   cannot_disable_self: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   org_id_required: { zh: '请指定账号所属组织', en: 'Choose the organisation this account belongs to' },
+  already_member: { zh: '该身份证号已是会员，无需重复申请', en: 'This ID number already belongs to a member' },
+  application_pending: { zh: '该身份证号已有待审批的入会申请', en: 'There is already a pending application for this ID number' },
+  application_decided: { zh: '该申请已处理，不能重复操作', en: 'This application has already been decided' },
+  org_cannot_hold_members: {
+    zh: '会员只能加入基层工会、联合工会、分会或街道（乡镇）总工会',
+    en: 'Members can only belong to a union, branch or street federation',
+  },
+  member_transferring: { zh: '该会员正在办理关系接转', en: 'This member is in the middle of a transfer' },
+  member_left: { zh: '该会员已退会', en: 'This person has left the union' },
+  member_status_unchanged: { zh: '会员已是该状态', en: 'The member already has this status' },
+  transfer_pending: { zh: '该会员已有进行中的接转', en: 'This member already has a transfer in progress' },
+  transfer_same_org: { zh: '转入组织与当前组织相同', en: 'The member already belongs to this organisation' },
+  transfer_decided: { zh: '该接转已处理', en: 'This transfer has already been decided' },
+  claim_no_match: {
+    zh: '没有找到与姓名和身份证号相符的会员记录，请核对或提交入会申请',
+    en: 'No member record matches this name and ID number; check them or apply to join',
+  },
+  claim_taken: { zh: '该会员记录已绑定其他账号', en: 'This member record is already linked to another account' },
+  account_has_member: { zh: '您的账号已绑定会员身份', en: 'Your account is already linked to a membership' },
+  sms_code_invalid: { zh: '验证码错误或已过期', en: 'The verification code is wrong or has expired' },
+  sms_unavailable: {
+    zh: '短信服务未配置：内置的日志发送器不能在生产环境使用',
+    en: 'No SMS service is configured: the built-in log sender is refused in production',
+  },
+  sms_too_frequent: { zh: '验证码发送过于频繁，请 1 分钟后再试', en: 'Codes were sent too often; try again in a minute' },
+  import_failed: {
+    zh: '导入失败：共 {count} 行有误，没有导入任何数据，请修改后重新上传',
+    en: 'Import failed: {count} rows have errors and nothing was imported; fix them and upload again',
+  },
+  import_file_invalid: { zh: '无法读取上传的文件，请使用下载的 Excel 模板（.xlsx）', en: 'The uploaded file cannot be read; use the downloaded Excel template (.xlsx)' },
+  import_file_missing: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' },
+  pii_full_forbidden: { zh: '您没有查看完整个人信息的权限', en: 'You may not see full personal data' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageCode = keyof typeof messages;
@@ -63,6 +95,10 @@ export const labels: Record<string, { zh: string; en: string }> = {
   enterprise: { zh: '企业', en: 'enterprise' },
   team: { zh: '班组', en: 'team' },
   user: { zh: '用户', en: 'user' },
+  member: { zh: '会员', en: 'member' },
+  join_application: { zh: '入会申请', en: 'join application' },
+  transfer: { zh: '接转', en: 'transfer' },
+  import_report: { zh: '导入错误报告', en: 'import error report' },
   role_grant: { zh: '授权', en: 'role grant' },
   federation: { zh: '总工会', en: 'federation' },
   joint_union: { zh: '联合工会', en: 'joint union' },
@@ -101,6 +137,16 @@ export const fieldLabels: Record<string, { zh: string; en: string }> = {
   from: { zh: '开始时间', en: 'From' },
   to: { zh: '结束时间', en: 'To' },
   id: { zh: '编号', en: 'Id' },
+  idNumber: { zh: '身份证号', en: 'ID number' },
+  consent: { zh: '个人信息授权', en: 'Consent' },
+  employerName: { zh: '工作单位', en: 'Employer' },
+  reason: { zh: '原因', en: 'Reason' },
+  status: { zh: '状态', en: 'Status' },
+  toOrgId: { zh: '转入组织', en: 'Receiving organisation' },
+  code: { zh: '验证码', en: 'Code' },
+  joinedOn: { zh: '入会日期', en: 'Joining date' },
+  retainedReason: { zh: '保留会籍原因', en: 'Reason for retained membership' },
+  file: { zh: '文件', en: 'File' },
 };
 
 export function pickLang(acceptLanguage: string | undefined): Lang {

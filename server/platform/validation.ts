@@ -18,6 +18,11 @@ export const ruleMessages: Record<string, { zh: string; en: string }> = {
   },
   level_required: { zh: '总工会须选择级别（县级或街道）', en: 'A federation needs a level (county or street)' },
   basis_required: { zh: '联合工会须选择联合方式（楼宇、区域、行业、小镇）', en: 'A joint union needs a basis (building, area, industry, town)' },
+  id_number_too_young: { zh: '年满 16 周岁方可入会', en: 'Members must be at least 16 years old' },
+  consent_required: { zh: '须同意个人信息处理授权后才能提交', en: 'You must consent to the processing of personal data' },
+  employer_required: { zh: '请选择所属企业或填写工作单位', en: 'Choose an enterprise or enter the employer' },
+  sms_code_format: { zh: '请输入 6 位数字验证码', en: 'Enter the 6-digit code' },
+  retained_reason_required: { zh: '请选择保留会籍的原因（退休或失业）', en: 'Choose why membership is retained (retired or unemployed)' },
   not_blank: { zh: '不能为空', en: 'must not be blank' },
 };
 
@@ -94,7 +99,25 @@ export function fieldErrorsFromIssues(issues: RawIssue[], data: unknown, lang: L
 /** A trimmed, non-blank text field of at most `max` characters. */
 export const text = (max: number) => z.string().trim().min(1, 'not_blank').max(max);
 export const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-export const id = z.coerce.number().int().positive();
+/** A database id: a positive integer that fits PostgreSQL's `integer` (larger ones are refused, never a 500). */
+export const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * The path of the first string in a request body or query that holds a NUL character, or null.
+ * PostgreSQL cannot store NUL in text while SQLite silently does: both engines refuse it up front.
+ */
+export function nulCharacterPath(value: unknown, path: (string | number)[] = [], seen = new WeakSet<object>()): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path.join('.') || '(body)' : null;
+  if (value === null || typeof value !== 'object' || seen.has(value) || path.length > 32) return null;
+  // Parsed JSON and query strings only: multipart parts, buffers and streams are left alone.
+  if (Buffer.isBuffer(value) || typeof (value as { pipe?: unknown }).pipe === 'function') return null;
+  seen.add(value);
+  for (const [key, v] of Object.entries(value)) {
+    const found = nulCharacterPath(v, [...path, Array.isArray(value) ? Number(key) : key], seen);
+    if (found !== null) return found;
+  }
+  return null;
+}
 export const idParams = z.object({ id });
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format').refine((s) => {
   const d = new Date(`${s}T00:00:00Z`);

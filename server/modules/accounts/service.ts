@@ -147,13 +147,13 @@ function visibleUsers(tx: Tx, scope: Scope) {
     scope.all
       ? eb.lit(true)
       : eb.or([
-          inScope(eb, 'users.home_org_id', scope),
+          inScope('users.home_org_id', scope),
           eb.exists(
             eb
               .selectFrom('role_grants')
               .select('role_grants.id')
               .whereRef('role_grants.user_id', '=', 'users.id')
-              .where((g) => inScope(g, 'role_grants.org_id', scope)),
+              .where((g) => inScope('role_grants.org_id', scope)),
           ),
         ]),
   );
@@ -206,7 +206,7 @@ export async function listUsers(deps: Deps, caller: Caller, query: z.infer<typeo
   }
   if (query.orgId) {
     await requireOrgInScope(deps.db, caller.scope, query.orgId);
-    q = q.where((eb) => inScope(eb, 'users.home_org_id', { all: false, roots: [query.orgId!] }));
+    q = q.where((eb) => inScope('users.home_org_id', { all: false, roots: [query.orgId!] }));
   }
   if (query.disabled !== undefined) q = q.where('users.disabled', '=', query.disabled ? 1 : 0);
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
@@ -341,10 +341,10 @@ export async function listGrants(deps: Deps, caller: Caller, query: z.infer<type
     .selectFrom('role_grants')
     .innerJoin('users', 'users.id', 'role_grants.user_id')
     .leftJoin('orgs', 'orgs.id', 'role_grants.org_id')
-    .where((eb) => inScope(eb, 'role_grants.org_id', caller.scope));
+    .where((eb) => inScope('role_grants.org_id', caller.scope));
   if (query.userId) q = q.where('role_grants.user_id', '=', query.userId);
   if (query.role) q = q.where('role_grants.role', '=', query.role);
-  if (query.orgId) q = q.where((eb) => inScope(eb, 'role_grants.org_id', { all: false, roots: [query.orgId!] }));
+  if (query.orgId) q = q.where((eb) => inScope('role_grants.org_id', { all: false, roots: [query.orgId!] }));
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await q
     .select([
@@ -419,7 +419,7 @@ export async function revokeGrant(deps: Deps, caller: Caller, grantId: number) {
       .selectFrom('role_grants')
       .selectAll()
       .where('id', '=', grantId)
-      .where((eb) => inScope(eb, 'role_grants.org_id', caller.scope))
+      .where((eb) => inScope('role_grants.org_id', caller.scope))
       .executeTakeFirst();
     if (!grant) throw notFound('role_grant');
     await tx.deleteFrom('role_grants').where('id', '=', grantId).execute();

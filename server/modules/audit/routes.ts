@@ -45,10 +45,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         .selectFrom('audit_log')
         .leftJoin('users', 'users.id', 'audit_log.actor_id')
         .leftJoin('orgs', 'orgs.id', 'audit_log.org_id')
-        .where((eb) => inScope(eb, 'audit_log.org_id', scope));
+        .where((eb) => inScope('audit_log.org_id', scope));
       if (query.orgId) {
         await requireOrgInScope(deps.db, scope, query.orgId);
-        q = q.where((eb) => inScope(eb, 'audit_log.org_id', { all: false, roots: [query.orgId!] }));
+        q = q.where((eb) => inScope('audit_log.org_id', { all: false, roots: [query.orgId!] }));
       }
       if (query.actorId) q = q.where('audit_log.actor_id', '=', query.actorId);
       if (query.entity) q = q.where('audit_log.entity', '=', query.entity);

@@ -13,7 +13,7 @@ function enterprises(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('enterprises')
     .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
-    .where((eb) => inScope(eb, 'enterprises.org_id', scope));
+    .where((eb) => inScope('enterprises.org_id', scope));
 }
 
 const today = (deps: Deps) => deps.clock().toISOString().slice(0, 10);
@@ -63,7 +63,7 @@ export async function listEnterprises(deps: Deps, caller: Caller, query: z.infer
   if (query.q) q = q.where((eb) => eb.or([eb('enterprises.name', 'like', `%${query.q}%`), eb('enterprises.uscc', '=', query.q!.toUpperCase())]));
   if (query.orgId) {
     await requireOrgInScope(deps.db, caller.scope, query.orgId);
-    q = q.where((eb) => inScope(eb, 'enterprises.org_id', { all: false, roots: [query.orgId!] }));
+    q = q.where((eb) => inScope('enterprises.org_id', { all: false, roots: [query.orgId!] }));
   }
   if (query.withoutUnion !== undefined) q = q.where('orgs.kind', query.withoutUnion ? '=' : '!=', 'federation');
   if (query.newEconomy !== undefined) q = q.where('enterprises.new_economy', '=', query.newEconomy ? 1 : 0);
@@ -150,7 +150,7 @@ function teams(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('teams')
     .innerJoin('enterprises', 'enterprises.id', 'teams.enterprise_id')
-    .where((eb) => inScope(eb, 'enterprises.org_id', scope));
+    .where((eb) => inScope('enterprises.org_id', scope));
 }
 
 async function teamRows(tx: Tx, scope: Scope, ids: number[]) {
@@ -184,7 +184,7 @@ export const getTeam = (deps: Deps, caller: Caller, id: number) => loadTeam(deps
 export async function listTeams(deps: Deps, caller: Caller, query: z.infer<typeof teamListQuery>) {
   let q = teams(deps.db, caller.scope);
   if (query.enterpriseId) q = q.where('teams.enterprise_id', '=', query.enterpriseId);
-  if (query.orgId) q = q.where((eb) => inScope(eb, 'enterprises.org_id', { all: false, roots: [query.orgId!] }));
+  if (query.orgId) q = q.where((eb) => inScope('enterprises.org_id', { all: false, roots: [query.orgId!] }));
   if (query.q) q = q.where('teams.name', 'like', `%${query.q}%`);
   if (query.status) q = q.where('teams.status', '=', query.status);
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();

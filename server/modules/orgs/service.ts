@@ -53,7 +53,7 @@ export async function getOrg(deps: Deps, caller: Caller, orgId: number) {
         .selectFrom('orgs')
         .select(['id', 'name'])
         .where('id', 'in', ids)
-        .where((eb) => inScope(eb, 'orgs.id', caller.scope))
+        .where((eb) => inScope('orgs.id', caller.scope))
         .execute()
     : [];
   const byId = new Map(visible.map((o) => [o.id, o]));
@@ -90,13 +90,13 @@ export async function listRoots(deps: Deps, caller: Caller) {
 }
 
 export async function searchOrgs(deps: Deps, caller: Caller, query: z.infer<typeof orgListQuery>) {
-  let q = deps.db.selectFrom('orgs').where((eb) => inScope(eb, 'orgs.id', caller.scope));
+  let q = deps.db.selectFrom('orgs').where((eb) => inScope('orgs.id', caller.scope));
   if (query.q) q = q.where((eb) => eb.or([eb('orgs.name', 'like', `%${query.q}%`), eb('orgs.region', 'like', `%${query.q}%`)]));
   if (query.kind) q = q.where('orgs.kind', '=', query.kind);
   if (query.status) q = q.where('orgs.status', '=', query.status);
   if (query.under) {
     await loadOrg(deps.db, caller.scope, query.under);
-    q = q.where((eb) => inScope(eb, 'orgs.id', { all: false, roots: [query.under!] }));
+    q = q.where((eb) => inScope('orgs.id', { all: false, roots: [query.under!] }));
   }
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const ids = (await q.select('orgs.id').orderBy('orgs.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);

@@ -72,5 +72,5 @@ export function orgsWithCounts(tx: Tx, scope: Scope) {
         .where('e.status', '=', 'active')
         .as('enterprise_count'),
     ])
-    .where((eb) => inScope(eb, 'orgs.id', scope));
+    .where((eb) => inScope('orgs.id', scope));
 }

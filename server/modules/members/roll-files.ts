@@ -1,0 +1,275 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+import { nextSequence, type Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { AppError, invalidFields } from '../../platform/errors.ts';
+import { requireOrgInScope, scopeFor, hasAny, inScope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
+import { idBirthDate, isValidUscc } from '../../platform/identity.ts';
+import {
+  flattenRowErrors,
+  readRows,
+  streamWorkbook,
+  templateWorkbook,
+  writeErrorReport,
+  type ImportErrorRow,
+  type RowErrors,
+  type SheetColumn,
+} from '../../platform/spreadsheet.ts';
+import { canHoldMembers, checkIdentity, formatMemberNo, genderOf, shanghaiDate } from './rules.ts';
+import { filteredMembers } from './service.ts';
+
+/** The member roll in Excel: template, all-or-nothing streamed import, scoped export. */
+export const importColumns: SheetColumn[] = [
+  { header: '姓名', field: 'name', width: 14 },
+  { header: '身份证号', field: 'idNumber', text: true, width: 24 },
+  { header: '手机号', field: 'phone', text: true, width: 16 },
+  { header: '所属企业统一社会信用代码', field: 'uscc', text: true, width: 26 },
+  { header: '入会日期', field: 'joinedOn', text: true, width: 14 },
+];
+
+export function memberTemplate(): Promise<Buffer> {
+  return templateWorkbook('会员名册', importColumns, ['张三', '330421199001011234', '13800000000', '', '2026-01-15'], [
+    '会员名册导入说明',
+    '1. 请勿修改第一行表头和列的顺序：姓名、身份证号、手机号、所属企业统一社会信用代码、入会日期。',
+    '2. 身份证号、手机号、信用代码列已设为文本格式，请保持文本格式，避免 Excel 把长数字变成科学计数法。',
+    '3. 身份证号须为 18 位并通过校验，年满 16 周岁；手机号为 11 位中国大陆手机号。',
+    '4. 所属企业统一社会信用代码可以留空；填写时必须是本组织管辖范围内已登记的企业。',
+    '5. 入会日期格式为 YYYY-MM-DD，不能晚于今天。',
+    '6. 任何一行有误时整份文件都不会导入，系统会列出每个错误的行、列和原因，并提供错误报告下载。',
+    '7. 示例行（第 2 行）请删除后再填写。',
+  ]);
+}
+
+const err = (field: string, zh: string, en: string) => ({ field, message: { zh, en } });
+
+interface GoodRow {
+  name: string;
+  idNumber: string;
+  idHash: string;
+  phone: string;
+  uscc: string;
+  joinedOn: string;
+}
+
+/** Checks one row on its own (no database): the same rules as an online application. */
+export function checkRow(cells: Record<string, string>, today: string): RowErrors {
+  const errors: RowErrors = [];
+  if (!cells.name) errors.push(err('name', '姓名不能为空', 'Name is required'));
+  else if (cells.name.length > 50) errors.push(err('name', '姓名不能超过 50 个字符', 'Name can be at most 50 characters'));
+  const id = cells.idNumber.toUpperCase();
+  if (!id) errors.push(err('idNumber', '身份证号不能为空', 'ID number is required'));
+  else if (/e\+/i.test(id) || /^\d+\.\d+$/.test(id)) errors.push(err('idNumber', '身份证号被 Excel 转成了数字，请把该列设为文本格式后重新填写', 'Excel turned the ID number into a number; format the column as text'));
+  else {
+    const problem = checkIdentity(id, today);
+    if (problem === 'id_number_checksum') errors.push(err('idNumber', '身份证号格式、校验位或出生日期不正确', 'Not a valid resident ID number'));
+    if (problem === 'id_number_too_young') errors.push(err('idNumber', '未满 16 周岁，不能入会', 'Younger than 16'));
+  }
+  if (!/^1[3-9]\d{9}$/.test(cells.phone)) errors.push(err('phone', '手机号须为 11 位中国大陆手机号', 'Phone must be an 11-digit mainland mobile number'));
+  if (cells.uscc && !isValidUscc(cells.uscc.toUpperCase())) errors.push(err('uscc', '统一社会信用代码格式或校验位不正确', 'Not a valid unified social credit code'));
+  const d = cells.joinedOn;
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (!valid) errors.push(err('joinedOn', '入会日期须为有效日期（YYYY-MM-DD）', 'Joining date must be a valid YYYY-MM-DD date'));
+  else if (d > today) errors.push(err('joinedOn', '入会日期不能晚于今天', 'Joining date cannot be in the future'));
+  return errors;
+}
+
+const BATCH = 500;
+
+/**
+ * Imports a filled template into one union. Pass 1 streams the file and checks every row (format,
+ * duplicates inside the file, people already members, enterprises in scope) holding only hashes;
+ * any error → nothing written, 422 with every bad row and an error-report workbook. Pass 2 streams
+ * the file again and writes all rows in one transaction, in batches.
+ */
+export async function importMembers(deps: Deps, caller: Caller, orgId: number, file: string) {
+  const day = shanghaiDate(deps.clock());
+  await requireOrgInScope(deps.db, caller.scope, orgId);
+  const org = await deps.db.selectFrom('orgs').select(['kind', 'level', 'status']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  if (org.status !== 'active' || !canHoldMembers(org.kind, org.level)) {
+    throw invalidFields([{ field: 'orgId', message: { zh: '会员只能导入到基层工会、联合工会、分会或街道（乡镇）总工会', en: 'Members can only be imported into a union, branch or street federation' } }]);
+  }
+
+  const bad: ImportErrorRow[] = [];
+  const seen = new Map<string, number>();
+  const usccs = new Set<string>();
+  let pending: { row: number; cells: Record<string, string>; idHash: string }[] = [];
+  let count = 0;
+
+  const checkPendingAgainstDb = async () => {
+    if (pending.length === 0) return;
+    const hashes = pending.map((p) => p.idHash);
+    const existing = new Set(
+      (await deps.db.selectFrom('members').select('id_number_hash').where('id_number_hash', 'in', hashes).execute()).map((r) => r.id_number_hash),
+    );
+    for (const p of pending) {
+      if (existing.has(p.idHash)) bad.push({ row: p.row, cells: p.cells, errors: [err('idNumber', '此人已在会员名册中（可能属于其他工会），不能重复导入', 'This person is already on the member roll')] });
+    }
+    pending = [];
+  };
+
+  for await (const { row, cells } of readRows(file, importColumns, ['joinedOn'])) {
+    count++;
+    const errors = checkRow(cells, day);
+    if (errors.length === 0) {
+      const idHash = deps.pii.hash(cells.idNumber);
+      const first = seen.get(idHash);
+      if (first !== undefined) errors.push(err('idNumber', `与第 ${first} 行的身份证号重复`, `Same ID number as row ${first}`));
+      else {
+        seen.set(idHash, row);
+        pending.push({ row, cells, idHash });
+        if (cells.uscc) usccs.add(cells.uscc.toUpperCase());
+      }
+    }
+    if (errors.length) bad.push({ row, cells, errors });
+    if (pending.length >= BATCH) await checkPendingAgainstDb();
+  }
+  await checkPendingAgainstDb();
+
+  const enterpriseIds = new Map<string, number>();
+  const usccList = [...usccs];
+  for (let i = 0; i < usccList.length; i += BATCH) {
+    const rows = await deps.db
+      .selectFrom('enterprises')
+      .select(['id', 'uscc'])
+      .where('uscc', 'in', usccList.slice(i, i + BATCH))
+      .where('status', '=', 'active')
+      .where(inScope('enterprises.org_id', caller.scope))
+      .execute();
+    for (const r of rows) enterpriseIds.set(r.uscc, r.id);
+  }
+  if (usccs.size > enterpriseIds.size) {
+    // A second, cheap pass over only the rows naming an unknown enterprise.
+    for await (const { row, cells } of readRows(file, importColumns, ['joinedOn'])) {
+      const code = cells.uscc.toUpperCase();
+      if (code && usccs.has(code) && !enterpriseIds.has(code)) {
+        bad.push({ row, cells, errors: [err('uscc', '找不到该信用代码对应的企业，或企业不在您的管辖范围内', 'No enterprise with this credit code in your scope')] });
+      }
+    }
+  }
+
+  if (count === 0) throw invalidFields([{ field: 'file', message: { zh: '文件中没有数据行', en: 'The file has no data rows' } }]);
+  if (bad.length) {
+    bad.sort((a, b) => a.row - b.row);
+    const token = await writeErrorReport(reportDir(deps), caller.user!.id, importColumns, bad);
+    throw new AppError(422, 'import_failed', { count: new Set(bad.map((b) => b.row)).size }, flattenRowErrors(bad, importColumns), {
+      reportUrl: `/api/import-reports/${token}`,
+    });
+  }
+
+  const now = caller.actor.now;
+  await deps.db.transaction().execute(async (tx) => {
+    let seq = await nextSequence(tx, 'member_no', count);
+    let batch: GoodRow[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await insertBatch(tx, deps, batch, orgId, enterpriseIds, now, () => seq++);
+      batch = [];
+    };
+    for await (const { cells } of readRows(file, importColumns, ['joinedOn'])) {
+      const idNumber = cells.idNumber.toUpperCase();
+      batch.push({ name: cells.name, idNumber, idHash: deps.pii.hash(idNumber), phone: cells.phone, uscc: cells.uscc.toUpperCase(), joinedOn: cells.joinedOn });
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    await audit(tx, caller.actor, { action: 'member.import', entity: 'org', entityId: orgId, orgId, after: { imported: count } });
+  });
+  return { imported: count };
+}
+
+async function insertBatch(tx: Tx, deps: Deps, rows: GoodRow[], orgId: number, enterpriseIds: Map<string, number>, now: string, nextNo: () => number) {
+  await tx
+    .insertInto('members')
+    .values(
+      rows.map((r) => ({
+        name: r.name,
+        id_number_enc: deps.pii.encrypt(r.idNumber),
+        id_number_hash: r.idHash,
+        phone_enc: deps.pii.encrypt(r.phone),
+        phone_hash: deps.pii.hash(r.phone),
+        birth_date: idBirthDate(r.idNumber)!,
+        gender: genderOf(r.idNumber),
+        org_id: orgId,
+        enterprise_id: r.uscc ? (enterpriseIds.get(r.uscc) ?? null) : null,
+        employer_name: null,
+        status: 'member' as const,
+        retained_reason: null,
+        member_no: formatMemberNo(r.joinedOn.slice(0, 4), nextNo()),
+        joined_on: r.joinedOn,
+        left_on: null,
+        user_id: null,
+        source: 'import' as const,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
+}
+
+export const reportDir = (deps: Deps) => path.join(deps.config.dataDir, 'import-reports');
+export const uploadDir = (deps: Deps) => path.join(deps.config.dataDir, 'tmp');
+
+export function removeUpload(file: string | null) {
+  if (file) fs.rmSync(file, { force: true });
+}
+
+const exportColumns: SheetColumn[] = [
+  { header: '会员编号', field: 'memberNo', text: true, width: 16 },
+  { header: '姓名', field: 'name', width: 12 },
+  { header: '身份证号', field: 'idNumber', text: true, width: 24 },
+  { header: '手机号', field: 'phone', text: true, width: 16 },
+  { header: '所属工会', field: 'orgName', width: 28 },
+  { header: '工作单位', field: 'employer', width: 28 },
+  { header: '状态', field: 'status', width: 10 },
+  { header: '入会日期', field: 'joinedOn', text: true, width: 14 },
+];
+const statusZh = { member: '会员', transferring: '接转中', retained: '保留会籍', left: '已退会' } as const;
+
+/**
+ * Streams the roll in scope to an xlsx, keyset-paged so memory stays flat. Full ID numbers and
+ * phones only when asked for and allowed (member.pii), and then the export is audited.
+ */
+export async function exportMembers(deps: Deps, caller: Caller, query: { orgId?: number; status?: string; full: boolean }, out: Writable) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  if (query.full) {
+    const piiScope = scopeFor(caller.user!.grants, 'member.pii');
+    if (!hasAny(piiScope)) throw new AppError(403, 'pii_full_forbidden');
+    const orgId = query.orgId ?? null;
+    if (orgId !== null) await requireOrgInScope(deps.db, piiScope, orgId);
+    await deps.db.transaction().execute((tx) =>
+      audit(tx, caller.actor, { action: 'member.export_full', entity: 'member', entityId: null, orgId, after: { orgId, status: query.status ?? null } }),
+    );
+  }
+  const scope = query.full ? scopeFor(caller.user!.grants, 'member.pii') : caller.scope;
+  return async () => {
+    const sheet = streamWorkbook(out, '会员名册', exportColumns);
+    let lastId = 0;
+    for (;;) {
+      const rows = await filteredMembers(deps, deps.db, scope, query)
+        .select(['members.id', 'members.member_no', 'members.name', 'members.id_number_enc', 'members.phone_enc', 'orgs.name as org_name', 'enterprises.name as enterprise_name', 'members.employer_name', 'members.status', 'members.joined_on'])
+        .where('members.id', '>', lastId)
+        .orderBy('members.id')
+        .limit(1000)
+        .execute();
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const idNumber = deps.pii.decrypt(r.id_number_enc);
+        const phone = r.phone_enc ? deps.pii.decrypt(r.phone_enc) : '';
+        sheet.add({
+          memberNo: r.member_no,
+          name: r.name,
+          idNumber: query.full ? idNumber : maskIdNumber(idNumber),
+          phone: query.full ? phone : phone && maskPhone(phone),
+          orgName: r.org_name,
+          employer: r.enterprise_name ?? r.employer_name ?? '',
+          status: statusZh[r.status],
+          joinedOn: r.joined_on,
+        });
+      }
+      lastId = rows[rows.length - 1].id;
+    }
+    await sheet.finish();
+  };
+}

@@ -1,0 +1,266 @@
+import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorReportFile, receiveUpload } from '../../platform/spreadsheet.ts';
+import { AppError, invalidFields } from '../../platform/errors.ts';
+import { id, idParams, pageOf } from '../../platform/validation.ts';
+import { setSessionCookie } from '../accounts/routes.ts';
+import { loginResponse } from '../accounts/schema.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+import { exportMembers, importMembers, memberTemplate, removeUpload, reportDir, uploadDir } from './roll-files.ts';
+import { orgStats } from './stats.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+  const authLimit = { max: deps.config.authRateLimit, timeWindow: '1 minute' };
+  const ok = z.object({ id: z.number().int(), status: z.string() });
+
+  // ----- worker sign-up and claim -----
+  app.post(
+    '/auth/sms-codes',
+    {
+      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      schema: { summary: 'Send a sign-up verification code by SMS', tags: ['auth'], body: s.smsCodeBody, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await service.sendSignupCode(deps, req.caller, req.body.phone);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/auth/signup',
+    {
+      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      schema: { summary: 'A worker signs up with phone, SMS code and password (and is logged in)', tags: ['auth'], body: s.signupBody, response: { 201: loginResponse } },
+    },
+    async (req, reply) => {
+      const { session, user } = await service.signup(deps, req.caller, req.body);
+      setSessionCookie(reply, deps, session);
+      return reply.status(201).send({ csrfToken: session.csrfToken, user });
+    },
+  );
+  app.post(
+    '/members/claim',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'Link one’s account to an imported member record by name and ID number', tags: ['members'], body: s.claimBody, response: { 200: z.object({ memberId: z.number().int(), memberNo: z.string() }) } },
+    },
+    async (req) => service.claimMembership(deps, req.caller, req.body),
+  );
+  app.get(
+    '/me/member',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'One’s own membership and e-card', tags: ['members'], response: { 200: s.myMembership } },
+    },
+    async (req) => service.myMembership(deps, req.caller),
+  );
+  app.get(
+    '/directory/unions',
+    {
+      config: { access: 'public' },
+      schema: { summary: 'Public union directory (name and place search, public fields only)', tags: ['members'], querystring: s.directoryQuery, response: { 200: pageOf(s.directoryItem) } },
+    },
+    async (req) => service.directory(deps, req.query),
+  );
+
+  // ----- join applications -----
+  app.post(
+    '/join-applications',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'Apply to join a union (real name, with consent)', tags: ['members'], body: s.joinApplicationBody, response: { 201: z.object({ id: z.number().int(), status: z.literal('pending') }) } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createApplication(deps, req.caller, req.body)),
+  );
+  app.get(
+    '/join-applications/mine',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'One’s own join applications', tags: ['members'], response: { 200: pageOf(s.applicationView) } },
+    },
+    async (req) => service.myApplications(deps, req.caller),
+  );
+  app.get(
+    '/join-applications',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'Join applications in scope (overdue ones flagged)', tags: ['members'], querystring: s.applicationListQuery, response: { 200: pageOf(s.applicationView) } },
+    },
+    async (req) => service.listApplications(deps, req.caller, req.query),
+  );
+  app.get(
+    '/join-applications/:id',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'One join application', tags: ['members'], params: idParams, response: { 200: s.applicationView } },
+    },
+    async (req) => service.getApplication(deps, req.caller, req.params.id),
+  );
+  app.post(
+    '/join-applications/:id/approve',
+    {
+      config: { access: 'member.write' },
+      schema: { summary: 'Approve: creates the member with a member number', tags: ['members'], params: idParams, response: { 200: z.object({ memberId: z.number().int(), memberNo: z.string() }) } },
+    },
+    async (req) => service.approveApplication(deps, req.caller, req.params.id),
+  );
+  app.post(
+    '/join-applications/:id/reject',
+    {
+      config: { access: 'member.write' },
+      schema: { summary: 'Reject with a reason', tags: ['members'], params: idParams, body: s.rejectBody, response: { 200: ok.extend({ reason: z.string() }) } },
+    },
+    async (req) => service.rejectApplication(deps, req.caller, req.params.id, req.body.reason),
+  );
+
+  // ----- the roll -----
+  app.get(
+    '/members',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'The member roll in scope (ID numbers and phones masked)', tags: ['members'], querystring: s.memberListQuery, response: { 200: pageOf(s.memberItem) } },
+    },
+    async (req) => service.listMembers(deps, req.caller, req.query),
+  );
+  app.get(
+    '/members/import-template',
+    {
+      config: { access: 'member.write' },
+      schema: { summary: 'The Excel template for bulk import', tags: ['members'] },
+    },
+    async (_req, reply) => reply.type(XLSX).header('content-disposition', attachment('会员名册导入模板.xlsx')).send(await memberTemplate()),
+  );
+  app.post(
+    '/members/import',
+    {
+      config: { access: 'member.write' },
+      schema: {
+        summary: 'Bulk import (multipart: file, orgId); all or nothing',
+        description: '200 {"imported":N}, or 422 problem with errors:[{row,field,message}] and reportUrl of an error-report workbook.',
+        tags: ['members'],
+        consumes: ['multipart/form-data'],
+        response: { 200: z.object({ imported: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
+      const { file, fields } = await receiveUpload(req.parts(), uploadDir(deps));
+      try {
+        const orgId = id.safeParse(fields.orgId);
+        if (!orgId.success) throw invalidFields([{ field: 'orgId', message: { zh: '所属组织：必填', en: 'Organisation: is required' } }]);
+        if (!file) throw invalidFields([{ field: 'file', message: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' } }]);
+        return await importMembers(deps, req.caller, orgId.data, file);
+      } finally {
+        removeUpload(file);
+      }
+    },
+  );
+  app.get(
+    '/import-reports/:token',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'Download an import’s error report (only by the uploader, for a day)', tags: ['members'], params: z.object({ token: z.string().max(80) }) },
+    },
+    async (req, reply) => {
+      const file = errorReportFile(reportDir(deps), req.caller.user!.id, req.params.token);
+      if (!file) throw new AppError(404, 'not_found', { entity: 'import_report' });
+      return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(fs.createReadStream(file));
+    },
+  );
+  app.get(
+    '/members/export',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'Export the roll in scope to Excel (full=true needs member.pii; audited)', tags: ['members'], querystring: s.exportQuery },
+    },
+    async (req, reply) => {
+      const out = new PassThrough();
+      const write = await exportMembers(deps, req.caller, req.query, out);
+      write().catch((err) => out.destroy(err));
+      return reply.type(XLSX).header('content-disposition', attachment('会员名册.xlsx')).send(out);
+    },
+  );
+  app.get(
+    '/members/:id',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'One member with transfer history (masked)', tags: ['members'], params: idParams, response: { 200: s.memberDetail } },
+    },
+    async (req) => service.getMember(deps, req.caller, req.params.id),
+  );
+  app.post(
+    '/members/:id/reveal',
+    {
+      config: { access: 'member.pii' },
+      schema: { summary: 'Show the full ID number and phone (audited)', tags: ['members'], params: idParams, response: { 200: s.revealResponse } },
+    },
+    async (req) => service.revealMember(deps, req.caller, req.params.id),
+  );
+  app.patch(
+    '/members/:id',
+    {
+      config: { access: 'member.write' },
+      schema: { summary: 'Change status (member, retained, left), phone or employer', tags: ['members'], params: idParams, body: s.updateMemberBody, response: { 200: s.memberDetail } },
+    },
+    async (req) => service.updateMember(deps, req.caller, req.params.id, req.body),
+  );
+
+  // ----- transfers -----
+  app.post(
+    '/members/:id/transfers',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'Start a transfer (by the member or a cadre of the current union)', tags: ['members'], params: idParams, body: s.transferBody, response: { 201: z.object({ id: z.number().int() }) } },
+    },
+    async (req, reply) => reply.status(201).send(await service.startTransfer(deps, req.caller, req.params.id, req.body.toOrgId, req.body.reason)),
+  );
+  app.get(
+    '/transfers',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'Transfers into (incoming) or out of (outgoing) the scope', tags: ['members'], querystring: s.transferListQuery, response: { 200: pageOf(s.transferView) } },
+    },
+    async (req) => service.listTransfers(deps, req.caller, req.query),
+  );
+  const transferResult = z.object({ id: z.number().int(), status: z.string(), memberId: z.number().int() });
+  app.post(
+    '/transfers/:id/accept',
+    {
+      config: { access: 'member.write' },
+      schema: { summary: 'The receiving union accepts', tags: ['members'], params: idParams, response: { 200: transferResult } },
+    },
+    async (req) => service.acceptTransfer(deps, req.caller, req.params.id),
+  );
+  app.post(
+    '/transfers/:id/reject',
+    {
+      config: { access: 'member.write' },
+      schema: { summary: 'The receiving union declines, with a reason', tags: ['members'], params: idParams, body: s.rejectBody, response: { 200: transferResult } },
+    },
+    async (req) => service.rejectTransfer(deps, req.caller, req.params.id, req.body.reason),
+  );
+  app.post(
+    '/transfers/:id/cancel',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'Withdraw a pending transfer (the member or the current union)', tags: ['members'], params: idParams, response: { 200: transferResult } },
+    },
+    async (req) => service.cancelTransfer(deps, req.caller, req.params.id),
+  );
+
+  // ----- coverage -----
+  app.get(
+    '/orgs/:id/stats',
+    {
+      config: { access: 'org.read' },
+      schema: { summary: 'Coverage statistics over the org’s whole subtree', tags: ['members'], params: idParams, response: { 200: s.statsView } },
+    },
+    async (req) => orgStats(deps, req.caller, req.params.id),
+  );
+};

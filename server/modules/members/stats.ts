@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { requireOrgInScope } from '../../platform/access.ts';
+import { overdueBefore } from './service.ts';
+import { shanghaiDate } from './rules.ts';
+
+/**
+ * Coverage statistics over an org's whole subtree, each figure one indexed aggregate query:
+ * the subtree comes from org_closure, never from rows loaded into memory.
+ */
+export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
+  await requireOrgInScope(deps.db, caller.scope, orgId);
+  const db = deps.db;
+  const subtree = db.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId);
+
+  const orgCounts = await db
+    .selectFrom('orgs')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('id', 'in', subtree)
+    .where('status', '=', 'active')
+    .groupBy('kind')
+    .execute();
+  const kindCount = (kind: string) => Number(orgCounts.find((r) => r.kind === kind)?.n ?? 0);
+
+  const enterprise = await db
+    .selectFrom('enterprises')
+    .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
+    .select([
+      (eb) => eb.fn.countAll<number>().as('total'),
+      sql<number>`sum(case when orgs.kind = 'federation' then 1 else 0 end)`.as('without_union'),
+      sql<number>`sum(enterprises.new_economy)`.as('new_economy'),
+    ])
+    .where('enterprises.org_id', 'in', subtree)
+    .where('enterprises.status', '=', 'active')
+    .executeTakeFirstOrThrow();
+
+  const byStatus = await db
+    .selectFrom('members')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_id', 'in', subtree)
+    .groupBy('status')
+    .execute();
+  const statusCount = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  const membersByStatus = { member: statusCount('member'), transferring: statusCount('transferring'), retained: statusCount('retained'), left: statusCount('left') };
+
+  const cutoff = overdueBefore(deps);
+  const apps = await db
+    .selectFrom('join_applications')
+    .select([(eb) => eb.fn.countAll<number>().as('pending'), sql<number>`sum(case when created_at < ${cutoff} then 1 else 0 end)`.as('overdue')])
+    .where('org_id', 'in', subtree)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+
+  const today = shanghaiDate(deps.clock());
+  const months: string[] = [];
+  for (let i = 11; i >= 0; i--) {
+    const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - i, 1));
+    months.push(d.toISOString().slice(0, 7));
+  }
+  const month = sql<string>`substr(joined_on, 1, 7)`;
+  const growthRows = await db
+    .selectFrom('members')
+    .select([month.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('org_id', 'in', subtree)
+    .where('joined_on', '>=', `${months[0]}-01`)
+    .groupBy(month)
+    .execute();
+  const growth = months.map((m) => ({ month: m, joined: Number(growthRows.find((r) => r.month === m)?.n ?? 0) }));
+
+  const children = await db.selectFrom('orgs').select(['id', 'name', 'kind']).where('parent_id', '=', orgId).where('status', '=', 'active').orderBy('id').execute();
+  const childIds = children.map((c) => c.id);
+  const perChild = <T extends { ancestor_id: number }>(rows: T[], id: number) => rows.find((r) => r.ancestor_id === id);
+  const [childUnions, childEnterprises, childMembers] = childIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('org_closure')
+          .innerJoin('orgs', 'orgs.id', 'org_closure.descendant_id')
+          .select(['org_closure.ancestor_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('org_closure.ancestor_id', 'in', childIds)
+          .where('orgs.kind', 'in', ['grassroots_union', 'joint_union'])
+          .where('orgs.status', '=', 'active')
+          .groupBy('org_closure.ancestor_id')
+          .execute(),
+        db
+          .selectFrom('org_closure')
+          .innerJoin('enterprises', 'enterprises.org_id', 'org_closure.descendant_id')
+          .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
+          .select([
+            'org_closure.ancestor_id',
+            (eb) => eb.fn.countAll<number>().as('n'),
+            sql<number>`sum(case when orgs.kind = 'federation' then 1 else 0 end)`.as('without_union'),
+          ])
+          .where('org_closure.ancestor_id', 'in', childIds)
+          .where('enterprises.status', '=', 'active')
+          .groupBy('org_closure.ancestor_id')
+          .execute(),
+        db
+          .selectFrom('org_closure')
+          .innerJoin('members', 'members.org_id', 'org_closure.descendant_id')
+          .select(['org_closure.ancestor_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('org_closure.ancestor_id', 'in', childIds)
+          .where('members.status', '!=', 'left')
+          .groupBy('org_closure.ancestor_id')
+          .execute(),
+      ])
+    : [[], [], []];
+
+  return {
+    orgId,
+    unions: kindCount('grassroots_union') + kindCount('joint_union'),
+    singleUnions: kindCount('grassroots_union'),
+    jointUnions: kindCount('joint_union'),
+    branches: kindCount('branch'),
+    enterprises: Number(enterprise.total ?? 0),
+    enterprisesWithoutUnion: Number(enterprise.without_union ?? 0),
+    newEconomyEnterprises: Number(enterprise.new_economy ?? 0),
+    members: membersByStatus.member + membersByStatus.transferring + membersByStatus.retained,
+    membersByStatus,
+    pendingApplications: Number(apps.pending ?? 0),
+    overdueApplications: Number(apps.overdue ?? 0),
+    growth,
+    children: children.map((c) => ({
+      orgId: c.id,
+      name: c.name,
+      kind: c.kind,
+      unions: Number(perChild(childUnions, c.id)?.n ?? 0),
+      enterprises: Number(perChild(childEnterprises, c.id)?.n ?? 0),
+      enterprisesWithoutUnion: Number(perChild(childEnterprises, c.id)?.without_union ?? 0),
+      members: Number(perChild(childMembers, c.id)?.n ?? 0),
+    })),
+  };
+}

@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { MultipartFile } from '@fastify/multipart';
+import { AppError, type FieldError } from './errors.ts';
+
+/**
+ * The one Excel mechanism of gonghui: templates, streamed all-or-nothing imports with per-row
+ * errors (and an error report workbook), and streamed exports. Modules describe their columns and
+ * row rules; this file does the reading and writing.
+ */
+export interface SheetColumn {
+  header: string;
+  field: string;
+  /** Keep as text in Excel (ID numbers, codes, phones would lose digits as numbers). */
+  text?: boolean;
+  width?: number;
+}
+
+export type RowErrors = { field: string; message: { zh: string; en: string } }[];
+
+/** Normalises one cell to trimmed text; Excel dates and numeric date serials become YYYY-MM-DD. */
+export function cellText(value: ExcelJS.CellValue, asDate = false): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'number') {
+    if (asDate && value > 1000 && value < 100000) return new Date(Math.round((value - 25569) * 86400_000)).toISOString().slice(0, 10);
+    return String(value);
+  }
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('text' in value) return String(value.text).trim();
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, asDate);
+    return '';
+  }
+  return String(value).trim();
+}
+
+/** A template workbook: header row, text-formatted columns, one example row, an instructions sheet. */
+export async function templateWorkbook(sheetName: string, columns: SheetColumn[], example: string[], notes: string[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 22, style: c.text ? { numFmt: '@' } : {} }));
+  ws.getRow(1).font = { bold: true };
+  ws.addRow(example);
+  const help = wb.addWorksheet('填写说明');
+  help.getColumn(1).width = 100;
+  for (const line of notes) help.addRow([line]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Saves an uploaded multipart request to a temp file and returns it with the text fields. */
+export async function receiveUpload(parts: AsyncIterableIterator<any>, tmpDir: string): Promise<{ file: string | null; fields: Record<string, string> }> {
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const fields: Record<string, string> = {};
+  let file: string | null = null;
+  for await (const part of parts) {
+    if (part.type === 'file') {
+      const upload = part as MultipartFile;
+      if (file || upload.fieldname !== 'file') {
+        upload.file.resume();
+        continue;
+      }
+      file = path.join(tmpDir, `${crypto.randomUUID()}.xlsx`);
+      await pipeline(upload.file, fs.createWriteStream(file));
+      if (upload.file.truncated) {
+        fs.rmSync(file, { force: true });
+        throw new AppError(413, 'payload_too_large');
+      }
+    } else {
+      fields[part.fieldname] = String(part.value ?? '');
+    }
+  }
+  return { file, fields };
+}
+
+/** Streams the first worksheet's data rows (after the header) as arrays of cell text. */
+export async function* readRows(file: string, columns: SheetColumn[], dateFields: string[] = []): AsyncGenerator<{ row: number; cells: Record<string, string> }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        if (row.number === 1) continue;
+        const values = row.values as ExcelJS.CellValue[];
+        const cells: Record<string, string> = {};
+        let blank = true;
+        columns.forEach((c, i) => {
+          cells[c.field] = cellText(values[i + 1], dateFields.includes(c.field));
+          if (cells[c.field]) blank = false;
+        });
+        if (!blank) yield { row: row.number, cells };
+      }
+      break;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(422, 'import_file_invalid');
+  }
+}
+
+export interface ImportErrorRow {
+  row: number;
+  cells: Record<string, string>;
+  errors: RowErrors;
+}
+
+/** The per-row errors as the API lists them: `{row, field, message}`. */
+export function flattenRowErrors(bad: ImportErrorRow[], columns: SheetColumn[]): FieldError[] {
+  const header = (field: string) => columns.find((c) => c.field === field)?.header ?? field;
+  return bad.flatMap((b) => b.errors.map((e) => ({ row: b.row, field: e.field, column: header(e.field), message: e.message })));
+}
+
+/** Where error reports wait for their download; each names its owner, and they expire after a day. */
+const REPORT_TTL_MS = 24 * 3600_000;
+
+export async function writeErrorReport(dir: string, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const name of fs.readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (Date.now() - fs.statSync(full).mtimeMs > REPORT_TTL_MS) fs.rmSync(full, { force: true });
+  }
+  const token = `${ownerId}-${crypto.randomBytes(16).toString('hex')}`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, `${token}.xlsx`), useSharedStrings: false });
+  const ws = wb.addWorksheet('错误报告');
+  ws.columns = [
+    { header: '行号', key: 'row', width: 8 },
+    ...columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 22 })),
+    { header: '错误原因', key: 'reason', width: 60 },
+  ];
+  for (const b of bad) {
+    ws.addRow({ row: b.row, ...b.cells, reason: b.errors.map((e) => `${columns.find((c) => c.field === e.field)?.header ?? e.field}：${e.message.zh}`).join('；') }).commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return token;
+}
+
+/** The report file for a token, only to the user who uploaded it. */
+export function errorReportFile(dir: string, userId: number, token: string): string | null {
+  if (!/^\d+-[0-9a-f]{32}$/.test(token) || !token.startsWith(`${userId}-`)) return null;
+  const file = path.join(dir, `${token}.xlsx`);
+  return fs.existsSync(file) ? file : null;
+}
+
+/** A streamed workbook writer onto any writable (an HTTP response stream). */
+export function streamWorkbook(stream: Writable, sheetName: string, columns: SheetColumn[]) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 20, style: c.text ? { numFmt: '@' } : {} }));
+  return {
+    add(row: Record<string, string | number | null>) {
+      ws.addRow(row).commit();
+    },
+    async finish() {
+      ws.commit();
+      await wb.commit();
+    },
+  };
+}
+
