@@ -11,6 +11,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { ensureAdmin } from '../modules/accounts/service.ts';
 import { makeUscc } from '../platform/identity.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
+import type { SmsSender } from '../platform/sms.ts';
 import { TEMPLATE_DB, TEMPLATE_LOCK, quoteIdent, urlFor, withAdminClient } from './postgres.ts';
 
 /**
@@ -61,6 +62,12 @@ export function testClock(start: Date | string = START): TestClock {
 }
 
 const clocks = new WeakMap<FastifyInstance, TestClock>();
+const outboxes = new WeakMap<FastifyInstance, { phone: string; text: string }[]>();
+
+/** Text messages an app made by createTestApp has sent, oldest first. */
+export function sentSms(app: FastifyInstance): { phone: string; text: string }[] {
+  return outboxes.get(app) ?? [];
+}
 
 /** The clock of an app made by createTestApp. */
 export function clockOf(app: FastifyInstance): TestClock {
@@ -78,6 +85,8 @@ export interface TestAppOptions {
   /** Create the built-in admin with ADMIN_PASSWORD (default true). */
   admin?: boolean;
   sessionHours?: number;
+  /** The SMS gateway; by default messages are kept in memory (see sentSms). */
+  smsSender?: SmsSender;
 }
 
 async function freshSqlite(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
@@ -139,15 +148,18 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyI
     GONGHUI_SESSION_HOURS: String(opts.sessionHours ?? 12),
     GONGHUI_SECURE_COOKIES: 'false',
   });
+  const outbox: { phone: string; text: string }[] = [];
+  const smsSender: SmsSender = opts.smsSender ?? { name: 'memory', usable: () => true, send: async (phone, text) => void outbox.push({ phone, text }) };
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database: fresh.database, clock, serveWeb: false });
+    app = await buildApp({ config, database: fresh.database, clock, serveWeb: false, smsSender });
   } catch (err) {
     await fresh.database.close();
     await fresh.drop();
     throw err;
   }
   clocks.set(app, clock);
+  outboxes.set(app, outbox);
   app.addHook('onClose', async () => {
     await fresh.database.close();
     await fresh.drop();
