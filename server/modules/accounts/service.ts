@@ -274,10 +274,24 @@ export async function createUser(deps: Deps, caller: Caller, input: CreateUser) 
   });
 }
 
-/** Only a platform admin may change an admin's account. */
+/** Only a platform admin may change an admin's account; only a caller covering all of an account's authority may change it. */
 async function requireManageable(tx: Tx, caller: Caller, userId: number) {
   const user = await requireVisibleUser(tx, caller.scope, userId);
-  if (!caller.scope.all && (await isPlatformAdmin(tx, userId))) throw forbidden();
+  if (caller.scope.all) return user;
+  if (await isPlatformAdmin(tx, userId)) throw forbidden();
+  // Seeing an account is not owning it: one whose home or any role lies outside the caller's scope
+  // (a sibling street's cadre who is also a member here) must not be reset, renamed or disabled,
+  // or a street cadre could take over a sibling street's cadre.
+  const homeOutside =
+    user.home_org_id !== null &&
+    !(await tx.selectFrom('orgs').select('id').where('id', '=', user.home_org_id).where(inScope('orgs.id', caller.scope)).executeTakeFirst());
+  const grantOutside = await tx
+    .selectFrom('role_grants')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where((eb) => eb.not(inScope('role_grants.org_id', caller.scope)))
+    .executeTakeFirst();
+  if (homeOutside || grantOutside) throw forbidden();
   return user;
 }
 
