@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { isUniqueViolation, nextSequence, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, conflict, fieldError, notFound, refused } from '../../platform/errors.ts';
-import { inScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { inScope, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate } from '../../platform/identity.ts';
@@ -239,8 +239,9 @@ export const overdueBefore = (deps: Deps) => endOfShanghaiDay(overdueCutoff(toda
 
 export async function listApplications(deps: Deps, caller: Caller, query: z.infer<typeof applicationListQuery>) {
   const cutoffEnd = overdueBefore(deps);
-  let q = applications(deps.db).where((eb) => inScope('a.org_id', caller.scope));
-  if (query.orgId) q = q.where((eb) => inScope('a.org_id', { all: false, roots: [query.orgId!] }));
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  let q = applications(deps.db).where(inScope('a.org_id', caller.scope));
+  if (query.orgId) q = q.where(inScope('a.org_id', { all: false, roots: [query.orgId!] }));
   if (query.status) q = q.where('a.status', '=', query.status);
   if (query.overdue !== undefined) {
     q = query.overdue
@@ -258,13 +259,13 @@ export async function myApplications(deps: Deps, caller: Caller) {
 }
 
 export async function getApplication(deps: Deps, caller: Caller, id: number) {
-  const row = await applications(deps.db).select(applicationColumns).where('a.id', '=', id).where((eb) => inScope('a.org_id', caller.scope)).executeTakeFirst();
+  const row = await applications(deps.db).select(applicationColumns).where('a.id', '=', id).where(inScope('a.org_id', caller.scope)).executeTakeFirst();
   if (!row) throw notFound('join_application');
   return applicationRowView(deps, overdueBefore(deps))(row);
 }
 
 async function pendingApplicationInScope(tx: Tx, scope: Scope, id: number) {
-  const app = await tx.selectFrom('join_applications').selectAll().where('id', '=', id).where((eb) => inScope('join_applications.org_id', scope)).executeTakeFirst();
+  const app = await tx.selectFrom('join_applications').selectAll().where('id', '=', id).where(inScope('join_applications.org_id', scope)).executeTakeFirst();
   if (!app) throw notFound('join_application');
   if (app.status !== 'pending') throw conflict('application_decided');
   return app;
@@ -383,8 +384,8 @@ function memberItemView(deps: Deps) {
 }
 
 export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: { orgId?: number; q?: string; status?: string }) {
-  let q = membersQuery(tx).where((eb) => inScope('members.org_id', scope));
-  if (query.orgId) q = q.where((eb) => inScope('members.org_id', { all: false, roots: [query.orgId!] }));
+  let q = membersQuery(tx).where(inScope('members.org_id', scope));
+  if (query.orgId) q = q.where(inScope('members.org_id', { all: false, roots: [query.orgId!] }));
   if (query.status) q = q.where('members.status', '=', query.status as 'member');
   const term = query.q;
   if (term) {
@@ -396,6 +397,7 @@ export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: { orgId
 }
 
 export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   const q = filteredMembers(deps, deps.db, caller.scope, query);
   const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await q.select(memberColumns).orderBy('members.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
@@ -409,7 +411,7 @@ async function transfersOf(tx: Tx, memberIds: number[]) {
 }
 
 async function memberInScope(tx: Tx, scope: Scope, id: number) {
-  const row = await tx.selectFrom('members').selectAll().where('id', '=', id).where((eb) => inScope('members.org_id', scope)).executeTakeFirst();
+  const row = await tx.selectFrom('members').selectAll().where('id', '=', id).where(inScope('members.org_id', scope)).executeTakeFirst();
   if (!row) throw notFound('member');
   return row;
 }
@@ -444,7 +446,7 @@ export async function revealMember(deps: Deps, caller: Caller, id: number) {
 }
 
 export async function updateMember(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateMemberBody>) {
-  return deps.db.transaction().execute(async (tx) => {
+  await deps.db.transaction().execute(async (tx) => {
     const before = await memberInScope(tx, caller.scope, id);
     const set: Record<string, unknown> = { updated_at: caller.actor.now };
     if (input.status) {
@@ -476,8 +478,8 @@ export async function updateMember(deps: Deps, caller: Caller, id: number, input
       before: { status: before.status, retainedReason: before.retained_reason, phone: before.phone_enc ? deps.pii.decrypt(before.phone_enc) : null, enterpriseId: before.enterprise_id },
       after: { ...input },
     });
-    return getMember(deps, caller, id);
   });
+  return getMember(deps, caller, id);
 }
 
 export async function myMembership(deps: Deps, caller: Caller) {
@@ -629,10 +631,10 @@ export const cancelTransfer = (deps: Deps, caller: Caller, id: number) =>
   closeTransfer(deps, caller, id, 'cancelled', null, scopeFor(caller.user!.grants, 'member.write'), 'from', caller.user!.id);
 
 export async function listTransfers(deps: Deps, caller: Caller, query: z.infer<typeof transferListQuery>) {
-  let q = transfersQuery(deps.db).where((eb) => inScope(query.direction === 'incoming' ? 't.to_org_id' : 't.from_org_id', caller.scope));
+  let q = transfersQuery(deps.db).where(inScope(query.direction === 'incoming' ? 't.to_org_id' : 't.from_org_id', caller.scope));
   if (query.status) q = q.where('t.status', '=', query.status);
   const all = await q.orderBy('t.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  let countQ = deps.db.selectFrom('transfers as t').where((eb) => inScope(query.direction === 'incoming' ? 't.to_org_id' : 't.from_org_id', caller.scope));
+  let countQ = deps.db.selectFrom('transfers as t').where(inScope(query.direction === 'incoming' ? 't.to_org_id' : 't.from_org_id', caller.scope));
   if (query.status) countQ = countQ.where('t.status', '=', query.status);
   const [{ total }] = await countQ.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   return { items: all.map(transferRowView), total: Number(total) };

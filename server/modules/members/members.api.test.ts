@@ -1,0 +1,353 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import {
+  anonymous,
+  buildFixture,
+  clockOf,
+  createTestApp,
+  expectStatus,
+  login,
+  PASSWORD,
+  sentSms,
+  type Client,
+  type Fixture,
+} from '../../test/harness.ts';
+import { makeIdNumber } from '../../platform/identity.ts';
+
+let app: FastifyInstance;
+let f: Fixture;
+let phoneSeq = 0;
+let idSeq = 0;
+
+const newPhone = () => `139${String(10_000_000 + ++phoneSeq).slice(-8)}`;
+const newId = (birth = '1990-03-07') => makeIdNumber('330421', birth, ++idSeq);
+
+/** A worker signs up through the SMS flow and is logged in. */
+async function signUpWorker(phone = newPhone()): Promise<{ client: Client; phone: string }> {
+  const anon = anonymous(app);
+  expectStatus(await anon.post('/api/auth/sms-codes', { phone }), 204);
+  const code = sentSms(app).filter((m) => m.phone === phone).at(-1)!.text.match(/\d{6}/)![0];
+  const res = await anon.post('/api/auth/signup', { phone, code, password: 'Worker-Pass-2025' });
+  expectStatus(res, 201);
+  return { client: await login(app, phone, 'Worker-Pass-2025'), phone };
+}
+
+function application(overrides: Record<string, unknown> = {}) {
+  return { name: '张三', idNumber: newId(), phone: newPhone(), orgId: f.orgs.unionA, employerName: '魏塘精工有限公司', consent: true, ...overrides };
+}
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('会员名册');
+  ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function multipart(fields: Record<string, string>, file?: Buffer) {
+  const boundary = `----gonghui${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roll.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`));
+    parts.push(file, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(as: Client, orgId: number, file: Buffer) {
+  const { payload, contentType } = multipart({ orgId: String(orgId) }, file);
+  return app.inject({
+    method: 'POST',
+    url: '/api/members/import',
+    headers: { cookie: `gh_session=${as.cookie}`, 'x-csrf-token': as.csrfToken!, 'content-type': contentType },
+    payload,
+  });
+}
+
+const memberCount = async () => Number((await app.deps.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+beforeAll(async () => {
+  app = await createTestApp();
+  f = await buildFixture(app);
+});
+afterAll(() => app.close());
+
+describe('online join', () => {
+  it('a worker signs up with an SMS code, applies, a cadre approves, and the worker sees the e-card', async () => {
+    const { client: worker, phone } = await signUpWorker();
+    const app1 = application({ phone });
+    const created = expectStatus(await worker.post('/api/join-applications', app1), 201);
+    expect(created).toEqual({ id: expect.any(Number), status: 'pending' });
+
+    const listed = expectStatus(await f.clients.cadreA.get('/api/join-applications?status=pending'), 200);
+    const item = listed.items.find((a: { id: number }) => a.id === created.id);
+    expect(item.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(item.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+
+    const approved = expectStatus(await f.clients.cadreA.post(`/api/join-applications/${created.id}/approve`), 200);
+    expect(approved).toEqual({ memberId: expect.any(Number), memberNo: expect.stringMatching(/^2025\d{8}$/) });
+
+    const card = expectStatus(await worker.get('/api/me/member'), 200);
+    expect(card).toMatchObject({ memberNo: approved.memberNo, orgId: f.orgs.unionA, status: 'member', name: '张三' });
+    expect(card.cardCode).toContain(approved.memberNo);
+
+    // Already a member anywhere → a second application is refused.
+    const again = await (await signUpWorker()).client.post('/api/join-applications', application({ idNumber: app1.idNumber, orgId: f.orgs.unionB }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already_member');
+  });
+
+  it('a wrong SMS code is refused on the code field', async () => {
+    const phone = newPhone();
+    const anon = anonymous(app);
+    expectStatus(await anon.post('/api/auth/sms-codes', { phone }), 204);
+    const res = await anon.post('/api/auth/signup', { phone, code: '000000' === sentSms(app).at(-1)!.text.match(/\d{6}/)![0] ? '111111' : '000000', password: 'Worker-Pass-2025' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe('code');
+  });
+
+  it.each([
+    ['idNumber', { idNumber: '330421199003071230' }],
+    ['idNumber', { idNumber: '330421199002300012' }],
+    ['idNumber', { idNumber: makeIdNumber('330421', '2012-01-01', 1) }],
+    ['phone', { phone: '1234567' }],
+    ['consent', { consent: false }],
+    ['employerName', { employerName: null }],
+    ['orgId', { orgId: 999999 }],
+  ])('an application with a bad %s gets 422 naming the field', async (field, overrides) => {
+    const { client } = await signUpWorker();
+    const res = await client.post('/api/join-applications', application(overrides));
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('the same ID number applying twice at once yields exactly one application', async () => {
+    const [a, b] = await Promise.all([signUpWorker(), signUpWorker()]);
+    const idNumber = newId();
+    const results = await Promise.all([a.client.post('/api/join-applications', application({ idNumber })), b.client.post('/api/join-applications', application({ idNumber }))]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const rows = await app.deps.db.selectFrom('join_applications').select('id').where('id_number_hash', '=', app.deps.pii.hash(idNumber)).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('a cadre rejects with a reason, and another street cannot decide or see the application', async () => {
+    const { client } = await signUpWorker();
+    const { id } = expectStatus(await client.post('/api/join-applications', application()), 201);
+    expect((await f.clients.cadreB.post(`/api/join-applications/${id}/approve`)).statusCode).toBe(404);
+    expect((await f.clients.cadreB.post(`/api/join-applications/${id}/reject`, { reason: '不在本街道' })).statusCode).toBe(404);
+    expect((await f.clients.cadreB.get(`/api/join-applications/${id}`)).statusCode).toBe(404);
+    const bList = expectStatus(await f.clients.cadreB.get('/api/join-applications'), 200);
+    expect(bList.items.some((a: { id: number }) => a.id === id)).toBe(false);
+
+    expect(expectStatus(await f.clients.cadreA.post(`/api/join-applications/${id}/reject`, { reason: '信息不全' }), 200)).toMatchObject({ status: 'rejected' });
+    const mine = expectStatus(await client.get('/api/join-applications/mine'), 200);
+    expect(mine.items[0]).toMatchObject({ id, status: 'rejected', reason: '信息不全' });
+    expect((await f.clients.cadreA.post(`/api/join-applications/${id}/approve`)).statusCode).toBe(409);
+  });
+
+  it('an application undecided for 15 working days is flagged to the parent federation', async () => {
+    const clock = clockOf(app);
+    const { client } = await signUpWorker();
+    const { id } = expectStatus(await client.post('/api/join-applications', application()), 201);
+    // Sessions expire over three weeks: each look logs the county cadre in afresh.
+    const county = () => login(app, 'county.cadre', PASSWORD);
+    const flagged = async () => expectStatus(await (await county()).get('/api/join-applications?overdue=true'), 200).items.some((a: { id: number }) => a.id === id);
+    const saved = clock();
+    try {
+      clock.advance(20 * 86400_000); // 20 calendar days = 14 working days from a Monday
+      expect(await flagged()).toBe(false);
+      clock.advance(2 * 86400_000); // the 15th working day has fully passed
+      expect(await flagged()).toBe(true);
+      const stats = expectStatus(await (await county()).get(`/api/orgs/${f.orgs.streetA}/stats`), 200);
+      expect(stats.overdueApplications).toBeGreaterThanOrEqual(1);
+    } finally {
+      clock.set(saved);
+      expectStatus(await f.clients.cadreA.post(`/api/join-applications/${id}/reject`, { reason: '测试结束' }), 200);
+    }
+  });
+});
+
+describe('roll, personal data and transfers', () => {
+  let memberId: number;
+  let worker: Client;
+  let idNumber: string;
+  let phone: string;
+
+  beforeAll(async () => {
+    const signed = await signUpWorker();
+    worker = signed.client;
+    phone = signed.phone;
+    idNumber = newId('1985-12-31');
+    const { id } = expectStatus(await worker.post('/api/join-applications', application({ idNumber, phone, name: '李四' })), 201);
+    memberId = expectStatus(await f.clients.cadreA.post(`/api/join-applications/${id}/approve`), 200).memberId;
+  });
+
+  it('lists members masked, finds one by full ID number, and hides them from another street', async () => {
+    const page = expectStatus(await f.clients.cadreA.get(`/api/members?q=${idNumber}`), 200);
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toEqual({
+      id: memberId,
+      name: '李四',
+      idNumber: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`,
+      phone: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      orgId: f.orgs.unionA,
+      orgName: expect.any(String),
+      status: 'member',
+      memberNo: expect.any(String),
+      joinedOn: '2025-06-02',
+      employerName: '魏塘精工有限公司',
+    });
+    expect(expectStatus(await f.clients.cadreB.get(`/api/members?q=${idNumber}`), 200).total).toBe(0);
+    expect((await f.clients.cadreB.get(`/api/members/${memberId}`)).statusCode).toBe(404);
+    expect((await f.clients.cadreB.get(`/api/members?orgId=${f.orgs.unionA}`)).statusCode).toBe(404);
+  });
+
+  it('shows the full ID number only on purpose to a cadre, and audits it', async () => {
+    expect((await f.clients.viewer.post(`/api/members/${memberId}/reveal`)).statusCode).toBe(403);
+    expect((await f.clients.cadreB.post(`/api/members/${memberId}/reveal`)).statusCode).toBe(404);
+    expect(expectStatus(await f.clients.cadreA.post(`/api/members/${memberId}/reveal`), 200)).toEqual({ idNumber, phone });
+    const audit = expectStatus(await f.clients.cadreA.get(`/api/audit-log?entity=member&entityId=${memberId}&action=member.pii_view`), 200);
+    expect(audit.total).toBe(1);
+    expect(audit.items[0].actorId).toBe(f.users.cadreA);
+  });
+
+  it('stores no ID number or phone in plain text anywhere in the database', async () => {
+    const tables = ['users', 'members', 'join_applications', 'audit_log', 'sms_codes', 'transfers'];
+    for (const table of tables) {
+      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(app.deps.db);
+      const dump = JSON.stringify(rows.rows);
+      expect(dump, table).not.toContain(idNumber);
+      expect(dump, table).not.toContain(phone);
+      expect(dump, table).not.toContain('13800001111');
+    }
+  });
+
+  it('moves a member between streets only when the receiving union accepts, never in two unions', async () => {
+    const directory = expectStatus(await anonymous(app).get('/api/directory/unions?q=罗星'), 200);
+    expect(directory.items.map((o: { id: number }) => o.id)).toContain(f.orgs.unionB);
+    expect(Object.keys(directory.items[0]).sort()).toEqual(['basis', 'id', 'kind', 'level', 'name', 'parentName', 'region']);
+
+    const { id } = expectStatus(await worker.post(`/api/members/${memberId}/transfers`, { toOrgId: f.orgs.unionB }), 201);
+    expect((await worker.post(`/api/members/${memberId}/transfers`, { toOrgId: f.orgs.unionB })).statusCode).toBe(409);
+    expect(expectStatus(await worker.get('/api/me/member'), 200).status).toBe('transferring');
+    // the old side cannot accept for the new one
+    expect((await f.clients.cadreA.post(`/api/transfers/${id}/accept`)).statusCode).toBe(404);
+    const incoming = expectStatus(await f.clients.cadreB.get('/api/transfers?direction=incoming&status=pending'), 200);
+    expect(incoming.items.map((t: { id: number }) => t.id)).toContain(id);
+
+    expect(expectStatus(await f.clients.cadreB.post(`/api/transfers/${id}/accept`), 200)).toMatchObject({ status: 'accepted', memberId });
+    const rows = await app.deps.db.selectFrom('members').select(['org_id', 'status']).where('id_number_hash', '=', app.deps.pii.hash(idNumber)).execute();
+    expect(rows).toEqual([{ org_id: f.orgs.unionB, status: 'member' }]);
+    expect((await f.clients.cadreA.get(`/api/members/${memberId}`)).statusCode).toBe(404);
+    const detail = expectStatus(await f.clients.cadreB.get(`/api/members/${memberId}`), 200);
+    expect(detail.transfers[0]).toMatchObject({ fromOrgId: f.orgs.unionA, toOrgId: f.orgs.unionB, status: 'accepted' });
+  });
+
+  it('keeps membership with a street federation when the new employer has no union, and retains it on retirement', async () => {
+    const { id } = expectStatus(await f.clients.cadreB.post(`/api/members/${memberId}/transfers`, { toOrgId: f.orgs.streetA }), 201);
+    expectStatus(await f.clients.cadreA.post(`/api/transfers/${id}/accept`), 200);
+    const retained = expectStatus(await f.clients.cadreA.patch(`/api/members/${memberId}`, { status: 'retained', retainedReason: 'retired' }), 200);
+    expect(retained).toMatchObject({ status: 'retained', retainedReason: 'retired', orgId: f.orgs.streetA });
+    const missingReason = await f.clients.cadreA.patch(`/api/members/${memberId}`, { status: 'retained' });
+    expect(missingReason.statusCode).toBe(422);
+    // a county federation cannot hold memberships
+    const toCounty = await f.clients.cadreA.post(`/api/members/${memberId}/transfers`, { toOrgId: f.orgs.county });
+    expect(toCounty.statusCode).toBe(422);
+    expect(toCounty.json().errors[0].field).toBe('toOrgId');
+  });
+});
+
+describe('Excel import and export', () => {
+  it('refuses a file with a bad row in the middle, lists row, column and reason, and imports nothing', async () => {
+    const before = await memberCount();
+    const rows = [
+      ['王一', newId(), newPhone(), '', '2024-03-01'],
+      ['王二', '330421199003071230', '12345', 'NOT-A-CODE', '2024-13-01'],
+      ['王三', newId(), newPhone(), '', '2024-03-02'],
+    ];
+    const res = await upload(f.clients.cadreA, f.orgs.unionA, await xlsx(rows));
+    expect(res.statusCode).toBe(422);
+    const body = res.json();
+    expect(body.code).toBe('import_failed');
+    expect(body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`).sort()).toEqual(['3:idNumber', '3:joinedOn', '3:phone', '3:uscc']);
+    expect(body.errors[0].column).toBeTruthy();
+    expect(await memberCount()).toBe(before);
+
+    const report = await f.clients.cadreA.get(body.reportUrl);
+    expect(report.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet.getRow(1).values).toContain('错误原因');
+    expect(String(sheet.getRow(2).getCell(7).value)).toContain('身份证号');
+    expect((await f.clients.cadreB.get(body.reportUrl)).statusCode).toBe(404);
+  });
+
+  it('imports a clean file, refuses the same people twice, and lets a worker claim an imported record', async () => {
+    const idNumber = newId('1992-08-08');
+    const rows = [
+      ['赵六', idNumber, newPhone(), '', '2024-05-01'],
+      ['钱七', newId(), newPhone(), '', 45292], // an Excel date serial (2024-01-01)
+    ];
+    const file = await xlsx(rows);
+    expect(expectStatus(await upload(f.clients.cadreA, f.orgs.unionA, file), 200)).toEqual({ imported: 2 });
+    const again = await upload(f.clients.cadreA, f.orgs.unionA, file);
+    expect(again.statusCode).toBe(422);
+    expect(again.json().errors).toHaveLength(2);
+    const qian = expectStatus(await f.clients.cadreA.get('/api/members?q=钱七'), 200).items[0];
+    expect(qian.joinedOn).toBe('2024-01-01');
+
+    const { client } = await signUpWorker();
+    expect((await client.post('/api/members/claim', { name: '赵七', idNumber })).statusCode).toBe(422);
+    const claimed = expectStatus(await client.post('/api/members/claim', { name: '赵六', idNumber }), 200);
+    expect(claimed.memberNo).toMatch(/^2024\d{8}$/);
+    expect(expectStatus(await client.get('/api/me/member'), 200).name).toBe('赵六');
+  });
+
+  it('refuses an import into another street with 404, and a file without rows with a field error', async () => {
+    const file = await xlsx([['孙八', newId(), newPhone(), '', '2024-05-01']]);
+    expect((await upload(f.clients.cadreB, f.orgs.unionA, file)).statusCode).toBe(404);
+    const empty = await upload(f.clients.cadreA, f.orgs.unionA, await xlsx([]));
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json().errors[0].field).toBe('file');
+  });
+
+  it('exports the roll masked by default, in full only for cadres (audited), and 404 outside scope', async () => {
+    const masked = await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}`);
+    expect(masked.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(masked.rawPayload as unknown as ArrayBuffer);
+    const ids = wb.worksheets[0].getColumn(3).values.slice(2).map(String);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((v) => v.includes('**********'))).toBe(true);
+
+    const full = await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}&full=true`);
+    const wbFull = new ExcelJS.Workbook();
+    await wbFull.xlsx.load(full.rawPayload as unknown as ArrayBuffer);
+    expect(wbFull.worksheets[0].getColumn(3).values.slice(2).map(String).every((v) => /^\d{17}[\dX]$/.test(v))).toBe(true);
+    expect(expectStatus(await f.clients.cadreA.get('/api/audit-log?action=member.export_full'), 200).total).toBe(1);
+
+    expect((await f.clients.viewer.get('/api/members/export?full=true')).statusCode).toBe(403);
+    expect((await f.clients.cadreB.get(`/api/members/export?orgId=${f.orgs.unionA}`)).statusCode).toBe(404);
+  });
+});
+
+describe('coverage statistics', () => {
+  it('counts unions, enterprises with and without a union, and members over the subtree', async () => {
+    const stats = expectStatus(await f.clients.countyCadre.get(`/api/orgs/${f.orgs.county}/stats`), 200);
+    expect(stats).toMatchObject({ unions: 2, jointUnions: 0, enterprises: 3, enterprisesWithoutUnion: 1 });
+    const total = Object.values(stats.membersByStatus as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(await memberCount());
+    expect(stats.members).toBe(stats.membersByStatus.member + stats.membersByStatus.transferring + stats.membersByStatus.retained);
+    expect(stats.growth).toHaveLength(12);
+    expect(stats.children.map((c: { orgId: number }) => c.orgId).sort()).toEqual([f.orgs.streetA, f.orgs.streetB].sort());
+    const a = expectStatus(await f.clients.cadreA.get(`/api/orgs/${f.orgs.streetA}/stats`), 200);
+    expect(a).toMatchObject({ unions: 1, enterprises: 2, enterprisesWithoutUnion: 1 });
+    expect((await f.clients.cadreA.get(`/api/orgs/${f.orgs.streetB}/stats`)).statusCode).toBe(404);
+  });
+});
