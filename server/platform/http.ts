@@ -134,6 +134,9 @@ const FASTIFY_CODES: Record<string, { status: number; code: MessageCode }> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type' },
 };
 
+/** Unique-constraint errors: PostgreSQL's SQLSTATE and better-sqlite3's codes. */
+const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
 /** Every error leaves as RFC 9457 problem+json with a stable code; only true bugs are 500s. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -153,6 +156,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema');
       return problem(reply, req, 500, 'internal');
     }
+    // Two requests raced past the same uniqueness check and the database's constraint decided:
+    // the loser gets the same 409 it would have got a moment later, not a 500.
+    if (UNIQUE_VIOLATIONS.has(String(err.code))) return problem(reply, req, 409, 'conflict');
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return problem(reply, req, known.status, known.code);
     if (err.statusCode === 429) return problem(reply, req, 429, 'rate_limited');

@@ -126,7 +126,20 @@ async function freshPostgres(): Promise<{ database: Database; dataDir: string; d
     dataDir,
     drop: async () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
-      await withAdminClient((client) => client.query(`drop database if exists ${quoteIdent(name)} with (force)`));
+      await withAdminClient(async (client) => {
+        // Plain DROP waits for the pool's last connections to finish closing; FORCE only as a last
+        // resort, since it kills them mid-close and they report it as an unhandled error.
+        for (let attempt = 1; attempt <= 20; attempt++) {
+          try {
+            await client.query(`drop database if exists ${quoteIdent(name)}`);
+            return;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '55006') throw err;
+            await new Promise((r) => setTimeout(r, 50 * attempt));
+          }
+        }
+        await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+      });
     },
   };
 }
