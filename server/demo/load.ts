@@ -1,5 +1,8 @@
 import type { Caller, Deps } from '../platform/context.ts';
-import { makeUscc } from '../platform/identity.ts';
+import { idBirthDate, makeIdNumber, makeUscc } from '../platform/identity.ts';
+import { nextSequence } from '../db/database.ts';
+import { formatMemberNo, genderOf } from '../modules/members/rules.ts';
+import * as members from '../modules/members/service.ts';
 import * as orgs from '../modules/orgs/service.ts';
 import * as ent from '../modules/orgs/enterprises.ts';
 import * as accounts from '../modules/accounts/service.ts';
@@ -163,10 +166,94 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
     ['viewer', '钟迪良', 'viewer', '嘉善县总工会', '13800000013'],
     ['worker', '李小芳', 'member', '浙江亿力清洁有限公司工会', '13800000001'],
   ];
+  const userIds = new Map<string, number>();
   for (const [username, displayName, role, orgName, phone] of people) {
     const orgId = ids.get(orgName)!;
     const { id } = await accounts.createUser(deps, caller, { username, password: DEMO_PASSWORD, displayName, phone, orgId });
     await accounts.createGrant(deps, caller, { userId: id, role, orgId });
+    userIds.set(username, id);
   }
+  await seedMembers(deps, ids, userIds.get('worker')!);
+  await seedApplications(deps, caller, ids);
   return true;
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '海燕', '志强', '丽华', '文博', '思远', '雨欣'];
+
+/** Members of every union in the demo county, joined over the last two years (a few retained or left). */
+async function seedMembers(deps: Deps, orgIds: Map<string, number>, workerUserId: number) {
+  const holders = await deps.db.selectFrom('orgs').select(['id', 'kind']).where('kind', 'in', ['grassroots_union', 'joint_union', 'branch']).orderBy('id').execute();
+  const enterprises = await deps.db.selectFrom('enterprises').select(['id', 'org_id']).execute();
+  const now = deps.clock();
+  const rows: { org: number; enterprise: number | null }[] = [];
+  holders.forEach((h, i) => {
+    const own = enterprises.filter((e) => e.org_id === h.id);
+    const count = h.kind === 'joint_union' ? 36 : 18 + ((i * 7) % 23);
+    for (let k = 0; k < count; k++) rows.push({ org: h.id, enterprise: own.length ? own[k % own.length].id : null });
+  });
+  const workerOrg = orgIds.get('浙江亿力清洁有限公司工会')!;
+  await deps.db.transaction().execute(async (tx) => {
+    let seq = await nextSequence(tx, 'member_no', rows.length);
+    const values = rows.map((r, i) => {
+      const year = 1968 + ((i * 13) % 38);
+      const birth = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`;
+      const idNumber = makeIdNumber('330421', birth, i + 1);
+      const phone = `138${String(10_000_000 + i * 7919).slice(-8)}`;
+      const joined = new Date(now.getTime() - ((i * 37) % 730) * 86400_000).toISOString().slice(0, 10);
+      const isWorker = i === 0;
+      const status = isWorker ? 'member' : i % 41 === 0 ? 'left' : i % 17 === 0 ? 'retained' : 'member';
+      return {
+        name: isWorker ? '李小芳' : `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 11) % GIVEN.length]}`,
+        id_number_enc: deps.pii.encrypt(idNumber),
+        id_number_hash: deps.pii.hash(idNumber),
+        phone_enc: deps.pii.encrypt(phone),
+        phone_hash: deps.pii.hash(phone),
+        birth_date: idBirthDate(idNumber)!,
+        gender: genderOf(idNumber),
+        org_id: isWorker ? workerOrg : r.org,
+        enterprise_id: r.enterprise,
+        employer_name: null,
+        status: status as 'member' | 'left' | 'retained',
+        retained_reason: status === 'retained' ? ('retired' as const) : null,
+        member_no: formatMemberNo(joined.slice(0, 4), seq++),
+        joined_on: joined,
+        left_on: status === 'left' ? now.toISOString().slice(0, 10) : null,
+        user_id: isWorker ? workerUserId : null,
+        source: 'demo' as const,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      };
+    });
+    for (let i = 0; i < values.length; i += 200) await tx.insertInto('members').values(values.slice(i, i + 200)).execute();
+  });
+}
+
+/** Join applications waiting for the street cadres: one of them overdue. */
+async function seedApplications(deps: Deps, admin: Caller, orgIds: Map<string, number>) {
+  const applicants: [username: string, name: string, birth: string, org: string, employer: string, daysAgo: number][] = [
+    ['applicant1', '周晓梅', '1996-04-18', '浙江亿力清洁有限公司工会', '浙江亿力清洁有限公司', 1],
+    ['applicant2', '陈志远', '1999-09-09', '坤和大厦楼宇联合工会', '嘉善数联电子商务有限公司', 3],
+    ['applicant3', '吴佳怡', '2001-01-20', '浙江亿力清洁有限公司工会', '浙江亿力清洁有限公司', 30],
+  ];
+  let n = 900;
+  for (const [username, name, birth, org, employer, daysAgo] of applicants) {
+    const { id } = await accounts.createUser(deps, admin, { username, password: DEMO_PASSWORD, displayName: name });
+    const at = new Date(deps.clock().getTime() - daysAgo * 86400_000).toISOString();
+    const caller: Caller = {
+      user: { id, username, displayName: name, grants: [], sessionId: '', csrfToken: '' },
+      scope: { all: false, roots: [] },
+      actor: { userId: id, ip: null, now: at },
+      lang: 'zh',
+    };
+    await members.createApplication(deps, caller, {
+      name,
+      idNumber: makeIdNumber('330421', birth, n++),
+      phone: `137${String(20_000_000 + n).slice(-8)}`,
+      orgId: orgIds.get(org)!,
+      enterpriseId: null,
+      employerName: employer,
+      consent: true,
+    });
+  }
 }
