@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Tooltip, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/types';
+import { switchLanguage } from '../../i18n';
+import { grantLabel } from '../../ui/orgs';
+import { logOut, useMe } from '../session';
+import { reportError } from '../shared/errors';
+import { MeContext, useCurrentUser } from '../shared/me-context';
+import { ProductMark } from '../shared/product-mark';
+import { ChangePasswordModal } from './change-password-modal';
+import { menuFor } from './menu';
+
+const icons = { orgs: <ApartmentOutlined />, users: <TeamOutlined />, audit: <AuditOutlined /> };
+
+/** Lets a page render only with a session; otherwise sends the user to log in and back. */
+export function RequireSession() {
+  const me = useMe();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (me.isPending) {
+    return (
+      <Flex align="center" justify="center" style={{ height: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Result
+        status="error"
+        title={t('error.loadFailed')}
+        subTitle={me.error.message}
+        extra={<Button onClick={() => me.refetch()}>{t('error.retry')}</Button>}
+      />
+    );
+  }
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return (
+    <MeContext.Provider value={me.data}>
+      <Outlet />
+    </MeContext.Provider>
+  );
+}
+
+function roleLine(t: ReturnType<typeof useTranslation>['t'], me: Me): string {
+  const [first, ...rest] = me.grants;
+  if (!first) return '';
+  return rest.length ? `${grantLabel(t, first)} +${rest.length}` : grantLabel(t, first);
+}
+
+export function ConsoleLayout() {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const menu = menuFor(me);
+  const selected = menu.find((m) => location.pathname.startsWith(m.path))?.key;
+  const english = i18n.language === 'en';
+
+  const onLogout = async () => {
+    try {
+      await logOut(queryClient);
+      message.success(t('layout.loggedOut'));
+      navigate('/login', { replace: true });
+    } catch (error) {
+      reportError(message, error);
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, position: 'sticky', top: 0, zIndex: 10 }}>
+        <ProductMark inverse />
+        <Flex align="center" gap={4} style={{ marginInlineStart: 'auto', color: '#fff' }}>
+          <Button
+            type="text"
+            icon={<GlobalOutlined />}
+            aria-label={t('layout.switchLanguage')}
+            style={{ color: '#fff' }}
+            onClick={() => switchLanguage(english ? 'zh' : 'en')}
+          >
+            {english ? t('language.zh') : t('language.en')}
+          </Button>
+          <Flex align="center" gap={10} style={{ padding: '0 12px', lineHeight: 1.3 }}>
+            <Avatar style={{ background: '#fff', color: '#c8161d', fontWeight: 600 }}>{me.displayName.slice(-2)}</Avatar>
+            <div>
+              <div style={{ fontWeight: 600 }} data-testid="current-user">
+                {me.displayName}
+              </div>
+              <div style={{ fontSize: 12, opacity: 0.85 }}>{roleLine(t, me)}</div>
+            </div>
+          </Flex>
+          <Tooltip title={t('layout.changePassword')}>
+            <Button type="text" icon={<KeyOutlined />} aria-label={t('layout.changePassword')} style={{ color: '#fff' }} onClick={() => setChangingPassword(true)} />
+          </Tooltip>
+          <Tooltip title={t('layout.logout')}>
+            <Button type="text" icon={<LogoutOutlined />} aria-label={t('layout.logout')} style={{ color: '#fff' }} onClick={onLogout} />
+          </Tooltip>
+        </Flex>
+      </Layout.Header>
+      <Layout>
+        {menu.length > 0 && (
+          <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              style={{ borderInlineEnd: 0, paddingTop: 8 }}
+              items={menu.map((m) => ({ key: m.key, icon: icons[m.key], label: t(`layout.menu.${m.key}`), onClick: () => navigate(m.path) }))}
+            />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          {menu.length > 0 ? (
+            <Outlet />
+          ) : (
+            <Result
+              status="info"
+              title={t('layout.memberOnlyTitle')}
+              subTitle={<Typography.Paragraph style={{ maxWidth: 520, margin: '0 auto' }}>{t('layout.memberOnlyText')}</Typography.Paragraph>}
+              extra={
+                <Button type="primary" href="/m">
+                  {t('layout.memberOnlyLink')}
+                </Button>
+              }
+            />
+          )}
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,16 @@
+import { api, unwrap } from '../../api/client';
+
+/** Query keys and fetchers of the union tree, shared by the tree, the detail and the tables. */
+export const orgKeys = {
+  all: ['orgs'] as const,
+  roots: ['orgs', 'roots'] as const,
+  children: (id: number) => ['orgs', 'children', id] as const,
+  detail: (id: number) => ['orgs', 'detail', id] as const,
+};
+
+export const enterpriseKeys = { all: ['enterprises'] as const };
+export const teamKeys = { all: ['teams'] as const, of: (enterpriseId: number) => ['teams', enterpriseId] as const };
+
+export const fetchRoots = () => unwrap(api.GET('/api/orgs/roots'));
+export const fetchChildren = (id: number) => unwrap(api.GET('/api/orgs/{id}/children', { params: { path: { id } } }));
+export const fetchOrg = (id: number) => unwrap(api.GET('/api/orgs/{id}', { params: { path: { id } } }));

@@ -1,0 +1,67 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { Button, ConfigProvider, DotLoading } from 'antd-mobile';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import enUS from 'antd-mobile/es/locales/en-US';
+import { useTranslation } from 'react-i18next';
+import { SessionProvider, useSession } from './session';
+import { TabLayout } from './tab-layout';
+
+// Declarative routes (not a data router): the portal needs no loaders, and this keeps it small.
+const LoginPage = lazy(() => import('./login/login-page').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('./home/home-page').then((m) => ({ default: m.HomePage })));
+const ProfilePage = lazy(() => import('./profile/profile-page').then((m) => ({ default: m.ProfilePage })));
+const ChangePasswordPage = lazy(() => import('./profile/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
+
+function Loading() {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: '40vh', fontSize: 24 }}>
+      <DotLoading color="primary" />
+    </div>
+  );
+}
+
+function RequireMember() {
+  const { me, error, reload } = useSession();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (error) {
+    return (
+      <div role="alert" style={{ padding: '30vh 24px 0', textAlign: 'center' }}>
+        <p style={{ fontSize: 17, fontWeight: 600, margin: 0 }}>{t('loadFailed')}</p>
+        <p style={{ color: '#8c8c8c', margin: '8px 0 20px' }}>{error.detail}</p>
+        <Button color="primary" onClick={reload}>
+          {t('retry')}
+        </Button>
+      </div>
+    );
+  }
+  if (me === undefined) return <Loading />;
+  if (me === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  return <Outlet />;
+}
+
+export function MobileApp() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN}>
+      <SessionProvider>
+        <BrowserRouter basename="/m">
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireMember />}>
+                <Route element={<TabLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="me" element={<ProfilePage />} />
+                </Route>
+                <Route path="me/password" element={<ChangePasswordPage />} />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </SessionProvider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { useMember } from '../session';
+import { icons } from '../icons';
+
+/** Services the portal will offer, shown as what they are: not open yet. */
+const services = ['join', 'card', 'activity', 'rights', 'aid', 'training', 'recuperation', 'wish', 'vote', 'volunteer', 'competition', 'pioneer'] as const;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useMember();
+  const union = me.grants.find((g) => g.role === 'member')?.orgName ?? me.grants.find((g) => g.orgName)?.orgName;
+  return (
+    <>
+      <header className="gh-hero">
+        <h1>{t('home.greeting', { name: me.displayName })}</h1>
+        <p>{union ?? t('home.noUnion')}</p>
+      </header>
+      <section className="gh-card" aria-labelledby="services-title">
+        <h2 className="gh-section-title" id="services-title">
+          {t('home.services')}
+        </h2>
+        <p className="gh-note">{t('home.notice')}</p>
+        <ul className="gh-tiles" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {services.map((key) => (
+            <li key={key} className="gh-tile" aria-disabled="true">
+              <span className="gh-tile-icon">{icons[key]}</span>
+              <span>{t(`home.service.${key}`)}</span>
+              <span className="gh-tile-soon">{t('home.comingSoon')}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, Form, Input, NavBar, Toast } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, setCsrfToken, unwrap } from '../../api/client';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+/** Changes the member's own password; other sessions end and this one gets a new CSRF token. */
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async ({ currentPassword, newPassword }: Values) => {
+    setBusy(true);
+    try {
+      const answer = await unwrap(api.POST('/api/me/password', { body: { currentPassword, newPassword } }));
+      setCsrfToken(answer.csrfToken);
+      Toast.show({ icon: 'success', content: t('password.done') });
+      navigate('/me', { replace: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length) {
+        form.setFields(error.errors.map((e) => ({ name: e.field as keyof Values, errors: [e.message] })));
+      } else {
+        Toast.show({ icon: 'fail', content: error instanceof Error ? error.message : String(error) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh' }}>
+      <NavBar onBack={() => navigate('/me')} backIcon backArrow style={{ background: '#fff' }}>
+        {t('password.title')}
+      </NavBar>
+      <Form
+        form={form}
+        layout="horizontal"
+        mode="card"
+        onFinish={submit}
+        requiredMarkStyle="none"
+        footer={
+          <Button block type="submit" color="primary" size="large" loading={busy}>
+            {t('password.submit')}
+          </Button>
+        }
+      >
+        <Form.Header>{t('password.hint')}</Form.Header>
+        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true }]}>
+          <Input type="password" aria-label={t('password.current')} autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true }]}>
+          <Input type="password" aria-label={t('password.new')} autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('password.confirm')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true },
+            ({ getFieldValue }) => ({
+              validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+            }),
+          ]}
+        >
+          <Input type="password" aria-label={t('password.confirm')} autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </div>
+  );
+}

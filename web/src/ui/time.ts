@@ -1,0 +1,24 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Every time is stored in UTC and shown in China Standard Time, wherever the browser is. */
+export const ZONE = 'Asia/Shanghai';
+
+export function formatTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+export function formatSeconds(iso: string): string {
+  return dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm:ss');
+}
+
+/** The instant a calendar day (as picked on screen) begins in Shanghai, as an ISO string. */
+export function startOfDayInZone(day: dayjs.Dayjs): string {
+  return dayjs.tz(day.format('YYYY-MM-DD'), ZONE).toISOString();
+}
+
+export { dayjs };
