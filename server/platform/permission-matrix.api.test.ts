@@ -1,0 +1,320 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
+import { makeIdNumber } from './identity.ts';
+import { rolePermissions, roles, type Permission, type Role } from './access.ts';
+import type { RouteInfo } from './http.ts';
+import {
+  PASSWORD,
+  anonymous,
+  buildFixture,
+  createOrg,
+  createTestApp,
+  createUser,
+  expectStatus,
+  login,
+  type Client,
+  type Fixture,
+} from '../test/harness.ts';
+
+/**
+ * The permission matrix, generated from the route table: every API route × who may call it.
+ *
+ * - A route declaring a permission refuses (403) every user without a grant carrying it.
+ * - A holder of the permission on the sibling street (street B) is refused what lies in street A:
+ *   404 when the request addresses an id there, nothing of it in a list. The same request by a
+ *   holder on street A succeeds (reads), so the refusal is the scope's doing.
+ * - Authenticated and permission routes answer 401 without a session; public ones never do.
+ *
+ * Every route needs a sample below. A new route without one fails "every route has a sample".
+ */
+
+interface Ctx {
+  f: Fixture;
+  unionA2: number;
+  /** a pending join application to union A */
+  applicationId: number;
+  /** a member of union A */
+  memberId: number;
+  /** a pending transfer from union A to union A2 (both in street A) */
+  transferId: number;
+  /** cadre A's grant on street A */
+  grantA: number;
+  streetAOrgs: Set<number>;
+  streetAUsers: Set<number>;
+  xlsx: Buffer;
+}
+
+interface Request {
+  url: string;
+  body?: unknown;
+  /** multipart form fields (and an .xlsx file) instead of JSON */
+  multipart?: { fields: Record<string, string>; file?: Buffer };
+}
+
+type Sibling =
+  /** the request addresses an id in street A: 404 for a street B holder, as for a missing id */
+  | { kind: 'not-found' }
+  /** a list: a street B holder sees no item of street A; a street A holder sees some */
+  | { kind: 'list'; ofStreetA: (c: Ctx, item: any) => boolean }
+  /** nothing of any subtree is involved (say why) */
+  | { kind: 'unscoped'; why: string };
+
+interface Sample {
+  req: (c: Ctx) => Request;
+  /** how a holder of the route's permission on the sibling street is refused (permission routes only) */
+  sibling?: Sibling;
+}
+
+const notFound: Sibling = { kind: 'not-found' };
+const idIn = (set: (c: Ctx) => Set<number>, key = 'id') => (c: Ctx, item: any) => set(c).has(item[key]);
+const orgOfStreetA = (key = 'orgId') => idIn((c) => c.streetAOrgs, key);
+
+const samples: Record<string, Sample> = {
+  // ---- platform and accounts ----
+  'GET /api/health': { req: () => ({ url: '/api/health' }) },
+  'POST /api/auth/login': { req: () => ({ url: '/api/auth/login', body: { username: 'nobody.here', password: 'not-a-password' } }) },
+  'POST /api/auth/logout': { req: () => ({ url: '/api/auth/logout' }) },
+  'GET /api/me': { req: () => ({ url: '/api/me' }) },
+  'POST /api/me/password': { req: () => ({ url: '/api/me/password', body: { currentPassword: 'x', newPassword: 'Another-Pass-2025' } }) },
+  'GET /api/users': { req: () => ({ url: '/api/users?pageSize=200' }), sibling: { kind: 'list', ofStreetA: idIn((c) => c.streetAUsers) } },
+  'POST /api/users': {
+    req: (c) => ({ url: '/api/users', body: { username: 'matrix.user', displayName: '矩阵', password: 'Matrix-Pass-2025', orgId: c.f.orgs.unionA } }),
+    sibling: notFound,
+  },
+  'GET /api/users/:id': { req: (c) => ({ url: `/api/users/${c.f.users.member}` }), sibling: notFound },
+  'PATCH /api/users/:id': { req: (c) => ({ url: `/api/users/${c.f.users.member}`, body: { displayName: '改名' } }), sibling: notFound },
+  'POST /api/users/:id/password': { req: (c) => ({ url: `/api/users/${c.f.users.member}/password`, body: { password: 'Taken-Over-2025' } }), sibling: notFound },
+  'GET /api/role-grants': { req: () => ({ url: '/api/role-grants?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/role-grants': { req: (c) => ({ url: '/api/role-grants', body: { userId: c.f.users.member, role: 'viewer', orgId: c.f.orgs.unionA } }), sibling: notFound },
+  'DELETE /api/role-grants/:id': { req: (c) => ({ url: `/api/role-grants/${c.grantA}` }), sibling: notFound },
+
+  // ---- orgs, enterprises, teams ----
+  'GET /api/orgs': { req: () => ({ url: '/api/orgs?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA('id') } },
+  'GET /api/orgs/roots': { req: () => ({ url: '/api/orgs/roots' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA('id') } },
+  'POST /api/orgs': { req: (c) => ({ url: '/api/orgs', body: { name: '矩阵工会', kind: 'grassroots_union', parentId: c.f.orgs.streetA } }), sibling: notFound },
+  'GET /api/orgs/:id': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.unionA}` }), sibling: notFound },
+  'GET /api/orgs/:id/children': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/children` }), sibling: notFound },
+  'GET /api/orgs/:id/stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/stats` }), sibling: notFound },
+  'PATCH /api/orgs/:id': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.unionA}`, body: { name: '改名' } }), sibling: notFound },
+  'POST /api/orgs/:id/move': { req: (c) => ({ url: `/api/orgs/${c.unionA2}/move`, body: { parentId: c.f.orgs.streetB } }), sibling: notFound },
+  'POST /api/orgs/:id/close': { req: (c) => ({ url: `/api/orgs/${c.unionA2}/close` }), sibling: notFound },
+  'GET /api/enterprises': { req: () => ({ url: '/api/enterprises?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/enterprises': { req: (c) => ({ url: '/api/enterprises', body: { name: '矩阵企业', uscc: '91350100M000100Y43', orgId: c.f.orgs.unionA } }), sibling: notFound },
+  'GET /api/enterprises/:id': { req: (c) => ({ url: `/api/enterprises/${c.f.enterprises.a}` }), sibling: notFound },
+  'PATCH /api/enterprises/:id': { req: (c) => ({ url: `/api/enterprises/${c.f.enterprises.a}`, body: { orgId: c.f.orgs.unionB } }), sibling: notFound },
+  'POST /api/enterprises/:id/close': { req: (c) => ({ url: `/api/enterprises/${c.f.enterprises.a}/close` }), sibling: notFound },
+  'GET /api/teams': { req: () => ({ url: '/api/teams?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/teams': { req: (c) => ({ url: '/api/teams', body: { name: '矩阵班组', kind: 'crew', enterpriseId: c.f.enterprises.a } }), sibling: notFound },
+  'GET /api/teams/:id': { req: (c) => ({ url: `/api/teams/${c.f.teams.a}` }), sibling: notFound },
+  'PATCH /api/teams/:id': { req: (c) => ({ url: `/api/teams/${c.f.teams.a}`, body: { name: '改名' } }), sibling: notFound },
+  'POST /api/teams/:id/close': { req: (c) => ({ url: `/api/teams/${c.f.teams.a}/close` }), sibling: notFound },
+
+  // ---- audit ----
+  'GET /api/audit-log': { req: () => ({ url: '/api/audit-log?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+
+  // ---- members ----
+  'POST /api/auth/sms-codes': { req: () => ({ url: '/api/auth/sms-codes', body: { phone: '13600001234' } }) },
+  'POST /api/auth/signup': { req: () => ({ url: '/api/auth/signup', body: { phone: '13600001234', code: '000000', password: 'Signup-Pass-2025' } }) },
+  'POST /api/members/claim': { req: () => ({ url: '/api/members/claim', body: { name: '张三', idNumber: makeIdNumber('330421', '1990-01-01', 1) } }) },
+  'GET /api/me/member': { req: () => ({ url: '/api/me/member' }) },
+  'GET /api/directory/unions': { req: () => ({ url: '/api/directory/unions' }) },
+  'POST /api/join-applications': { req: () => ({ url: '/api/join-applications', body: {} }) },
+  'GET /api/join-applications/mine': { req: () => ({ url: '/api/join-applications/mine' }) },
+  'GET /api/join-applications': { req: () => ({ url: '/api/join-applications?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/join-applications/:id': { req: (c) => ({ url: `/api/join-applications/${c.applicationId}` }), sibling: notFound },
+  'POST /api/join-applications/:id/approve': { req: (c) => ({ url: `/api/join-applications/${c.applicationId}/approve` }), sibling: notFound },
+  'POST /api/join-applications/:id/reject': { req: (c) => ({ url: `/api/join-applications/${c.applicationId}/reject`, body: { reason: '矩阵' } }), sibling: notFound },
+  'GET /api/members': { req: () => ({ url: '/api/members?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/members/import-template': {
+    req: () => ({ url: '/api/members/import-template' }),
+    sibling: { kind: 'unscoped', why: 'the same empty template for everyone' },
+  },
+  'POST /api/members/import': { req: (c) => ({ url: '/api/members/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: c.xlsx } }), sibling: notFound },
+  'GET /api/import-reports/:token': { req: () => ({ url: '/api/import-reports/no-such-token' }) },
+  'GET /api/members/export': { req: (c) => ({ url: `/api/members/export?orgId=${c.f.orgs.unionA}` }), sibling: notFound },
+  'GET /api/members/:id': { req: (c) => ({ url: `/api/members/${c.memberId}` }), sibling: notFound },
+  'POST /api/members/:id/reveal': { req: (c) => ({ url: `/api/members/${c.memberId}/reveal` }), sibling: notFound },
+  'PATCH /api/members/:id': { req: (c) => ({ url: `/api/members/${c.memberId}`, body: { status: 'left' } }), sibling: notFound },
+  'POST /api/members/:id/transfers': { req: (c) => ({ url: `/api/members/${c.memberId}/transfers`, body: { toOrgId: c.f.orgs.unionB } }) },
+  'GET /api/transfers': { req: () => ({ url: '/api/transfers?direction=incoming&pageSize=200' }), sibling: { kind: 'list', ofStreetA: idIn((c) => new Set([c.transferId])) } },
+  'POST /api/transfers/:id/accept': { req: (c) => ({ url: `/api/transfers/${c.transferId}/accept` }), sibling: notFound },
+  'POST /api/transfers/:id/reject': { req: (c) => ({ url: `/api/transfers/${c.transferId}/reject`, body: { reason: '矩阵' } }), sibling: notFound },
+  'POST /api/transfers/:id/cancel': { req: (c) => ({ url: `/api/transfers/${c.transferId}/cancel` }) },
+};
+
+const keyOf = (r: RouteInfo) => `${r.method} ${r.url}`;
+const isPermission = (access: string): access is Permission => access !== 'public' && access !== 'authenticated';
+
+function send(app: FastifyInstance, client: Client, method: string, request: Request): Promise<LightMyRequestResponse> {
+  if (!request.multipart) return client.request(method, request.url, request.body as never);
+  const boundary = `----gonghui-matrix-${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(request.multipart.fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (request.multipart.file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roll.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`));
+    parts.push(request.multipart.file, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}` };
+  if (client.cookie) headers.cookie = `gh_session=${client.cookie}`;
+  if (client.csrfToken) headers['x-csrf-token'] = client.csrfToken;
+  return app.inject({ method: method as 'POST', url: request.url, headers, payload: Buffer.concat(parts) });
+}
+
+describe('permission matrix', () => {
+  let app: FastifyInstance;
+  let c: Ctx;
+  let apiRoutes: RouteInfo[];
+  /** per role: a user holding it on street A, and one holding it on street B */
+  const onStreetA = new Map<Role, Client>();
+  const onStreetB = new Map<Role, Client>();
+  /** per role: a user holding only that role, on the county (the whole tree) */
+  const onCounty = new Map<Role, Client>();
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const f = await buildFixture(app);
+    apiRoutes = app.routeTable.filter((r) => r.url.startsWith('/api/'));
+    const unionA2 = await createOrg(f.admin, { name: '魏塘第二工会', kind: 'grassroots_union', parentId: f.orgs.streetA });
+
+    for (const role of roles.filter((r) => r !== 'admin')) {
+      for (const [where, orgId, map] of [
+        ['a', f.orgs.streetA, onStreetA],
+        ['b', f.orgs.streetB, onStreetB],
+        ['county', f.orgs.county, onCounty],
+      ] as const) {
+        const username = `matrix.${role}.${where}`;
+        await createUser(f.admin, { username, orgId }, { role, orgId });
+        map.set(role, await login(app, username, PASSWORD));
+      }
+    }
+
+    // Membership records in street A for the routes that address them.
+    const apply = async (as: Client, seq: number) =>
+      expectStatus<{ id: number }>(
+        await as.post('/api/join-applications', {
+          name: `矩阵职工${seq}`,
+          idNumber: makeIdNumber('330421', '1991-04-05', 900 + seq),
+          phone: `1370000${String(1000 + seq)}`,
+          orgId: f.orgs.unionA,
+          employerName: '魏塘精工有限公司',
+          consent: true,
+        }),
+        201,
+      ).id;
+    await createUser(f.admin, { username: 'matrix.worker1' });
+    await createUser(f.admin, { username: 'matrix.worker2' });
+    const applicationId = await apply(await login(app, 'matrix.worker1', PASSWORD), 1);
+    const approvedFrom = await apply(await login(app, 'matrix.worker2', PASSWORD), 2);
+    const { memberId } = expectStatus<{ memberId: number }>(await f.clients.cadreA.post(`/api/join-applications/${approvedFrom}/approve`), 200);
+    const transferId = expectStatus<{ id: number }>(await f.clients.cadreA.post(`/api/members/${memberId}/transfers`, { toOrgId: unionA2 }), 201).id;
+    const grantA = f.clients.cadreA.user!.grants[0].id;
+
+    const closure = await app.deps.db.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', f.orgs.streetA).execute();
+    const streetAOrgs = new Set(closure.map((r) => r.descendant_id));
+    const users = await app.deps.db.selectFrom('users').select('id').where('home_org_id', 'in', [...streetAOrgs]).execute();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('会员名册');
+    ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']);
+    ws.addRow(['矩阵导入', makeIdNumber('330421', '1989-02-03', 777), '13700009999', '', '2024-01-01']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    c = { f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx };
+  });
+  afterAll(() => app.close());
+
+  const auditCount = async () => Number((await app.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('every API route has a sample request, and every sample a route', () => {
+    const keys = new Set(apiRoutes.map(keyOf));
+    const missing = [...keys].filter((k) => !samples[k]);
+    const stale = Object.keys(samples).filter((k) => !keys.has(k));
+    expect(missing, 'routes without a sample: add them to `samples` in permission-matrix.api.test.ts').toEqual([]);
+    expect(stale, 'samples for routes that no longer exist').toEqual([]);
+  });
+
+  it('every permission route says how a sibling street is refused', () => {
+    const undecided = apiRoutes.filter((r) => isPermission(r.access) && !samples[keyOf(r)]?.sibling).map(keyOf);
+    expect(undecided).toEqual([]);
+  });
+
+  it('answers 401 to every authenticated or permission route without a session, and never 401 unauthenticated on public ones', async () => {
+    const wrong: string[] = [];
+    for (const route of apiRoutes) {
+      const sample = samples[keyOf(route)];
+      if (!sample) continue;
+      const res = await send(app, anonymous(app), route.method, sample.req(c));
+      const code = res.headers['content-type']?.toString().includes('json') && res.body ? res.json().code : undefined;
+      if (route.access === 'public') {
+        if (code === 'unauthenticated' || res.statusCode === 403) wrong.push(`${keyOf(route)} (public) → ${res.statusCode} ${code}`);
+      } else if (res.statusCode !== 401 || code !== 'unauthenticated') {
+        wrong.push(`${keyOf(route)} → ${res.statusCode} ${code}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses (403) every permission route to each user whose grants do not carry the permission', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    const before = await auditCount();
+    for (const route of apiRoutes.filter((r) => isPermission(r.access))) {
+      const sample = samples[keyOf(route)];
+      if (!sample) continue;
+      for (const role of roles.filter((r) => r !== 'admin' && !rolePermissions[r].includes(route.access as Permission))) {
+        const res = await send(app, onCounty.get(role)!, route.method, sample.req(c));
+        checked++;
+        if (res.statusCode !== 403 || res.json().code !== 'forbidden') wrong.push(`${keyOf(route)} as ${role} → ${res.statusCode}`);
+      }
+      const member = await send(app, c.f.clients.member, route.method, sample.req(c));
+      if (member.statusCode !== 403) wrong.push(`${keyOf(route)} as the member-only user → ${member.statusCode}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(apiRoutes.length);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('lets a holder of the permission on the sibling street touch nothing of street A (404, or absent from lists)', async () => {
+    const wrong: string[] = [];
+    for (const route of apiRoutes.filter((r) => isPermission(r.access))) {
+      const sample = samples[keyOf(route)];
+      const sibling = sample?.sibling;
+      if (!sample || !sibling || sibling.kind === 'unscoped') continue;
+      const role = roles.find((r) => r !== 'admin' && rolePermissions[r].includes(route.access as Permission));
+      if (!role) continue; // only the platform admin holds it: nobody can hold it on a street
+      const request = sample.req(c);
+      const before = await auditCount();
+      const res = await send(app, onStreetB.get(role)!, route.method, request);
+      if (sibling.kind === 'not-found') {
+        if (res.statusCode !== 404 || res.json().code !== 'not_found') wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      } else {
+        if (res.statusCode !== 200) wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode}`);
+        else {
+          const leaked = (res.json().items as unknown[]).filter((item) => sibling.ofStreetA(c, item));
+          if (leaked.length) wrong.push(`${keyOf(route)} as ${role} of street B lists ${leaked.length} item(s) of street A`);
+        }
+      }
+      if ((await auditCount()) !== before) wrong.push(`${keyOf(route)} as ${role} of street B wrote to the audit log`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives the same reads to a holder on street A (so the refusals above are the scope’s doing)', async () => {
+    const wrong: string[] = [];
+    for (const route of apiRoutes.filter((r) => isPermission(r.access) && r.method === 'GET')) {
+      const sample = samples[keyOf(route)];
+      const sibling = sample?.sibling;
+      if (!sample || !sibling) continue;
+      const role = roles.find((r) => r !== 'admin' && rolePermissions[r].includes(route.access as Permission));
+      if (!role) continue;
+      const res = await send(app, onStreetA.get(role)!, route.method, sample.req(c));
+      if (res.statusCode !== 200) {
+        wrong.push(`${keyOf(route)} as ${role} of street A → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      } else if (sibling.kind === 'list' && !(res.json().items as unknown[]).some((item) => sibling.ofStreetA(c, item))) {
+        wrong.push(`${keyOf(route)} as ${role} of street A lists nothing of street A`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
