@@ -134,7 +134,7 @@ export function AuditPage() {
           ),
         }}
         columns={[
-          { title: t('audit.field.at'), dataIndex: 'at', width: 180, render: formatSeconds },
+          { title: t('audit.field.at'), dataIndex: 'at', width: 180, className: 'gh-nowrap', render: formatSeconds },
           { title: t('audit.field.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
           {
             title: t('audit.field.action'),

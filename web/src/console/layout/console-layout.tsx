@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Tooltip, Typography } from 'antd';
+import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { ApartmentOutlined, AuditOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -97,12 +97,12 @@ export function ConsoleLayout() {
               <div style={{ fontSize: 12, opacity: 0.85 }}>{roleLine(t, me)}</div>
             </div>
           </Flex>
-          <Tooltip title={t('layout.changePassword')}>
-            <Button type="text" icon={<KeyOutlined />} aria-label={t('layout.changePassword')} style={{ color: '#fff' }} onClick={() => setChangingPassword(true)} />
-          </Tooltip>
-          <Tooltip title={t('layout.logout')}>
-            <Button type="text" icon={<LogoutOutlined />} aria-label={t('layout.logout')} style={{ color: '#fff' }} onClick={onLogout} />
-          </Tooltip>
+          <Button type="text" icon={<KeyOutlined />} style={{ color: '#fff' }} onClick={() => setChangingPassword(true)}>
+            {t('layout.changePassword')}
+          </Button>
+          <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={onLogout}>
+            {t('layout.logout')}
+          </Button>
         </Flex>
       </Layout.Header>
       <Layout>

@@ -29,7 +29,7 @@ export function ChildrenTable({ orgId, onSelect }: { orgId: number; onSelect: (i
           dataIndex: 'status',
           render: (s: Org['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`status.${s}`)}</Tag>,
         },
-        { title: t('orgs.field.createdAt'), dataIndex: 'createdAt', render: formatTime },
+        { title: t('orgs.field.createdAt'), dataIndex: 'createdAt', className: 'gh-nowrap', render: formatTime },
       ]}
     />
   );

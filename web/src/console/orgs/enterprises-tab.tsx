@@ -106,7 +106,7 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('enterprises.empty') }}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1100 }}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,
@@ -119,31 +119,37 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
           {
             title: t('enterprises.field.name'),
             key: 'name',
+            width: 280,
             render: (_, e) => (
-              <Space size={4} wrap>
-                <Typography.Text delete={e.status === 'closed'}>{e.name}</Typography.Text>
-                {!e.hasUnion && <Tag color="orange">{t('enterprises.tag.withoutUnion')}</Tag>}
-                {e.needsUnion && (
-                  <Tooltip title={t('enterprises.needsUnionTip')}>
-                    <Tag color="red">{t('enterprises.tag.needsUnion')}</Tag>
-                  </Tooltip>
-                )}
-                {e.newEconomy && <Tag color="purple">{t('enterprises.tag.newEconomy')}</Tag>}
-                {e.status === 'closed' && <Tag>{t('enterprises.tag.closed')}</Tag>}
-              </Space>
+              <div>
+                <Typography.Text strong delete={e.status === 'closed'}>
+                  {e.name}
+                </Typography.Text>
+                <Flex gap={4} wrap style={{ marginTop: 4 }}>
+                  {!e.hasUnion && <Tag color="orange">{t('enterprises.tag.withoutUnion')}</Tag>}
+                  {e.needsUnion && (
+                    <Tooltip title={t('enterprises.needsUnionTip')}>
+                      <Tag color="red">{t('enterprises.tag.needsUnion')}</Tag>
+                    </Tooltip>
+                  )}
+                  {e.newEconomy && <Tag color="purple">{t('enterprises.tag.newEconomy')}</Tag>}
+                  {e.status === 'closed' && <Tag>{t('enterprises.tag.closed')}</Tag>}
+                </Flex>
+              </div>
             ),
           },
-          { title: t('enterprises.field.uscc'), dataIndex: 'uscc', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v}</Typography.Text> },
-          { title: t('enterprises.field.industry'), dataIndex: 'industry', render: (v: string | null) => v ?? '—' },
-          { title: t('enterprises.field.foundedOn'), dataIndex: 'foundedOn', render: (v: string | null) => v ?? '—' },
-          { title: t('enterprises.field.org'), dataIndex: 'orgName' },
-          { title: t('enterprises.field.teams'), dataIndex: 'teamCount', align: 'right' },
+          { title: t('enterprises.field.uscc'), dataIndex: 'uscc', width: 200, className: 'gh-nowrap', render: (v: string) => <span className="gh-mono">{v}</span> },
+          { title: t('enterprises.field.industry'), dataIndex: 'industry', width: 110, render: (v: string | null) => v ?? '—' },
+          { title: t('enterprises.field.foundedOn'), dataIndex: 'foundedOn', width: 120, className: 'gh-nowrap', render: (v: string | null) => v ?? '—' },
+          { title: t('enterprises.field.org'), dataIndex: 'orgName', ellipsis: true },
+          { title: t('enterprises.field.teams'), dataIndex: 'teamCount', width: 70, align: 'right' },
           ...(writable
             ? [
                 {
                   title: t('users.field.actions'),
                   key: 'actions',
                   fixed: 'right' as const,
+                  width: 120,
                   render: (_: unknown, e: Enterprise) =>
                     e.status === 'active' && (
                       <Space size={0}>

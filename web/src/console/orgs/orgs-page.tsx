@@ -31,7 +31,7 @@ export function OrgsPage() {
       <Card
         title={t('orgs.tree')}
         size="small"
-        style={{ width: 360, flex: 'none', position: 'sticky', top: 76 }}
+        style={{ width: 320, flex: 'none', position: 'sticky', top: 76 }}
         styles={{ body: { maxHeight: 'calc(100vh - 150px)', overflow: 'auto', padding: '8px 8px 12px' } }}
       >
         <OrgTree selectedId={orgId} revealIds={revealIds} onSelect={select} onRootsLoaded={onRootsLoaded} />

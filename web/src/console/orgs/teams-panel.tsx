@@ -55,7 +55,7 @@ export function TeamsPanel({ enterprise, writable }: { enterprise: Enterprise; w
           { title: t('teams.field.name'), dataIndex: 'name', render: (name: string, team) => <Typography.Text delete={team.status === 'closed'}>{name}</Typography.Text> },
           { title: t('teams.field.kind'), dataIndex: 'kind', render: (k: TeamKind) => <Tag bordered={false}>{t(`teams.kind.${k}`)}</Tag> },
           { title: t('teams.field.status'), dataIndex: 'status', render: (s: Team['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`status.${s}`)}</Tag> },
-          { title: t('teams.field.createdAt'), dataIndex: 'createdAt', render: formatTime },
+          { title: t('teams.field.createdAt'), dataIndex: 'createdAt', className: 'gh-nowrap', render: formatTime },
           ...(writable
             ? [
                 {

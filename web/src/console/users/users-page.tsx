@@ -125,7 +125,7 @@ export function UsersPage() {
               </div>
             ),
           },
-          { title: t('users.field.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+          { title: t('users.field.phone'), dataIndex: 'phone', className: 'gh-nowrap', render: (v: string | null) => v ?? '—' },
           { title: t('users.field.org'), dataIndex: 'homeOrgName', render: (v: string | null) => v ?? '—' },
           {
             title: t('users.field.grants'),
@@ -157,7 +157,7 @@ export function UsersPage() {
             dataIndex: 'disabled',
             render: (d: boolean) => (d ? <Tag>{t('users.disabledStatus')}</Tag> : <Tag color="green">{t('users.enabledStatus')}</Tag>),
           },
-          { title: t('users.field.lastLoginAt'), dataIndex: 'lastLoginAt', render: formatTime },
+          { title: t('users.field.lastLoginAt'), dataIndex: 'lastLoginAt', className: 'gh-nowrap', render: formatTime },
           ...(writable
             ? [
                 {
