@@ -35,13 +35,14 @@ export function idCheckChar(first17: string): string {
 
 /** The birth date inside an ID number, or null when it is not a real calendar date. */
 export function idBirthDate(id: string): string | null {
-  const y = id.slice(6, 10);
-  const m = id.slice(10, 12);
-  const d = id.slice(12, 14);
-  const iso = `${y}-${m}-${d}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(iso)) return null;
-  return iso;
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return null;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  if (d > days) return null;
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
 /** Format, check digit and a real birth date not in the future (`today` as YYYY-MM-DD). */

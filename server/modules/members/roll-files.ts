@@ -1,5 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
+import readline from 'node:readline';
 import type { Writable } from 'node:stream';
 import { nextSequence, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
@@ -94,6 +95,18 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
 
   const bad: ImportErrorRow[] = [];
   const seen = new Map<string, number>();
+  // Checked rows wait in a line-per-row file beside the upload, so the write pass neither parses
+  // the workbook again nor holds the rows in memory. Removed with the upload, whatever happens.
+  const checked = `${file}.rows`;
+  const out = fs.createWriteStream(checked);
+  try {
+    return await runImport();
+  } finally {
+    out.destroy();
+    fs.rmSync(checked, { force: true });
+  }
+
+  async function runImport() {
   const usccs = new Set<string>();
   let pending: { row: number; cells: Record<string, string>; idHash: string }[] = [];
   let count = 0;
@@ -121,6 +134,8 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
         seen.set(idHash, row);
         pending.push({ row, cells, idHash });
         if (cells.uscc) usccs.add(cells.uscc.toUpperCase());
+        const line: GoodRow = { name: cells.name, idNumber: cells.idNumber.toUpperCase(), idHash, phone: cells.phone, uscc: cells.uscc.toUpperCase(), joinedOn: cells.joinedOn };
+        if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
       }
     }
     if (errors.length) bad.push({ row, cells, errors });
@@ -159,6 +174,7 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
     });
   }
 
+  await new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve(null))));
   const now = caller.actor.now;
   await deps.db.transaction().execute(async (tx) => {
     let seq = await nextSequence(tx, 'member_no', count);
@@ -168,15 +184,15 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
       await insertBatch(tx, deps, batch, orgId, enterpriseIds, now, () => seq++);
       batch = [];
     };
-    for await (const { cells } of readRows(file, importColumns, ['joinedOn'])) {
-      const idNumber = cells.idNumber.toUpperCase();
-      batch.push({ name: cells.name, idNumber, idHash: deps.pii.hash(idNumber), phone: cells.phone, uscc: cells.uscc.toUpperCase(), joinedOn: cells.joinedOn });
+    for await (const line of readline.createInterface({ input: fs.createReadStream(checked), crlfDelay: Infinity })) {
+      batch.push(JSON.parse(line) as GoodRow);
       if (batch.length >= BATCH) await flush();
     }
     await flush();
     await audit(tx, caller.actor, { action: 'member.import', entity: 'org', entityId: orgId, orgId, after: { imported: count } });
   });
   return { imported: count };
+  }
 }
 
 async function insertBatch(tx: Tx, deps: Deps, rows: GoodRow[], orgId: number, enterpriseIds: Map<string, number>, now: string, nextNo: () => number) {

@@ -1,0 +1,83 @@
+/**
+ * Benchmark: the 100,000-row member import, end to end through the import service (streamed
+ * read, checks, one transaction). Run by bench/run.ts in its own process so its peak RSS is its own.
+ * Usage: tsx bench/import-members.ts <rows> [postgres-url]   → prints one JSON line.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+import { createPii } from '../server/platform/pii.ts';
+import { makeIdNumber } from '../server/platform/identity.ts';
+import { importMembers } from '../server/modules/members/roll-files.ts';
+import type { Caller, Deps } from '../server/platform/context.ts';
+
+const rows = Number(process.argv[2] ?? 100_000);
+const databaseUrl = process.argv[3];
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-import-'));
+
+async function writeFile(file: string) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const ws = wb.addWorksheet('会员名册');
+  ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']).commit();
+  for (let i = 0; i < rows; i++) {
+    const birth = `${1960 + (i % 45)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const region = String(330000 + Math.floor(i / 1000) % 1000).padStart(6, '0');
+    ws.addRow([`职工${i}`, makeIdNumber(region, birth, i), `13${String(100_000_000 + i).slice(-9)}`, '', '2024-01-15']).commit();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+async function main() {
+  const file = path.join(dir, 'roll.xlsx');
+  await writeFile(file);
+  const config = loadConfig({ GONGHUI_DATA_DIR: dir, GONGHUI_LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: dir });
+  await migrateToLatest(database.db);
+  const now = new Date().toISOString();
+  const org = await database.db
+    .insertInto('orgs')
+    .values({ name: '基准工会', kind: 'grassroots_union', level: null, basis: null, parent_id: null, region: null, status: 'active', closed_at: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await database.db.insertInto('org_closure').values({ ancestor_id: org.id, descendant_id: org.id, depth: 0 }).execute();
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    clock: () => new Date(),
+    pii: createPii('b2'.repeat(32)),
+    sms: { name: 'none', usable: () => false, send: async () => {} },
+  };
+  const caller: Caller = {
+    user: { id: 0, username: 'bench', displayName: 'bench', grants: [{ id: 0, role: 'admin', orgId: null }], sessionId: '', csrfToken: '' },
+    scope: { all: true, roots: [] },
+    actor: { userId: null, ip: null, now },
+    lang: 'zh',
+  };
+  const rssBefore = process.memoryUsage().rss;
+  const started = performance.now();
+  const result = await importMembers(deps, caller, org.id, file);
+  const seconds = (performance.now() - started) / 1000;
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(
+    JSON.stringify({
+      engine: database.engine,
+      rows: result.imported,
+      seconds,
+      rowsPerSecond: Math.round(result.imported / seconds),
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      rssBeforeMb: Math.round(rssBefore / 1024 / 1024),
+    }),
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
