@@ -25,6 +25,11 @@ const LoginPage = lazy(() => import('./login/login-page').then((m) => ({ default
 const OrgsPage = lazy(() => import('./orgs/orgs-page').then((m) => ({ default: m.OrgsPage })));
 const UsersPage = lazy(() => import('./users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const ApprovalsPage = lazy(() => import('./members/approvals-page').then((m) => ({ default: m.ApprovalsPage })));
+const RollPage = lazy(() => import('./members/roll-page').then((m) => ({ default: m.RollPage })));
+const MemberFilesPage = lazy(() => import('./members/files-page').then((m) => ({ default: m.FilesPage })));
+const TransfersPage = lazy(() => import('./members/transfers-page').then((m) => ({ default: m.TransfersPage })));
+const CoveragePage = lazy(() => import('./members/coverage-page').then((m) => ({ default: m.CoveragePage })));
 
 function Loading() {
   return (
@@ -50,6 +55,11 @@ export function ConsoleApp() {
                   <Route element={<ConsoleLayout />}>
                     <Route index element={<HomeRedirect />} />
                     <Route path="orgs/:orgId?" element={<OrgsPage />} />
+                    <Route path="members/applications" element={<ApprovalsPage />} />
+                    <Route path="members/roll" element={<RollPage />} />
+                    <Route path="members/files" element={<MemberFilesPage />} />
+                    <Route path="members/transfers" element={<TransfersPage />} />
+                    <Route path="members/coverage" element={<CoveragePage />} />
                     <Route path="users" element={<UsersPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="*" element={<NotFound />} />

@@ -1,3 +1,4 @@
+import { membersEn, membersZh } from '../console/members/messages';
 import { commonEn, commonZh } from './common';
 
 const zh = {
@@ -32,7 +33,17 @@ const zh = {
     failed: '登录失败',
   },
   layout: {
-    menu: { orgs: '组织架构', users: '用户与授权', audit: '审计日志' },
+    menu: {
+      orgs: '组织架构',
+      users: '用户与授权',
+      audit: '审计日志',
+      members: '会员管理',
+      applications: '入会审批',
+      roll: '会员名册',
+      memberFiles: '批量导入导出',
+      transfers: '会员接转',
+      coverage: '覆盖统计',
+    },
     switchLanguage: '切换语言',
     changePassword: '修改密码',
     logout: '退出登录',
@@ -251,6 +262,7 @@ const zh = {
       'transfer.start': '发起会员关系接转',
     } as Record<string, string>,
   },
+  members: membersZh,
 };
 
 const en: typeof zh = {
@@ -281,7 +293,17 @@ const en: typeof zh = {
     failed: 'Login failed',
   },
   layout: {
-    menu: { orgs: 'Union tree', users: 'Users and roles', audit: 'Audit log' },
+    menu: {
+      orgs: 'Union tree',
+      users: 'Users and roles',
+      audit: 'Audit log',
+      members: 'Members',
+      applications: 'Join applications',
+      roll: 'Member roll',
+      memberFiles: 'Import & export',
+      transfers: 'Transfers',
+      coverage: 'Coverage',
+    },
     switchLanguage: 'Switch language',
     changePassword: 'Change password',
     logout: 'Log out',
@@ -500,6 +522,7 @@ const en: typeof zh = {
       'transfer.start': 'Start transfer',
     },
   },
+  members: membersEn,
 };
 
 export const consoleResources = { zh: { translation: zh }, en: { translation: en } };

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
+import { ApartmentOutlined, AuditOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
@@ -12,9 +12,35 @@ import { reportError } from '../shared/errors';
 import { MeContext, useCurrentUser } from '../shared/me-context';
 import { ProductMark } from '../shared/product-mark';
 import { ChangePasswordModal } from './change-password-modal';
-import { menuFor } from './menu';
+import { menuFor, type MenuEntry } from './menu';
 
-const icons = { orgs: <ApartmentOutlined />, users: <TeamOutlined />, audit: <AuditOutlined /> };
+const icons: Partial<Record<MenuEntry['key'] | NonNullable<MenuEntry['group']>, ReactNode>> = {
+  orgs: <ApartmentOutlined />,
+  users: <TeamOutlined />,
+  audit: <AuditOutlined />,
+  members: <IdcardOutlined />,
+};
+
+/** Menu items from the entries: grouped entries gather into one submenu where the group first appears. */
+function menuItems(t: ReturnType<typeof useTranslation>['t'], menu: MenuEntry[], go: (path: string) => void): MenuProps['items'] {
+  const items: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, { key: string; children: { key: string; label: string; onClick: () => void }[] }>();
+  for (const m of menu) {
+    const item = { key: m.key, icon: m.group ? undefined : icons[m.key], label: t(`layout.menu.${m.key}`), onClick: () => go(m.path) };
+    if (!m.group) {
+      items.push(item);
+      continue;
+    }
+    let group = groups.get(m.group);
+    if (!group) {
+      group = { key: m.group, children: [] };
+      groups.set(m.group, group);
+      items.push({ key: m.group, icon: icons[m.group], label: t(`layout.menu.${m.group}`), children: group.children });
+    }
+    group.children.push(item);
+  }
+  return items;
+}
 
 /** Lets a page render only with a session; otherwise sends the user to log in and back. */
 export function RequireSession() {
@@ -111,8 +137,9 @@ export function ConsoleLayout() {
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}
+              defaultOpenKeys={[...new Set(menu.flatMap((m) => (m.group ? [m.group] : [])))]}
               style={{ borderInlineEnd: 0, paddingTop: 8 }}
-              items={menu.map((m) => ({ key: m.key, icon: icons[m.key], label: t(`layout.menu.${m.key}`), onClick: () => navigate(m.path) }))}
+              items={menuItems(t, menu, navigate)}
             />
           </Layout.Sider>
         )}

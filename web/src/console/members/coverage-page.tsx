@@ -1,0 +1,142 @@
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Card, Col, Flex, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import type { Me } from '../../api/types';
+import { orgKindColor } from '../../ui/orgs';
+import { useCurrentUser } from '../shared/me-context';
+import { OrgTreeSelect } from '../shared/org-tree-select';
+import { memberKeys } from './queries';
+import type { OrgStats } from './types';
+
+// ECharts is big: its chunk loads only when this page shows a chart.
+const GrowthChart = lazy(() => import('./coverage-charts').then((m) => ({ default: m.GrowthChart })));
+const StatusPie = lazy(() => import('./coverage-charts').then((m) => ({ default: m.StatusPie })));
+
+/** The org a user's statistics start from: their first granted org, or the tree's first root. */
+function useTopOrg(me: Me): number | undefined {
+  const granted = me.grants.find((g) => g.role !== 'member' && g.orgId !== null)?.orgId ?? undefined;
+  const roots = useQuery({
+    queryKey: ['orgs', 'roots'],
+    queryFn: () => unwrap(api.GET('/api/orgs/roots')),
+    enabled: granted === undefined,
+  });
+  return granted ?? roots.data?.items[0]?.id;
+}
+
+/** 覆盖统计: unions, enterprises and members over one org's whole subtree. */
+export function CoveragePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const topOrg = useTopOrg(me);
+  const [chosen, setChosen] = useState<number>();
+  const orgId = chosen ?? topOrg;
+
+  const stats = useQuery({
+    queryKey: memberKeys.stats(orgId ?? 0),
+    queryFn: () => unwrap(api.GET('/api/orgs/{id}/stats', { params: { path: { id: orgId! } } })),
+    enabled: orgId !== undefined,
+  });
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex align="center" gap={12} wrap>
+          <h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.coverage')}</h1>
+          <Typography.Text type="secondary">{t('members.coverage.org')}</Typography.Text>
+          <OrgTreeSelect includeClosed value={orgId} onChange={(id) => id && setChosen(id)} style={{ width: 320 }} />
+        </Flex>
+      </Card>
+      {stats.isError && <Result status="error" title={t('error.loadFailed')} subTitle={stats.error.message} />}
+      {stats.isPending && <Skeleton active />}
+      {stats.data && <CoverageView stats={stats.data} onPick={setChosen} />}
+    </Flex>
+  );
+}
+
+function StatCard({ title, value, note, alert }: { title: string; value: number; note?: ReactNode; alert?: boolean }) {
+  return (
+    <Card size="small" style={{ height: '100%' }}>
+      <Statistic title={title} value={value} styles={{ content: alert && value > 0 ? { color: '#c8161d' } : undefined }} />
+      {note && <div style={{ marginTop: 4, fontSize: 12, color: '#8c8c8c' }}>{note}</div>}
+    </Card>
+  );
+}
+
+function CoverageView({ stats, onPick }: { stats: OrgStats; onPick: (orgId: number) => void }) {
+  const { t } = useTranslation();
+  const cards = [
+    { key: 'unions', title: t('members.coverage.unions'), value: stats.unions, note: t('members.coverage.unionsNote', { single: stats.singleUnions, branches: stats.branches }) },
+    { key: 'joint', title: t('members.coverage.jointUnions'), value: stats.jointUnions },
+    { key: 'enterprises', title: t('members.coverage.enterprises'), value: stats.enterprises, note: t('members.coverage.enterprisesNote', { count: stats.newEconomyEnterprises }) },
+    { key: 'without', title: t('members.coverage.withoutUnion'), value: stats.enterprisesWithoutUnion, alert: true },
+    { key: 'members', title: t('members.coverage.members'), value: stats.members },
+    {
+      key: 'pending',
+      title: t('members.coverage.pending'),
+      value: stats.pendingApplications,
+      note: stats.overdueApplications > 0 ? <Tag color="red">{t('members.coverage.overdue', { count: stats.overdueApplications })}</Tag> : undefined,
+    },
+  ];
+  const chartFallback = <Skeleton active style={{ height: 300 }} />;
+  return (
+    <>
+      <Row gutter={[16, 16]}>
+        {cards.map(({ key, ...card }) => (
+          <Col key={key} xs={12} md={8} xl={4}>
+            <StatCard {...card} />
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card title={t('members.coverage.growth')} size="small">
+            <Suspense fallback={chartFallback}>
+              <GrowthChart growth={stats.growth} />
+            </Suspense>
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('members.coverage.byStatus')} size="small">
+            <Suspense fallback={chartFallback}>
+              <StatusPie byStatus={stats.membersByStatus} />
+            </Suspense>
+          </Card>
+        </Col>
+      </Row>
+      <Card title={t('members.coverage.children')} size="small">
+        <Table<OrgStats['children'][number]>
+          rowKey="orgId"
+          size="small"
+          pagination={false}
+          dataSource={stats.children}
+          locale={{ emptyText: t('members.coverage.noChildren') }}
+          columns={[
+            {
+              title: t('members.field.org'),
+              dataIndex: 'name',
+              render: (name: string, c) => (
+                <Space size={6}>
+                  <Typography.Link onClick={() => onPick(c.orgId)}>{name}</Typography.Link>
+                  <Tag bordered={false} color={orgKindColor[c.kind as keyof typeof orgKindColor]}>
+                    {t(`orgKind.${c.kind}`)}
+                  </Tag>
+                </Space>
+              ),
+            },
+            { title: t('members.coverage.unions'), dataIndex: 'unions', align: 'right' },
+            { title: t('members.coverage.enterprises'), dataIndex: 'enterprises', align: 'right' },
+            {
+              title: t('members.coverage.withoutUnion'),
+              dataIndex: 'enterprisesWithoutUnion',
+              align: 'right',
+              render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v),
+            },
+            { title: t('members.coverage.members'), dataIndex: 'members', align: 'right' },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

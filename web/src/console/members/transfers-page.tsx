@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { App, Button, Card, Space, Table, Tabs, Typography } from 'antd';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { formatTime } from '../../ui/time';
+import { can } from '../access';
+import { reportError } from '../shared/errors';
+import { useCurrentUser } from '../shared/me-context';
+import { memberKeys } from './queries';
+import { ReasonModal } from './reason-modal';
+import { TransferStatusTag } from './status-tags';
+import type { Transfer } from './types';
+
+type Direction = 'incoming' | 'outgoing';
+
+/** 会员接转: transfers into the scope (to accept or decline) and out of it (to follow). */
+export function TransfersPage() {
+  const { t } = useTranslation();
+  const [direction, setDirection] = useState<Direction>('incoming');
+  return (
+    <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.transfers')}</h1>}>
+      <Tabs
+        activeKey={direction}
+        onChange={(key) => setDirection(key as Direction)}
+        destroyOnHidden
+        items={(['incoming', 'outgoing'] as const).map((d) => ({ key: d, label: t(`members.transfers.${d}`), children: <TransferTable direction={d} /> }))}
+      />
+    </Card>
+  );
+}
+
+function TransferTable({ direction }: { direction: Direction }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const decides = direction === 'incoming' && can(me, 'member.write');
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [rejecting, setRejecting] = useState<Transfer | null>(null);
+
+  const list = useQuery({
+    queryKey: [...memberKeys.transfers(direction), paging],
+    queryFn: () => unwrap(api.GET('/api/transfers', { params: { query: { direction, ...paging } } })),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: memberKeys.all });
+
+  const accept = useMutation({
+    mutationFn: (transfer: Transfer) => unwrap(api.POST('/api/transfers/{id}/accept', { params: { path: { id: transfer.id } } })),
+    onSuccess: () => {
+      message.success(t('members.transfers.accepted'));
+      refresh();
+    },
+    onError: (error) => reportError(message, error),
+  });
+
+  const confirmAccept = (transfer: Transfer) =>
+    modal.confirm({
+      title: t('members.transfers.accept'),
+      content: t('members.transfers.acceptConfirm', { name: transfer.memberName, org: transfer.toOrgName }),
+      okText: t('members.transfers.accept'),
+      onOk: () => accept.mutateAsync(transfer).catch(() => undefined),
+    });
+
+  return (
+    <>
+      <Table<Transfer>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('members.transfers.empty') }}
+        scroll={{ x: 1000 }}
+        pagination={{
+          ...paging,
+          current: paging.page,
+          total: list.data?.total ?? 0,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+        columns={[
+          {
+            title: t('members.field.member'),
+            key: 'member',
+            render: (_, tr) => (
+              <div>
+                <Typography.Text strong>{tr.memberName}</Typography.Text>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {tr.memberNo}
+                  </Typography.Text>
+                </div>
+              </div>
+            ),
+          },
+          { title: t('members.field.from'), dataIndex: 'fromOrgName' },
+          { title: t('members.field.to'), dataIndex: 'toOrgName' },
+          { title: t('members.field.startedAt'), dataIndex: 'startedAt', render: (v: string) => formatTime(v) },
+          { title: t('members.field.decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatTime(v) },
+          {
+            title: t('members.field.status'),
+            key: 'status',
+            render: (_, tr) => (
+              <>
+                <TransferStatusTag status={tr.status} />
+                {tr.reason && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{tr.reason}</div>}
+              </>
+            ),
+          },
+          ...(decides
+            ? [
+                {
+                  title: t('members.field.actions'),
+                  key: 'actions',
+                  fixed: 'right' as const,
+                  width: 140,
+                  render: (_: unknown, tr: Transfer) =>
+                    tr.status === 'pending' && (
+                      <Space size={0}>
+                        <Button type="link" onClick={() => confirmAccept(tr)}>
+                          {t('members.transfers.accept')}
+                        </Button>
+                        <Button type="link" danger onClick={() => setRejecting(tr)}>
+                          {t('members.transfers.reject')}
+                        </Button>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ReasonModal
+        open={rejecting !== null}
+        title={rejecting && t('members.transfers.rejectTitle', { name: rejecting.memberName })}
+        okText={t('members.transfers.reject')}
+        submit={(reason) => unwrap(api.POST('/api/transfers/{id}/reject', { params: { path: { id: rejecting!.id } }, body: { reason } }))}
+        onDone={() => {
+          message.success(t('members.transfers.rejected'));
+          refresh();
+        }}
+        onClose={() => setRejecting(null)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import i18next from 'i18next';
+import { ApiError } from '../../api/client';
+import type { ImportRowError } from './types';
+
+/** A refused import: the problem's detail, every bad cell, and where the error report waits. */
+export class ImportRefused extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    readonly rows: ImportRowError[],
+    readonly reportUrl: string | null,
+  ) {
+    super(status, code, detail);
+  }
+}
+
+interface Problem {
+  code?: string;
+  detail?: string;
+  errors?: ImportRowError[];
+  reportUrl?: string;
+}
+
+/**
+ * Sends the roll workbook with XMLHttpRequest, whose upload events (unlike fetch's) report
+ * progress; `onUploaded` fires once the bytes are sent and the server is checking the rows.
+ */
+export function uploadRoll(
+  file: File,
+  orgId: number,
+  csrfToken: string,
+  onProgress: (percent: number) => void,
+  onUploaded: () => void,
+): Promise<{ imported: number }> {
+  const body = new FormData();
+  body.append('orgId', String(orgId));
+  body.append('file', file);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/members/import');
+    xhr.withCredentials = true;
+    xhr.responseType = 'json';
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    if (i18next.language === 'en') xhr.setRequestHeader('Accept-Language', 'en');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.upload.onload = onUploaded;
+    xhr.onload = () => {
+      const answer = (xhr.response ?? {}) as Problem & { imported?: number };
+      if (xhr.status >= 200 && xhr.status < 300) resolve({ imported: answer.imported ?? 0 });
+      else reject(new ImportRefused(xhr.status, answer.code ?? `http_${xhr.status}`, answer.detail ?? xhr.statusText, answer.errors ?? [], answer.reportUrl ?? null));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', i18next.t('members.files.network')));
+    xhr.send(body);
+  });
+}
