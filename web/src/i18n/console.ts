@@ -123,6 +123,7 @@ const zh = {
     empty: '暂无企业',
     tag: { withoutUnion: '未建会', needsUnion: '应建会', newEconomy: '两新组织', closed: '已注销' },
     needsUnionTip: '成立已满一年且尚未建会，应推动组建工会',
+    foundedOn: '{{date}} 成立',
     field: {
       name: '企业名称',
       uscc: '统一社会信用代码',
@@ -383,6 +384,7 @@ const en: typeof zh = {
     empty: 'No enterprises',
     tag: { withoutUnion: 'No union', needsUnion: 'Union due', newEconomy: 'Two-new', closed: 'Closed' },
     needsUnionTip: 'Founded over a year ago without a union: time to set one up',
+    foundedOn: 'founded {{date}}',
     field: {
       name: 'Name',
       uscc: 'Unified social credit code',

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, GlobalOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, GlobalOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
@@ -78,6 +78,11 @@ function roleLine(t: ReturnType<typeof useTranslation>['t'], me: Me): string {
   return rest.length ? `${grantLabel(t, first)} +${rest.length}` : grantLabel(t, first);
 }
 
+/** A Chinese name shows its given name (last two characters); longer names and titles their first. */
+function avatarText(name: string): string {
+  return name.length <= 3 ? name.slice(-2) : name.slice(0, 1);
+}
+
 export function ConsoleLayout() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
@@ -115,7 +120,7 @@ export function ConsoleLayout() {
             {english ? t('language.zh') : t('language.en')}
           </Button>
           <Flex align="center" gap={10} style={{ padding: '0 12px', lineHeight: 1.3 }}>
-            <Avatar style={{ background: '#fff', color: '#c8161d', fontWeight: 600 }}>{me.displayName.slice(-2)}</Avatar>
+            <Avatar style={{ background: '#fff', color: '#c8161d', fontWeight: 600 }}>{avatarText(me.displayName)}</Avatar>
             <div>
               <div style={{ fontWeight: 600 }} data-testid="current-user">
                 {me.displayName}
@@ -123,7 +128,7 @@ export function ConsoleLayout() {
               <div style={{ fontSize: 12, opacity: 0.85 }}>{roleLine(t, me)}</div>
             </div>
           </Flex>
-          <Button type="text" icon={<KeyOutlined />} style={{ color: '#fff' }} onClick={() => setChangingPassword(true)}>
+          <Button type="text" icon={<LockOutlined />} style={{ color: '#fff' }} onClick={() => setChangingPassword(true)}>
             {t('layout.changePassword')}
           </Button>
           <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={onLogout}>

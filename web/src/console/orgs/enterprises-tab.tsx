@@ -106,7 +106,7 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('enterprises.empty') }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 860 }}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,
@@ -119,13 +119,15 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
           {
             title: t('enterprises.field.name'),
             key: 'name',
-            width: 280,
             render: (_, e) => (
               <div>
                 <Typography.Text strong delete={e.status === 'closed'}>
                   {e.name}
                 </Typography.Text>
-                <Flex gap={4} wrap style={{ marginTop: 4 }}>
+                <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)', margin: '2px 0 4px' }}>
+                  {[e.industry, e.foundedOn && t('enterprises.foundedOn', { date: e.foundedOn })].filter(Boolean).join(' · ') || '—'}
+                </div>
+                <Flex gap={4} wrap>
                   {!e.hasUnion && <Tag color="orange">{t('enterprises.tag.withoutUnion')}</Tag>}
                   {e.needsUnion && (
                     <Tooltip title={t('enterprises.needsUnionTip')}>
@@ -138,18 +140,16 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
               </div>
             ),
           },
-          { title: t('enterprises.field.uscc'), dataIndex: 'uscc', width: 200, className: 'gh-nowrap', render: (v: string) => <span className="gh-mono">{v}</span> },
-          { title: t('enterprises.field.industry'), dataIndex: 'industry', width: 110, render: (v: string | null) => v ?? '—' },
-          { title: t('enterprises.field.foundedOn'), dataIndex: 'foundedOn', width: 120, className: 'gh-nowrap', render: (v: string | null) => v ?? '—' },
-          { title: t('enterprises.field.org'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('enterprises.field.teams'), dataIndex: 'teamCount', width: 70, align: 'right' },
+          { title: t('enterprises.field.uscc'), dataIndex: 'uscc', width: 190, className: 'gh-nowrap', render: (v: string) => <span className="gh-mono">{v}</span> },
+          { title: t('enterprises.field.org'), dataIndex: 'orgName', width: 180, ellipsis: true },
+          { title: t('enterprises.field.teams'), dataIndex: 'teamCount', width: 64, align: 'right' },
           ...(writable
             ? [
                 {
                   title: t('users.field.actions'),
                   key: 'actions',
                   fixed: 'right' as const,
-                  width: 120,
+                  width: 116,
                   render: (_: unknown, e: Enterprise) =>
                     e.status === 'active' && (
                       <Space size={0}>

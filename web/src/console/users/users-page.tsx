@@ -102,7 +102,7 @@ export function UsersPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('users.empty') }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1200 }}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,
@@ -130,6 +130,7 @@ export function UsersPage() {
           {
             title: t('users.field.grants'),
             key: 'grants',
+            width: 320,
             render: (_, u) =>
               u.grants.length ? (
                 <Flex gap={4} wrap>
@@ -155,6 +156,7 @@ export function UsersPage() {
           {
             title: t('users.field.status'),
             dataIndex: 'disabled',
+            width: 90,
             render: (d: boolean) => (d ? <Tag>{t('users.disabledStatus')}</Tag> : <Tag color="green">{t('users.enabledStatus')}</Tag>),
           },
           { title: t('users.field.lastLoginAt'), dataIndex: 'lastLoginAt', className: 'gh-nowrap', render: formatTime },
@@ -164,8 +166,9 @@ export function UsersPage() {
                   title: t('users.field.actions'),
                   key: 'actions',
                   fixed: 'right' as const,
+                  width: 250,
                   render: (_: unknown, u: User) => (
-                    <Space size={0} wrap>
+                    <Space size={0}>
                       <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>
                         {t('users.edit')}
                       </Button>
