@@ -2,11 +2,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import { platform } from './migrations/0001-platform.ts';
 import { members } from './migrations/0002-members.ts';
+import { pioneer } from './migrations/0003-pioneer.ts';
+import { activities } from './migrations/0004-activities.ts';
 
 /** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
 const migrations: Record<string, Migration> = {
   '0001-platform': platform,
   '0002-members': members,
+  '0003-pioneer': pioneer,
+  '0004-activities': activities,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -17,6 +17,12 @@ export const permissions = [
   'member.write',
   /** see members' full ID numbers and phones (every view audited) */
   'member.pii',
+  /** activities and contests */
+  'activity.read',
+  'activity.write',
+  /** Workers' Pioneer: campaigns, candidates, titles */
+  'pioneer.read',
+  'pioneer.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -26,8 +32,8 @@ export type Role = (typeof roles)[number];
 /** What each role may do over the subtree of the org it is granted on. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii'],
-  viewer: ['org.read', 'user.read', 'member.read'],
+  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii', 'activity.read', 'activity.write', 'pioneer.read', 'pioneer.write'],
+  viewer: ['org.read', 'user.read', 'member.read', 'activity.read', 'pioneer.read'],
   // Judges and members act only on what is assigned to them or is their own; modules check that.
   judge: [],
   member: [],

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParams, pageOf } from '../../platform/validation.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+  const tags = ['activities'];
+
+  app.post(
+    '/activities',
+    { config: { access: 'activity.write' }, schema: { summary: 'Publish an activity for an org’s subtree (or open to all)', tags, body: s.createActivityBody, response: { 201: z.object({ id: z.number().int() }) } } },
+    async (req, reply) => reply.status(201).send(await service.createActivity(deps, req.caller, req.body)),
+  );
+  app.get(
+    '/activities',
+    { config: { access: 'activity.read' }, schema: { summary: 'Activities in scope with sign-up and attendance counts', tags, querystring: s.activityListQuery, response: { 200: pageOf(s.activityView) } } },
+    async (req) => service.listActivities(deps, req.caller, req.query),
+  );
+  app.get(
+    '/activities/available',
+    { config: { access: 'authenticated' }, schema: { summary: 'What the logged-in worker may see and join, with their own registration', tags, response: { 200: pageOf(s.availableActivity) } } },
+    async (req) => service.availableActivities(deps, req.caller),
+  );
+  app.get(
+    '/registrations/mine',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        summary: 'The logged-in worker’s registrations with their check-in codes',
+        tags,
+        response: {
+          200: pageOf(
+            z.object({
+              id: z.number().int(),
+              activityId: z.number().int(),
+              title: z.string(),
+              startsAt: z.string(),
+              endsAt: z.string(),
+              place: z.string().nullable(),
+              activityStatus: z.enum(['published', 'cancelled']),
+              status: s.registrationStatus,
+              code: z.string(),
+              qr: z.string().describe('what the QR code encodes'),
+              checkedInAt: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => service.myRegistrations(deps, req.caller),
+  );
+  app.get(
+    '/activities/:id',
+    { config: { access: 'activity.read' }, schema: { summary: 'One activity', tags, params: idParams, response: { 200: s.activityView } } },
+    async (req) => service.getActivity(deps, req.caller, req.params.id),
+  );
+  app.patch(
+    '/activities/:id',
+    { config: { access: 'activity.write' }, schema: { summary: 'Change an activity (more places confirm the waiting list in order)', tags, params: idParams, body: s.updateActivityBody, response: { 200: s.activityView } } },
+    async (req) => service.updateActivity(deps, req.caller, req.params.id, req.body),
+  );
+  app.post(
+    '/activities/:id/cancel',
+    { config: { access: 'activity.write' }, schema: { summary: 'Cancel an activity', tags, params: idParams, response: { 200: s.activityView } } },
+    async (req) => service.cancelActivity(deps, req.caller, req.params.id),
+  );
+  app.post(
+    '/activities/:id/registrations',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        summary: 'Sign up (confirmed while places last, then waitlisted)',
+        tags,
+        params: idParams,
+        response: { 201: z.object({ id: z.number().int(), status: z.enum(['confirmed', 'waitlisted']), code: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.signUp(deps, req.caller, req.params.id)),
+  );
+  app.delete(
+    '/activities/:id/registrations/mine',
+    { config: { access: 'authenticated' }, schema: { summary: 'Cancel one’s own sign-up before the deadline (the first waitlisted is confirmed)', tags, params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await service.cancelMine(deps, req.caller, req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    '/activities/:id/registrations',
+    { config: { access: 'activity.read' }, schema: { summary: 'Registrations of an activity', tags, params: idParams, querystring: s.registrationListQuery, response: { 200: pageOf(s.registrationItem) } } },
+    async (req) => service.listRegistrations(deps, req.caller, req.params.id, req.query),
+  );
+  app.post(
+    '/activities/:id/check-ins',
+    {
+      config: { access: 'activity.write' },
+      schema: {
+        summary: 'Check a confirmed person in by their code (scanned or typed), once',
+        tags,
+        params: idParams,
+        body: s.checkInBody,
+        response: { 200: z.object({ registrationId: z.number().int(), memberId: z.number().int().nullable(), name: z.string(), checkedInAt: z.string() }) },
+      },
+    },
+    async (req) => service.checkIn(deps, req.caller, req.params.id, req.body.code),
+  );
+  app.get(
+    '/orgs/:id/activity-stats',
+    { config: { access: 'activity.read' }, schema: { summary: 'Yearly activity counts over the subtree, per sub-organisation', tags, params: idParams, querystring: s.activityStatsQuery, response: { 200: s.activityStats } } },
+    async (req) => service.activityStats(deps, req.caller, req.params.id, req.query.year),
+  );
+};

@@ -1,0 +1,431 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { isUniqueViolation, type Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { AppError, conflict, fieldError, notFound, refused } from '../../platform/errors.ts';
+import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { translate } from '../../platform/i18n.ts';
+import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
+import { shanghaiDate } from '../members/rules.ts';
+import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts, type Refusal } from './rules.ts';
+import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
+
+const refuse = (r: Refusal | null) => {
+  if (r) throw refused(r.code, r.params);
+};
+
+function activities(tx: Tx) {
+  return tx
+    .selectFrom('activities')
+    .innerJoin('orgs', 'orgs.id', 'activities.org_id')
+    .innerJoin('seat_pools', 'seat_pools.id', 'activities.seat_pool_id')
+    .selectAll('activities')
+    .select(['orgs.name as org_name', 'seat_pools.capacity'])
+    .select((eb) => [
+      eb.selectFrom('activity_registrations as r').select((c) => c.fn.countAll<number>().as('n')).whereRef('r.activity_id', '=', 'activities.id').where('r.status', '=', 'confirmed').as('confirmed'),
+      eb.selectFrom('activity_registrations as r').select((c) => c.fn.countAll<number>().as('n')).whereRef('r.activity_id', '=', 'activities.id').where('r.status', '=', 'waitlisted').as('waitlisted'),
+      eb.selectFrom('activity_registrations as r').select((c) => c.fn.countAll<number>().as('n')).whereRef('r.activity_id', '=', 'activities.id').where('r.checked_in_at', 'is not', null).as('checked_in'),
+    ]);
+}
+type ActivityRow = Awaited<ReturnType<ReturnType<typeof activities>['executeTakeFirstOrThrow']>>;
+
+function facts(a: ActivityRow): ActivityFacts {
+  return {
+    status: a.status,
+    startsAt: a.starts_at,
+    endsAt: a.ends_at,
+    signupOpensAt: a.signup_opens_at,
+    signupClosesAt: a.signup_closes_at,
+    cancelDeadline: a.cancel_deadline,
+    membersOnly: a.members_only === 1,
+    minAge: a.min_age,
+    maxAge: a.max_age,
+  };
+}
+
+function activityView(a: ActivityRow) {
+  const f = facts(a);
+  return {
+    id: a.id,
+    orgId: a.org_id,
+    orgName: a.org_name,
+    openToAll: a.open_to_all === 1,
+    title: a.title,
+    kind: a.kind,
+    description: a.description,
+    place: a.place,
+    startsAt: a.starts_at,
+    endsAt: a.ends_at,
+    capacity: a.capacity,
+    confirmed: Number(a.confirmed ?? 0),
+    waitlisted: Number(a.waitlisted ?? 0),
+    checkedIn: Number(a.checked_in ?? 0),
+    signupOpensAt: a.signup_opens_at,
+    signupClosesAt: signupClosesAt(f),
+    cancelDeadline: cancelDeadline(f),
+    membersOnly: a.members_only === 1,
+    minAge: a.min_age,
+    maxAge: a.max_age,
+    status: a.status,
+    createdAt: a.created_at,
+  };
+}
+
+async function activityInScope(tx: Tx, scope: Scope, id: number) {
+  const a = await activities(tx).where('activities.id', '=', id).where(inScope('activities.org_id', scope)).executeTakeFirst();
+  if (!a) throw notFound('activity');
+  return a;
+}
+
+function scheduleError(field: string | null) {
+  if (field) throw fieldError(field, '时间先后顺序不正确（开始 < 结束，报名截止与取消截止不晚于开始）', 'Times are out of order (start < end; sign-up and cancellation close no later than the start)');
+}
+
+export async function createActivity(deps: Deps, caller: Caller, input: z.infer<typeof createActivityBody>) {
+  scheduleError(checkSchedule({ ...input, signupOpensAt: input.signupOpensAt ?? null, signupClosesAt: input.signupClosesAt ?? null, cancelDeadline: input.cancelDeadline ?? null, minAge: input.minAge ?? null, maxAge: input.maxAge ?? null }));
+  return deps.db.transaction().execute(async (tx) => {
+    await requireOrgInScope(tx, caller.scope, input.orgId);
+    const poolId = await createSeatPool(tx, input.capacity);
+    const now = caller.actor.now;
+    const { id } = await tx
+      .insertInto('activities')
+      .values({
+        org_id: input.orgId,
+        open_to_all: input.openToAll ? 1 : 0,
+        title: input.title,
+        kind: input.kind,
+        description: input.description,
+        place: input.place,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        seat_pool_id: poolId,
+        signup_opens_at: input.signupOpensAt ?? null,
+        signup_closes_at: input.signupClosesAt ?? null,
+        cancel_deadline: input.cancelDeadline ?? null,
+        members_only: input.membersOnly ? 1 : 0,
+        min_age: input.minAge ?? null,
+        max_age: input.maxAge ?? null,
+        status: 'published',
+        created_by: caller.user!.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller.actor, { action: 'activity.create', entity: 'activity', entityId: id, orgId: input.orgId, after: input });
+    return { id };
+  });
+}
+
+export async function listActivities(deps: Deps, caller: Caller, query: z.infer<typeof activityListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  let q = deps.db.selectFrom('activities').where(inScope('activities.org_id', caller.scope));
+  if (query.orgId) q = q.where(inScope('activities.org_id', { all: false, roots: [query.orgId] }));
+  if (query.from) q = q.where('activities.starts_at', '>=', query.from);
+  if (query.to) q = q.where('activities.starts_at', '<', query.to);
+  if (query.kind) q = q.where('activities.kind', '=', query.kind);
+  if (query.status) q = q.where('activities.status', '=', query.status);
+  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const ids = (await q.select('activities.id').orderBy('activities.starts_at', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
+  const rows = ids.length ? await activities(deps.db).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
+  return { items: rows.map(activityView), total: Number(total) };
+}
+
+export async function getActivity(deps: Deps, caller: Caller, id: number) {
+  return activityView(await activityInScope(deps.db, caller.scope, id));
+}
+
+/** Confirms waitlisted people in sign-up order while seats are free. */
+async function promoteWaitlisted(tx: Tx, activityId: number, poolId: number): Promise<number[]> {
+  const promoted: number[] = [];
+  for (;;) {
+    const next = await tx
+      .selectFrom('activity_registrations')
+      .select('id')
+      .where('activity_id', '=', activityId)
+      .where('status', '=', 'waitlisted')
+      .orderBy('id')
+      .executeTakeFirst();
+    if (!next) return promoted;
+    if (!(await takeSeat(tx, poolId))) return promoted;
+    const done = await tx.updateTable('activity_registrations').set({ status: 'confirmed' }).where('id', '=', next.id).where('status', '=', 'waitlisted').executeTakeFirst();
+    if (Number(done.numUpdatedRows) === 1) promoted.push(next.id);
+    else await releaseSeat(tx, poolId);
+  }
+}
+
+export async function updateActivity(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateActivityBody>) {
+  await deps.db.transaction().execute(async (tx) => {
+    const before = await activityInScope(tx, caller.scope, id);
+    if (before.status === 'cancelled') throw refused('activity_cancelled');
+    const merged = { ...facts(before), ...input, minAge: before.min_age, maxAge: before.max_age };
+    scheduleError(checkSchedule(merged));
+    if (input.capacity !== undefined && !(await resizeSeatPool(tx, before.seat_pool_id, input.capacity))) {
+      throw fieldError('capacity', `名额不能少于已确认的 ${before.confirmed} 人`, `Capacity cannot be below the ${before.confirmed} people already confirmed`);
+    }
+    const set: Record<string, unknown> = { updated_at: caller.actor.now };
+    const columns: Record<string, string> = {
+      title: 'title', description: 'description', place: 'place', startsAt: 'starts_at', endsAt: 'ends_at',
+      signupOpensAt: 'signup_opens_at', signupClosesAt: 'signup_closes_at', cancelDeadline: 'cancel_deadline',
+    };
+    for (const [key, column] of Object.entries(columns)) if ((input as Record<string, unknown>)[key] !== undefined) set[column] = (input as Record<string, unknown>)[key];
+    await tx.updateTable('activities').set(set).where('id', '=', id).execute();
+    const promoted = input.capacity !== undefined ? await promoteWaitlisted(tx, id, before.seat_pool_id) : [];
+    await audit(tx, caller.actor, { action: 'activity.update', entity: 'activity', entityId: id, orgId: before.org_id, before: activityView(before), after: { ...input, promoted } });
+  });
+  return getActivity(deps, caller, id);
+}
+
+export async function cancelActivity(deps: Deps, caller: Caller, id: number) {
+  await deps.db.transaction().execute(async (tx) => {
+    const before = await activityInScope(tx, caller.scope, id);
+    if (before.status === 'cancelled') throw refused('activity_cancelled');
+    await tx.updateTable('activities').set({ status: 'cancelled', updated_at: caller.actor.now }).where('id', '=', id).execute();
+    await audit(tx, caller.actor, { action: 'activity.cancel', entity: 'activity', entityId: id, orgId: before.org_id, before: { status: 'published' }, after: { status: 'cancelled' } });
+  });
+  return getActivity(deps, caller, id);
+}
+
+// ---------- the worker's side ----------
+
+async function personOf(tx: Tx, userId: number) {
+  return tx.selectFrom('members').select(['id', 'org_id', 'birth_date', 'status']).where('user_id', '=', userId).where('status', '!=', 'left').executeTakeFirst();
+}
+
+/** Activities a person may see: open to all, or published for an org whose subtree holds their membership. */
+function visibleTo(tx: Tx, memberOrgId: number | null) {
+  return activities(tx).where((eb) =>
+    memberOrgId === null
+      ? eb('activities.open_to_all', '=', 1)
+      : eb.or([
+          eb('activities.open_to_all', '=', 1),
+          eb.exists(
+            eb.selectFrom('org_closure').select('org_closure.ancestor_id').whereRef('org_closure.ancestor_id', '=', 'activities.org_id').where('org_closure.descendant_id', '=', memberOrgId),
+          ),
+        ]),
+  );
+}
+
+async function visibleActivity(tx: Tx, userId: number, activityId: number) {
+  const person = await personOf(tx, userId);
+  const a = await visibleTo(tx, person?.org_id ?? null).where('activities.id', '=', activityId).executeTakeFirst();
+  if (!a) throw notFound('activity');
+  return { a, person };
+}
+
+export async function availableActivities(deps: Deps, caller: Caller) {
+  const user = caller.user!;
+  const now = caller.actor.now;
+  const person = await personOf(deps.db, user.id);
+  const rows = await visibleTo(deps.db, person?.org_id ?? null)
+    .where('activities.status', '=', 'published')
+    .where('activities.ends_at', '>', now)
+    .orderBy('activities.starts_at')
+    .limit(200)
+    .execute();
+  const mine = rows.length
+    ? await deps.db
+        .selectFrom('activity_registrations')
+        .select(['id', 'activity_id', 'status', 'code', 'checked_in_at'])
+        .where('user_id', '=', user.id)
+        .where('status', '!=', 'cancelled')
+        .where('activity_id', 'in', rows.map((r) => r.id))
+        .execute()
+    : [];
+  const today = shanghaiDate(deps.clock());
+  return {
+    items: rows.map((a) => {
+      const reg = mine.find((m) => m.activity_id === a.id);
+      const refusal = checkSignUp(facts(a), now, { isMember: !!person, birthDate: person?.birth_date ?? null, today });
+      return {
+        ...activityView(a),
+        mine: reg ? { id: reg.id, status: reg.status, code: reg.code, checkedInAt: reg.checked_in_at } : null,
+        signupOpen: !refusal && !reg,
+        refusal: refusal ? translate(refusal.code, caller.lang, refusal.params) : null,
+      };
+    }),
+    total: rows.length,
+  };
+}
+
+export async function signUp(deps: Deps, caller: Caller, activityId: number) {
+  const user = caller.user!;
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const { a, person } = await visibleActivity(tx, user.id, activityId);
+      refuse(checkSignUp(facts(a), caller.actor.now, { isMember: !!person, birthDate: person?.birth_date ?? null, today: shanghaiDate(deps.clock()) }));
+      const openKey = `${activityId}:${user.id}`;
+      if (await tx.selectFrom('activity_registrations').select('id').where('open_key', '=', openKey).executeTakeFirst()) throw conflict('already_registered');
+      const confirmed = await takeSeat(tx, a.seat_pool_id);
+      const code = crypto.randomBytes(6).toString('hex').toUpperCase();
+      const status = confirmed ? ('confirmed' as const) : ('waitlisted' as const);
+      const { id } = await tx
+        .insertInto('activity_registrations')
+        .values({ activity_id: activityId, user_id: user.id, member_id: person?.id ?? null, status, code, checked_in_at: null, checked_in_by: null, open_key: openKey, created_at: caller.actor.now, cancelled_at: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(tx, caller.actor, { action: 'registration.create', entity: 'registration', entityId: id, orgId: a.org_id, after: { activityId, status } });
+      return { id, status, code };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict('already_registered');
+    throw err;
+  }
+}
+
+export async function cancelMine(deps: Deps, caller: Caller, activityId: number) {
+  const user = caller.user!;
+  await deps.db.transaction().execute(async (tx) => {
+    const { a } = await visibleActivity(tx, user.id, activityId);
+    const reg = await tx.selectFrom('activity_registrations').selectAll().where('open_key', '=', `${activityId}:${user.id}`).executeTakeFirst();
+    if (!reg) throw notFound('registration');
+    refuse(checkCancel(facts(a), caller.actor.now));
+    await tx.updateTable('activity_registrations').set({ status: 'cancelled', open_key: null, cancelled_at: caller.actor.now }).where('id', '=', reg.id).execute();
+    let promoted: number[] = [];
+    if (reg.status === 'confirmed') {
+      await releaseSeat(tx, a.seat_pool_id);
+      promoted = await promoteWaitlisted(tx, activityId, a.seat_pool_id);
+    }
+    await audit(tx, caller.actor, { action: 'registration.cancel', entity: 'registration', entityId: reg.id, orgId: a.org_id, before: { status: reg.status }, after: { status: 'cancelled', promoted } });
+  });
+}
+
+export async function myRegistrations(deps: Deps, caller: Caller) {
+  const rows = await deps.db
+    .selectFrom('activity_registrations as r')
+    .innerJoin('activities', 'activities.id', 'r.activity_id')
+    .select(['r.id', 'r.activity_id', 'r.status', 'r.code', 'r.checked_in_at', 'activities.title', 'activities.starts_at', 'activities.ends_at', 'activities.place', 'activities.status as activity_status'])
+    .where('r.user_id', '=', caller.user!.id)
+    .where('r.status', '!=', 'cancelled')
+    .orderBy('activities.starts_at', 'desc')
+    .limit(200)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      activityId: r.activity_id,
+      title: r.title,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      place: r.place,
+      activityStatus: r.activity_status,
+      status: r.status,
+      code: r.code,
+      qr: `GONGHUI:CHECKIN:${r.code}`,
+      checkedInAt: r.checked_in_at,
+    })),
+    total: rows.length,
+  };
+}
+
+// ---------- the cadre's side: registrations and check-in ----------
+
+export async function listRegistrations(deps: Deps, caller: Caller, activityId: number, query: z.infer<typeof registrationListQuery>) {
+  await activityInScope(deps.db, caller.scope, activityId);
+  let q = deps.db
+    .selectFrom('activity_registrations as r')
+    .innerJoin('users', 'users.id', 'r.user_id')
+    .leftJoin('members', 'members.id', 'r.member_id')
+    .where('r.activity_id', '=', activityId);
+  if (query.status) q = q.where('r.status', '=', query.status);
+  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await q
+    .select(['r.id', 'r.member_id', 'r.user_id', 'r.status', 'r.checked_in_at', 'r.created_at', 'members.name as member_name', 'users.display_name'])
+    .orderBy('r.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      memberId: r.member_id,
+      userId: r.user_id,
+      name: r.member_name ?? r.display_name,
+      status: r.status,
+      checkedInAt: r.checked_in_at,
+      createdAt: r.created_at,
+    })),
+    total: Number(total),
+  };
+}
+
+export async function checkIn(deps: Deps, caller: Caller, activityId: number, rawCode: string) {
+  return deps.db.transaction().execute(async (tx) => {
+    const a = await activityInScope(tx, caller.scope, activityId);
+    const reg = await tx
+      .selectFrom('activity_registrations as r')
+      .innerJoin('users', 'users.id', 'r.user_id')
+      .leftJoin('members', 'members.id', 'r.member_id')
+      .select(['r.id', 'r.status', 'r.checked_in_at', 'r.member_id', 'members.name as member_name', 'users.display_name'])
+      .where('r.activity_id', '=', activityId)
+      .where('r.code', '=', normaliseCode(rawCode))
+      .executeTakeFirst();
+    if (!reg || reg.status === 'cancelled') throw notFound('registration');
+    refuse(checkCheckIn(facts(a), caller.actor.now));
+    if (reg.status !== 'confirmed') throw refused('registration_not_confirmed');
+    const done = await tx
+      .updateTable('activity_registrations')
+      .set({ checked_in_at: caller.actor.now, checked_in_by: caller.user!.id })
+      .where('id', '=', reg.id)
+      .where('checked_in_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(done.numUpdatedRows) !== 1) throw new AppError(409, 'already_checked_in');
+    await audit(tx, caller.actor, { action: 'registration.check_in', entity: 'registration', entityId: reg.id, orgId: a.org_id, after: { activityId } });
+    return { registrationId: reg.id, memberId: reg.member_id, name: reg.member_name ?? reg.display_name, checkedInAt: caller.actor.now };
+  });
+}
+
+/** Yearly counts over an org's subtree, and how many of its direct sub-organisations were reached. */
+export async function activityStats(deps: Deps, caller: Caller, orgId: number, year: number | undefined) {
+  await requireOrgInScope(deps.db, caller.scope, orgId);
+  const y = year ?? Number(shanghaiDate(deps.clock()).slice(0, 4));
+  const from = new Date(Date.parse(`${y}-01-01T00:00:00+08:00`)).toISOString();
+  const to = new Date(Date.parse(`${y + 1}-01-01T00:00:00+08:00`)).toISOString();
+  const now = caller.actor.now;
+  const inYear = deps.db
+    .selectFrom('activities')
+    .innerJoin('org_closure', 'org_closure.descendant_id', 'activities.org_id')
+    .where('org_closure.ancestor_id', '=', orgId)
+    .where('activities.status', '=', 'published')
+    .where('activities.starts_at', '>=', from)
+    .where('activities.starts_at', '<', to);
+  const byKindRows = await inYear.select(['activities.kind', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('activities.kind').execute();
+  const regs = await inYear
+    .innerJoin('activity_registrations as r', 'r.activity_id', 'activities.id')
+    .select([
+      sql<number>`sum(case when r.status = 'confirmed' then 1 else 0 end)`.as('confirmed'),
+      sql<number>`sum(case when r.checked_in_at is not null then 1 else 0 end)`.as('checked_in'),
+      sql<number>`sum(case when r.status = 'confirmed' and r.checked_in_at is null and activities.ends_at < ${now} then 1 else 0 end)`.as('no_shows'),
+    ])
+    .executeTakeFirst();
+  const children = await deps.db.selectFrom('orgs').select(['id', 'name']).where('parent_id', '=', orgId).where('status', '=', 'active').orderBy('id').execute();
+  const perChild = children.length
+    ? await deps.db
+        .selectFrom('activities')
+        .innerJoin('org_closure', 'org_closure.descendant_id', 'activities.org_id')
+        .leftJoin('activity_registrations as r', (join) => join.onRef('r.activity_id', '=', 'activities.id').on('r.checked_in_at', 'is not', null))
+        .select(['org_closure.ancestor_id', sql<number>`count(distinct activities.id)`.as('activities'), sql<number>`count(r.id)`.as('checked_in')])
+        .where('org_closure.ancestor_id', 'in', children.map((c) => c.id))
+        .where('activities.status', '=', 'published')
+        .where('activities.starts_at', '>=', from)
+        .where('activities.starts_at', '<', to)
+        .groupBy('org_closure.ancestor_id')
+        .execute()
+    : [];
+  const childRows = children.map((c) => {
+    const row = perChild.find((p) => p.ancestor_id === c.id);
+    return { orgId: c.id, name: c.name, activities: Number(row?.activities ?? 0), checkedIn: Number(row?.checked_in ?? 0) };
+  });
+  return {
+    year: y,
+    activities: byKindRows.reduce((sum, r) => sum + Number(r.n), 0),
+    byKind: Object.fromEntries(byKindRows.map((r) => [r.kind, Number(r.n)])),
+    confirmed: Number(regs?.confirmed ?? 0),
+    checkedIn: Number(regs?.checked_in ?? 0),
+    noShows: Number(regs?.no_shows ?? 0),
+    childrenReached: childRows.filter((c) => c.activities > 0).length,
+    children: childRows,
+  };
+}
