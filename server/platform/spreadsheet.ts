@@ -116,6 +116,18 @@ export function flattenRowErrors(bad: ImportErrorRow[], columns: SheetColumn[]):
 /** Where error reports wait for their download; each names its owner, and they expire after a day. */
 const REPORT_TTL_MS = 24 * 3600_000;
 
+/** The one folder of every module's import error reports, served by GET /api/import-reports/:token. */
+export const importReportDir = (dataDir: string) => path.join(dataDir, 'import-reports');
+
+/** Refuses a whole import: writes the error report, then throws 422 import_failed with every row's errors. */
+export async function refuseImport(dataDir: string, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<never> {
+  bad.sort((a, b) => a.row - b.row);
+  const token = await writeErrorReport(importReportDir(dataDir), ownerId, columns, bad);
+  throw new AppError(422, 'import_failed', { count: new Set(bad.map((b) => b.row)).size }, flattenRowErrors(bad, columns), {
+    reportUrl: `/api/import-reports/${token}`,
+  });
+}
+
 export async function writeErrorReport(dir: string, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   for (const name of fs.readdirSync(dir)) {

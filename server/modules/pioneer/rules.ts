@@ -1,0 +1,338 @@
+import type { MessageCode } from '../../platform/i18n.ts';
+
+/**
+ * Workers' Pioneer (工人先锋号) rules. Pure: no I/O; callers read the facts, pass them in, and get
+ * a refusal (a message code with its parameters) or null. Dates are YYYY-MM-DD in Asia/Shanghai.
+ */
+
+export const pioneerTypes = ['modern_management', 'tech_innovation', 'safe_production', 'quality_service', 'model_education'] as const;
+export type PioneerType = (typeof pioneerTypes)[number];
+export const pioneerTypeZh: Record<PioneerType, string> = {
+  modern_management: '现代管理型',
+  tech_innovation: '科技创新型',
+  safe_production: '安全生产型',
+  quality_service: '优质服务型',
+  model_education: '模范教育型',
+};
+
+export const dimensions = ['infrastructure', 'organization', 'workforce', 'management', 'effectiveness'] as const;
+export type Dimension = (typeof dimensions)[number];
+export const dimensionZh: Record<Dimension, string> = {
+  infrastructure: '基础建设',
+  organization: '组织建设',
+  workforce: '队伍建设',
+  management: '内部管理',
+  effectiveness: '工作实效',
+};
+
+/** Title levels from the bottom up; a title is recommended to the next one. */
+export const levels = ['county', 'city', 'province', 'national'] as const;
+export type Level = (typeof levels)[number];
+export const levelZh: Record<Level, string> = { county: '县级', city: '市级', province: '省级', national: '全国' };
+
+export const scoringMethods = ['mean', 'trimmed_mean'] as const;
+export type ScoringMethod = (typeof scoringMethods)[number];
+export const awards = ['innovation_award', 'finalist_award'] as const;
+export type Award = (typeof awards)[number];
+
+export const incidentKinds = ['wage_arrears', 'social_insurance_arrears', 'safety_accident', 'occupational_hazard', 'mass_incident'] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+/** Bars the enterprise's teams for the calendar year the incident happened in. */
+const YEAR_BARS: readonly IncidentKind[] = ['wage_arrears', 'social_insurance_arrears'];
+/** Bars the enterprise's teams for three years after the incident. */
+const THREE_YEAR_BARS: readonly IncidentKind[] = ['safety_accident', 'occupational_hazard', 'mass_incident'];
+export const BAR_YEARS = 3;
+export const DEFAULT_PUBLICITY_DAYS = 7;
+/** Below this many judges, dropping the highest and lowest would leave too few marks. */
+export const TRIM_MIN_JUDGES = 5;
+
+export interface Refusal {
+  code: MessageCode;
+  params?: Record<string, string | number>;
+}
+
+// ---------- dates ----------
+
+/** `date` moved by whole years; 29 February becomes 28 February in a common year. */
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(5);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day of publicity: `days` calendar days counted from the first, inclusive. */
+export function publicityLastDay(start: string, days: number): string {
+  return addDays(start, days - 1);
+}
+
+// ---------- eligibility ----------
+
+export interface EligibilityFacts {
+  /** the enterprise is covered by a union of its own, not only by a federation */
+  hasUnion: boolean;
+  incidents: { kind: IncidentKind; occurredOn: string }[];
+  /** the campaign's year */
+  year: number;
+  /** the day of registration */
+  today: string;
+}
+
+/**
+ * Can a team of this enterprise register? Its enterprise needs a union; no wage arrears or unpaid
+ * social insurance recorded in the campaign's year; no safety accident, serious occupational
+ * hazard or mass incident in the last three years — one exactly three years ago to the day is
+ * outside the window (the window is (today − 3 years, today]).
+ */
+export function checkEligibility(f: EligibilityFacts): Refusal | null {
+  if (!f.hasUnion) return { code: 'pioneer_ineligible_no_union' };
+  const arrears = f.incidents.find((i) => YEAR_BARS.includes(i.kind) && Number(i.occurredOn.slice(0, 4)) === f.year);
+  if (arrears) return { code: 'pioneer_ineligible_arrears', params: { year: f.year, kind: `incident_${arrears.kind}` } };
+  const since = addYears(f.today, -BAR_YEARS);
+  const serious = f.incidents.find((i) => THREE_YEAR_BARS.includes(i.kind) && i.occurredOn > since && i.occurredOn <= f.today);
+  if (serious) return { code: 'pioneer_ineligible_incident', params: { date: serious.occurredOn, kind: `incident_${serious.kind}` } };
+  return null;
+}
+
+/** Incidents of these kinds against a titled team's enterprise propose the title's revocation. */
+export function proposesRevocation(kind: IncidentKind): boolean {
+  return YEAR_BARS.includes(kind) || THREE_YEAR_BARS.includes(kind);
+}
+
+// ---------- standards ----------
+
+export interface CriterionInput {
+  dimension: Dimension;
+  title: string;
+  description: string | null;
+  maxPoints: number;
+}
+export type Weights = Record<Dimension, number>;
+
+/** Field errors of a standard: weights of the five dimensions sum to 100, each dimension scored. */
+export function checkStandard(weights: Weights, criteria: CriterionInput[]): { field: string; zh: string; en: string }[] {
+  const errors: { field: string; zh: string; en: string }[] = [];
+  const sum = dimensions.reduce((s, d) => s + weights[d], 0);
+  if (sum !== 100) errors.push({ field: 'weights', zh: `五个维度的权重之和须为 100（现为 ${sum}）`, en: `The five dimensions' weights must add up to 100 (now ${sum})` });
+  for (const d of dimensions) {
+    if (!criteria.some((c) => c.dimension === d)) {
+      errors.push({ field: 'criteria', zh: `「${dimensionZh[d]}」维度至少需要一项考核标准`, en: `The ${d} dimension needs at least one criterion` });
+    }
+  }
+  return errors;
+}
+
+// ---------- scoring ----------
+
+export interface ScoredCriterion {
+  id: number;
+  dimension: Dimension;
+  maxPoints: number;
+}
+
+/**
+ * One judge's total out of 100, in hundredths: per dimension, points given over points possible,
+ * times the dimension's weight. Null when any criterion is unscored.
+ */
+export function judgeTotal(criteria: ScoredCriterion[], weights: Weights, points: Map<number, number>): number | null {
+  let total = 0;
+  for (const d of dimensions) {
+    const own = criteria.filter((c) => c.dimension === d);
+    if (own.length === 0) continue;
+    let given = 0;
+    let possible = 0;
+    for (const c of own) {
+      const p = points.get(c.id);
+      if (p === undefined) return null;
+      given += p;
+      possible += c.maxPoints;
+    }
+    total += (given / possible) * weights[d];
+  }
+  return Math.round(total * 100);
+}
+
+/** How many (judge, criterion) marks are still missing across the sheets. */
+export function missingMarks(criteria: ScoredCriterion[], sheets: Map<number, number>[]): number {
+  return sheets.reduce((n, sheet) => n + criteria.filter((c) => !sheet.has(c.id)).length, 0);
+}
+
+/**
+ * The candidate's score (hundredths) from its judges' totals: the mean, or — by the trimmed
+ * method with five or more judges — the mean after dropping one highest and one lowest mark.
+ * Rounded half up to the hundredth. Null without any mark.
+ */
+export function aggregate(method: ScoringMethod, totals: number[]): number | null {
+  if (totals.length === 0) return null;
+  let marks = [...totals].sort((a, b) => a - b);
+  if (method === 'trimmed_mean' && marks.length >= TRIM_MIN_JUDGES) marks = marks.slice(1, -1);
+  return Math.round(marks.reduce((s, m) => s + m, 0) / marks.length);
+}
+
+/** Competition ranking: equal scores share a rank and the next rank skips (1, 1, 3). */
+export function rank<T extends { id: number; score: number }>(items: T[]): (T & { rank: number })[] {
+  const sorted = [...items].sort((a, b) => b.score - a.score || a.id - b.id);
+  let current = 0;
+  return sorted.map((item, i) => {
+    if (i === 0 || sorted[i - 1].score !== item.score) current = i + 1;
+    return { ...item, rank: current };
+  });
+}
+
+// ---------- the campaign's state machine ----------
+
+export const campaignStatuses = ['registration', 'self_assessment', 'scoring', 'showcase', 'publicity', 'named', 'cancelled'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+
+/** What the guards look at, read by the service in the transition's transaction. */
+export interface CampaignFacts {
+  today: string;
+  quota: number;
+  /** candidates not withdrawn */
+  candidates: number;
+  /** candidates still registered, their self-assessment not submitted */
+  unsubmitted: number;
+  /** submitted candidates without any judge */
+  withoutJudges: number;
+  /** (judge, criterion) marks missing */
+  missingMarks: number;
+  /** for start_publicity: the candidates proposed, and how many of them are not scored ones of this campaign */
+  nominees: number;
+  invalidNominees: number;
+  /** for name: the last day of publicity and objections still open */
+  publicityLastDay: string | null;
+  openObjections: number;
+  /** for name: nominees left after upheld objections */
+  toName: number;
+}
+
+type Guard = (f: CampaignFacts) => Refusal | null;
+
+const always: Guard = () => null;
+const hasCandidates: Guard = (f) => (f.candidates === 0 ? { code: 'pioneer_no_candidates' } : null);
+const allSubmitted: Guard = (f) => (f.unsubmitted > 0 ? { code: 'pioneer_unsubmitted_candidates', params: { count: f.unsubmitted } } : null);
+const scoresComplete: Guard = (f): Refusal | null => {
+  if (f.withoutJudges > 0) return { code: 'pioneer_candidates_without_judges', params: { count: f.withoutJudges } };
+  if (f.missingMarks > 0) return { code: 'pioneer_scores_missing', params: { count: f.missingMarks } };
+  return null;
+};
+const nomineesWithinQuota: Guard = (f): Refusal | null => {
+  if (f.nominees === 0) return { code: 'pioneer_nominees_required' };
+  if (f.invalidNominees > 0) return { code: 'pioneer_nominee_not_scored', params: { count: f.invalidNominees } };
+  if (f.nominees > f.quota) return { code: 'pioneer_quota_exceeded', params: { quota: f.quota, count: f.nominees } };
+  return null;
+};
+const publicityDone: Guard = (f): Refusal | null => {
+  if (f.publicityLastDay !== null && f.today <= f.publicityLastDay) return { code: 'pioneer_publicity_not_over', params: { date: f.publicityLastDay } };
+  if (f.openObjections > 0) return { code: 'pioneer_objections_open', params: { count: f.openObjections } };
+  if (f.toName > f.quota) return { code: 'pioneer_quota_exceeded', params: { quota: f.quota, count: f.toName } };
+  return null;
+};
+
+export interface Transition<S extends string, F> {
+  from: readonly S[];
+  to: S;
+  guard: (f: F) => Refusal | null;
+}
+
+/** Every move of a campaign, by name: from which states, to which state, and what must hold. */
+export const campaignTransitions = {
+  /** 报名截止 → 自评 */
+  close_registration: { from: ['registration'], to: 'self_assessment', guard: hasCandidates },
+  /** 自评结束 → 评审打分 */
+  start_scoring: { from: ['self_assessment'], to: 'scoring', guard: allSubmitted },
+  /** 汇总得分 → 成果展示 */
+  aggregate: { from: ['scoring'], to: 'showcase', guard: scoresComplete },
+  /** 拟命名名单 → 公示 */
+  start_publicity: { from: ['showcase'], to: 'publicity', guard: nomineesWithinQuota },
+  /** 命名 */
+  name: { from: ['publicity'], to: 'named', guard: publicityDone },
+  /** 终止 */
+  cancel: { from: ['registration', 'self_assessment', 'scoring', 'showcase', 'publicity'], to: 'cancelled', guard: always },
+} as const satisfies Record<string, Transition<CampaignStatus, CampaignFacts>>;
+export type CampaignTransition = keyof typeof campaignTransitions;
+export const campaignTransitionNames = Object.keys(campaignTransitions) as CampaignTransition[];
+
+/** Refusal of an illegal move (wrong state) or of a guard; null when the move may happen. */
+export function checkCampaignTransition(status: CampaignStatus, name: CampaignTransition, facts: CampaignFacts): Refusal | null {
+  const t: Transition<CampaignStatus, CampaignFacts> = campaignTransitions[name];
+  if (!t.from.includes(status)) return { code: 'pioneer_transition_illegal', params: { transition: `pioneer_transition_${name}`, status: `pioneer_status_${status}` } };
+  return t.guard(facts);
+}
+
+// ---------- a candidate's own moves ----------
+
+export const candidateStatuses = ['registered', 'submitted', 'withdrawn', 'scored', 'nominated', 'named', 'not_named'] as const;
+export type CandidateStatus = (typeof candidateStatuses)[number];
+
+export interface CandidateFacts {
+  campaignStatus: CampaignStatus;
+  /** criteria without a self-assessed mark */
+  unscoredCriteria: number;
+  evidence: number;
+}
+
+/** A candidate's own moves happen while teams still prepare: registration and self-assessment. */
+const preparing = (name: string, f: CandidateFacts): Refusal | null =>
+  f.campaignStatus === 'registration' || f.campaignStatus === 'self_assessment'
+    ? null
+    : { code: 'pioneer_transition_illegal', params: { transition: `pioneer_transition_${name}`, status: `pioneer_status_${f.campaignStatus}` } };
+
+/** The moves a candidate's union makes; the rest follow the campaign's transitions. */
+export const candidateTransitions = {
+  /** 提交自评 */
+  submit: {
+    from: ['registered'],
+    to: 'submitted',
+    guard: (f) => {
+      const when = preparing('submit', f);
+      if (when) return when;
+      if (f.unscoredCriteria > 0) return { code: 'pioneer_self_assessment_incomplete', params: { count: f.unscoredCriteria } };
+      if (f.evidence === 0) return { code: 'pioneer_evidence_required' };
+      return null;
+    },
+  },
+  /** 退出创建 */
+  withdraw: { from: ['registered', 'submitted'], to: 'withdrawn', guard: (f) => preparing('withdraw', f) },
+} as const satisfies Record<string, Transition<CandidateStatus, CandidateFacts>>;
+export type CandidateTransition = keyof typeof candidateTransitions;
+
+export function checkCandidateTransition(status: CandidateStatus, name: CandidateTransition, facts: CandidateFacts): Refusal | null {
+  const t: Transition<CandidateStatus, CandidateFacts> = candidateTransitions[name];
+  if (!t.from.includes(status)) return { code: 'pioneer_transition_illegal', params: { transition: `pioneer_transition_${name}`, status: `pioneer_candidate_${status}` } };
+  return t.guard(facts);
+}
+
+// ---------- titles after naming ----------
+
+/** The level a title is recommended to, or null at the top. */
+export function nextLevel(level: Level): Level | null {
+  const i = levels.indexOf(level);
+  return i < levels.length - 1 ? levels[i + 1] : null;
+}
+
+/** A title may be recommended upward while active, below national, with no recommendation open. */
+export function checkRecommendation(title: { status: 'active' | 'revoked'; level: Level }, openRecommendations: number): Refusal | null {
+  if (title.status === 'revoked') return { code: 'pioneer_title_revoked' };
+  if (nextLevel(title.level) === null) return { code: 'pioneer_recommendation_top' };
+  if (openRecommendations > 0) return { code: 'pioneer_recommendation_open' };
+  return null;
+}
+
+/** Chinese names of types and levels in an imported sheet → code names. */
+export const typeByZh = new Map(pioneerTypes.map((t) => [pioneerTypeZh[t], t]));
+export const levelByZh = new Map(levels.map((l) => [levelZh[l], l]));
+
+/** Today's date in Asia/Shanghai (UTC+8, no daylight saving), the day every pioneer rule counts in. */
+export function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Scores are kept in hundredths; the API speaks points with two decimals. */
+export const points = (hundredths: number | null): number | null => (hundredths === null ? null : hundredths / 100);
