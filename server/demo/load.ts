@@ -6,6 +6,7 @@ import * as members from '../modules/members/service.ts';
 import * as orgs from '../modules/orgs/service.ts';
 import * as ent from '../modules/orgs/enterprises.ts';
 import * as accounts from '../modules/accounts/service.ts';
+import { seedPioneerDemo } from '../modules/pioneer/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -175,6 +176,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   }
   await seedMembers(deps, ids, userIds.get('worker')!);
   await seedApplications(deps, caller, ids);
+  await seedPioneerDemo(deps, caller);
   return true;
 }
 
