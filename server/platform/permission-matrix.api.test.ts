@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { makeIdNumber } from './identity.ts';
 import { rolePermissions, roles, type Permission, type Role } from './access.ts';
 import type { RouteInfo } from './http.ts';
+import { buildPioneerWorld, campaignBody, type PioneerWorld } from '../modules/pioneer/test-world.ts';
 import {
   PASSWORD,
   anonymous,
@@ -44,6 +45,8 @@ interface Ctx {
   streetAOrgs: Set<number>;
   streetAUsers: Set<number>;
   xlsx: Buffer;
+  /** one of every Workers' Pioneer record in street A (the county's campaign, team a's candidate and title) */
+  pioneer: PioneerWorld;
 }
 
 interface Request {
@@ -142,6 +145,69 @@ const samples: Record<string, Sample> = {
   'POST /api/transfers/:id/accept': { req: (c) => ({ url: `/api/transfers/${c.transferId}/accept` }), sibling: notFound },
   'POST /api/transfers/:id/reject': { req: (c) => ({ url: `/api/transfers/${c.transferId}/reject`, body: { reason: '矩阵' } }), sibling: notFound },
   'POST /api/transfers/:id/cancel': { req: (c) => ({ url: `/api/transfers/${c.transferId}/cancel` }) },
+
+  // ---- Workers' Pioneer ----
+  'GET /api/pioneer/standards': { req: (c) => ({ url: `/api/pioneer/standards?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
+  'GET /api/pioneer/standards/:id': { req: (c) => ({ url: `/api/pioneer/standards/${c.pioneer.standardId}` }), sibling: { kind: 'unscoped', why: 'the built-in standards are shared by every federation' } },
+  'POST /api/pioneer/standards': {
+    req: (c) => ({
+      url: '/api/pioneer/standards',
+      body: {
+        orgId: c.f.orgs.streetA,
+        type: 'safe_production',
+        name: '矩阵标准',
+        weights: { infrastructure: 20, organization: 20, workforce: 20, management: 20, effectiveness: 20 },
+        criteria: ['infrastructure', 'organization', 'workforce', 'management', 'effectiveness'].map((dimension) => ({ dimension, title: '矩阵', maxPoints: 10 })),
+      },
+    }),
+    sibling: notFound,
+  },
+  'POST /api/pioneer/campaigns': { req: (c) => ({ url: '/api/pioneer/campaigns', body: campaignBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/pioneer/campaigns': { req: () => ({ url: '/api/pioneer/campaigns?pageSize=200' }), sibling: { kind: 'unscoped', why: 'campaigns are opened by the county and shared by every street under it' } },
+  'GET /api/pioneer/campaigns/:id': { req: (c) => ({ url: `/api/pioneer/campaigns/${c.pioneer.campaignId}` }), sibling: { kind: 'unscoped', why: 'the county’s campaign is shared by every street under it' } },
+  'POST /api/pioneer/campaigns/:id/transitions': { req: (c) => ({ url: `/api/pioneer/campaigns/${c.pioneer.campaignId}/transitions`, body: { transition: 'cancel', reason: '矩阵' } }), sibling: notFound },
+  'POST /api/pioneer/campaigns/:id/candidates': {
+    req: (c) => ({ url: `/api/pioneer/campaigns/${c.pioneer.campaignId}/candidates`, body: { teamId: c.f.teams.a, type: 'safe_production', workerCount: 5 } }),
+    sibling: notFound,
+  },
+  'GET /api/pioneer/campaigns/:id/candidates': { req: (c) => ({ url: `/api/pioneer/campaigns/${c.pioneer.campaignId}/candidates?pageSize=200` }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/pioneer/campaigns/:id/objections': {
+    req: (c) => ({ url: `/api/pioneer/campaigns/${c.pioneer.campaignId}/objections` }),
+    sibling: { kind: 'list', ofStreetA: idIn((c) => new Set([c.pioneer.objectionId])) },
+  },
+  'GET /api/pioneer/candidates/:id': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}` }), sibling: notFound },
+  'PUT /api/pioneer/candidates/:id/self-assessment': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}/self-assessment`, body: { summary: '矩阵', scores: [] } }), sibling: notFound },
+  'POST /api/pioneer/candidates/:id/submit': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}/submit` }), sibling: notFound },
+  'POST /api/pioneer/candidates/:id/withdraw': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}/withdraw` }), sibling: notFound },
+  'POST /api/pioneer/candidates/:id/evidence': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}/evidence`, multipart: { fields: {}, file: c.xlsx } }), sibling: notFound },
+  'POST /api/pioneer/candidates/:id/judges': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}/judges`, body: { judgeId: c.pioneer.judge.id } }), sibling: notFound },
+  'POST /api/pioneer/candidates/:id/award': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}/award`, body: { award: null } }), sibling: notFound },
+  'POST /api/pioneer/candidates/:id/objections': { req: (c) => ({ url: `/api/pioneer/candidates/${c.pioneer.candidateId}/objections`, body: { reason: '矩阵' } }) },
+  'POST /api/pioneer/objections/:id/resolve': { req: (c) => ({ url: `/api/pioneer/objections/${c.pioneer.objectionId}/resolve`, body: { outcome: 'dismissed', resolution: '矩阵' } }), sibling: notFound },
+  'GET /api/pioneer/evidence/:id': { req: (c) => ({ url: `/api/pioneer/evidence/${c.pioneer.evidenceId}` }) },
+  'DELETE /api/pioneer/evidence/:id': { req: (c) => ({ url: `/api/pioneer/evidence/${c.pioneer.evidenceId}` }), sibling: notFound },
+  'GET /api/pioneer/my-assignments': { req: () => ({ url: '/api/pioneer/my-assignments' }) },
+  'PUT /api/pioneer/my-assignments/:id/scores': { req: (c) => ({ url: `/api/pioneer/my-assignments/${c.pioneer.assignmentId}/scores`, body: { scores: [{ criterionId: 1, points: 1 }] } }) },
+  'GET /api/pioneer/publicity/:campaignId': { req: (c) => ({ url: `/api/pioneer/publicity/${c.pioneer.campaignId}` }) },
+  'GET /api/pioneer/titles': { req: () => ({ url: '/api/pioneer/titles?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/pioneer/titles/import-template': { req: () => ({ url: '/api/pioneer/titles/import-template' }), sibling: { kind: 'unscoped', why: 'the same empty template for everyone' } },
+  'POST /api/pioneer/titles/import': { req: (c) => ({ url: '/api/pioneer/titles/import', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: c.pioneer.xlsx } }), sibling: notFound },
+  'GET /api/pioneer/titles/:id': { req: (c) => ({ url: `/api/pioneer/titles/${c.pioneer.titleId}` }), sibling: notFound },
+  'GET /api/pioneer/titles/:id/certificate': { req: (c) => ({ url: `/api/pioneer/titles/${c.pioneer.titleId}/certificate` }), sibling: notFound },
+  'POST /api/pioneer/titles/:id/recommendations': { req: (c) => ({ url: `/api/pioneer/titles/${c.pioneer.titleId}/recommendations`, body: {} }), sibling: notFound },
+  'POST /api/pioneer/recommendations/:id/decision': {
+    req: (c) => ({ url: `/api/pioneer/recommendations/${c.pioneer.recommendationId}/decision`, body: { outcome: 'not_named', decidedOn: '2025-06-01' } }),
+    sibling: notFound,
+  },
+  'POST /api/pioneer/titles/:id/inspections': { req: (c) => ({ url: `/api/pioneer/titles/${c.pioneer.titleId}/inspections`, body: { dueOn: '2025-12-01' } }), sibling: notFound },
+  'POST /api/pioneer/inspections/:id/result': { req: (c) => ({ url: `/api/pioneer/inspections/${c.pioneer.inspectionId}/result`, body: { result: 'passed', inspectedOn: '2025-06-01' } }), sibling: notFound },
+  'POST /api/pioneer/titles/:id/revoke': { req: (c) => ({ url: `/api/pioneer/titles/${c.pioneer.titleId}/revoke`, body: { reason: '矩阵', revokedOn: '2025-06-01' } }), sibling: notFound },
+  'POST /api/pioneer/revocations/:id/decision': { req: (c) => ({ url: `/api/pioneer/revocations/${c.pioneer.revocationId}/decision`, body: { outcome: 'dismissed', decidedOn: '2025-06-01' } }), sibling: notFound },
+  'POST /api/pioneer/titles/:id/rewards': { req: (c) => ({ url: `/api/pioneer/titles/${c.pioneer.titleId}/rewards`, body: { awardedOn: '2025-06-01', description: '矩阵' } }), sibling: notFound },
+  'POST /api/pioneer/incidents': { req: (c) => ({ url: '/api/pioneer/incidents', body: { enterpriseId: c.f.enterprises.a, kind: 'mass_incident', occurredOn: '2025-01-01', description: '矩阵' } }), sibling: notFound },
+  'GET /api/pioneer/incidents': { req: () => ({ url: '/api/pioneer/incidents?pageSize=200' }), sibling: { kind: 'list', ofStreetA: idIn((c) => new Set([c.f.enterprises.a, c.f.enterprises.noUnionA]), 'enterpriseId') } },
+  'GET /api/orgs/:id/pioneer-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/pioneer-stats` }), sibling: notFound },
+  'GET /api/pioneer/dashboard': { req: (c) => ({ url: `/api/pioneer/dashboard?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
 };
 
 const keyOf = (r: RouteInfo) => `${r.method} ${r.url}`;
@@ -220,7 +286,8 @@ describe('permission matrix', () => {
     ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']);
     ws.addRow(['矩阵导入', makeIdNumber('330421', '1989-02-03', 777), '13700009999', '', '2024-01-01']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
-    c = { f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx };
+    const pioneer = await buildPioneerWorld(app, f);
+    c = { f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer };
   });
   afterAll(() => app.close());
 
