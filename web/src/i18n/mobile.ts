@@ -1,3 +1,4 @@
+import { membersEn, membersZh } from '../mobile/members/messages';
 import { commonEn, commonZh } from './common';
 
 const zh = {
@@ -21,7 +22,7 @@ const zh = {
     noUnion: '尚未加入工会',
     services: '会员服务',
     comingSoon: '即将开放',
-    notice: '以下服务正在建设中，开放后将在这里办理。',
+    notice: '标注「即将开放」的服务正在建设中，开放后将在这里办理。',
     service: {
       join: '线上入会',
       card: '电子会员卡',
@@ -63,6 +64,7 @@ const zh = {
   back: '返回',
   loadFailed: '加载失败',
   retry: '重试',
+  members: membersZh,
 };
 
 const en: typeof zh = {
@@ -86,7 +88,7 @@ const en: typeof zh = {
     noUnion: 'Not a union member yet',
     services: 'Member services',
     comingSoon: 'Coming soon',
-    notice: 'These services are being built and will open here.',
+    notice: 'Services marked “coming soon” are being built and will open here.',
     service: {
       join: 'Join online',
       card: 'Member card',
@@ -128,6 +130,7 @@ const en: typeof zh = {
   back: 'Back',
   loadFailed: 'Could not load',
   retry: 'Retry',
+  members: membersEn,
 };
 
 export const mobileResources = { zh: { translation: zh }, en: { translation: en } };

@@ -12,6 +12,10 @@ const LoginPage = lazy(() => import('./login/login-page').then((m) => ({ default
 const HomePage = lazy(() => import('./home/home-page').then((m) => ({ default: m.HomePage })));
 const ProfilePage = lazy(() => import('./profile/profile-page').then((m) => ({ default: m.ProfilePage })));
 const ChangePasswordPage = lazy(() => import('./profile/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
+const SignupPage = lazy(() => import('./members/signup-page').then((m) => ({ default: m.SignupPage })));
+const JoinPage = lazy(() => import('./members/join-page').then((m) => ({ default: m.JoinPage })));
+const ClaimPage = lazy(() => import('./members/claim-page').then((m) => ({ default: m.ClaimPage })));
+const CardPage = lazy(() => import('./members/card-page').then((m) => ({ default: m.CardPage })));
 
 function Loading() {
   return (
@@ -50,12 +54,16 @@ export function MobileApp() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/signup" element={<SignupPage />} />
               <Route element={<RequireMember />}>
                 <Route element={<TabLayout />}>
                   <Route index element={<HomePage />} />
                   <Route path="me" element={<ProfilePage />} />
                 </Route>
                 <Route path="me/password" element={<ChangePasswordPage />} />
+                <Route path="join" element={<JoinPage />} />
+                <Route path="claim" element={<ClaimPage />} />
+                <Route path="card" element={<CardPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

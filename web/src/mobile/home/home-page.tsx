@@ -1,9 +1,11 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMember } from '../session';
 import { icons } from '../icons';
 
-/** Services the portal will offer, shown as what they are: not open yet. */
+/** Services the portal offers: the open ones link to their pages, the rest show as not open yet. */
 const services = ['join', 'card', 'activity', 'rights', 'aid', 'training', 'recuperation', 'wish', 'vote', 'volunteer', 'competition', 'pioneer'] as const;
+const open: Partial<Record<(typeof services)[number], string>> = { join: '/join', card: '/card' };
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -21,13 +23,25 @@ export function HomePage() {
         </h2>
         <p className="gh-note">{t('home.notice')}</p>
         <ul className="gh-tiles" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {services.map((key) => (
-            <li key={key} className="gh-tile" aria-disabled="true">
-              <span className="gh-tile-icon">{icons[key]}</span>
-              <span>{t(`home.service.${key}`)}</span>
-              <span className="gh-tile-soon">{t('home.comingSoon')}</span>
-            </li>
-          ))}
+          {services.map((key) => {
+            const path = open[key];
+            return path ? (
+              <li key={key}>
+                <Link to={path} className="gh-tile" style={{ textDecoration: 'none' }}>
+                  <span className="gh-tile-icon" style={{ opacity: 1 }}>
+                    {icons[key]}
+                  </span>
+                  <span>{t(`home.service.${key}`)}</span>
+                </Link>
+              </li>
+            ) : (
+              <li key={key} className="gh-tile" aria-disabled="true">
+                <span className="gh-tile-icon">{icons[key]}</span>
+                <span>{t(`home.service.${key}`)}</span>
+                <span className="gh-tile-soon">{t('home.comingSoon')}</span>
+              </li>
+            );
+          })}
         </ul>
       </section>
     </>

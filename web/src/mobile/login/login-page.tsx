@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Button, Input } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -95,6 +95,9 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </form>
+      <p className="gh-footnote">
+        {t('members.signup.noAccount')} <Link to="/signup">{t('members.signup.signup')}</Link>
+      </p>
       <p className="gh-footnote">
         {t('login.cadreHint')} <a href="/">{t('login.cadreLink')}</a>
       </p>

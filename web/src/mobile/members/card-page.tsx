@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, Dialog, DotLoading, ErrorBlock, Form, Input, List, NavBar, Popup, Tag, Toast } from 'antd-mobile';
+import { QRCodeSVG } from 'qrcode.react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, unwrap } from '../../api/client';
+import { formatTime } from '../../ui/time';
+import { showErrors } from './form-errors';
+import type { DirectoryUnion, MyMembership } from './types';
+import { UnionField, UnionPicker } from './union-picker';
+import './members.css';
+
+type Transfer = MyMembership['transfers'][number];
+const transferColor: Record<Transfer['status'], string> = { pending: 'primary', accepted: 'success', rejected: 'danger', cancelled: 'default' };
+
+/** 电子会员卡: the member's card with a QR code to show, and their transfers to another union. */
+export function CardPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  // undefined while loading, null when the account holds no membership.
+  const [membership, setMembership] = useState<MyMembership | null | undefined>(undefined);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [transferring, setTransferring] = useState(false);
+
+  const load = useCallback(async () => {
+    setFailure(null);
+    try {
+      setMembership(await unwrap(api.GET('/api/me/member')));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) setMembership(null);
+      else setFailure(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const cancel = async (transfer: Transfer) => {
+    if (!(await Dialog.confirm({ content: t('members.card.cancelConfirm') }))) return;
+    try {
+      await unwrap(api.POST('/api/transfers/{id}/cancel', { params: { path: { id: transfer.id } } }));
+      Toast.show({ icon: 'success', content: t('members.card.cancelled') });
+      await load();
+    } catch (error) {
+      Toast.show({ icon: 'fail', content: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div className="gh-subpage">
+      <NavBar onBack={() => navigate('/')} style={{ background: '#fff' }}>
+        <h1 style={{ fontSize: 'inherit', margin: 0, fontWeight: 'inherit' }}>{t('members.card.title')}</h1>
+      </NavBar>
+      {failure && (
+        <ErrorBlock status="default" title={t('loadFailed')} description={failure}>
+          <Button color="primary" onClick={load}>
+            {t('retry')}
+          </Button>
+        </ErrorBlock>
+      )}
+      {membership === undefined && !failure && (
+        <div style={{ textAlign: 'center', paddingTop: '30vh', fontSize: 24 }}>
+          <DotLoading color="primary" />
+        </div>
+      )}
+      {membership === null && (
+        <ErrorBlock status="empty" title={t('members.card.none')} description={t('members.card.noneText')} style={{ padding: '24px 16px' }}>
+          <Button color="primary" onClick={() => navigate('/join')}>
+            {t('members.card.apply')}
+          </Button>
+        </ErrorBlock>
+      )}
+      {membership && (
+        <>
+          <section className="gh-ecard" aria-label={t('members.card.title')}>
+            <div className="gh-ecard-brand">{t('members.card.cardName')}</div>
+            <div className="gh-ecard-name">{membership.name}</div>
+            <dl className="gh-ecard-rows">
+              <dt>{t('members.card.memberNo')}</dt>
+              <dd>{membership.memberNo}</dd>
+              <dt>{t('members.card.union')}</dt>
+              <dd>{membership.orgName}</dd>
+              <dt>{t('members.card.joinedOn')}</dt>
+              <dd>{membership.joinedOn}</dd>
+              <dt>{t('members.card.status')}</dt>
+              <dd>{t(`members.memberStatus.${membership.status}`)}</dd>
+            </dl>
+          </section>
+          <div className="gh-ecard-qr">
+            <QRCodeSVG value={membership.cardCode} size={168} marginSize={1} title={membership.memberNo} />
+            <p>{t('members.card.qrHint')}</p>
+          </div>
+          <List header={t('members.card.transfers')}>
+            {membership.transfers.map((tr) => (
+              <List.Item
+                key={tr.id}
+                description={
+                  <>
+                    <div>{formatTime(tr.startedAt)}</div>
+                    {tr.reason && <div>{tr.reason}</div>}
+                  </>
+                }
+                extra={
+                  tr.status === 'pending' ? (
+                    <Button size="mini" fill="outline" onClick={() => cancel(tr)}>
+                      {t('members.card.cancel')}
+                    </Button>
+                  ) : undefined
+                }
+              >
+                <div>{t('members.card.from', { from: tr.fromOrgName, to: tr.toOrgName })}</div>
+                <Tag color={transferColor[tr.status]}>{t(`members.transferStatus.${tr.status}`)}</Tag>
+              </List.Item>
+            ))}
+            {(membership.status === 'member' || membership.status === 'retained') && (
+              <List.Item description={t('members.card.transferHint')} onClick={() => setTransferring(true)}>
+                {t('members.card.transferStart')}
+              </List.Item>
+            )}
+          </List>
+          <TransferSheet
+            open={transferring}
+            membership={membership}
+            onClose={() => setTransferring(false)}
+            onDone={() => {
+              setTransferring(false);
+              load();
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+interface TransferValues {
+  union: DirectoryUnion;
+  reason?: string;
+}
+
+/** 申请接转: the member asks to move to another union; it takes effect when that union accepts. */
+function TransferSheet({ open, membership, onClose, onDone }: { open: boolean; membership: MyMembership; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<TransferValues>();
+  const [picking, setPicking] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: TransferValues) => {
+    setBusy(true);
+    try {
+      await unwrap(
+        api.POST('/api/members/{id}/transfers', { params: { path: { id: membership.memberId } }, body: { toOrgId: v.union.id, reason: v.reason?.trim() || null } }),
+      );
+      Toast.show({ icon: 'success', content: t('members.card.transferStarted') });
+      form.resetFields();
+      onDone();
+    } catch (error) {
+      showErrors(form, error, ['union', 'reason'], { toOrgId: 'union' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Popup visible={open} onMaskClick={onClose} onClose={onClose} bodyStyle={{ borderRadius: '12px 12px 0 0', paddingBottom: 12 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        footer={
+          <Button block type="submit" color="primary" size="large" loading={busy}>
+            {t('members.card.transferSubmit')}
+          </Button>
+        }
+      >
+        <Form.Header>{t('members.card.transferHint')}</Form.Header>
+        <Form.Item name="union" label={t('members.card.transferTo')} rules={[{ required: true, message: t('members.join.unionRequired') }]} onClick={() => setPicking(true)} arrowIcon>
+          <UnionField placeholder={t('members.join.unionPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('members.card.transferReason')}>
+          <Input placeholder={t('members.card.transferReasonPlaceholder')} maxLength={200} clearable />
+        </Form.Item>
+      </Form>
+      <UnionPicker open={picking} exclude={membership.orgId} onClose={() => setPicking(false)} onPick={(union) => form.setFieldsValue({ union })} />
+    </Popup>
+  );
+}
