@@ -12,11 +12,10 @@ interface Props {
   /** The selected org and its ancestors, opened so it and its children show after a deep link, a move or a creation. */
   revealIds: number[];
   onSelect: (id: number) => void;
-  onRootsLoaded: (roots: Org[]) => void;
 }
 
 /** The union tree from the tops of the caller's scope, each level loaded when opened. */
-export function OrgTree({ selectedId, revealIds, onSelect, onRootsLoaded }: Props) {
+export function OrgTree({ selectedId, revealIds, onSelect }: Props) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const roots = useQuery({ queryKey: orgKeys.roots, queryFn: fetchRoots });
@@ -26,11 +25,9 @@ export function OrgTree({ selectedId, revealIds, onSelect, onRootsLoaded }: Prop
 
   useEffect(() => {
     if (!roots.data) return;
-    onRootsLoaded(roots.data.items);
     const ids = roots.data.items.map((o) => o.id);
     setExpanded((e) => [...new Set([...e, ...ids])]);
     setOpened((o) => [...new Set([...o, ...ids])]);
-    // Runs when the roots arrive or change, not when the page passes a new callback.
   }, [roots.data]);
 
   useEffect(() => {

@@ -1,4 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import type { Org, OrgDetail } from '../../api/types';
 
 /** Query keys and fetchers of the union tree, shared by the tree, the detail and the tables. */
 export const orgKeys = {
@@ -14,3 +16,15 @@ export const teamKeys = { all: ['teams'] as const, of: (enterpriseId: number) =>
 export const fetchRoots = () => unwrap(api.GET('/api/orgs/roots'));
 export const fetchChildren = (id: number) => unwrap(api.GET('/api/orgs/{id}/children', { params: { path: { id } } }));
 export const fetchOrg = (id: number) => unwrap(api.GET('/api/orgs/{id}', { params: { path: { id } } }));
+
+/**
+ * An org already listed in the tree, as a stand-in for its detail while that loads: the name and
+ * kind show at once; the breadcrumb follows with the real answer.
+ */
+export function cachedOrg(queryClient: QueryClient, id: number): OrgDetail | undefined {
+  for (const [, page] of queryClient.getQueriesData<{ items: Org[] }>({ queryKey: orgKeys.all })) {
+    const org = page?.items?.find((o) => o.id === id);
+    if (org) return { ...org, ancestors: [] };
+  }
+  return undefined;
+}
