@@ -22,10 +22,11 @@ import { orgsRoutes } from './modules/orgs/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { membersRoutes } from './modules/members/routes.ts';
 import { activitiesRoutes } from './modules/activities/routes.ts';
+import { contestsRoutes } from './modules/contests/routes.ts';
 import { pioneerRoutes } from './modules/pioneer/routes.ts';
 
 /** Every module's routes, in menu order. A new module adds one line here. */
-const modules = [healthRoutes, accountsRoutes, orgsRoutes, membersRoutes, pioneerRoutes, activitiesRoutes, auditRoutes];
+const modules = [healthRoutes, accountsRoutes, orgsRoutes, membersRoutes, pioneerRoutes, activitiesRoutes, contestsRoutes, auditRoutes];
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 

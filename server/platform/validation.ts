@@ -23,6 +23,7 @@ export const ruleMessages: Record<string, { zh: string; en: string }> = {
   employer_required: { zh: '请选择所属企业或填写工作单位', en: 'Choose an enterprise or enter the employer' },
   sms_code_format: { zh: '请输入 6 位数字验证码', en: 'Enter the 6-digit code' },
   retained_reason_required: { zh: '请选择保留会籍的原因（退休或失业）', en: 'Choose why membership is retained (retired or unemployed)' },
+  link_format: { zh: '请输入以 http:// 或 https:// 开头的链接', en: 'Enter a link starting with http:// or https://' },
   not_blank: { zh: '不能为空', en: 'must not be blank' },
 };
 

@@ -15,24 +15,13 @@ import {
   type Fixture,
 } from '../../test/harness.ts';
 import { makeIdNumber } from '../../platform/identity.ts';
+import { newIdNumber, newPhone as nextPhone, signUpWorker as signUp } from '../../test/people.ts';
 
 let app: FastifyInstance;
 let f: Fixture;
-let phoneSeq = 0;
-let idSeq = 0;
-
-const newPhone = () => `139${String(10_000_000 + ++phoneSeq).slice(-8)}`;
-const newId = (birth = '1990-03-07') => makeIdNumber('330421', birth, ++idSeq);
-
-/** A worker signs up through the SMS flow and is logged in. */
-async function signUpWorker(phone = newPhone()): Promise<{ client: Client; phone: string }> {
-  const anon = anonymous(app);
-  expectStatus(await anon.post('/api/auth/sms-codes', { phone }), 204);
-  const code = sentSms(app).filter((m) => m.phone === phone).at(-1)!.text.match(/\d{6}/)![0];
-  const res = await anon.post('/api/auth/signup', { phone, code, password: 'Worker-Pass-2025' });
-  expectStatus(res, 201);
-  return { client: await login(app, phone, 'Worker-Pass-2025'), phone };
-}
+const newPhone = () => nextPhone();
+const newId = (birth?: string) => newIdNumber(birth);
+const signUpWorker = (phone?: string) => signUp(app, phone);
 
 function application(overrides: Record<string, unknown> = {}) {
   return { name: '张三', idNumber: newId(), phone: newPhone(), orgId: f.orgs.unionA, employerName: '魏塘精工有限公司', consent: true, ...overrides };

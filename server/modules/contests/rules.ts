@@ -1,0 +1,38 @@
+import type { MessageCode } from '../../platform/i18n.ts';
+
+/** Contest rules. Pure: instants are ISO strings. */
+
+export interface ContestWindow {
+  status: 'published' | 'cancelled';
+  submitOpensAt: string;
+  submitClosesAt: string;
+  voteOpensAt: string;
+  voteClosesAt: string;
+}
+
+export function checkSubmit(c: ContestWindow, now: string): MessageCode | null {
+  if (c.status !== 'published' || now < c.submitOpensAt || now >= c.submitClosesAt) return 'contest_submit_closed';
+  return null;
+}
+
+export function checkVote(c: ContestWindow, now: string): MessageCode | null {
+  if (c.status !== 'published' || now < c.voteOpensAt || now >= c.voteClosesAt) return 'contest_vote_closed';
+  return null;
+}
+
+/** The windows must follow one another: submissions open before they close; voting likewise. */
+export function checkWindows(c: Omit<ContestWindow, 'status'>): string | null {
+  if (c.submitClosesAt <= c.submitOpensAt) return 'submitClosesAt';
+  if (c.voteOpensAt < c.submitOpensAt) return 'voteOpensAt';
+  if (c.voteClosesAt <= c.voteOpensAt) return 'voteClosesAt';
+  return null;
+}
+
+/**
+ * Standard competition ranking ("1224"): more votes rank higher, equal votes share a rank, and the
+ * next rank skips as many places as were shared. Ties are listed by entry id for a stable order.
+ */
+export function rank<T extends { id: number; votes: number }>(entries: T[]): (T & { rank: number })[] {
+  const sorted = [...entries].sort((a, b) => b.votes - a.votes || a.id - b.id);
+  return sorted.map((e) => ({ ...e, rank: 1 + sorted.filter((o) => o.votes > e.votes).length }));
+}

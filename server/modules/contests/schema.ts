@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { id, optionalText, pageQuery, text } from '../../platform/validation.ts';
+import { instant } from '../activities/schema.ts';
+
+export const entryKind = z.enum(['photo', 'text', 'video']);
+
+export const createContestBody = z.object({
+  orgId: id,
+  title: text(100),
+  theme: text(100),
+  description: optionalText(2000),
+  entryKind,
+  submitOpensAt: instant,
+  submitClosesAt: instant,
+  voteOpensAt: instant,
+  voteClosesAt: instant,
+  entriesPerMember: z.number().int().min(1).max(20).default(1),
+  votesPerMember: z.number().int().min(1).max(100).default(1),
+  openToAll: z.boolean().default(false),
+});
+
+export const contestView = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  title: z.string(),
+  theme: z.string(),
+  description: z.string().nullable(),
+  entryKind,
+  submitOpensAt: z.string(),
+  submitClosesAt: z.string(),
+  voteOpensAt: z.string(),
+  voteClosesAt: z.string(),
+  entriesPerMember: z.number().int(),
+  votesPerMember: z.number().int(),
+  openToAll: z.boolean(),
+  status: z.enum(['published', 'cancelled']),
+  entries: z.number().int().describe('approved entries'),
+  pending: z.number().int().describe('entries waiting for moderation'),
+});
+
+export const contestListQuery = pageQuery.extend({ orgId: id.optional() });
+
+/** Fields of an entry: JSON for text and video links, or multipart with `file` for photos and videos. */
+export const entryFields = z.object({
+  title: text(100),
+  body: optionalText(20_000),
+  link: z
+    .string()
+    .trim()
+    .url()
+    .max(500)
+    .refine((v) => /^https?:\/\//.test(v), 'link_format')
+    .nullish(),
+});
+
+export const entryStatus = z.enum(['pending', 'approved', 'rejected']);
+export const entryView = z.object({
+  id: z.number().int(),
+  contestId: z.number().int(),
+  title: z.string(),
+  body: z.string().nullable(),
+  link: z.string().nullable(),
+  author: z.string(),
+  hasFile: z.boolean(),
+  fileUrl: z.string().nullable(),
+  thumbUrl: z.string().nullable(),
+  status: entryStatus,
+  reason: z.string().nullable(),
+  votes: z.number().int(),
+  createdAt: z.string(),
+});
+export const galleryItem = entryView.extend({ votedByMe: z.boolean(), mine: z.boolean() });
+export const resultItem = entryView.extend({ rank: z.number().int() });
+export const entryListQuery = pageQuery.extend({ status: entryStatus.optional() });
+export const fileQuery = z.object({ thumb: z.enum(['0', '1']).optional() });

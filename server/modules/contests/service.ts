@@ -1,0 +1,348 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { z } from 'zod';
+import { isUniqueViolation, type Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
+import { inScope, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { fieldErrorsFromIssues } from '../../platform/validation.ts';
+import { checkSubmit, checkVote, checkWindows, rank } from './rules.ts';
+import { entryFields, type createContestBody, type contestListQuery, type entryListQuery } from './schema.ts';
+
+const PHOTO_MAX = 15 * 2 ** 20;
+const VIDEO_MAX = 200 * 2 ** 20;
+const allowedFiles: Record<'photo' | 'video', readonly FileKind[]> = { photo: ['jpg', 'png', 'webp'], video: ['mp4'] };
+const contestDir = (deps: Deps, contestId: number) => path.join(deps.config.dataDir, 'contests', String(contestId));
+
+function contests(tx: Tx) {
+  return tx
+    .selectFrom('contests')
+    .innerJoin('orgs', 'orgs.id', 'contests.org_id')
+    .selectAll('contests')
+    .select('orgs.name as org_name')
+    .select((eb) => [
+      eb.selectFrom('contest_entries as e').select((c) => c.fn.countAll<number>().as('n')).whereRef('e.contest_id', '=', 'contests.id').where('e.status', '=', 'approved').as('approved'),
+      eb.selectFrom('contest_entries as e').select((c) => c.fn.countAll<number>().as('n')).whereRef('e.contest_id', '=', 'contests.id').where('e.status', '=', 'pending').as('pending'),
+    ]);
+}
+type ContestRow = Awaited<ReturnType<ReturnType<typeof contests>['executeTakeFirstOrThrow']>>;
+
+const windowOf = (c: ContestRow) => ({ status: c.status, submitOpensAt: c.submit_opens_at, submitClosesAt: c.submit_closes_at, voteOpensAt: c.vote_opens_at, voteClosesAt: c.vote_closes_at });
+
+function contestView(c: ContestRow) {
+  return {
+    id: c.id,
+    orgId: c.org_id,
+    orgName: c.org_name,
+    title: c.title,
+    theme: c.theme,
+    description: c.description,
+    entryKind: c.entry_kind,
+    submitOpensAt: c.submit_opens_at,
+    submitClosesAt: c.submit_closes_at,
+    voteOpensAt: c.vote_opens_at,
+    voteClosesAt: c.vote_closes_at,
+    entriesPerMember: c.entries_per_member,
+    votesPerMember: c.votes_per_member,
+    openToAll: c.open_to_all === 1,
+    status: c.status,
+    entries: Number(c.approved ?? 0),
+    pending: Number(c.pending ?? 0),
+  };
+}
+
+export async function createContest(deps: Deps, caller: Caller, input: z.infer<typeof createContestBody>) {
+  const bad = checkWindows(input);
+  if (bad) throw fieldError(bad, '时间先后顺序不正确（征集开始 < 征集截止；投票开始不早于征集开始且早于投票截止）', 'Windows are out of order');
+  return deps.db.transaction().execute(async (tx) => {
+    await requireOrgInScope(tx, caller.scope, input.orgId);
+    const now = caller.actor.now;
+    const { id } = await tx
+      .insertInto('contests')
+      .values({
+        org_id: input.orgId,
+        open_to_all: input.openToAll ? 1 : 0,
+        title: input.title,
+        theme: input.theme,
+        description: input.description,
+        entry_kind: input.entryKind,
+        submit_opens_at: input.submitOpensAt,
+        submit_closes_at: input.submitClosesAt,
+        vote_opens_at: input.voteOpensAt,
+        vote_closes_at: input.voteClosesAt,
+        entries_per_member: input.entriesPerMember,
+        votes_per_member: input.votesPerMember,
+        status: 'published',
+        created_by: caller.user!.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller.actor, { action: 'contest.create', entity: 'contest', entityId: id, orgId: input.orgId, after: input });
+    return { id };
+  });
+}
+
+export async function listContests(deps: Deps, caller: Caller, query: z.infer<typeof contestListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  let q = contests(deps.db).where(inScope('contests.org_id', caller.scope));
+  if (query.orgId) q = q.where(inScope('contests.org_id', { all: false, roots: [query.orgId] }));
+  const rows = await q.orderBy('contests.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const [{ total }] = await deps.db.selectFrom('contests').where(inScope('contests.org_id', caller.scope)).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  return { items: rows.map(contestView), total: Number(total) };
+}
+
+async function memberOf(tx: Tx, userId: number) {
+  return tx.selectFrom('members').select(['id', 'org_id']).where('user_id', '=', userId).where('status', 'in', ['member', 'retained', 'transferring']).executeTakeFirst();
+}
+
+/**
+ * A contest as a person reaches it: cadres with activity.read over its org, or workers in its
+ * audience (open to all, or a membership inside its org's subtree). Anything else is 404.
+ */
+async function reachableContest(tx: Tx, caller: Caller, contestId: number) {
+  const user = caller.user!;
+  const member = await memberOf(tx, user.id);
+  const cadreScope = scopeFor(user.grants, 'activity.read');
+  const c = await contests(tx)
+    .where('contests.id', '=', contestId)
+    .where((eb) =>
+      eb.or([
+        inScope('contests.org_id', cadreScope),
+        eb('contests.open_to_all', '=', 1),
+        ...(member
+          ? [eb.exists(eb.selectFrom('org_closure').select('org_closure.ancestor_id').whereRef('org_closure.ancestor_id', '=', 'contests.org_id').where('org_closure.descendant_id', '=', member.org_id))]
+          : []),
+      ]),
+    )
+    .executeTakeFirst();
+  if (!c) throw notFound('contest');
+  return { c, member, isCadre: cadreScope.all || cadreScope.roots.length > 0 };
+}
+
+export async function getContest(deps: Deps, caller: Caller, id: number) {
+  return contestView((await reachableContest(deps.db, caller, id)).c);
+}
+
+export async function availableContests(deps: Deps, caller: Caller) {
+  const member = await memberOf(deps.db, caller.user!.id);
+  const rows = await contests(deps.db)
+    .where('contests.status', '=', 'published')
+    .where('contests.vote_closes_at', '>', caller.actor.now)
+    .where((eb) =>
+      member
+        ? eb.or([
+            eb('contests.open_to_all', '=', 1),
+            eb.exists(eb.selectFrom('org_closure').select('org_closure.ancestor_id').whereRef('org_closure.ancestor_id', '=', 'contests.org_id').where('org_closure.descendant_id', '=', member.org_id)),
+          ])
+        : eb('contests.open_to_all', '=', 1),
+    )
+    .orderBy('contests.vote_closes_at')
+    .limit(100)
+    .execute();
+  return { items: rows.map(contestView), total: rows.length };
+}
+
+/** Re-encodes a photo upright without any metadata (EXIF location included) and makes a thumbnail. */
+async function processPhoto(file: string): Promise<{ file: string; thumb: string }> {
+  const clean = `${file}.jpg`;
+  const thumb = `${file}.thumb.jpg`;
+  await sharp(file).rotate().resize({ width: 2048, height: 2048, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toFile(clean);
+  await sharp(clean).resize({ width: 480, height: 480, fit: 'cover' }).jpeg({ quality: 75 }).toFile(thumb);
+  fs.rmSync(file, { force: true });
+  return { file: clean, thumb };
+}
+
+export async function submitEntry(deps: Deps, caller: Caller, contestId: number, req: { isMultipart(): boolean; parts(): AsyncIterableIterator<any>; body: unknown }) {
+  const { c, member } = await reachableContest(deps.db, caller, contestId);
+  if (!member) throw refused('contest_members_only');
+  const problem = checkSubmit(windowOf(c), caller.actor.now);
+  if (problem) throw refused(problem);
+  let fields: Record<string, unknown> = (req.body as Record<string, unknown>) ?? {};
+  let stored: { file: string; thumb: string | null; mime: string } | null = null;
+  if (req.isMultipart()) {
+    if (c.entry_kind === 'text') throw fieldError('file', '本比赛只收文字作品', 'This contest takes text entries only');
+    const got = await receiveFile(req.parts(), contestDir(deps, contestId), {
+      maxBytes: c.entry_kind === 'photo' ? PHOTO_MAX : VIDEO_MAX,
+      allowed: allowedFiles[c.entry_kind],
+      required: c.entry_kind === 'photo',
+    });
+    fields = got.fields;
+    if (got.stored) {
+      try {
+        stored = c.entry_kind === 'photo' ? { ...(await processPhoto(got.stored.file)), mime: 'image/jpeg' } : { file: got.stored.file, thumb: null, mime: got.stored.type };
+      } catch {
+        fs.rmSync(got.stored.file, { force: true });
+        throw fieldError('file', '无法读取该图片', 'This image cannot be read');
+      }
+    }
+  }
+  const removeFiles = () => {
+    if (stored) for (const f of [stored.file, stored.thumb]) if (f) fs.rmSync(f, { force: true });
+  };
+  try {
+    const parsed = entryFields.safeParse(fields);
+    if (!parsed.success) throw invalidFields(fieldErrorsFromIssues(parsed.error.issues as never, fields, caller.lang));
+    const entry = parsed.data;
+    if (c.entry_kind === 'photo' && !stored) throw fieldError('file', '请上传照片', 'Upload a photo');
+    if (c.entry_kind === 'text' && !entry.body) throw fieldError('body', '请填写作品正文', 'Write the entry’s text');
+    if (c.entry_kind === 'video' && !stored && !entry.link) throw fieldError('link', '请上传视频文件或填写视频链接', 'Upload a video or give a link to it');
+    return await deps.db.transaction().execute(async (tx) => {
+      const [{ n }] = await tx.selectFrom('contest_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', contestId).where('user_id', '=', caller.user!.id).execute();
+      const slot = Number(n) + 1;
+      if (slot > c.entries_per_member) throw refused('contest_entry_limit', { count: c.entries_per_member });
+      const { id } = await tx
+        .insertInto('contest_entries')
+        .values({
+          contest_id: contestId,
+          user_id: caller.user!.id,
+          member_id: member.id,
+          slot,
+          title: entry.title,
+          body: entry.body,
+          link: entry.link ?? null,
+          file_path: stored ? path.relative(deps.config.dataDir, stored.file) : null,
+          thumb_path: stored?.thumb ? path.relative(deps.config.dataDir, stored.thumb) : null,
+          mime: stored?.mime ?? null,
+          status: 'pending',
+          reason: null,
+          moderated_by: null,
+          moderated_at: null,
+          created_at: caller.actor.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(tx, caller.actor, { action: 'contest_entry.create', entity: 'contest_entry', entityId: id, orgId: c.org_id, after: { contestId, title: entry.title, hasFile: !!stored } });
+      return { id, status: 'pending' as const };
+    });
+  } catch (err) {
+    removeFiles();
+    if (isUniqueViolation(err)) throw refused('contest_entry_limit', { count: c.entries_per_member });
+    throw err;
+  }
+}
+
+function entries(tx: Tx) {
+  return tx
+    .selectFrom('contest_entries as e')
+    .innerJoin('users', 'users.id', 'e.user_id')
+    .leftJoin('members', 'members.id', 'e.member_id')
+    .select([
+      'e.id', 'e.contest_id', 'e.user_id', 'e.title', 'e.body', 'e.link', 'e.file_path', 'e.thumb_path', 'e.status', 'e.reason', 'e.created_at',
+      'members.name as member_name', 'users.display_name',
+    ])
+    .select((eb) => eb.selectFrom('contest_votes as v').select((c) => c.fn.countAll<number>().as('n')).whereRef('v.entry_id', '=', 'e.id').as('votes'));
+}
+type EntryRow = Awaited<ReturnType<ReturnType<typeof entries>['executeTakeFirstOrThrow']>>;
+
+function entryView(e: EntryRow) {
+  return {
+    id: e.id,
+    contestId: e.contest_id,
+    title: e.title,
+    body: e.body,
+    link: e.link,
+    author: e.member_name ?? e.display_name,
+    hasFile: e.file_path !== null,
+    fileUrl: e.file_path ? `/api/contest-entries/${e.id}/file` : null,
+    thumbUrl: e.thumb_path ? `/api/contest-entries/${e.id}/file?thumb=1` : e.file_path ? `/api/contest-entries/${e.id}/file` : null,
+    status: e.status,
+    reason: e.reason,
+    votes: Number(e.votes ?? 0),
+    createdAt: e.created_at,
+  };
+}
+
+async function contestInScope(tx: Tx, scope: Scope, id: number) {
+  const c = await contests(tx).where('contests.id', '=', id).where(inScope('contests.org_id', scope)).executeTakeFirst();
+  if (!c) throw notFound('contest');
+  return c;
+}
+
+export async function moderationList(deps: Deps, caller: Caller, contestId: number, query: z.infer<typeof entryListQuery>) {
+  await contestInScope(deps.db, caller.scope, contestId);
+  let q = entries(deps.db).where('e.contest_id', '=', contestId);
+  if (query.status) q = q.where('e.status', '=', query.status);
+  const rows = await q.orderBy('e.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  let count = deps.db.selectFrom('contest_entries').where('contest_id', '=', contestId);
+  if (query.status) count = count.where('status', '=', query.status);
+  const [{ total }] = await count.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  return { items: rows.map(entryView), total: Number(total) };
+}
+
+export async function moderate(deps: Deps, caller: Caller, entryId: number, decision: 'approved' | 'rejected', reason: string | null) {
+  return deps.db.transaction().execute(async (tx) => {
+    const e = await tx
+      .selectFrom('contest_entries')
+      .innerJoin('contests', 'contests.id', 'contest_entries.contest_id')
+      .select(['contest_entries.id', 'contest_entries.status', 'contests.org_id'])
+      .where('contest_entries.id', '=', entryId)
+      .where(inScope('contests.org_id', caller.scope))
+      .executeTakeFirst();
+    if (!e) throw notFound('contest_entry');
+    if (e.status !== 'pending') throw conflict('contest_entry_decided');
+    await tx.updateTable('contest_entries').set({ status: decision, reason, moderated_by: caller.user!.id, moderated_at: caller.actor.now }).where('id', '=', entryId).execute();
+    await audit(tx, caller.actor, { action: `contest_entry.${decision === 'approved' ? 'approve' : 'reject'}`, entity: 'contest_entry', entityId: entryId, orgId: e.org_id, before: { status: 'pending' }, after: { status: decision, reason } });
+    return { id: entryId, status: decision };
+  });
+}
+
+export async function gallery(deps: Deps, caller: Caller, contestId: number) {
+  await reachableContest(deps.db, caller, contestId);
+  const rows = await entries(deps.db).where('e.contest_id', '=', contestId).where('e.status', '=', 'approved').orderBy('e.id').execute();
+  const mine = new Set(
+    (await deps.db.selectFrom('contest_votes').select('entry_id').where('contest_id', '=', contestId).where('user_id', '=', caller.user!.id).execute()).map((v) => v.entry_id),
+  );
+  return { items: rows.map((e) => ({ ...entryView(e), votedByMe: mine.has(e.id), mine: e.user_id === caller.user!.id })), total: rows.length };
+}
+
+export async function results(deps: Deps, caller: Caller, contestId: number) {
+  await reachableContest(deps.db, caller, contestId);
+  const rows = await entries(deps.db).where('e.contest_id', '=', contestId).where('e.status', '=', 'approved').execute();
+  const ranked = rank(rows.map(entryView));
+  return { items: ranked, total: ranked.length };
+}
+
+export async function vote(deps: Deps, caller: Caller, entryId: number) {
+  const user = caller.user!;
+  const target = await deps.db.selectFrom('contest_entries').select(['contest_id']).where('id', '=', entryId).executeTakeFirst();
+  if (!target) throw notFound('contest_entry');
+  const { c, member } = await reachableContest(deps.db, caller, target.contest_id);
+  if (!member) throw refused('contest_members_only');
+  const problem = checkVote(windowOf(c), caller.actor.now);
+  if (problem) throw refused(problem);
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const e = await tx.selectFrom('contest_entries').select(['status', 'user_id']).where('id', '=', entryId).executeTakeFirstOrThrow();
+      if (e.status !== 'approved') throw refused('contest_entry_not_approved');
+      if (e.user_id === user.id) throw refused('contest_own_entry');
+      if (await tx.selectFrom('contest_votes').select('id').where('entry_id', '=', entryId).where('user_id', '=', user.id).executeTakeFirst()) throw conflict('contest_already_voted');
+      const [{ n }] = await tx.selectFrom('contest_votes').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', c.id).where('user_id', '=', user.id).execute();
+      const slot = Number(n) + 1;
+      if (slot > c.votes_per_member) throw refused('contest_vote_limit', { count: c.votes_per_member });
+      const { id } = await tx.insertInto('contest_votes').values({ contest_id: c.id, entry_id: entryId, user_id: user.id, slot, created_at: caller.actor.now }).returning('id').executeTakeFirstOrThrow();
+      await audit(tx, caller.actor, { action: 'contest_vote.create', entity: 'contest_entry', entityId: entryId, orgId: c.org_id, after: { voteId: id } });
+      return { id };
+    });
+  } catch (err) {
+    // Simultaneous votes: the (entry, user) and (contest, user, slot) unique keys let one through.
+    if (isUniqueViolation(err)) throw conflict('contest_already_voted');
+    throw err;
+  }
+}
+
+/** An entry's file, to whoever may see it: its author, cadres in scope, or the audience once approved. */
+export async function entryFile(deps: Deps, caller: Caller, entryId: number, thumb: boolean) {
+  const e = await deps.db.selectFrom('contest_entries').select(['contest_id', 'user_id', 'status', 'file_path', 'thumb_path', 'mime', 'title']).where('id', '=', entryId).executeTakeFirst();
+  if (!e || !e.file_path) throw notFound('contest_entry');
+  const { isCadre } = await reachableContest(deps.db, caller, e.contest_id);
+  if (e.status !== 'approved' && e.user_id !== caller.user!.id && !isCadre) throw notFound('contest_entry');
+  const rel = thumb && e.thumb_path ? e.thumb_path : e.file_path;
+  const file = path.resolve(deps.config.dataDir, rel);
+  if (!file.startsWith(path.resolve(deps.config.dataDir) + path.sep) || !fs.existsSync(file)) throw notFound('contest_entry');
+  return { file, type: thumb && e.thumb_path ? 'image/jpeg' : (e.mime ?? 'application/octet-stream'), name: `${e.title}${path.extname(file)}` };
+}
