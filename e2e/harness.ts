@@ -12,6 +12,7 @@ import { openDatabase, type Database } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import { ensureAdmin } from '../server/modules/accounts/service.ts';
 import { DEMO_PASSWORD, loadDemo } from '../server/demo/load.ts';
+import type { SmsSender } from '../server/platform/sms.ts';
 
 /**
  * The browser-test harness: the real server in-process (buildApp, serving the built web app) on a
@@ -81,8 +82,14 @@ export function requireChromium(): void {
   }
 }
 
+export interface ServerOptions {
+  demo?: boolean;
+  /** Where text messages go, e.g. an outbox the test reads sign-up codes from (default: the log). */
+  smsSender?: SmsSender;
+}
+
 /** The real server on a fresh SQLite data dir, with the admin account and optionally the demo county. */
-export async function startServer(opts: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   requireBuiltWeb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-e2e-'));
   const config = loadConfig({
@@ -97,7 +104,7 @@ export async function startServer(opts: { demo?: boolean } = {}): Promise<TestSe
   try {
     database = openDatabase({ dataDir: config.dataDir });
     await migrateToLatest(database.db);
-    app = await buildApp({ config, database, serveWeb: true });
+    app = await buildApp({ config, database, serveWeb: true, smsSender: opts.smsSender });
     await ensureAdmin(app.deps, ADMIN_PASSWORD);
     if (opts.demo) await loadDemo(app.deps);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -145,7 +152,7 @@ function fileSafe(name: string): string {
  * Registers the hooks of one e2e file: a server and a browser for the whole file, fresh contexts
  * per page, and screenshots of every open page when a test fails.
  */
-export function useE2E(opts: { demo?: boolean } = {}): E2E {
+export function useE2E(opts: ServerOptions = {}): E2E {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   let contexts: BrowserContext[] = [];

@@ -52,10 +52,10 @@ export function ClaimPage() {
       >
         <Form.Header>{t('members.claim.intro')}</Form.Header>
         <Form.Item name="name" label={t('members.join.name')} rules={[{ required: true, whitespace: true, message: t('members.join.required', { field: t('members.join.name') }) }]}>
-          <Input placeholder={t('members.join.namePlaceholder')} aria-label={t('members.join.name')} maxLength={50} clearable />
+          <Input placeholder={t('members.join.namePlaceholder')} maxLength={50} clearable />
         </Form.Item>
         <Form.Item name="idNumber" label={t('members.join.idNumber')} rules={[{ required: true, pattern: /^\s*\d{17}[\dXx]\s*$/, message: t('members.join.idNumberInvalid') }]}>
-          <Input placeholder={t('members.join.idNumberPlaceholder')} aria-label={t('members.join.idNumber')} maxLength={18} clearable />
+          <Input placeholder={t('members.join.idNumberPlaceholder')} maxLength={18} clearable />
         </Form.Item>
       </Form>
     </div>

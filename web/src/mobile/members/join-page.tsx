@@ -93,13 +93,13 @@ export function JoinPage() {
           >
             <Form.Header>{t('members.join.intro')}</Form.Header>
             <Form.Item name="name" label={t('members.join.name')} rules={[required(t('members.join.name'))]}>
-              <Input placeholder={t('members.join.namePlaceholder')} aria-label={t('members.join.name')} maxLength={50} clearable />
+              <Input placeholder={t('members.join.namePlaceholder')} maxLength={50} clearable />
             </Form.Item>
             <Form.Item name="idNumber" label={t('members.join.idNumber')} rules={[{ required: true, pattern: /^\s*\d{17}[\dXx]\s*$/, message: t('members.join.idNumberInvalid') }]}>
-              <Input placeholder={t('members.join.idNumberPlaceholder')} aria-label={t('members.join.idNumber')} maxLength={18} clearable />
+              <Input placeholder={t('members.join.idNumberPlaceholder')} maxLength={18} clearable />
             </Form.Item>
             <Form.Item name="phone" label={t('members.join.phone')} rules={[{ required: true, pattern: /^\s*1[3-9]\d{9}\s*$/, message: t('members.signup.phoneInvalid') }]}>
-              <Input type="tel" inputMode="numeric" maxLength={11} placeholder={t('members.signup.phonePlaceholder')} aria-label={t('members.join.phone')} clearable />
+              <Input type="tel" inputMode="numeric" maxLength={11} placeholder={t('members.signup.phonePlaceholder')} clearable />
             </Form.Item>
             <Form.Item
               name="union"
@@ -111,7 +111,7 @@ export function JoinPage() {
               <UnionField placeholder={t('members.join.unionPlaceholder')} />
             </Form.Item>
             <Form.Item name="employerName" label={t('members.join.employer')} rules={[required(t('members.join.employer'))]}>
-              <Input placeholder={t('members.join.employerPlaceholder')} aria-label={t('members.join.employer')} maxLength={100} clearable />
+              <Input placeholder={t('members.join.employerPlaceholder')} maxLength={100} clearable />
             </Form.Item>
             <Form.Item name="consent" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('members.join.consentRequired')))) }]}>
               <Checkbox style={{ '--icon-size': '18px', '--font-size': '14px' }}>{t('members.join.consent')}</Checkbox>

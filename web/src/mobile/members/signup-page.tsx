@@ -100,7 +100,6 @@ export function SignupPage() {
     id: `signup-${name}`,
     value: values[name],
     onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
-    'aria-label': t(`members.signup.${name}`),
     'aria-invalid': fieldErrors[name] ? true : undefined,
   });
 
