@@ -42,7 +42,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const sessionHeaders: Middleware = {
   onRequest({ request }) {
-    if (session.language === 'en') request.headers.set('Accept-Language', 'en');
+    // Always the UI's language, not the browser's: the server answers errors in it.
+    request.headers.set('Accept-Language', session.language === 'en' ? 'en' : 'zh-CN');
     if (!SAFE_METHODS.has(request.method) && session.csrfToken) request.headers.set('x-csrf-token', session.csrfToken);
     return request;
   },

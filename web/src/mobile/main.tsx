@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { unstableSetRender } from 'antd-mobile';
 import { startI18n } from '../i18n';
+import { reloadOnStaleBuild } from '../ui/stale-build';
 import { mobileResources } from '../i18n/mobile';
 import { MobileApp } from './app';
 import './mobile.css';
@@ -18,6 +19,7 @@ unstableSetRender((node, container: Container) => {
   };
 });
 
+reloadOnStaleBuild();
 await startI18n(mobileResources);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
