@@ -47,6 +47,10 @@ interface Ctx {
   xlsx: Buffer;
   /** one of every Workers' Pioneer record in street A (the county's campaign, team a's candidate and title) */
   pioneer: PioneerWorld;
+  /** an activity, a text contest and an approved entry in it, published by street A */
+  activityId: number;
+  contestId: number;
+  entryId: number;
 }
 
 interface Request {
@@ -208,7 +212,50 @@ const samples: Record<string, Sample> = {
   'GET /api/pioneer/incidents': { req: () => ({ url: '/api/pioneer/incidents?pageSize=200' }), sibling: { kind: 'list', ofStreetA: idIn((c) => new Set([c.f.enterprises.a, c.f.enterprises.noUnionA]), 'enterpriseId') } },
   'GET /api/orgs/:id/pioneer-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/pioneer-stats` }), sibling: notFound },
   'GET /api/pioneer/dashboard': { req: (c) => ({ url: `/api/pioneer/dashboard?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
+
+  // ---- activities and contests ----
+  'POST /api/activities': { req: (c) => ({ url: '/api/activities', body: activityBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/activities': { req: () => ({ url: '/api/activities?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/activities/available': { req: () => ({ url: '/api/activities/available' }) },
+  'GET /api/registrations/mine': { req: () => ({ url: '/api/registrations/mine' }) },
+  'GET /api/activities/:id': { req: (c) => ({ url: `/api/activities/${c.activityId}` }), sibling: notFound },
+  'PATCH /api/activities/:id': { req: (c) => ({ url: `/api/activities/${c.activityId}`, body: { title: '改名' } }), sibling: notFound },
+  'POST /api/activities/:id/cancel': { req: (c) => ({ url: `/api/activities/${c.activityId}/cancel` }), sibling: notFound },
+  'POST /api/activities/:id/registrations': { req: (c) => ({ url: `/api/activities/${c.activityId}/registrations` }) },
+  'DELETE /api/activities/:id/registrations/mine': { req: (c) => ({ url: `/api/activities/${c.activityId}/registrations/mine` }) },
+  'GET /api/activities/:id/registrations': { req: (c) => ({ url: `/api/activities/${c.activityId}/registrations` }), sibling: notFound },
+  'POST /api/activities/:id/check-ins': { req: (c) => ({ url: `/api/activities/${c.activityId}/check-ins`, body: { code: 'ABCDEF123456' } }), sibling: notFound },
+  'GET /api/orgs/:id/activity-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/activity-stats` }), sibling: notFound },
+  'POST /api/contests': { req: (c) => ({ url: '/api/contests', body: contestBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/contests': { req: () => ({ url: '/api/contests?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/contests/available': { req: () => ({ url: '/api/contests/available' }) },
+  'GET /api/contests/:id': { req: (c) => ({ url: `/api/contests/${c.contestId}` }) },
+  'POST /api/contests/:id/entries': { req: (c) => ({ url: `/api/contests/${c.contestId}/entries`, body: { title: '矩阵', body: '矩阵' } }) },
+  'GET /api/contests/:id/entries': { req: (c) => ({ url: `/api/contests/${c.contestId}/entries` }), sibling: notFound },
+  'GET /api/contests/:id/gallery': { req: (c) => ({ url: `/api/contests/${c.contestId}/gallery` }) },
+  'GET /api/contests/:id/results': { req: (c) => ({ url: `/api/contests/${c.contestId}/results` }) },
+  'POST /api/contest-entries/:id/approve': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/approve` }), sibling: notFound },
+  'POST /api/contest-entries/:id/reject': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/reject`, body: { reason: '矩阵' } }), sibling: notFound },
+  'POST /api/contest-entries/:id/votes': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/votes` }) },
+  'GET /api/contest-entries/:id/file': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/file` }) },
 };
+
+function activityBody(orgId: number) {
+  return { orgId, title: '矩阵活动', kind: 'training', startsAt: '2025-07-01T01:00:00.000Z', endsAt: '2025-07-01T03:00:00.000Z', capacity: 10 };
+}
+
+function contestBody(orgId: number) {
+  return {
+    orgId,
+    title: '矩阵征文',
+    theme: '矩阵',
+    entryKind: 'text',
+    submitOpensAt: '2025-06-01T00:00:00.000Z',
+    submitClosesAt: '2025-07-01T00:00:00.000Z',
+    voteOpensAt: '2025-06-01T00:00:00.000Z',
+    voteClosesAt: '2025-07-15T00:00:00.000Z',
+  };
+}
 
 const keyOf = (r: RouteInfo) => `${r.method} ${r.url}`;
 const isPermission = (access: string): access is Permission => access !== 'public' && access !== 'authenticated';
@@ -287,7 +334,11 @@ describe('permission matrix', () => {
     ws.addRow(['矩阵导入', makeIdNumber('330421', '1989-02-03', 777), '13700009999', '', '2024-01-01']);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     const pioneer = await buildPioneerWorld(app, f);
-    c = { f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer };
+    const activityId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/activities', activityBody(f.orgs.streetA)), 201).id;
+    const contestId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/contests', contestBody(f.orgs.streetA)), 201).id;
+    const author = await login(app, 'matrix.worker2', PASSWORD);
+    const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
+    c = { f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId };
   });
   afterAll(() => app.close());
 
