@@ -19,9 +19,9 @@ export function ChildrenTable({ orgId, onSelect }: { orgId: number; onSelect: (i
       pagination={false}
       locale={{ emptyText: t('orgs.childrenEmpty') }}
       columns={[
-        { title: t('orgs.field.name'), dataIndex: 'name', render: (name: string, org) => <a onClick={() => onSelect(org.id)}>{name}</a> },
+        { title: t('orgs.field.name'), dataIndex: 'name', width: 240, render: (name: string, org) => <a onClick={() => onSelect(org.id)}>{name}</a> },
         { title: t('orgs.field.kind'), key: 'kind', render: (_, org) => <Tag color={orgKindColor[org.kind]} bordered={false}>{orgKindLabel(t, org)}</Tag> },
-        { title: t('orgs.field.region'), dataIndex: 'region', render: (v: string | null) => v ?? '—' },
+        { title: t('orgs.field.region'), dataIndex: 'region', width: 160, render: (v: string | null) => v ?? '—' },
         { title: t('orgs.field.childCount'), dataIndex: 'childCount', align: 'right' },
         { title: t('orgs.field.enterpriseCount'), dataIndex: 'enterpriseCount', align: 'right' },
         {
