@@ -382,6 +382,7 @@ describe('judges and scoring', () => {
     expect(Object.keys(pub.nominees[0]).sort()).toEqual(['candidateId', 'enterpriseName', 'score', 'teamName', 'type', 'unionName']);
     expect(pub).toMatchObject({ publicityStart: '2025-06-02', publicityEnd: '2025-06-08' });
     expect((await anonymous(app).post(`/api/pioneer/candidates/${a}/objections`, { reason: '匿名' })).statusCode).toBe(401);
+    expect((await f.clients.member.post('/api/pioneer/candidates/999999/objections', { reason: '不存在' })).statusCode).toBe(404);
     const o1 = expectStatus(await f.clients.member.post(`/api/pioneer/candidates/${a}/objections`, { reason: '班组长冒领成果' }), 201).id;
     const o2 = expectStatus(await f.clients.viewer.post(`/api/pioneer/candidates/${b}/objections`, { reason: '材料不实' }), 201).id;
     const clock = clockOf(app);
@@ -483,6 +484,8 @@ describe('titles', () => {
     expect(bad.json().errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`).sort()).toEqual(['3:level', '3:teamName', '3:type', '3:uscc', '3:year', '4:teamName']);
     expect(bad.json().errors[0]).toEqual({ row: 3, field: expect.any(String), column: expect.any(String), message: expect.any(String) });
     expect(expectStatus(await f.clients.countyCadre.get(`/api/orgs/${f.orgs.county}/pioneer-stats`), 200)).toEqual(before);
+    expect((await f.clients.countyCadre.get(bad.json().reportUrl)).statusCode).toBe(200);
+    expect((await f.clients.cadreA.get(bad.json().reportUrl)).statusCode).toBe(404);
 
     const good = await titleWorkbook([
       ['一车间', usccA, '现代管理型', '市级', 2016],

@@ -537,6 +537,7 @@ const candidateColumns = [
   'orgs.name as org_name', 'cand.type', 'cand.worker_count', 'cand.status', 'cand.score', 'cand.rank', 'cand.award', 'cand.submitted_at',
 ] as const;
 
+/** A candidate with its team, enterprise and union names. */
 function candidateRows(tx: Tx) {
   return candidates(tx).select(candidateColumns);
 }
@@ -594,8 +595,7 @@ export async function listCandidates(deps: Deps, caller: Caller, campaignId: num
 }
 
 async function candidateInScope(tx: Tx, scope: Scope, candidateId: number) {
-  const row = await candidates(tx)
-    .select(candidateColumns)
+  const row = await candidateRows(tx)
     .select(['cand.self_summary', 'cand.self_scores', 'camp.status as campaign_status', 'camp.org_id as campaign_org_id', 'camp.assessment_deadline'])
     .where('cand.id', '=', candidateId)
     .where(candidateVisible(scope))
