@@ -3,6 +3,8 @@ import { idBirthDate, makeIdNumber, makeUscc } from '../platform/identity.ts';
 import { nextSequence } from '../db/database.ts';
 import { formatMemberNo, genderOf } from '../modules/members/rules.ts';
 import * as members from '../modules/members/service.ts';
+import * as activities from '../modules/activities/service.ts';
+import * as contests from '../modules/contests/service.ts';
 import * as orgs from '../modules/orgs/service.ts';
 import * as ent from '../modules/orgs/enterprises.ts';
 import * as accounts from '../modules/accounts/service.ts';
@@ -177,6 +179,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedMembers(deps, ids, userIds.get('worker')!);
   await seedApplications(deps, caller, ids);
   await seedPioneerDemo(deps, caller);
+  await seedCommunity(deps, caller, ids);
   return true;
 }
 
@@ -258,4 +261,64 @@ async function seedApplications(deps: Deps, admin: Caller, orgIds: Map<string, n
       consent: true,
     });
   }
+}
+
+/**
+ * A month of the county's community work: a performance tour sent to the towns, a fire-safety lesson,
+ * a youth social with a waiting list in the making, and the monthly 随手拍 photo contest.
+ */
+async function seedCommunity(deps: Deps, admin: Caller, orgIds: Map<string, number>) {
+  const day = 86400_000;
+  const at = (days: number, hour: number) => new Date(Math.floor(deps.clock().getTime() / day) * day + days * day + (hour - 8) * 3600_000).toISOString();
+  const plans: [org: string, title: string, kind: 'performance' | 'training' | 'youth_social' | 'sports', place: string, inDays: number, capacity: number, openToAll: boolean][] = [
+    ['嘉善县总工会', '送文化下乡 · 越剧专场（西塘站）', 'performance', '西塘镇文化礼堂', 3, 200, true],
+    ['嘉善县总工会', '送文化下乡 · 越剧专场（姚庄站）', 'performance', '姚庄镇文化礼堂', 10, 200, true],
+    ['魏塘街道总工会', '消防安全进企业 · 灭火器实操培训', 'training', '坤和大厦一楼大厅', 5, 40, false],
+    ['罗星街道总工会', '云创小镇青年交友联谊会', 'youth_social', '云创青年小镇职工文化活动中心', 7, 30, false],
+    ['魏塘街道总工会', '职工趣味运动会', 'sports', '魏塘街道体育场', 14, 120, false],
+  ];
+  for (const [org, title, kind, place, inDays, capacity, openToAll] of plans) {
+    await activities.createActivity(deps, admin, {
+      orgId: orgIds.get(org)!,
+      title,
+      kind,
+      place,
+      description: `${title}，欢迎广大职工报名参加。`,
+      startsAt: at(inDays, 14),
+      endsAt: at(inDays, 16),
+      capacity,
+      signupClosesAt: at(inDays - 1, 18),
+      cancelDeadline: at(inDays - 1, 12),
+      membersOnly: !openToAll,
+      openToAll,
+    });
+  }
+  await contests.createContest(deps, admin, {
+    orgId: orgIds.get('嘉善县总工会')!,
+    title: '“随手拍”职工摄影月赛',
+    theme: '秋',
+    description: '用镜头记录身边的秋天：车间、田野、街巷里的劳动之美。每人限投 3 票。',
+    entryKind: 'photo',
+    submitOpensAt: at(-3, 8),
+    submitClosesAt: at(20, 20),
+    voteOpensAt: at(-3, 8),
+    voteClosesAt: at(27, 20),
+    entriesPerMember: 2,
+    votesPerMember: 3,
+    openToAll: false,
+  });
+  await contests.createContest(deps, admin, {
+    orgId: orgIds.get('罗星街道总工会')!,
+    title: '“我的工会故事”征文',
+    theme: '我与工会',
+    description: '讲述你和工会之间的故事，800–2000 字。',
+    entryKind: 'text',
+    submitOpensAt: at(-1, 8),
+    submitClosesAt: at(25, 20),
+    voteOpensAt: at(-1, 8),
+    voteClosesAt: at(30, 20),
+    entriesPerMember: 1,
+    votesPerMember: 1,
+    openToAll: false,
+  });
 }
