@@ -12,7 +12,7 @@ import { ensureAdmin } from '../modules/accounts/service.ts';
 import { makeUscc } from '../platform/identity.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
 import type { SmsSender } from '../platform/sms.ts';
-import { TEMPLATE_DB, TEMPLATE_LOCK, quoteIdent, urlFor, withAdminClient } from './postgres.ts';
+import { TEMPLATE_DB, TEMPLATE_LOCK, ensureTemplate, quoteIdent, urlFor, withAdminClient } from './postgres.ts';
 
 /**
  * The API test harness: a real app (buildApp) on a fresh database of the engine under test, driven
@@ -100,48 +100,60 @@ let sequence = 0;
 
 async function freshPostgres(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
   const name = `gh_test_${process.pid}_${++sequence}_${crypto.randomBytes(3).toString('hex')}`;
-  await withAdminClient(async (client) => {
-    await client.query('select pg_advisory_lock_shared($1)', [TEMPLATE_LOCK]);
-    try {
-      // A copy fails while another session is connected to the template (55006); wait it out.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.query(`create database ${quoteIdent(name)} template ${quoteIdent(TEMPLATE_DB)}`);
-          break;
-        } catch (err) {
-          if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
-          await new Promise((r) => setTimeout(r, 100 * attempt));
-        }
-      }
-    } finally {
-      await client.query('select pg_advisory_unlock_shared($1)', [TEMPLATE_LOCK]);
-    }
-  });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
-  const database = openDatabase({ databaseUrl: urlFor(name), dataDir, poolSize: 4 });
-  // Migrations already ran on the template; this only checks nothing is pending.
-  await migrateToLatest(database.db);
-  return {
-    database,
-    dataDir,
-    drop: async () => {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      await withAdminClient(async (client) => {
-        // Plain DROP waits for the pool's last connections to finish closing; FORCE only as a last
-        // resort, since it kills them mid-close and they report it as an unhandled error.
-        for (let attempt = 1; attempt <= 20; attempt++) {
+  const copy = () =>
+    withAdminClient(async (client) => {
+      await client.query('select pg_advisory_lock_shared($1)', [TEMPLATE_LOCK]);
+      try {
+        // A copy fails while another session is connected to the template (55006); wait it out.
+        for (let attempt = 1; ; attempt++) {
           try {
-            await client.query(`drop database if exists ${quoteIdent(name)}`);
-            return;
+            await client.query(`create database ${quoteIdent(name)} template ${quoteIdent(TEMPLATE_DB)}`);
+            break;
           } catch (err) {
-            if ((err as { code?: string }).code !== '55006') throw err;
-            await new Promise((r) => setTimeout(r, 50 * attempt));
+            if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+            await new Promise((r) => setTimeout(r, 100 * attempt));
           }
         }
-        await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
-      });
-    },
+      } finally {
+        await client.query('select pg_advisory_unlock_shared($1)', [TEMPLATE_LOCK]);
+      }
+    });
+  try {
+    await copy();
+  } catch (err) {
+    // The template is gone (3D000: another checkout's run cleared it): build it again, once.
+    if ((err as { code?: string }).code !== '3D000') throw err;
+    await ensureTemplate();
+    await copy();
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
+  const database = openDatabase({ databaseUrl: urlFor(name), dataDir, poolSize: 4 });
+  const drop = async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await withAdminClient(async (client) => {
+      // Plain DROP waits for the pool's last connections to finish closing; FORCE only as a last
+      // resort, since it kills them mid-close and they report it as an unhandled error.
+      for (let attempt = 1; attempt <= 20; attempt++) {
+        try {
+          await client.query(`drop database if exists ${quoteIdent(name)}`);
+          return;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006') throw err;
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+        }
+      }
+      await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
+    });
   };
+  try {
+    // Migrations already ran on the template; this only checks nothing is pending.
+    await migrateToLatest(database.db);
+  } catch (err) {
+    await database.close();
+    await drop();
+    throw err;
+  }
+  return { database, dataDir, drop };
 }
 
 /**

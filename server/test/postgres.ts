@@ -1,10 +1,30 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 
 /**
  * PostgreSQL for API tests: one template database migrated once per run (postgres-global-setup.ts),
  * and one fresh database per test app, copied from it with CREATE DATABASE … TEMPLATE.
  */
-export const TEMPLATE_DB = 'gonghui_template';
+const dbDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db');
+
+/**
+ * The template database for this checkout's migrations: `gonghui_template_<hash>`, the hash taken
+ * over the migration sources. Two checkouts (or a colleague's uncommitted migration) on one server
+ * each get their own template instead of re-migrating each other's.
+ */
+function templateName(): string {
+  const hash = crypto.createHash('sha256');
+  const files = [path.join(dbDir, 'migrate.ts'), ...fs.readdirSync(path.join(dbDir, 'migrations')).sort().map((f) => path.join(dbDir, 'migrations', f))];
+  for (const file of files) hash.update(file.slice(dbDir.length)).update(fs.readFileSync(file));
+  return `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 12)}`;
+}
+export const TEMPLATE_PREFIX = 'gonghui_template_';
+export const TEMPLATE_DB = templateName();
 export const DEFAULT_TEST_URL = 'postgres://postgres@127.0.0.1:5432/test';
 /**
  * Advisory lock guarding the template: the global setup (re)builds it holding the lock exclusively;
@@ -42,3 +62,58 @@ export async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>):
 }
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+async function migrateTemplate(): Promise<void> {
+  const database = openDatabase({ databaseUrl: urlFor(TEMPLATE_DB), dataDir: '.', poolSize: 1 });
+  try {
+    await migrateToLatest(database.db);
+  } finally {
+    // No connection may stay open on a template, or CREATE DATABASE … TEMPLATE refuses to copy it.
+    await database.close();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Creates this checkout's template database (see TEMPLATE_DB) and brings it to the latest
+ * migration, rebuilding it when that fails; then clears leftovers of dead runs.
+ */
+export async function ensureTemplate(): Promise<void> {
+  await withAdminClient(async (client) => {
+    await client.query('select pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+    try {
+      const exists = await client.query('select 1 from pg_database where datname = $1', [TEMPLATE_DB]);
+      if (exists.rowCount === 0) await client.query(`create database ${quoteIdent(TEMPLATE_DB)}`);
+      try {
+        await migrateTemplate();
+      } catch {
+        await client.query(`drop database if exists ${quoteIdent(TEMPLATE_DB)} with (force)`);
+        await client.query(`create database ${quoteIdent(TEMPLATE_DB)}`);
+        await migrateTemplate();
+      }
+      // Leftovers of runs that died (each test database is named after its worker's pid), then
+      // templates of older migration sets, once no live run could still copy them.
+      const testDbs = await client.query("select datname from pg_database where datname like 'gh\\_test\\_%'");
+      let live = 0;
+      for (const { datname } of testDbs.rows as { datname: string }[]) {
+        if (isAlive(Number(datname.split('_')[2]))) live++;
+        else await client.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
+      }
+      if (live === 0) {
+        const stale = await client.query('select datname from pg_database where datname like $1 and datname <> $2', [`${TEMPLATE_PREFIX.replaceAll('_', '\\_').replace(/\\_$/, '')}%`, TEMPLATE_DB]);
+        for (const row of stale.rows) await client.query(`drop database if exists ${quoteIdent(row.datname)}`);
+      }
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+    }
+  });
+}
