@@ -15,7 +15,8 @@ function fileNameOf(response: Response, fallback: string): string {
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   const response = await fetch(url, {
     credentials: 'same-origin',
-    headers: i18next.language === 'en' ? { 'Accept-Language': 'en' } : {},
+    // Explicit, so a refusal's message follows the UI's language rather than the browser's.
+    headers: { 'Accept-Language': i18next.language === 'en' ? 'en' : 'zh-CN' },
   });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };

@@ -42,7 +42,8 @@ export function uploadRoll(
     xhr.withCredentials = true;
     xhr.responseType = 'json';
     xhr.setRequestHeader('x-csrf-token', csrfToken);
-    if (i18next.language === 'en') xhr.setRequestHeader('Accept-Language', 'en');
+    // Explicit, so the problem's messages follow the UI's language rather than the browser's.
+    xhr.setRequestHeader('Accept-Language', i18next.language === 'en' ? 'en' : 'zh-CN');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
