@@ -48,7 +48,6 @@ const zh = {
     changePassword: '修改密码',
     language: '语言 / Language',
     logout: '退出登录',
-    logoutConfirm: '确定退出登录？',
     loggedOut: '已退出登录',
   },
   password: {
@@ -114,7 +113,6 @@ const en: typeof zh = {
     changePassword: 'Change password',
     language: '语言 / Language',
     logout: 'Log out',
-    logoutConfirm: 'Log out now?',
     loggedOut: 'Logged out',
   },
   password: {

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { Button, Dialog, List, Toast } from 'antd-mobile';
+import { Button, List, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { switchLanguage } from '../../i18n';
 import { grantLabel } from '../../ui/orgs';
@@ -15,8 +15,8 @@ export function ProfilePage() {
   const otherRoles = me.grants.filter((g) => g.role !== 'member');
   const english = i18n.language === 'en';
 
-  const confirmLogout = async () => {
-    if (!(await Dialog.confirm({ content: t('me.logoutConfirm') }))) return;
+  // No confirmation dialog: logging out is undone by logging in, and the dialog costs the page its size budget.
+  const onLogout = async () => {
     await logOut();
     Toast.show({ content: t('me.loggedOut') });
     navigate('/login', { replace: true });
@@ -60,7 +60,7 @@ export function ProfilePage() {
         </List.Item>
       </List>
       <div style={{ padding: '24px 12px' }}>
-        <Button block color="danger" fill="outline" size="large" onClick={confirmLogout}>
+        <Button block color="danger" fill="outline" size="large" onClick={onLogout}>
           {t('me.logout')}
         </Button>
       </div>
