@@ -21,7 +21,7 @@ import type { SmsSender } from '../server/platform/sms.ts';
  *   const e2e = useE2E();                       // server + browser for this file
  *   const page = await e2e.desktopPage();       // 1440×900, zh-CN
  *   const phone = await e2e.phonePage();        // 390×844, touch, isMobile
- *   await page.goto(e2e.url('/'));
+ *   await page.goto('/m');                      // pages resolve paths against the test server
  *
  * A failing test leaves a full-page screenshot of every page it opened under test-results/.
  */
@@ -134,10 +134,6 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export interface E2E {
-  readonly server: TestServer;
-  readonly browser: Browser;
-  /** An absolute URL on the test server. */
-  url(pathname: string): string;
   /** A page in its own fresh context (own cookies): 1440×900 desktop. */
   desktopPage(): Promise<Page>;
   /** A page in its own fresh context: 390×844 phone with touch. */
@@ -204,15 +200,6 @@ export function useE2E(opts: ServerOptions = {}): E2E {
   }
 
   return {
-    get server() {
-      if (!server) throw new Error('useE2E: the server is not running yet');
-      return server;
-    },
-    get browser() {
-      if (!browser) throw new Error('useE2E: the browser is not running yet');
-      return browser;
-    },
-    url: (pathname) => new URL(pathname, server!.origin).toString(),
     desktopPage: () => newPage(DESKTOP),
     phonePage: () => newPage(PHONE),
   };
