@@ -113,6 +113,9 @@ export const membersZh = {
     reject: '拒绝',
     rejectTitle: '拒绝「{{name}}」的转入',
     rejected: '已拒绝',
+    cancel: '撤回',
+    cancelConfirm: '撤回「{{name}}」转往「{{org}}」的接转？会员将回到原工会。',
+    cancelled: '已撤回',
   },
   coverage: {
     org: '统计范围',
@@ -247,6 +250,9 @@ export const membersEn: typeof membersZh = {
     reject: 'Decline',
     rejectTitle: 'Decline {{name}}’s transfer',
     rejected: 'Declined',
+    cancel: 'Withdraw',
+    cancelConfirm: 'Withdraw {{name}}’s transfer to {{org}}? The member stays with the current union.',
+    cancelled: 'Withdrawn',
   },
   coverage: {
     org: 'Scope',

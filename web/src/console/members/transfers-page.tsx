@@ -14,7 +14,7 @@ import type { Transfer } from './types';
 
 type Direction = 'incoming' | 'outgoing';
 
-/** 会员接转: transfers into the scope (to accept or decline) and out of it (to follow). */
+/** 会员接转: transfers into the scope (to accept or decline) and out of it (to follow or withdraw). */
 export function TransfersPage() {
   const { t } = useTranslation();
   const [direction, setDirection] = useState<Direction>('incoming');
@@ -33,7 +33,7 @@ export function TransfersPage() {
 function TransferTable({ direction }: { direction: Direction }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const decides = direction === 'incoming' && can(me, 'member.write');
+  const writable = can(me, 'member.write');
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -54,6 +54,24 @@ function TransferTable({ direction }: { direction: Direction }) {
     },
     onError: (error) => reportError(message, error),
   });
+
+  const cancel = useMutation({
+    mutationFn: (transfer: Transfer) => unwrap(api.POST('/api/transfers/{id}/cancel', { params: { path: { id: transfer.id } } })),
+    onSuccess: () => {
+      message.success(t('members.transfers.cancelled'));
+      refresh();
+    },
+    onError: (error) => reportError(message, error),
+  });
+
+  const confirmCancel = (transfer: Transfer) =>
+    modal.confirm({
+      title: t('members.transfers.cancel'),
+      content: t('members.transfers.cancelConfirm', { name: transfer.memberName, org: transfer.toOrgName }),
+      okText: t('members.transfers.cancel'),
+      okButtonProps: { danger: true },
+      onOk: () => cancel.mutateAsync(transfer).catch(() => undefined),
+    });
 
   const confirmAccept = (transfer: Transfer) =>
     modal.confirm({
@@ -106,7 +124,7 @@ function TransferTable({ direction }: { direction: Direction }) {
               </>
             ),
           },
-          ...(decides
+          ...(writable
             ? [
                 {
                   title: t('members.field.actions'),
@@ -114,7 +132,12 @@ function TransferTable({ direction }: { direction: Direction }) {
                   fixed: 'right' as const,
                   width: 140,
                   render: (_: unknown, tr: Transfer) =>
-                    tr.status === 'pending' && (
+                    tr.status === 'pending' &&
+                    (direction === 'outgoing' ? (
+                      <Button type="link" danger onClick={() => confirmCancel(tr)}>
+                        {t('members.transfers.cancel')}
+                      </Button>
+                    ) : (
                       <Space size={0}>
                         <Button type="link" onClick={() => confirmAccept(tr)}>
                           {t('members.transfers.accept')}
@@ -123,7 +146,7 @@ function TransferTable({ direction }: { direction: Direction }) {
                           {t('members.transfers.reject')}
                         </Button>
                       </Space>
-                    ),
+                    )),
                 },
               ]
             : []),
