@@ -114,9 +114,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 /** The built console (/) and member portal (/m): static files, with each SPA's index as fallback. */
 async function registerWeb(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-  const consoleIndex = fs.readFileSync(path.join(webDist, 'index.html'), 'utf8');
-  const mobileIndexFile = path.join(webDist, 'm', 'index.html');
-  const mobileIndex = fs.existsSync(mobileIndexFile) ? fs.readFileSync(mobileIndexFile, 'utf8') : consoleIndex;
+  // Read afresh when a rebuild replaced them, so a running server never hands out stale pages.
+  const pages = new Map<string, { mtimeMs: number; html: string }>();
+  const page = (file: string) => {
+    const { mtimeMs } = fs.statSync(file);
+    const cached = pages.get(file);
+    if (cached?.mtimeMs === mtimeMs) return cached.html;
+    const html = fs.readFileSync(file, 'utf8');
+    pages.set(file, { mtimeMs, html });
+    return html;
+  };
+  const consoleIndex = path.join(webDist, 'index.html');
+  const mobileIndex = path.join(webDist, 'm', 'index.html');
   app.get('/*', { config: { access: 'public' } }, async (req, reply) => {
     const url = req.url.split('?')[0];
     if (url.startsWith('/api/')) return reply.callNotFound();
@@ -124,7 +133,7 @@ async function registerWeb(app: FastifyInstance) {
     if (file.startsWith(webDist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(webDist, file));
     }
-    const html = url === '/m' || url.startsWith('/m/') ? mobileIndex : consoleIndex;
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    const mobile = (url === '/m' || url.startsWith('/m/')) && fs.existsSync(mobileIndex);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page(mobile ? mobileIndex : consoleIndex));
   });
 }

@@ -168,5 +168,6 @@ describe('errors are RFC 9457 problem+json', () => {
         { numRuns: 25 },
       );
     }
-  });
+    // 25 random requests to each of the ~150 routes: minutes, not seconds.
+  }, 300_000);
 });

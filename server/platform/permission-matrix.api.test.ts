@@ -81,6 +81,7 @@ const orgOfStreetA = (key = 'orgId') => idIn((c) => c.streetAOrgs, key);
 const samples: Record<string, Sample> = {
   // ---- platform and accounts ----
   'GET /api/health': { req: () => ({ url: '/api/health' }) },
+  'GET /api/openapi.json': { req: () => ({ url: '/api/openapi.json' }) },
   'POST /api/auth/login': { req: () => ({ url: '/api/auth/login', body: { username: 'nobody.here', password: 'not-a-password' } }) },
   'POST /api/auth/logout': { req: () => ({ url: '/api/auth/logout' }) },
   'GET /api/me': { req: () => ({ url: '/api/me' }) },

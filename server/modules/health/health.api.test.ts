@@ -16,8 +16,8 @@ describe('health and the OpenAPI document', () => {
     expect(res.json()).toEqual({ status: 'ok', database: testEngine() });
   });
 
-  it('serves the OpenAPI document (openapi.json at /api/docs/json) with every API route of the route table', async () => {
-    const res = await anonymous(app).get('/api/docs/json');
+  it('serves the OpenAPI document at /api/openapi.json with every API route of the route table', async () => {
+    const res = await anonymous(app).get('/api/openapi.json');
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
@@ -33,7 +33,7 @@ describe('health and the OpenAPI document', () => {
   });
 
   it('documents the exact answer of the health route', async () => {
-    const doc = (await anonymous(app).get('/api/docs/json')).json();
+    const doc = (await anonymous(app).get('/api/openapi.json')).json();
     const schema = doc.paths['/api/health'].get.responses['200'].content['application/json'].schema;
     expect(schema.properties.database.enum).toEqual(['sqlite', 'postgres']);
   });

@@ -18,4 +18,10 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       return { status: 'ok' as const, database: app.deps.engine };
     },
   );
+
+  app.get(
+    '/openapi.json',
+    { config: { access: 'public' }, schema: { summary: 'The OpenAPI 3 document of every route (Swagger UI at /api/docs)', tags: ['platform'] } },
+    async () => app.swagger(),
+  );
 };
