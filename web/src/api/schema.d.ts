@@ -42,6 +42,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OpenAPI 3 document of every route (Swagger UI at /api/docs) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2865,6 +2899,3932 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The five current assessment standards (a federation’s own versions, else the built-in ones) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the standards a campaign of this federation would freeze now */
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description null for the built-in standard */
+                                orgId: number | null;
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                version: number;
+                                name: string;
+                                weights: {
+                                    infrastructure: number;
+                                    organization: number;
+                                    workforce: number;
+                                    management: number;
+                                    effectiveness: number;
+                                };
+                                createdAt: string;
+                                criteria: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                    position: number;
+                                    title: string;
+                                    description: string | null;
+                                    maxPoints: number;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A county federation saves a new version of one type’s standard (for campaigns opened from now on) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @enum {string} */
+                        type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                        name: string;
+                        weights: {
+                            infrastructure: number;
+                            organization: number;
+                            workforce: number;
+                            management: number;
+                            effectiveness: number;
+                        };
+                        criteria: {
+                            /** @enum {string} */
+                            dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                            title: string;
+                            description?: string | null;
+                            maxPoints: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null for the built-in standard */
+                            orgId: number | null;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            version: number;
+                            name: string;
+                            weights: {
+                                infrastructure: number;
+                                organization: number;
+                                workforce: number;
+                                management: number;
+                                effectiveness: number;
+                            };
+                            createdAt: string;
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/standards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of a standard with its criteria */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null for the built-in standard */
+                            orgId: number | null;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            version: number;
+                            name: string;
+                            weights: {
+                                infrastructure: number;
+                                organization: number;
+                                workforce: number;
+                                management: number;
+                                effectiveness: number;
+                            };
+                            createdAt: string;
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns the caller manages or takes part in, with progress */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    year?: number;
+                    status?: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                year: number;
+                                /** @enum {string} */
+                                level: "county" | "city" | "province" | "national";
+                                registrationDeadline: string;
+                                assessmentDeadline: string;
+                                scoringDeadline: string;
+                                publicityDays: number;
+                                publicityStart: string | null;
+                                /** @description the last day of publicity */
+                                publicityEnd: string | null;
+                                quota: number;
+                                /** @enum {string} */
+                                scoringMethod: "mean" | "trimmed_mean";
+                                /** @enum {string} */
+                                status: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                                namedOn: string | null;
+                                documentNo: string | null;
+                                cancelReason: string | null;
+                                createdAt: string;
+                                /** @description the versions frozen when the campaign opened */
+                                standards: {
+                                    /** @enum {string} */
+                                    type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                    standardId: number;
+                                    version: number;
+                                }[];
+                                progress: {
+                                    /** @description registered and not withdrawn */
+                                    candidates: number;
+                                    byStatus: {
+                                        [key: string]: number;
+                                    };
+                                    teams: number;
+                                    workers: number;
+                                    assignments: number;
+                                    marksGiven: number;
+                                    marksExpected: number;
+                                    openObjections: number;
+                                };
+                                /** @description the transitions legal from the current state (their guards may still refuse) */
+                                transitions: string[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A county federation opens a campaign (freezes the current standards) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the county federation opening the campaign: its subtree is the scope */
+                        orgId: number;
+                        name: string;
+                        year: number;
+                        registrationDeadline: string;
+                        assessmentDeadline: string;
+                        scoringDeadline: string;
+                        /** @default 7 */
+                        publicityDays?: number;
+                        quota: number;
+                        /**
+                         * @default trimmed_mean
+                         * @enum {string}
+                         */
+                        scoringMethod?: "mean" | "trimmed_mean";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            year: number;
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            registrationDeadline: string;
+                            assessmentDeadline: string;
+                            scoringDeadline: string;
+                            publicityDays: number;
+                            publicityStart: string | null;
+                            /** @description the last day of publicity */
+                            publicityEnd: string | null;
+                            quota: number;
+                            /** @enum {string} */
+                            scoringMethod: "mean" | "trimmed_mean";
+                            /** @enum {string} */
+                            status: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                            namedOn: string | null;
+                            documentNo: string | null;
+                            cancelReason: string | null;
+                            createdAt: string;
+                            /** @description the versions frozen when the campaign opened */
+                            standards: {
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                standardId: number;
+                                version: number;
+                            }[];
+                            progress: {
+                                /** @description registered and not withdrawn */
+                                candidates: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                teams: number;
+                                workers: number;
+                                assignments: number;
+                                marksGiven: number;
+                                marksExpected: number;
+                                openObjections: number;
+                            };
+                            /** @description the transitions legal from the current state (their guards may still refuse) */
+                            transitions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign with progress and the transitions open from its state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            year: number;
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            registrationDeadline: string;
+                            assessmentDeadline: string;
+                            scoringDeadline: string;
+                            publicityDays: number;
+                            publicityStart: string | null;
+                            /** @description the last day of publicity */
+                            publicityEnd: string | null;
+                            quota: number;
+                            /** @enum {string} */
+                            scoringMethod: "mean" | "trimmed_mean";
+                            /** @enum {string} */
+                            status: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                            namedOn: string | null;
+                            documentNo: string | null;
+                            cancelReason: string | null;
+                            createdAt: string;
+                            /** @description the versions frozen when the campaign opened */
+                            standards: {
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                standardId: number;
+                                version: number;
+                            }[];
+                            progress: {
+                                /** @description registered and not withdrawn */
+                                candidates: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                teams: number;
+                                workers: number;
+                                assignments: number;
+                                marksGiven: number;
+                                marksExpected: number;
+                                openObjections: number;
+                            };
+                            /** @description the transitions legal from the current state (their guards may still refuse) */
+                            transitions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/campaigns/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the campaign by a named transition (close_registration, start_scoring, aggregate, start_publicity, name, cancel)
+         * @description registration →close_registration→ self_assessment →start_scoring→ scoring →aggregate→ showcase →start_publicity→ publicity →name→ named; cancel from any open state. An illegal move or a failed guard answers 422 with its reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        transition: "close_registration";
+                    } | {
+                        /** @enum {string} */
+                        transition: "start_scoring";
+                    } | {
+                        /** @enum {string} */
+                        transition: "aggregate";
+                    } | {
+                        /** @enum {string} */
+                        transition: "start_publicity";
+                        nominees: number[];
+                    } | {
+                        /** @enum {string} */
+                        transition: "name";
+                        documentNo?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        transition: "cancel";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            year: number;
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            registrationDeadline: string;
+                            assessmentDeadline: string;
+                            scoringDeadline: string;
+                            publicityDays: number;
+                            publicityStart: string | null;
+                            /** @description the last day of publicity */
+                            publicityEnd: string | null;
+                            quota: number;
+                            /** @enum {string} */
+                            scoringMethod: "mean" | "trimmed_mean";
+                            /** @enum {string} */
+                            status: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                            namedOn: string | null;
+                            documentNo: string | null;
+                            cancelReason: string | null;
+                            createdAt: string;
+                            /** @description the versions frozen when the campaign opened */
+                            standards: {
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                standardId: number;
+                                version: number;
+                            }[];
+                            progress: {
+                                /** @description registered and not withdrawn */
+                                candidates: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                teams: number;
+                                workers: number;
+                                assignments: number;
+                                marksGiven: number;
+                                marksExpected: number;
+                                openObjections: number;
+                            };
+                            /** @description the transitions legal from the current state (their guards may still refuse) */
+                            transitions: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/campaigns/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidates of a campaign (managers see all; others their own subtree’s), ranked within each type */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                    type?: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                campaignId: number;
+                                teamId: number;
+                                teamName: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                workerCount: number;
+                                /** @enum {string} */
+                                status: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                                /** @description out of 100, two decimals */
+                                score: number | null;
+                                rank: number | null;
+                                /** @enum {string|null} */
+                                award: "innovation_award" | "finalist_award" | null;
+                                judges: number;
+                                submittedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A team’s union registers it as a candidate of one type (eligibility checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        teamId: number;
+                        /** @enum {string} */
+                        type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                        workerCount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/campaigns/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objections lodged during the campaign’s publicity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                campaignId: number;
+                                candidateId: number;
+                                teamName: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                resolution: string | null;
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One candidate: self-assessment, evidence, judges and their totals, objections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaignId: number;
+                            teamId: number;
+                            teamName: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            workerCount: number;
+                            /** @enum {string} */
+                            status: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                            /** @description out of 100, two decimals */
+                            score: number | null;
+                            rank: number | null;
+                            /** @enum {string|null} */
+                            award: "innovation_award" | "finalist_award" | null;
+                            judges: number;
+                            submittedAt: string | null;
+                            selfSummary: string | null;
+                            selfScores: {
+                                criterionId: number;
+                                points: number;
+                            }[];
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                            evidence: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            assignments: {
+                                id: number;
+                                judgeId: number;
+                                judgeName: string;
+                                marksGiven: number;
+                                /** @description this judge’s total, once every criterion is marked */
+                                total: number | null;
+                            }[];
+                            objections: {
+                                id: number;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                resolution: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}/self-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the self-assessment (summary and self-marked criteria) before submitting */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                        scores: {
+                            criterionId: number;
+                            points: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaignId: number;
+                            teamId: number;
+                            teamName: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            workerCount: number;
+                            /** @enum {string} */
+                            status: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                            /** @description out of 100, two decimals */
+                            score: number | null;
+                            rank: number | null;
+                            /** @enum {string|null} */
+                            award: "innovation_award" | "finalist_award" | null;
+                            judges: number;
+                            submittedAt: string | null;
+                            selfSummary: string | null;
+                            selfScores: {
+                                criterionId: number;
+                                points: number;
+                            }[];
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                            evidence: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            assignments: {
+                                id: number;
+                                judgeId: number;
+                                judgeName: string;
+                                marksGiven: number;
+                                /** @description this judge’s total, once every criterion is marked */
+                                total: number | null;
+                            }[];
+                            objections: {
+                                id: number;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                resolution: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the self-assessment (every criterion marked, evidence attached) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaignId: number;
+                            teamId: number;
+                            teamName: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            workerCount: number;
+                            /** @enum {string} */
+                            status: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                            /** @description out of 100, two decimals */
+                            score: number | null;
+                            rank: number | null;
+                            /** @enum {string|null} */
+                            award: "innovation_award" | "finalist_award" | null;
+                            judges: number;
+                            submittedAt: string | null;
+                            selfSummary: string | null;
+                            selfScores: {
+                                criterionId: number;
+                                points: number;
+                            }[];
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                            evidence: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            assignments: {
+                                id: number;
+                                judgeId: number;
+                                judgeName: string;
+                                marksGiven: number;
+                                /** @description this judge’s total, once every criterion is marked */
+                                total: number | null;
+                            }[];
+                            objections: {
+                                id: number;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                resolution: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw from the campaign (before scoring starts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaignId: number;
+                            teamId: number;
+                            teamName: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            workerCount: number;
+                            /** @enum {string} */
+                            status: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                            /** @description out of 100, two decimals */
+                            score: number | null;
+                            rank: number | null;
+                            /** @enum {string|null} */
+                            award: "innovation_award" | "finalist_award" | null;
+                            judges: number;
+                            submittedAt: string | null;
+                            selfSummary: string | null;
+                            selfScores: {
+                                criterionId: number;
+                                points: number;
+                            }[];
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                            evidence: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            assignments: {
+                                id: number;
+                                judgeId: number;
+                                judgeName: string;
+                                marksGiven: number;
+                                /** @description this judge’s total, once every criterion is marked */
+                                total: number | null;
+                            }[];
+                            objections: {
+                                id: number;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                resolution: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one evidence file (multipart: file; PDF, JPG, PNG, DOCX or XLSX by content, at most 20 MB; checksummed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            sha256: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a judge (a judge grant covering the campaign; never the team’s own enterprise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        judgeId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            candidateId: number;
+                            judgeId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}/award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give (or take back) a showcase award: innovation_award 创新成果奖 or finalist_award 入围成果奖 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        award: "innovation_award" | "finalist_award" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaignId: number;
+                            teamId: number;
+                            teamName: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            workerCount: number;
+                            /** @enum {string} */
+                            status: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                            /** @description out of 100, two decimals */
+                            score: number | null;
+                            rank: number | null;
+                            /** @enum {string|null} */
+                            award: "innovation_award" | "finalist_award" | null;
+                            judges: number;
+                            submittedAt: string | null;
+                            selfSummary: string | null;
+                            selfScores: {
+                                criterionId: number;
+                                points: number;
+                            }[];
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                            evidence: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            assignments: {
+                                id: number;
+                                judgeId: number;
+                                judgeName: string;
+                                marksGiven: number;
+                                /** @description this judge’s total, once every criterion is marked */
+                                total: number | null;
+                            }[];
+                            objections: {
+                                id: number;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                resolution: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/candidates/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lodge an objection to a proposed candidate during publicity (anyone logged in) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/objections/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve an objection (upheld: the candidate is not named) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description upheld: the candidate is not named
+                         * @enum {string}
+                         */
+                        outcome: "upheld" | "dismissed";
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaignId: number;
+                            candidateId: number;
+                            teamName: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            resolution: string | null;
+                            createdAt: string;
+                            resolvedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an evidence file (cadres who see the candidate, and its judges); always an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an evidence file before the self-assessment is submitted */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/my-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A judge’s own assignments with the criteria to score and the marks given so far */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                campaignId: number;
+                                campaignName: string;
+                                /** @enum {string} */
+                                campaignStatus: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                                scoringDeadline: string;
+                                candidateId: number;
+                                teamName: string;
+                                enterpriseName: string;
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                selfSummary: string | null;
+                                evidence: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                criteria: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                    position: number;
+                                    title: string;
+                                    description: string | null;
+                                    maxPoints: number;
+                                }[];
+                                weights: {
+                                    infrastructure: number;
+                                    organization: number;
+                                    workforce: number;
+                                    management: number;
+                                    effectiveness: number;
+                                };
+                                marks: {
+                                    criterionId: number;
+                                    points: number;
+                                }[];
+                                complete: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/my-assignments/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A judge marks criteria of their own assignment (while the campaign is in scoring) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            criterionId: number;
+                            points: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            campaignId: number;
+                            campaignName: string;
+                            /** @enum {string} */
+                            campaignStatus: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                            scoringDeadline: string;
+                            candidateId: number;
+                            teamName: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            selfSummary: string | null;
+                            evidence: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            criteria: {
+                                id: number;
+                                /** @enum {string} */
+                                dimension: "infrastructure" | "organization" | "workforce" | "management" | "effectiveness";
+                                position: number;
+                                title: string;
+                                description: string | null;
+                                maxPoints: number;
+                            }[];
+                            weights: {
+                                infrastructure: number;
+                                organization: number;
+                                workforce: number;
+                                management: number;
+                                effectiveness: number;
+                            };
+                            marks: {
+                                criterionId: number;
+                                points: number;
+                            }[];
+                            complete: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/publicity/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public notice (公示) of a campaign in publicity: public fields only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    campaignId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: number;
+                            name: string;
+                            year: number;
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            orgName: string;
+                            publicityStart: string;
+                            publicityEnd: string;
+                            nominees: {
+                                candidateId: number;
+                                teamName: string;
+                                enterpriseName: string;
+                                unionName: string;
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                /** @description out of 100, two decimals */
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Titles in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description this org’s whole subtree */
+                    orgId?: number;
+                    level?: "county" | "city" | "province" | "national";
+                    type?: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                    status?: "active" | "revoked";
+                    year?: number;
+                    /** @description team or enterprise name */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                teamId: number;
+                                teamName: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                                /** @enum {string} */
+                                level: "county" | "city" | "province" | "national";
+                                year: number;
+                                namedOn: string | null;
+                                documentNo: string | null;
+                                /** @enum {string} */
+                                source: "campaign" | "recommendation" | "import";
+                                /** @enum {string} */
+                                status: "active" | "revoked";
+                                revokedOn: string | null;
+                                revocationReason: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for importing historic titles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import historic titles (multipart: file, orgId); all or nothing
+         * @description Columns: 班组名称, 所属企业统一社会信用代码, 类型, 级别 (县级|市级|省级|全国), 命名年份. 200 {"imported":N}, or 422 problem with errors:[{row,field,message}] and reportUrl.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A title’s full history in one answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            teamId: number;
+                            teamName: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            year: number;
+                            namedOn: string | null;
+                            documentNo: string | null;
+                            /** @enum {string} */
+                            source: "campaign" | "recommendation" | "import";
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                            revokedOn: string | null;
+                            revocationReason: string | null;
+                            /** @description the campaign that named it, when there was one */
+                            campaign: {
+                                id: number;
+                                name: string;
+                                year: number;
+                                /** @description out of 100, two decimals */
+                                score: number | null;
+                                rank: number | null;
+                                /** @enum {string|null} */
+                                award: "innovation_award" | "finalist_award" | null;
+                            } | null;
+                            ladder: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "county" | "city" | "province" | "national";
+                                year: number;
+                                /** @enum {string} */
+                                status: "active" | "revoked";
+                                /** @enum {string} */
+                                source: "campaign" | "recommendation" | "import";
+                            }[];
+                            recommendations: {
+                                id: number;
+                                titleId: number;
+                                /** @enum {string} */
+                                toLevel: "county" | "city" | "province" | "national";
+                                recommendedOn: string;
+                                /** @enum {string} */
+                                status: "pending" | "named" | "not_named";
+                                decidedOn: string | null;
+                                documentNo: string | null;
+                                resultTitleId: number | null;
+                            }[];
+                            inspections: {
+                                id: number;
+                                titleId: number;
+                                dueOn: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "done";
+                                /** @enum {string|null} */
+                                result: "passed" | "rectify" | "failed" | null;
+                                notes: string | null;
+                                inspectedOn: string | null;
+                            }[];
+                            revocations: {
+                                id: number;
+                                titleId: number;
+                                /** @enum {string} */
+                                status: "proposed" | "confirmed" | "dismissed";
+                                reason: string;
+                                incidentId: number | null;
+                                proposedOn: string;
+                                decidedOn: string | null;
+                                note: string | null;
+                            }[];
+                            rewards: {
+                                id: number;
+                                titleId: number;
+                                awardedOn: string;
+                                description: string;
+                                amountFen: number | null;
+                            }[];
+                            /** @description everything above as one dated timeline, oldest first */
+                            events: {
+                                on: string;
+                                kind: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the printable A4 certificate shows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            titleId: number;
+                            certificateNo: string;
+                            /** @description e.g. 嘉善县“工人先锋号”（安全生产型） */
+                            title: string;
+                            teamName: string;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            type: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                            typeName: string;
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            levelName: string;
+                            year: number;
+                            namedOn: string | null;
+                            documentNo: string | null;
+                            /** @description the naming federation, or the level’s name for titles recorded from higher levels */
+                            issuer: string;
+                            /** @enum {string} */
+                            status: "active" | "revoked";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recommend the title’s team to the next level (county → city → province → national) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description defaults to today */
+                        recommendedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            titleId: number;
+                            /** @enum {string} */
+                            toLevel: "county" | "city" | "province" | "national";
+                            recommendedOn: string;
+                            /** @enum {string} */
+                            status: "pending" | "named" | "not_named";
+                            decidedOn: string | null;
+                            documentNo: string | null;
+                            resultTitleId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/recommendations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the higher level’s decision (named gives the team that level’s title) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "named" | "not_named";
+                        decidedOn: string;
+                        documentNo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            titleId: number;
+                            /** @enum {string} */
+                            toLevel: "county" | "city" | "province" | "national";
+                            recommendedOn: string;
+                            /** @enum {string} */
+                            status: "pending" | "named" | "not_named";
+                            decidedOn: string | null;
+                            documentNo: string | null;
+                            resultTitleId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/{id}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Schedule a periodic inspection (定期检查) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dueOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            titleId: number;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "done";
+                            /** @enum {string|null} */
+                            result: "passed" | "rectify" | "failed" | null;
+                            notes: string | null;
+                            inspectedOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/inspections/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an inspection’s result */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "passed" | "rectify" | "failed";
+                        inspectedOn: string;
+                        notes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            titleId: number;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "scheduled" | "done";
+                            /** @enum {string|null} */
+                            result: "passed" | "rectify" | "failed" | null;
+                            notes: string | null;
+                            inspectedOn: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a title (撤销) with reason and date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        revokedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            titleId: number;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "dismissed";
+                            reason: string;
+                            incidentId: number | null;
+                            proposedOn: string;
+                            decidedOn: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/revocations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (revokes the title) or dismiss a proposed revocation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "confirmed" | "dismissed";
+                        decidedOn: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            titleId: number;
+                            /** @enum {string} */
+                            status: "proposed" | "confirmed" | "dismissed";
+                            reason: string;
+                            incidentId: number | null;
+                            proposedOn: string;
+                            decidedOn: string | null;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/titles/{id}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a reward (奖励) given for the title */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        awardedOn: string;
+                        description: string;
+                        amountFen?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            titleId: number;
+                            awardedOn: string;
+                            description: string;
+                            amountFen: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents recorded against enterprises in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    enterpriseId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                /** @enum {string} */
+                                kind: "wage_arrears" | "social_insurance_arrears" | "safety_accident" | "occupational_hazard" | "mass_incident";
+                                occurredOn: string;
+                                description: string;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an incident against an enterprise (bars registration; proposes revoking its teams’ titles) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseId: number;
+                        /** @enum {string} */
+                        kind: "wage_arrears" | "social_insurance_arrears" | "safety_accident" | "occupational_hazard" | "mass_incident";
+                        occurredOn: string;
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            /** @enum {string} */
+                            kind: "wage_arrears" | "social_insurance_arrears" | "safety_accident" | "occupational_hazard" | "mass_incident";
+                            occurredOn: string;
+                            description: string;
+                            createdAt: string;
+                            proposedRevocations: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/pioneer-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active Workers’ Pioneer titles over the org’s subtree, by level and by type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byLevel: {
+                                county: number;
+                                city: number;
+                                province: number;
+                                national: number;
+                            };
+                            byType: {
+                                modern_management: number;
+                                tech_innovation: number;
+                                safe_production: number;
+                                quality_service: number;
+                                model_education: number;
+                            };
+                            activeTitles: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dashboard: titles by level and type, and candidates, teams and workers per campaign, over the caller’s subtree */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description defaults to the caller’s whole scope */
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byLevel: {
+                                county: number;
+                                city: number;
+                                province: number;
+                                national: number;
+                            };
+                            byType: {
+                                modern_management: number;
+                                tech_innovation: number;
+                                safe_production: number;
+                                quality_service: number;
+                                model_education: number;
+                            };
+                            activeTitles: number;
+                            campaigns: {
+                                id: number;
+                                name: string;
+                                year: number;
+                                /** @enum {string} */
+                                status: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                                candidates: number;
+                                teams: number;
+                                workers: number;
+                                named: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities in scope with sign-up and attendance counts */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    from?: string;
+                    to?: string;
+                    kind?: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                    status?: "published" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                openToAll: boolean;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                                description: string | null;
+                                place: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                capacity: number;
+                                confirmed: number;
+                                waitlisted: number;
+                                checkedIn: number;
+                                signupOpensAt: string | null;
+                                /** @description defaults to the start */
+                                signupClosesAt: string;
+                                /** @description defaults to the start */
+                                cancelDeadline: string;
+                                membersOnly: boolean;
+                                minAge: number | null;
+                                maxAge: number | null;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an activity for an org’s subtree (or open to all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        /** @enum {string} */
+                        kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                        description?: string | null;
+                        place?: string | null;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        capacity: number;
+                        /** Format: date-time */
+                        signupOpensAt?: string | null;
+                        /** Format: date-time */
+                        signupClosesAt?: string | null;
+                        /** Format: date-time */
+                        cancelDeadline?: string | null;
+                        /** @default false */
+                        membersOnly?: boolean;
+                        /**
+                         * @description visible to every worker, not only members in the org’s subtree
+                         * @default false
+                         */
+                        openToAll?: boolean;
+                        minAge?: number | null;
+                        maxAge?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the logged-in worker may see and join, with their own registration */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                openToAll: boolean;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                                description: string | null;
+                                place: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                capacity: number;
+                                confirmed: number;
+                                waitlisted: number;
+                                checkedIn: number;
+                                signupOpensAt: string | null;
+                                /** @description defaults to the start */
+                                signupClosesAt: string;
+                                /** @description defaults to the start */
+                                cancelDeadline: string;
+                                membersOnly: boolean;
+                                minAge: number | null;
+                                maxAge: number | null;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                createdAt: string;
+                                mine: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    status: "confirmed" | "waitlisted" | "cancelled";
+                                    code: string;
+                                    checkedInAt: string | null;
+                                } | null;
+                                signupOpen: boolean;
+                                /** @description why this person may not sign up now, in their language */
+                                refusal: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in worker’s registrations with their check-in codes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                activityId: number;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                place: string | null;
+                                /** @enum {string} */
+                                activityStatus: "published" | "cancelled";
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                                code: string;
+                                /** @description what the QR code encodes */
+                                qr: string;
+                                checkedInAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            openToAll: boolean;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                            description: string | null;
+                            place: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            capacity: number;
+                            confirmed: number;
+                            waitlisted: number;
+                            checkedIn: number;
+                            signupOpensAt: string | null;
+                            /** @description defaults to the start */
+                            signupClosesAt: string;
+                            /** @description defaults to the start */
+                            cancelDeadline: string;
+                            membersOnly: boolean;
+                            minAge: number | null;
+                            maxAge: number | null;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an activity (more places confirm the waiting list in order) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        place?: string | null;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        capacity?: number;
+                        /** Format: date-time */
+                        signupOpensAt?: string | null;
+                        /** Format: date-time */
+                        signupClosesAt?: string | null;
+                        /** Format: date-time */
+                        cancelDeadline?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            openToAll: boolean;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                            description: string | null;
+                            place: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            capacity: number;
+                            confirmed: number;
+                            waitlisted: number;
+                            checkedIn: number;
+                            signupOpensAt: string | null;
+                            /** @description defaults to the start */
+                            signupClosesAt: string;
+                            /** @description defaults to the start */
+                            cancelDeadline: string;
+                            membersOnly: boolean;
+                            minAge: number | null;
+                            maxAge: number | null;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an activity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            openToAll: boolean;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                            description: string | null;
+                            place: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            capacity: number;
+                            confirmed: number;
+                            waitlisted: number;
+                            checkedIn: number;
+                            signupOpensAt: string | null;
+                            /** @description defaults to the start */
+                            signupClosesAt: string;
+                            /** @description defaults to the start */
+                            cancelDeadline: string;
+                            membersOnly: boolean;
+                            minAge: number | null;
+                            maxAge: number | null;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations of an activity */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "confirmed" | "waitlisted" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number | null;
+                                userId: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                                checkedInAt: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign up (confirmed while places last, then waitlisted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "confirmed" | "waitlisted";
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel one’s own sign-up before the deadline (the first waitlisted is confirmed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a confirmed person in by their code (scanned or typed), once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registrationId: number;
+                            memberId: number | null;
+                            name: string;
+                            checkedInAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/activity-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Yearly activity counts over the subtree, per sub-organisation */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            activities: number;
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            confirmed: number;
+                            checkedIn: number;
+                            /** @description confirmed but not checked in, for activities already over */
+                            noShows: number;
+                            /** @description direct sub-organisations with at least one activity in their subtree */
+                            childrenReached: number;
+                            children: {
+                                orgId: number;
+                                name: string;
+                                activities: number;
+                                checkedIn: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                theme: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                entryKind: "photo" | "text" | "video";
+                                submitOpensAt: string;
+                                submitClosesAt: string;
+                                voteOpensAt: string;
+                                voteClosesAt: string;
+                                entriesPerMember: number;
+                                votesPerMember: number;
+                                openToAll: boolean;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                /** @description approved entries */
+                                entries: number;
+                                /** @description entries waiting for moderation */
+                                pending: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a themed contest (随手拍, stories, short videos) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        theme: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        entryKind: "photo" | "text" | "video";
+                        /** Format: date-time */
+                        submitOpensAt: string;
+                        /** Format: date-time */
+                        submitClosesAt: string;
+                        /** Format: date-time */
+                        voteOpensAt: string;
+                        /** Format: date-time */
+                        voteClosesAt: string;
+                        /** @default 1 */
+                        entriesPerMember?: number;
+                        /** @default 1 */
+                        votesPerMember?: number;
+                        /** @default false */
+                        openToAll?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests the logged-in worker may enter or vote in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                theme: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                entryKind: "photo" | "text" | "video";
+                                submitOpensAt: string;
+                                submitClosesAt: string;
+                                voteOpensAt: string;
+                                voteClosesAt: string;
+                                entriesPerMember: number;
+                                votesPerMember: number;
+                                openToAll: boolean;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                /** @description approved entries */
+                                entries: number;
+                                /** @description entries waiting for moderation */
+                                pending: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contest (its audience, or cadres in scope) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            theme: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            entryKind: "photo" | "text" | "video";
+                            submitOpensAt: string;
+                            submitClosesAt: string;
+                            voteOpensAt: string;
+                            voteClosesAt: string;
+                            entriesPerMember: number;
+                            votesPerMember: number;
+                            openToAll: boolean;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            /** @description approved entries */
+                            entries: number;
+                            /** @description entries waiting for moderation */
+                            pending: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All entries, for moderation */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit an entry: JSON {title, body|link}, or multipart with file (photo: jpg/png/webp ≤ 15 MB; video: mp4 ≤ 200 MB)
+         * @description Photos are re-encoded upright without metadata (location removed) and get a thumbnail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/gallery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved entries with votes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                                votedByMe: boolean;
+                                mine: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranking by votes (ties share a rank) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                                rank: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an entry for the gallery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an entry with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote for an approved entry within the voting window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entry’s photo or video (thumb=1 for the thumbnail) */
+        get: {
+            parameters: {
+                query?: {
+                    thumb?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

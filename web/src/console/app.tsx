@@ -30,6 +30,11 @@ const RollPage = lazy(() => import('./members/roll-page').then((m) => ({ default
 const MemberFilesPage = lazy(() => import('./members/files-page').then((m) => ({ default: m.FilesPage })));
 const TransfersPage = lazy(() => import('./members/transfers-page').then((m) => ({ default: m.TransfersPage })));
 const CoveragePage = lazy(() => import('./members/coverage-page').then((m) => ({ default: m.CoveragePage })));
+const ActivitiesPage = lazy(() => import('./activities/activities-page').then((m) => ({ default: m.ActivitiesPage })));
+const ActivityStatsPage = lazy(() => import('./activities/stats-page').then((m) => ({ default: m.ActivityStatsPage })));
+const CheckInPage = lazy(() => import('./activities/checkin-page').then((m) => ({ default: m.CheckInPage })));
+const ContestsPage = lazy(() => import('./activities/contests-page').then((m) => ({ default: m.ContestsPage })));
+const ContestPage = lazy(() => import('./activities/contest-page').then((m) => ({ default: m.ContestPage })));
 
 function Loading() {
   return (
@@ -52,6 +57,8 @@ export function ConsoleApp() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route element={<RequireSession />}>
+                  {/* Outside the desk layout: cadres check people in on their phones. */}
+                  <Route path="checkin/:activityId" element={<CheckInPage />} />
                   <Route element={<ConsoleLayout />}>
                     <Route index element={<HomeRedirect />} />
                     <Route path="orgs/:orgId?" element={<OrgsPage />} />
@@ -60,6 +67,10 @@ export function ConsoleApp() {
                     <Route path="members/files" element={<MemberFilesPage />} />
                     <Route path="members/transfers" element={<TransfersPage />} />
                     <Route path="members/coverage" element={<CoveragePage />} />
+                    <Route path="activities" element={<ActivitiesPage />} />
+                    <Route path="activity-stats" element={<ActivityStatsPage />} />
+                    <Route path="contests" element={<ContestsPage />} />
+                    <Route path="contests/:contestId" element={<ContestPage />} />
                     <Route path="users" element={<UsersPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="*" element={<NotFound />} />

@@ -1,3 +1,4 @@
+import { activitiesEn, activitiesZh, contestsEn, contestsZh } from '../console/activities/messages';
 import { membersEn, membersZh } from '../console/members/messages';
 import { commonEn, commonZh } from './common';
 
@@ -43,6 +44,10 @@ const zh = {
       memberFiles: '批量导入导出',
       transfers: '会员接转',
       coverage: '覆盖统计',
+      community: '活动比赛',
+      activities: '活动管理',
+      activityStats: '活动统计',
+      contests: '比赛管理',
     },
     switchLanguage: '切换语言',
     changePassword: '修改密码',
@@ -264,6 +269,8 @@ const zh = {
     } as Record<string, string>,
   },
   members: membersZh,
+  activities: activitiesZh,
+  contests: contestsZh,
 };
 
 const en: typeof zh = {
@@ -304,6 +311,10 @@ const en: typeof zh = {
       memberFiles: 'Import & export',
       transfers: 'Transfers',
       coverage: 'Coverage',
+      community: 'Activities & contests',
+      activities: 'Activities',
+      activityStats: 'Activity statistics',
+      contests: 'Contests',
     },
     switchLanguage: 'Switch language',
     changePassword: 'Change password',
@@ -525,6 +536,8 @@ const en: typeof zh = {
     },
   },
   members: membersEn,
+  activities: activitiesEn,
+  contests: contestsEn,
 };
 
 export const consoleResources = { zh: { translation: zh }, en: { translation: en } };

@@ -1,3 +1,4 @@
+import { activitiesEn, activitiesZh } from '../mobile/activities/messages';
 import { membersEn, membersZh } from '../mobile/members/messages';
 import { commonEn, commonZh } from './common';
 
@@ -64,6 +65,7 @@ const zh = {
   loadFailed: '加载失败',
   retry: '重试',
   members: membersZh,
+  activities: activitiesZh,
 };
 
 const en: typeof zh = {
@@ -129,6 +131,7 @@ const en: typeof zh = {
   loadFailed: 'Could not load',
   retry: 'Retry',
   members: membersEn,
+  activities: activitiesEn,
 };
 
 export const mobileResources = { zh: { translation: zh }, en: { translation: en } };

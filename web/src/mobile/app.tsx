@@ -16,6 +16,10 @@ const SignupPage = lazy(() => import('./members/signup-page').then((m) => ({ def
 const JoinPage = lazy(() => import('./members/join-page').then((m) => ({ default: m.JoinPage })));
 const ClaimPage = lazy(() => import('./members/claim-page').then((m) => ({ default: m.ClaimPage })));
 const CardPage = lazy(() => import('./members/card-page').then((m) => ({ default: m.CardPage })));
+const ActivitiesPage = lazy(() => import('./activities/activities-page').then((m) => ({ default: m.ActivitiesPage })));
+const MyRegistrationsPage = lazy(() => import('./activities/my-registrations-page').then((m) => ({ default: m.MyRegistrationsPage })));
+const ContestsPage = lazy(() => import('./activities/contests-page').then((m) => ({ default: m.ContestsPage })));
+const ContestPage = lazy(() => import('./activities/contest-page').then((m) => ({ default: m.ContestPage })));
 
 function Loading() {
   return (
@@ -64,6 +68,10 @@ export function MobileApp() {
                 <Route path="join" element={<JoinPage />} />
                 <Route path="claim" element={<ClaimPage />} />
                 <Route path="card" element={<CardPage />} />
+                <Route path="activities" element={<ActivitiesPage />} />
+                <Route path="activities/mine" element={<MyRegistrationsPage />} />
+                <Route path="contests" element={<ContestsPage />} />
+                <Route path="contests/:contestId" element={<ContestPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

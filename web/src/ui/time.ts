@@ -21,4 +21,14 @@ export function startOfDayInZone(day: dayjs.Dayjs): string {
   return dayjs.tz(day.format('YYYY-MM-DD'), ZONE).toISOString();
 }
 
+/** A date and time picked on screen, read as China Standard Time: ISO with its offset, e.g. 2026-05-01T09:00:00+08:00. */
+export function pickedInZone(picked: dayjs.Dayjs): string {
+  return dayjs.tz(picked.format('YYYY-MM-DDTHH:mm:ss'), ZONE).format();
+}
+
+/** A stored instant as a picker value that shows China Standard Time. */
+export function inZone(iso: string): dayjs.Dayjs {
+  return dayjs(iso).tz(ZONE);
+}
+
 export { dayjs };

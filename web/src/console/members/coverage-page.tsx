@@ -3,27 +3,16 @@ import { Card, Col, Flex, Result, Row, Skeleton, Space, Statistic, Table, Tag, T
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import type { Me } from '../../api/types';
 import { orgKindColor } from '../../ui/orgs';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
+import { useTopOrg } from '../shared/top-org';
 import { memberKeys } from './queries';
 import type { OrgStats } from './types';
 
 // ECharts is big: its chunk loads only when this page shows a chart.
 const GrowthChart = lazy(() => import('./coverage-charts').then((m) => ({ default: m.GrowthChart })));
 const StatusPie = lazy(() => import('./coverage-charts').then((m) => ({ default: m.StatusPie })));
-
-/** The org a user's statistics start from: their first granted org, or the tree's first root. */
-function useTopOrg(me: Me): number | undefined {
-  const granted = me.grants.find((g) => g.role !== 'member' && g.orgId !== null)?.orgId ?? undefined;
-  const roots = useQuery({
-    queryKey: ['orgs', 'roots'],
-    queryFn: () => unwrap(api.GET('/api/orgs/roots')),
-    enabled: granted === undefined,
-  });
-  return granted ?? roots.data?.items[0]?.id;
-}
 
 /** 覆盖统计: unions, enterprises and members over one org's whole subtree. */
 export function CoveragePage() {

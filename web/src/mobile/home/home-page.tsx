@@ -5,7 +5,7 @@ import { icons } from '../icons';
 
 /** Services the portal offers: the open ones link to their pages, the rest show as not open yet. */
 const services = ['join', 'card', 'activity', 'rights', 'aid', 'training', 'recuperation', 'wish', 'vote', 'volunteer', 'competition', 'pioneer'] as const;
-const open: Partial<Record<(typeof services)[number], string>> = { join: '/join', card: '/card' };
+const open: Partial<Record<(typeof services)[number], string>> = { join: '/join', card: '/card', activity: '/activities', vote: '/contests' };
 
 export function HomePage() {
   const { t } = useTranslation();

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Badge, Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { formatTime } from '../../ui/time';
+import { can } from '../access';
+import { useCurrentUser } from '../shared/me-context';
+import { OrgTreeSelect } from '../shared/org-tree-select';
+import { ContestDrawer } from './contest-drawer';
+import { contestKeys } from './queries';
+import type { Contest } from './types';
+
+interface Filters {
+  orgId?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The two windows of a contest, one per line. */
+function Windows({ contest }: { contest: Contest }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div>
+        <Typography.Text type="secondary">{t('contests.field.submitWindow')} </Typography.Text>
+        {formatTime(contest.submitOpensAt)} – {formatTime(contest.submitClosesAt)}
+      </div>
+      <div>
+        <Typography.Text type="secondary">{t('contests.field.voteWindow')} </Typography.Text>
+        {formatTime(contest.voteOpensAt)} – {formatTime(contest.voteClosesAt)}
+      </div>
+    </>
+  );
+}
+
+/** 比赛管理: themed contests in scope with their entries waiting for moderation. */
+export function ContestsPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const writable = can(me, 'activity.write');
+  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
+  const [creating, setCreating] = useState(false);
+
+  const list = useQuery({
+    queryKey: [...contestKeys.list, filters],
+    queryFn: () => unwrap(api.GET('/api/contests', { params: { query: filters } })),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <Card
+      title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.contests')}</h1>}
+      extra={
+        writable && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('contests.list.create')}
+          </Button>
+        )
+      }
+    >
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <OrgTreeSelect allowClear includeClosed placeholder={t('activities.allOrgs')} style={{ width: 280 }} value={filters.orgId} onChange={(orgId) => setFilters((f) => ({ ...f, page: 1, orgId }))} />
+      </Flex>
+      <Table<Contest>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('contests.list.empty') }}
+        scroll={{ x: 1100 }}
+        onRow={(c) => ({ onClick: () => navigate(`/contests/${c.id}`), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => t('contests.list.total', { total }),
+          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
+        }}
+        columns={[
+          {
+            title: t('contests.field.title'),
+            dataIndex: 'title',
+            render: (title: string, c) => (
+              <Space direction="vertical" size={2}>
+                <Typography.Link onClick={() => navigate(`/contests/${c.id}`)}>{title}</Typography.Link>
+                <Space size={4} wrap>
+                  <Tag bordered={false} color="red">
+                    {c.theme}
+                  </Tag>
+                  <Tag bordered={false}>{t(`contests.entryKind.${c.entryKind}`)}</Tag>
+                  {c.status === 'cancelled' && <Tag>{t('contests.status.cancelled')}</Tag>}
+                </Space>
+              </Space>
+            ),
+          },
+          { title: t('contests.field.org'), dataIndex: 'orgName', width: 200 },
+          { title: t('activities.field.time'), key: 'windows', width: 340, render: (_, c) => <Windows contest={c} /> },
+          {
+            title: `${t('contests.field.entriesPerMember')} / ${t('contests.field.votesPerMember')}`,
+            key: 'limits',
+            width: 150,
+            render: (_, c) => `${t('contests.list.perMember', { count: c.entriesPerMember })} / ${t('contests.list.perMemberVotes', { count: c.votesPerMember })}`,
+          },
+          { title: t('contests.field.entries'), dataIndex: 'entries', align: 'right', width: 100 },
+          { title: t('contests.field.pending'), dataIndex: 'pending', align: 'right', width: 90, render: (v: number) => <Badge count={v} showZero color={v > 0 ? '#c8161d' : '#d9d9d9'} /> },
+          {
+            title: t('contests.field.actions'),
+            key: 'actions',
+            fixed: 'right',
+            width: 130,
+            render: (_, c) => (
+              <Button type="link" size="small" onClick={() => navigate(`/contests/${c.id}`)}>
+                {t('contests.list.manage')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <ContestDrawer open={creating} onClose={() => setCreating(false)} />
+    </Card>
+  );
+}
