@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../platform/dates.ts';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -8,7 +9,7 @@ import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts
 import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
-import { shanghaiDate } from '../members/rules.ts';
+
 import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts, type Refusal } from './rules.ts';
 import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
 

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../platform/dates.ts';
 import path from 'node:path';
 import fs from 'node:fs';
 import readline from 'node:readline';
@@ -10,16 +11,15 @@ import { audit } from '../../platform/audit.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate, isValidUscc } from '../../platform/identity.ts';
 import {
-  flattenRowErrors,
   readRows,
   streamWorkbook,
   templateWorkbook,
-  writeErrorReport,
+  refuseImport,
   type ImportErrorRow,
   type RowErrors,
   type SheetColumn,
 } from '../../platform/spreadsheet.ts';
-import { canHoldMembers, checkIdentity, formatMemberNo, genderOf, shanghaiDate } from './rules.ts';
+import { canHoldMembers, checkIdentity, formatMemberNo, genderOf } from './rules.ts';
 import { filteredMembers } from './service.ts';
 
 /** The member roll in Excel: template, all-or-nothing streamed import, scoped export. */
@@ -166,13 +166,7 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
   }
 
   if (count === 0) throw invalidFields([{ field: 'file', message: { zh: '文件中没有数据行', en: 'The file has no data rows' } }]);
-  if (bad.length) {
-    bad.sort((a, b) => a.row - b.row);
-    const token = await writeErrorReport(reportDir(deps), caller.user!.id, importColumns, bad);
-    throw new AppError(422, 'import_failed', { count: new Set(bad.map((b) => b.row)).size }, flattenRowErrors(bad, importColumns), {
-      reportUrl: `/api/import-reports/${token}`,
-    });
-  }
+  if (bad.length) await refuseImport(deps.config.dataDir, caller.user!.id, importColumns, bad);
 
   await new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve(null))));
   const now = caller.actor.now;
@@ -224,7 +218,6 @@ async function insertBatch(tx: Tx, deps: Deps, rows: GoodRow[], orgId: number, e
     .execute();
 }
 
-export const reportDir = (deps: Deps) => path.join(deps.config.dataDir, 'import-reports');
 export const uploadDir = (deps: Deps) => path.join(deps.config.dataDir, 'tmp');
 
 export function removeUpload(file: string | null) {

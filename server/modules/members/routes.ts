@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorReportFile, receiveUpload } from '../../platform/spreadsheet.ts';
+import { errorReportFile, importReportDir, receiveUpload } from '../../platform/spreadsheet.ts';
 import { AppError, invalidFields } from '../../platform/errors.ts';
 import { id, idParams, pageOf } from '../../platform/validation.ts';
 import { setSessionCookie } from '../accounts/routes.ts';
 import { loginResponse } from '../accounts/schema.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
-import { exportMembers, importMembers, memberTemplate, removeUpload, reportDir, uploadDir } from './roll-files.ts';
+import { exportMembers, importMembers, memberTemplate, removeUpload, uploadDir } from './roll-files.ts';
 import { orgStats } from './stats.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -168,7 +168,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Download an import’s error report (only by the uploader, for a day)', tags: ['members'], params: z.object({ token: z.string().max(80) }) },
     },
     async (req, reply) => {
-      const file = errorReportFile(reportDir(deps), req.caller.user!.id, req.params.token);
+      const file = errorReportFile(importReportDir(deps.config.dataDir), req.caller.user!.id, req.params.token);
       if (!file) throw new AppError(404, 'not_found', { entity: 'import_report' });
       return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(fs.createReadStream(file));
     },

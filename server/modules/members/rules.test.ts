@@ -1,6 +1,7 @@
+import { shanghaiDate, endOfShanghaiDay } from '../../platform/dates.ts';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../platform/identity.ts';
-import { checkIdentity, checkStatusChange, checkTransferStart, canHoldMembers, endOfShanghaiDay, formatMemberNo, genderOf, overdueCutoff, shanghaiDate } from './rules.ts';
+import { checkIdentity, checkStatusChange, checkTransferStart, canHoldMembers, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
 import { checkRow } from './roll-files.ts';
 
 describe('member rules', () => {

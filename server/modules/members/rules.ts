@@ -26,10 +26,6 @@ export function formatMemberNo(year: string, sequence: number): string {
   return `${year}${String(sequence).padStart(8, '0')}`;
 }
 
-/** Today's date in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 function isWorkingDay(date: Date): boolean {
   const day = date.getUTCDay();
@@ -52,10 +48,6 @@ export function overdueCutoff(today: string, workingDays = DECISION_WORKING_DAYS
   return d.toISOString().slice(0, 10);
 }
 
-/** The first instant (UTC ISO) of the Shanghai day after `date`: created_at below it is on or before `date`. */
-export function endOfShanghaiDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00+08:00`) + 24 * 3600_000).toISOString();
-}
 
 export type StatusChange = { to: 'member' } | { to: 'retained'; reason: 'retired' | 'unemployed' } | { to: 'left' };
 

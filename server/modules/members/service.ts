@@ -1,3 +1,4 @@
+import { shanghaiDate, endOfShanghaiDay } from '../../platform/dates.ts';
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { isUniqueViolation, nextSequence, type Tx } from '../../db/database.ts';
@@ -15,11 +16,9 @@ import {
   checkIdentity,
   checkStatusChange,
   checkTransferStart,
-  endOfShanghaiDay,
   formatMemberNo,
   genderOf,
   overdueCutoff,
-  shanghaiDate,
 } from './rules.ts';
 import type {
   applicationListQuery,

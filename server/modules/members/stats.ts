@@ -1,8 +1,9 @@
+import { shanghaiDate } from '../../platform/dates.ts';
 import { sql } from 'kysely';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { requireOrgInScope } from '../../platform/access.ts';
 import { overdueBefore } from './service.ts';
-import { shanghaiDate } from './rules.ts';
+
 
 /**
  * Coverage statistics over an org's whole subtree, each figure one indexed aggregate query:

@@ -1,43 +1,19 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { MultipartFile } from '@fastify/multipart';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { AppError, invalidFields, notFound, refused } from '../../platform/errors.ts';
+import { AppError, notFound, refused } from '../../platform/errors.ts';
+import { receiveFile, type FileKind } from '../../platform/uploads.ts';
 import { scopeFor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { candidateVisible, today } from './service.ts';
 
 /**
- * Self-assessment evidence (佐证材料): files stored under `${dataDir}/evidence/<candidate>/<random
- * key>`, never under the name given, with their sha256 recorded. Only PDF, JPEG, PNG, DOCX and
- * XLSX are accepted, judged by their first bytes and not by the name; they are served back only as
- * attachments with their whitelisted type, never as HTML.
+ * Self-assessment evidence (佐证材料): received through the platform's one upload path
+ * (platform/uploads.ts: random names under `${dataDir}/evidence/<candidate>/`, sha256, size limit,
+ * content checked against the whitelist) and served back only as attachments.
  */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
-
-const KINDS = {
-  pdf: { type: 'application/pdf', magic: [Buffer.from('%PDF-')] },
-  jpg: { type: 'image/jpeg', magic: [Buffer.from([0xff, 0xd8, 0xff])] },
-  png: { type: 'image/png', magic: [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])] },
-  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [Buffer.from('PK\x03\x04', 'latin1')], part: 'word/document.xml' },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [Buffer.from('PK\x03\x04', 'latin1')], part: 'xl/workbook.xml' },
-} as const;
-type Kind = keyof typeof KINDS;
-const EXTENSIONS: Record<string, Kind> = { pdf: 'pdf', jpg: 'jpg', jpeg: 'jpg', png: 'png', docx: 'docx', xlsx: 'xlsx' };
-
-/** The kind of a stored file, when its name's extension and its content agree; null otherwise. */
-export function sniff(fileName: string, head: Buffer, whole: () => Buffer): Kind | null {
-  const kind = EXTENSIONS[path.extname(fileName).slice(1).toLowerCase()];
-  if (!kind) return null;
-  const spec = KINDS[kind];
-  if (!spec.magic.some((m) => head.subarray(0, m.length).equals(m))) return null;
-  // Office files are zip archives: the part naming the application is in the central directory.
-  if ('part' in spec && !whole().includes(spec.part, 0, 'latin1')) return null;
-  return kind;
-}
+export const EVIDENCE_KINDS: readonly FileKind[] = ['pdf', 'jpg', 'png', 'docx', 'xlsx'];
 
 const evidenceDir = (deps: Deps) => path.join(deps.config.dataDir, 'evidence');
 
@@ -58,54 +34,11 @@ async function editableCandidate(deps: Deps, caller: Caller, candidateId: number
   return r;
 }
 
-const fileError = (zh: string, en: string) => invalidFields([{ field: 'file', message: { zh, en } }]);
-
-/** Streams one uploaded file to disk, hashing as it goes; refuses it past the size limit. */
-async function receive(parts: AsyncIterableIterator<any>, dir: string) {
-  fs.mkdirSync(dir, { recursive: true });
-  let stored: { key: string; file: string; name: string; size: number; sha256: string } | null = null;
-  for await (const part of parts) {
-    if (part.type !== 'file') continue;
-    const upload = part as MultipartFile;
-    if (stored || upload.fieldname !== 'file') {
-      upload.file.resume();
-      continue;
-    }
-    const key = crypto.randomUUID();
-    const file = path.join(dir, key);
-    const hash = crypto.createHash('sha256');
-    let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        size += chunk.length;
-        if (size > EVIDENCE_MAX_BYTES) return done(new AppError(413, 'payload_too_large'));
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(upload.file, meter, fs.createWriteStream(file));
-    } catch (err) {
-      fs.rmSync(file, { force: true });
-      throw err;
-    }
-    stored = { key, file, name: path.basename(upload.filename || 'file').slice(0, 200), size, sha256: hash.digest('hex') };
-  }
-  return stored;
-}
-
 export async function uploadEvidence(deps: Deps, caller: Caller, candidateId: number, parts: AsyncIterableIterator<any>) {
   await editableCandidate(deps, caller, candidateId);
-  const stored = await receive(parts, path.join(evidenceDir(deps), String(candidateId)));
-  if (!stored) throw fileError('请选择要上传的文件', 'Choose a file to upload');
+  const received = await receiveFile(parts, path.join(evidenceDir(deps), String(candidateId)), { maxBytes: EVIDENCE_MAX_BYTES, allowed: EVIDENCE_KINDS });
+  const stored = received.stored!;
   try {
-    if (stored.size === 0) throw fileError('文件是空的', 'The file is empty');
-    const fd = fs.openSync(stored.file, 'r');
-    const head = Buffer.alloc(8);
-    fs.readSync(fd, head, 0, 8, 0);
-    fs.closeSync(fd);
-    const kind = sniff(stored.name, head, () => fs.readFileSync(stored.file));
-    if (!kind) throw fileError('只接受 PDF、JPG、PNG、DOCX、XLSX 文件，且文件内容须与扩展名相符', 'Only PDF, JPG, PNG, DOCX and XLSX files whose content matches their extension');
     return await deps.db.transaction().execute(async (tx) => {
       // Checked again inside the transaction: the self-assessment may have been submitted meanwhile.
       const r = await tx.selectFrom('pioneer_candidates').select(['status', 'org_id']).where('id', '=', candidateId).executeTakeFirstOrThrow();
@@ -115,10 +48,10 @@ export async function uploadEvidence(deps: Deps, caller: Caller, candidateId: nu
         .values({
           candidate_id: candidateId,
           file_name: stored.name,
-          content_type: KINDS[kind].type,
+          content_type: stored.type,
           size: stored.size,
           sha256: stored.sha256,
-          storage_key: `${candidateId}/${stored.key}`,
+          storage_key: `${candidateId}/${path.basename(stored.file)}`,
           uploaded_by: caller.user!.id,
           created_at: caller.actor.now,
         })

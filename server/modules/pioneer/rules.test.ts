@@ -19,7 +19,8 @@ import {
   type CampaignTransition,
 } from './rules.ts';
 import { DEFAULT_STANDARDS, DEFAULT_WEIGHTS } from './standards.ts';
-import { sniff } from './evidence.ts';
+import { sniff } from '../../platform/uploads.ts';
+import { EVIDENCE_KINDS } from './evidence.ts';
 import { checkTitleRow } from './title-files.ts';
 import { makeUscc } from '../../platform/identity.ts';
 
@@ -263,6 +264,6 @@ describe('evidence types', () => {
     ['a.html', Buffer.from('%PDF-1.7'), null],
     ['a', Buffer.from('%PDF-1.7'), null],
   ])('%s with its bytes is %s', (name, data, kind) => {
-    expect(sniff(name, data.subarray(0, 8), () => data)).toBe(kind);
+    expect(sniff(name, data.subarray(0, 12), EVIDENCE_KINDS, () => data)).toBe(kind);
   });
 });

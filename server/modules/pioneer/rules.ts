@@ -329,10 +329,6 @@ export function checkRecommendation(title: { status: 'active' | 'revoked'; level
 export const typeByZh = new Map(pioneerTypes.map((t) => [pioneerTypeZh[t], t]));
 export const levelByZh = new Map(levels.map((l) => [levelZh[l], l]));
 
-/** Today's date in Asia/Shanghai (UTC+8, no daylight saving), the day every pioneer rule counts in. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** Scores are kept in hundredths; the API speaks points with two decimals. */
 export const points = (hundredths: number | null): number | null => (hundredths === null ? null : hundredths / 100);

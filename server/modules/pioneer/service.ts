@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../platform/dates.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation, parseJson, type Tx } from '../../db/database.ts';
@@ -19,7 +20,6 @@ import {
   points,
   publicityLastDay,
   rank,
-  shanghaiDate,
   type CampaignFacts,
   type CampaignStatus,
   type CandidateTransition,

@@ -1,0 +1,12 @@
+/**
+ * Calendar days as people in the deployment count them: Asia/Shanghai (UTC+8, no daylight
+ * saving). Instants are stored in UTC; dates (YYYY-MM-DD) are Shanghai days.
+ */
+export function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The first instant (UTC ISO) after the Shanghai day `date`: anything earlier fell on or before it. */
+export function endOfShanghaiDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`) + 24 * 3600_000).toISOString();
+}
