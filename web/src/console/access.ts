@@ -5,12 +5,12 @@ import type { Me, Role } from '../api/types';
  * the authority (server/platform/access.ts); this only decides which menus and buttons to show,
  * so it mirrors the role → permission table there for the permissions the console uses.
  */
-export type Capability = 'org.read' | 'org.write' | 'user.read' | 'user.write' | 'audit.read' | 'member.read' | 'member.write' | 'member.pii' | 'activity.read' | 'activity.write';
+export type Capability = 'org.read' | 'org.write' | 'user.read' | 'user.write' | 'audit.read' | 'member.read' | 'member.write' | 'member.pii' | 'pioneer.read' | 'pioneer.write' | 'activity.read' | 'activity.write';
 
 const roleCapabilities: Record<Role, readonly Capability[]> = {
-  admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii', 'activity.read', 'activity.write'],
-  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii', 'activity.read', 'activity.write'],
-  viewer: ['org.read', 'user.read', 'member.read', 'activity.read'],
+  admin: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii', 'pioneer.read', 'pioneer.write', 'activity.read', 'activity.write'],
+  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii', 'pioneer.read', 'pioneer.write', 'activity.read', 'activity.write'],
+  viewer: ['org.read', 'user.read', 'member.read', 'pioneer.read', 'activity.read'],
   judge: [],
   member: [],
 };

@@ -35,6 +35,13 @@ const ActivityStatsPage = lazy(() => import('./activities/stats-page').then((m) 
 const CheckInPage = lazy(() => import('./activities/checkin-page').then((m) => ({ default: m.CheckInPage })));
 const ContestsPage = lazy(() => import('./activities/contests-page').then((m) => ({ default: m.ContestsPage })));
 const ContestPage = lazy(() => import('./activities/contest-page').then((m) => ({ default: m.ContestPage })));
+const PioneerDashboardPage = lazy(() => import('./pioneer/dashboard-page').then((m) => ({ default: m.DashboardPage })));
+const CampaignsPage = lazy(() => import('./pioneer/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
+const CampaignPage = lazy(() => import('./pioneer/campaign-page').then((m) => ({ default: m.CampaignPage })));
+const TitlesPage = lazy(() => import('./pioneer/titles-page').then((m) => ({ default: m.TitlesPage })));
+const TitlePage = lazy(() => import('./pioneer/title-page').then((m) => ({ default: m.TitlePage })));
+const CertificatePage = lazy(() => import('./pioneer/certificate-page').then((m) => ({ default: m.CertificatePage })));
+const PublicityPage = lazy(() => import('./pioneer/publicity-page').then((m) => ({ default: m.PublicityPage })));
 
 function Loading() {
   return (
@@ -59,6 +66,7 @@ export function ConsoleApp() {
                 <Route element={<RequireSession />}>
                   {/* Outside the desk layout: cadres check people in on their phones. */}
                   <Route path="checkin/:activityId" element={<CheckInPage />} />
+                  <Route path="pioneer/publicity/:campaignId" element={<PublicityPage />} />
                   <Route element={<ConsoleLayout />}>
                     <Route index element={<HomeRedirect />} />
                     <Route path="orgs/:orgId?" element={<OrgsPage />} />
@@ -71,6 +79,12 @@ export function ConsoleApp() {
                     <Route path="activity-stats" element={<ActivityStatsPage />} />
                     <Route path="contests" element={<ContestsPage />} />
                     <Route path="contests/:contestId" element={<ContestPage />} />
+                    <Route path="pioneer/dashboard" element={<PioneerDashboardPage />} />
+                    <Route path="pioneer/campaigns" element={<CampaignsPage />} />
+                    <Route path="pioneer/campaigns/:campaignId" element={<CampaignPage />} />
+                    <Route path="pioneer/titles" element={<TitlesPage />} />
+                    <Route path="pioneer/titles/:titleId" element={<TitlePage />} />
+                    <Route path="pioneer/titles/:titleId/certificate" element={<CertificatePage />} />
                     <Route path="users" element={<UsersPage />} />
                     <Route path="audit" element={<AuditPage />} />
                     <Route path="*" element={<NotFound />} />

@@ -1,5 +1,6 @@
 import { activitiesEn, activitiesZh, contestsEn, contestsZh } from '../console/activities/messages';
 import { membersEn, membersZh } from '../console/members/messages';
+import { pioneerEn, pioneerZh } from '../console/pioneer/messages';
 import { commonEn, commonZh } from './common';
 
 const zh = {
@@ -48,6 +49,10 @@ const zh = {
       activities: '活动管理',
       activityStats: '活动统计',
       contests: '比赛管理',
+      pioneer: '工人先锋号',
+      pioneerDashboard: '概览',
+      campaigns: '创建活动',
+      titles: '先锋号名录',
     },
     switchLanguage: '切换语言',
     changePassword: '修改密码',
@@ -271,6 +276,7 @@ const zh = {
   members: membersZh,
   activities: activitiesZh,
   contests: contestsZh,
+  pioneer: pioneerZh,
 };
 
 const en: typeof zh = {
@@ -315,6 +321,10 @@ const en: typeof zh = {
       activities: 'Activities',
       activityStats: 'Activity statistics',
       contests: 'Contests',
+      pioneer: "Workers' Pioneer",
+      pioneerDashboard: 'Overview',
+      campaigns: 'Campaigns',
+      titles: 'Titles',
     },
     switchLanguage: 'Switch language',
     changePassword: 'Change password',
@@ -538,6 +548,7 @@ const en: typeof zh = {
   members: membersEn,
   activities: activitiesEn,
   contests: contestsEn,
+  pioneer: pioneerEn,
 };
 
 export const consoleResources = { zh: { translation: zh }, en: { translation: en } };

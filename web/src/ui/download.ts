@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 
 /** The file name a download answer suggests (RFC 6266 filename*), or the fallback. */
 function fileNameOf(response: Response, fallback: string): string {

@@ -1,6 +1,13 @@
 import i18next from 'i18next';
-import { ApiError } from '../../api/client';
-import type { ImportRowError } from './types';
+import { ApiError } from '../api/client';
+
+/** One bad cell of a refused import, as a 422 answer of an import endpoint lists it. */
+export interface ImportRowError {
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+}
 
 /** A refused import: the problem's detail, every bad cell, and where the error report waits. */
 export class ImportRefused extends ApiError {
@@ -23,22 +30,26 @@ interface Problem {
 }
 
 /**
- * Sends the roll workbook with XMLHttpRequest, whose upload events (unlike fetch's) report
- * progress; `onUploaded` fires once the bytes are sent and the server is checking the rows.
+ * Sends a workbook (multipart: `file` and the text fields) with XMLHttpRequest, whose upload events
+ * (unlike fetch's) report progress; `onUploaded` fires once the bytes are sent and the server is
+ * checking the rows. Every import endpoint answers {imported} or a 422 with row errors;
+ * `interrupted` is the message of a connection lost on the way.
  */
-export function uploadRoll(
+export function uploadWorkbook(
+  url: string,
   file: File,
-  orgId: number,
+  fields: Record<string, string>,
   csrfToken: string,
   onProgress: (percent: number) => void,
   onUploaded: () => void,
+  interrupted: string,
 ): Promise<{ imported: number }> {
   const body = new FormData();
-  body.append('orgId', String(orgId));
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
   body.append('file', file);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/members/import');
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.responseType = 'json';
     xhr.setRequestHeader('x-csrf-token', csrfToken);
@@ -53,7 +64,7 @@ export function uploadRoll(
       if (xhr.status >= 200 && xhr.status < 300) resolve({ imported: answer.imported ?? 0 });
       else reject(new ImportRefused(xhr.status, answer.code ?? `http_${xhr.status}`, answer.detail ?? xhr.statusText, answer.errors ?? [], answer.reportUrl ?? null));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network', i18next.t('members.files.network')));
+    xhr.onerror = () => reject(new ApiError(0, 'network', interrupted));
     xhr.send(body);
   });
 }

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
@@ -20,6 +20,7 @@ const icons: Partial<Record<MenuEntry['key'] | NonNullable<MenuEntry['group']>, 
   audit: <AuditOutlined />,
   members: <IdcardOutlined />,
   community: <CalendarOutlined />,
+  pioneer: <TrophyOutlined />,
 };
 
 /** Menu items from the entries: grouped entries gather into one submenu where the group first appears. */

@@ -14,11 +14,3 @@ export type Transfer = Items<Json<paths['/api/transfers']['get']['responses'][20
 export type TransferStatus = Transfer['status'];
 export type OrgStats = Json<paths['/api/orgs/{id}/stats']['get']['responses'][200]>;
 export type DirectoryUnion = Items<Json<paths['/api/directory/unions']['get']['responses'][200]>>;
-
-/** One bad cell of a refused import, as the 422 answer of POST /api/members/import lists it. */
-export interface ImportRowError {
-  row: number;
-  column: string;
-  field: string;
-  message: string;
-}
