@@ -94,7 +94,7 @@ export function ActivitiesPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('activities.list.empty') }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1100 }}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,
@@ -107,6 +107,7 @@ export function ActivitiesPage() {
           {
             title: t('activities.field.title'),
             dataIndex: 'title',
+            width: 240,
             render: (title: string, a) => (
               <Space direction="vertical" size={2}>
                 <Typography.Link onClick={() => setViewing(a)}>{title}</Typography.Link>
@@ -119,28 +120,29 @@ export function ActivitiesPage() {
               </Space>
             ),
           },
-          { title: t('activities.field.org'), dataIndex: 'orgName', width: 200 },
+          { title: t('activities.field.org'), dataIndex: 'orgName', width: 150 },
           {
-            title: t('activities.field.time'),
+            title: `${t('activities.field.time')} / ${t('activities.field.place')}`,
             key: 'time',
             width: 200,
             render: (_, a) => (
               <>
-                <div>{formatTime(a.startsAt)}</div>
-                <Typography.Text type="secondary">{formatTime(a.endsAt)}</Typography.Text>
+                <div>
+                  {formatTime(a.startsAt)} – {formatTime(a.endsAt).slice(11)}
+                </div>
+                <Typography.Text type="secondary">{a.place ?? '—'}</Typography.Text>
               </>
             ),
           },
-          { title: t('activities.field.place'), dataIndex: 'place', width: 160, render: (v: string | null) => v ?? '—' },
-          { title: t('activities.field.capacity'), dataIndex: 'capacity', align: 'right', width: 70 },
-          { title: t('activities.field.confirmed'), dataIndex: 'confirmed', align: 'right', width: 80 },
-          { title: t('activities.field.waitlisted'), dataIndex: 'waitlisted', align: 'right', width: 70 },
-          { title: t('activities.field.checkedIn'), dataIndex: 'checkedIn', align: 'right', width: 80 },
+          { title: t('activities.field.capacity'), dataIndex: 'capacity', align: 'right', width: 64 },
+          { title: t('activities.field.confirmed'), dataIndex: 'confirmed', align: 'right', width: 72 },
+          { title: t('activities.field.waitlisted'), dataIndex: 'waitlisted', align: 'right', width: 64 },
+          { title: t('activities.field.checkedIn'), dataIndex: 'checkedIn', align: 'right', width: 72 },
           {
             title: t('activities.field.actions'),
             key: 'actions',
             fixed: 'right',
-            width: writable ? 250 : 100,
+            width: writable ? 220 : 100,
             render: (_, a) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" onClick={() => setViewing(a)}>
