@@ -1,5 +1,6 @@
 import { activitiesEn, activitiesZh } from '../mobile/activities/messages';
 import { membersEn, membersZh } from '../mobile/members/messages';
+import { pioneerEn, pioneerZh } from '../mobile/pioneer/messages';
 import { commonEn, commonZh } from './common';
 
 const zh = {
@@ -37,6 +38,7 @@ const zh = {
       volunteer: '志愿服务',
       competition: '技能竞赛',
       pioneer: '工人先锋号',
+      judging: '评审打分',
     },
   },
   me: {
@@ -66,6 +68,7 @@ const zh = {
   retry: '重试',
   members: membersZh,
   activities: activitiesZh,
+  pioneer: pioneerZh,
 };
 
 const en: typeof zh = {
@@ -103,6 +106,7 @@ const en: typeof zh = {
       volunteer: 'Volunteering',
       competition: 'Skills contests',
       pioneer: 'Workers’ Pioneer',
+      judging: 'Judging',
     },
   },
   me: {
@@ -132,6 +136,7 @@ const en: typeof zh = {
   retry: 'Retry',
   members: membersEn,
   activities: activitiesEn,
+  pioneer: pioneerEn,
 };
 
 export const mobileResources = { zh: { translation: zh }, en: { translation: en } };

@@ -20,6 +20,8 @@ const ActivitiesPage = lazy(() => import('./activities/activities-page').then((m
 const MyRegistrationsPage = lazy(() => import('./activities/my-registrations-page').then((m) => ({ default: m.MyRegistrationsPage })));
 const ContestsPage = lazy(() => import('./activities/contests-page').then((m) => ({ default: m.ContestsPage })));
 const ContestPage = lazy(() => import('./activities/contest-page').then((m) => ({ default: m.ContestPage })));
+const AssignmentsPage = lazy(() => import('./pioneer/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
+const ScoringPage = lazy(() => import('./pioneer/scoring-page').then((m) => ({ default: m.ScoringPage })));
 
 function Loading() {
   return (
@@ -72,6 +74,8 @@ export function MobileApp() {
                 <Route path="activities/mine" element={<MyRegistrationsPage />} />
                 <Route path="contests" element={<ContestsPage />} />
                 <Route path="contests/:contestId" element={<ContestPage />} />
+                <Route path="judging" element={<AssignmentsPage />} />
+                <Route path="judging/:assignmentId" element={<ScoringPage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

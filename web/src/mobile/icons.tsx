@@ -96,4 +96,11 @@ export const icons = {
       <path d="M5 4h12l-2 4 2 4H5" />
     </Icon>
   ),
+  judging: (
+    <Icon>
+      <rect x="5" y="4" width="14" height="17" rx="2" />
+      <path d="M9 4V3h6v1" />
+      <path d="M9 13l2 2 4-4" />
+    </Icon>
+  ),
 };

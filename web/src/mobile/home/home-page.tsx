@@ -5,12 +5,14 @@ import { icons } from '../icons';
 
 /** Services the portal offers: the open ones link to their pages, the rest show as not open yet. */
 const services = ['join', 'card', 'activity', 'rights', 'aid', 'training', 'recuperation', 'wish', 'vote', 'volunteer', 'competition', 'pioneer'] as const;
-const open: Partial<Record<(typeof services)[number], string>> = { join: '/join', card: '/card', activity: '/activities', vote: '/contests' };
+const open: Partial<Record<(typeof services)[number] | 'judging', string>> = { join: '/join', card: '/card', activity: '/activities', vote: '/contests', judging: '/judging' };
 
 export function HomePage() {
   const { t } = useTranslation();
   const me = useMember();
   const union = me.grants.find((g) => g.role === 'member')?.orgName ?? me.grants.find((g) => g.orgName)?.orgName;
+  // 评审打分 only for those holding a judge grant.
+  const tiles = me.grants.some((g) => g.role === 'judge') ? (['judging', ...services] as const) : services;
   return (
     <>
       <header className="gh-hero">
@@ -23,7 +25,7 @@ export function HomePage() {
         </h2>
         <p className="gh-note">{t('home.notice')}</p>
         <ul className="gh-tiles" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {services.map((key) => {
+          {tiles.map((key) => {
             const path = open[key];
             return path ? (
               <li key={key}>
