@@ -51,7 +51,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
             // Query strings can carry an ID number or phone being searched for: log the path only.
             serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
           },
-    trustProxy: false,
+    // Behind N reverse proxies the client's address (rate limits, audit log) comes from X-Forwarded-For.
+    trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     ajv: undefined,
   });

@@ -26,6 +26,7 @@ const configSchema = z
     GONGHUI_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
     GONGHUI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     GONGHUI_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    GONGHUI_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.GONGHUI_ENCRYPTION_KEY) {
@@ -49,6 +50,8 @@ export type Config = {
   secureCookies: boolean;
   logLevel: string;
   authRateLimit: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none). */
+  trustProxy: number;
 };
 
 export class ConfigError extends Error {}
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.GONGHUI_SECURE_COOKIES === 'auto' ? e.NODE_ENV === 'production' : e.GONGHUI_SECURE_COOKIES === 'true',
     logLevel: e.GONGHUI_LOG_LEVEL,
     authRateLimit: e.GONGHUI_AUTH_RATE_LIMIT,
+    trustProxy: e.GONGHUI_TRUST_PROXY,
   };
 }
