@@ -86,6 +86,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** Where text messages go, e.g. an outbox the test reads sign-up codes from (default: the log). */
   smsSender?: SmsSender;
+  /** The server's clock (default: the real time), for journeys that wait out a period. */
+  clock?: () => Date;
 }
 
 /** The real server on a fresh SQLite data dir, with the admin account and optionally the demo county. */
@@ -104,7 +106,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   try {
     database = openDatabase({ dataDir: config.dataDir });
     await migrateToLatest(database.db);
-    app = await buildApp({ config, database, serveWeb: true, smsSender: opts.smsSender });
+    app = await buildApp({ config, database, serveWeb: true, smsSender: opts.smsSender, clock: opts.clock });
     await ensureAdmin(app.deps, ADMIN_PASSWORD);
     if (opts.demo) await loadDemo(app.deps);
     await app.listen({ port: 0, host: '127.0.0.1' });
