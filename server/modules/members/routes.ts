@@ -28,7 +28,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Send a sign-up verification code by SMS', tags: ['auth'], body: s.smsCodeBody, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      await service.sendSignupCode(deps, req.caller, req.body.phone);
+      await service.sendSignupCode(deps, req.body.phone);
       return reply.status(204).send(null);
     },
   );

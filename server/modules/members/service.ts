@@ -41,7 +41,7 @@ const today = (deps: Deps) => shanghaiDate(deps.clock());
 
 const codeHash = (deps: Deps, phone: string, code: string) => deps.pii.hash(`sms:${phone}:${code}`);
 
-export async function sendSignupCode(deps: Deps, caller: Caller, phone: string): Promise<void> {
+export async function sendSignupCode(deps: Deps, phone: string): Promise<void> {
   if (!deps.sms.usable()) throw new AppError(503, 'sms_unavailable');
   const phoneHash = deps.pii.hash(phone);
   const now = deps.clock();
@@ -67,7 +67,6 @@ export async function sendSignupCode(deps: Deps, caller: Caller, phone: string):
     })
     .execute();
   await deps.sms.send(phone, `【工会】您的注册验证码是 ${code}，10 分钟内有效。如非本人操作请忽略。`);
-  void caller;
 }
 
 /** A worker's own account: phone + password, proven by an SMS code; logs them in. */
