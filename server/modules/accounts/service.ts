@@ -8,11 +8,9 @@ import { audit } from '../../platform/audit.ts';
 import { maskPhone } from '../../platform/pii.ts';
 import { checkPasswordPolicy, dummyVerify, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { createSession, endAllSessions, endSession, loadGrants } from '../../platform/sessions.ts';
+import { LOCK_AFTER_FAILURES, LOCK_DURATION_MS, LOCK_WINDOW_MS } from './rules.ts';
 import type { createUserBody, grantBody, grantListQuery, updateUserBody, userListQuery } from './schema.ts';
 
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_WINDOW_MS = 15 * 60_000;
-export const LOCK_DURATION_MS = 15 * 60_000;
 
 type CreateUser = z.infer<typeof createUserBody>;
 

@@ -1,6 +1,13 @@
 import type { MessageCode } from '../../platform/i18n.ts';
+import type { FileKind } from '../../platform/uploads.ts';
 
 /** Contest rules. Pure: instants are ISO strings. */
+
+/** What an entry's file may be: phone photos (15 MB covers a 50-megapixel JPEG) and short videos. */
+export const entryFiles: Record<'photo' | 'video', { kinds: readonly FileKind[]; maxBytes: number }> = {
+  photo: { kinds: ['jpg', 'png', 'webp'], maxBytes: 15 * 2 ** 20 },
+  video: { kinds: ['mp4'], maxBytes: 200 * 2 ** 20 },
+};
 
 export interface ContestWindow {
   status: 'published' | 'cancelled';

@@ -7,14 +7,11 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
 import { inScope, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
-import { receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { receiveFile } from '../../platform/uploads.ts';
 import { fieldErrorsFromIssues } from '../../platform/validation.ts';
-import { checkSubmit, checkVote, checkWindows, rank } from './rules.ts';
+import { checkSubmit, checkVote, checkWindows, entryFiles, rank } from './rules.ts';
 import { entryFields, type createContestBody, type contestListQuery, type entryListQuery } from './schema.ts';
 
-const PHOTO_MAX = 15 * 2 ** 20;
-const VIDEO_MAX = 200 * 2 ** 20;
-const allowedFiles: Record<'photo' | 'video', readonly FileKind[]> = { photo: ['jpg', 'png', 'webp'], video: ['mp4'] };
 const contestDir = (deps: Deps, contestId: number) => path.join(deps.config.dataDir, 'contests', String(contestId));
 
 function contests(tx: Tx) {
@@ -167,8 +164,8 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
   if (req.isMultipart()) {
     if (c.entry_kind === 'text') throw fieldError('file', '本比赛只收文字作品', 'This contest takes text entries only');
     const got = await receiveFile(req.parts(), contestDir(deps, contestId), {
-      maxBytes: c.entry_kind === 'photo' ? PHOTO_MAX : VIDEO_MAX,
-      allowed: allowedFiles[c.entry_kind],
+      maxBytes: entryFiles[c.entry_kind].maxBytes,
+      allowed: entryFiles[c.entry_kind].kinds,
       required: c.entry_kind === 'photo',
     });
     fields = got.fields;

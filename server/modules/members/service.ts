@@ -19,6 +19,9 @@ import {
   formatMemberNo,
   genderOf,
   overdueCutoff,
+  SMS_CODE_TTL_MS,
+  SMS_MAX_ATTEMPTS,
+  SMS_RESEND_MS,
 } from './rules.ts';
 import type {
   applicationListQuery,
@@ -31,9 +34,6 @@ import type {
   updateMemberBody,
 } from './schema.ts';
 
-const SMS_CODE_TTL_MS = 10 * 60_000;
-const SMS_RESEND_MS = 60_000;
-const SMS_MAX_ATTEMPTS = 5;
 
 const today = (deps: Deps) => shanghaiDate(deps.clock());
 
