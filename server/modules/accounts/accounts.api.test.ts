@@ -37,7 +37,7 @@ describe('login and sessions', () => {
       id: f.users.cadreA,
       username: 'street.a',
       displayName: '魏塘干部',
-      grants: [{ id: expect.any(Number), role: 'cadre', orgId: f.orgs.streetA, orgName: '魏塘街道总工会' }],
+      grants: [{ id: expect.any(Number), role: 'cadre', orgId: f.orgs.streetA, orgName: '魏塘街道总工会', permissions: expect.arrayContaining(['org.write', 'member.pii']) }],
     });
     const cookie = res.cookies.find((c) => c.name === 'gh_session');
     expect(cookie).toBeDefined();
@@ -71,16 +71,20 @@ describe('login and sessions', () => {
     expect(wrong.cookies.find((c) => c.name === 'gh_session')).toBeUndefined();
   });
 
-  it('GET /api/me gives id, username, displayName, grants with role and orgId, a masked phone and the CSRF token', async () => {
+  it('GET /api/me gives id, username, displayName, grants with role, orgId and permissions, a masked phone and the CSRF token', async () => {
     const me = expectStatus(await f.clients.cadreA.get('/api/me'), 200);
     expect(me).toMatchObject({
       id: f.users.cadreA,
       username: 'street.a',
       displayName: '魏塘干部',
-      grants: [{ role: 'cadre', orgId: f.orgs.streetA }],
+      grants: [{ role: 'cadre', orgId: f.orgs.streetA, permissions: expect.arrayContaining(['member.read', 'member.pii', 'org.write']) }],
       phone: '138****1111',
       csrfToken: f.clients.cadreA.csrfToken,
     });
+    const viewer = expectStatus<{ grants: { permissions: string[] }[] }>(await f.clients.viewer.get('/api/me'), 200);
+    expect(viewer.grants[0].permissions).toContain('member.read');
+    expect(viewer.grants[0].permissions).not.toContain('member.pii');
+    expect(viewer.grants[0].permissions).not.toContain('org.write');
   });
 
   it('answers 401 on an authenticated route without a session, and with a made-up cookie', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../../platform/access.ts';
+import { permissions, roles } from '../../platform/access.ts';
 import { boolFlag, id, mobilePhone, pageQuery, text } from '../../platform/validation.ts';
 
 export const role = z.enum(roles);
@@ -11,11 +11,14 @@ export const grantView = z.object({
   orgName: z.string().nullable(),
 });
 
+/** A grant of the logged-in user, with what it allows over the org's subtree (the console shows menus and buttons from it). */
+export const sessionGrant = grantView.extend({ permissions: z.array(z.enum(permissions)) });
+
 export const currentUser = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
-  grants: z.array(grantView),
+  grants: z.array(sessionGrant),
 });
 
 export const loginBody = z.object({

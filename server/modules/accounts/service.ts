@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, conflict, fieldError, forbidden, notFound, refused } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope, type Grant, type Scope } from '../../platform/access.ts';
+import { inScope, requireOrgInScope, rolePermissions, type Grant, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { maskPhone } from '../../platform/pii.ts';
 import { checkPasswordPolicy, dummyVerify, hashPassword, verifyPassword } from '../../platform/passwords.ts';
@@ -14,12 +14,19 @@ import type { createUserBody, grantBody, grantListQuery, updateUserBody, userLis
 
 type CreateUser = z.infer<typeof createUserBody>;
 
+/** The logged-in user's grants, each with its org's name and the permissions its role gives. */
 async function grantViews(tx: Tx, grants: Grant[]) {
   const orgIds = grants.map((g) => g.orgId).filter((v): v is number => v !== null);
   const names = orgIds.length
     ? new Map((await tx.selectFrom('orgs').select(['id', 'name']).where('id', 'in', orgIds).execute()).map((o) => [o.id, o.name]))
     : new Map<number, string>();
-  return grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId, orgName: g.orgId === null ? null : names.get(g.orgId) ?? null }));
+  return grants.map((g) => ({
+    id: g.id,
+    role: g.role,
+    orgId: g.orgId,
+    orgName: g.orgId === null ? null : names.get(g.orgId) ?? null,
+    permissions: [...rolePermissions[g.role]],
+  }));
 }
 
 export async function currentUserView(deps: Deps, user: { id: number; username: string; displayName: string; grants: Grant[] }) {

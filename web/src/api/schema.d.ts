@@ -120,6 +120,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
+                                    permissions: ("org.read" | "org.write" | "user.read" | "user.write" | "audit.read" | "member.read" | "member.write" | "member.pii" | "activity.read" | "activity.write" | "pioneer.read" | "pioneer.write")[];
                                 }[];
                             };
                         };
@@ -202,6 +203,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
+                                permissions: ("org.read" | "org.write" | "user.read" | "user.write" | "audit.read" | "member.read" | "member.write" | "member.pii" | "activity.read" | "activity.write" | "pioneer.read" | "pioneer.write")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -1716,6 +1718,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
+                                    permissions: ("org.read" | "org.write" | "user.read" | "user.write" | "audit.read" | "member.read" | "member.write" | "member.pii" | "activity.read" | "activity.write" | "pioneer.read" | "pioneer.write")[];
                                 }[];
                             };
                         };

@@ -5,7 +5,10 @@ type Json<T> = T extends { content: { 'application/json': infer B } } ? B : neve
 type Items<T> = T extends { items: (infer I)[] } ? I : never;
 
 export type Me = Json<paths['/api/me']['get']['responses'][200]>;
-export type Grant = Me['grants'][number];
+/** A grant of the logged-in user, with the permissions it gives. */
+export type SessionGrant = Me['grants'][number];
+/** A grant as lists of accounts show it. */
+export type Grant = Omit<SessionGrant, 'permissions'>;
 export type Role = Grant['role'];
 export type LoginAnswer = Json<paths['/api/auth/login']['post']['responses'][200]>;
 

@@ -58,7 +58,11 @@ export function OrgDetailPanel({ orgId, query, onSelect }: Props) {
 
   const org = query.data;
   const open = org.status === 'active';
-  const writable = open && canWriteOrg(me, org.id, org.ancestors.map((a) => a.id));
+  const ancestorIds = org.ancestors.map((a) => a.id);
+  const writable = open && canWriteOrg(me, org.id, ancestorIds);
+  // Moving takes the org out of its parent: the server asks for write access there too, so the top
+  // org of a cadre's own scope cannot move.
+  const movable = writable && org.parentId !== null && canWriteOrg(me, org.parentId, ancestorIds);
   const choices = childChoices(org);
   const refresh = () => {
     queryClient.invalidateQueries({ queryKey: orgKeys.all });
@@ -109,7 +113,7 @@ export function OrgDetailPanel({ orgId, query, onSelect }: Props) {
               <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
                 {t('orgs.rename')}
               </Button>
-              {org.parentId !== null && (
+              {movable && (
                 <Button icon={<DragOutlined />} onClick={() => setDialog('move')}>
                   {t('orgs.move')}
                 </Button>
