@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from './db/backup.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
 import { loadDemo, DEMO_PASSWORD } from './demo/load.ts';
 
@@ -11,6 +12,11 @@ Usage: tsx server/main.ts <command>
   serve     migrate the database and serve the platform (npm start)
   demo      like serve, loading the demo county first when the database is empty (npm run demo)
   migrate   apply database migrations and exit (npm run migrate)
+  backup <file>            write a backup of the database to <file> (npm run backup -- <file>);
+                           safe while the server runs; the encryption key is never in it
+  restore <file> [--force] restore <file> into the configured database, then migrate it
+                           (npm run restore -- <file>); stop the server first; --force replaces
+                           an existing database
 `;
 
 async function prepare(config: Config): Promise<Database> {
@@ -49,6 +55,27 @@ async function serve(config: Config, demo: boolean) {
   console.log(`  gonghui is serving on http://${config.host}:${config.port}  (console /, member portal /m, API docs /api/docs)`);
 }
 
+async function backupCommand(target: BackupTarget, args: string[]) {
+  if (args.length !== 1) usageError();
+  const report = await backupDatabase(target, args[0]);
+  console.log(`备份完成 / Backup written: ${report.file} (${report.engine}, ${Math.ceil(report.bytes / 1024)} KB)`);
+  for (const note of report.notes) console.log(`  ${note}`);
+}
+
+async function restoreCommand(target: BackupTarget, args: string[]) {
+  const force = args.includes('--force');
+  const files = args.filter((a) => a !== '--force');
+  if (files.length !== 1) usageError();
+  const report = await restoreDatabase(target, files[0], { force });
+  console.log(`恢复完成 / Restored: ${report.tables} tables (${report.engine})`);
+  if (report.migrated.length) console.log(`  migrations applied: ${report.migrated.join(', ')}`);
+}
+
+function usageError(): never {
+  console.error(usage);
+  process.exit(2);
+}
+
 async function main() {
   const command = process.argv[2] ?? 'serve';
   let config: Config;
@@ -71,13 +98,17 @@ async function main() {
       await database.close();
       return;
     }
+    case 'backup':
+      return backupCommand(config, process.argv.slice(3));
+    case 'restore':
+      return restoreCommand(config, process.argv.slice(3));
     default:
-      console.error(usage);
-      process.exit(2);
+      usageError();
   }
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A refused backup or restore says why in two languages; a stack trace would only hide it.
+  console.error(err instanceof BackupError ? err.message : err);
   process.exit(1);
 });
