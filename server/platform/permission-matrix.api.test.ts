@@ -5,15 +5,18 @@ import type { LightMyRequestResponse } from 'fastify';
 import { makeIdNumber } from './identity.ts';
 import { rolePermissions, roles, type Permission, type Role } from './access.ts';
 import type { RouteInfo } from './http.ts';
-import { buildPioneerWorld, campaignBody, type PioneerWorld } from '../modules/pioneer/test-world.ts';
+import { buildPioneerWorld, campaignBody, multipart, selfAssess, titleWorkbook, uploadEvidence, type PioneerWorld } from '../modules/pioneer/test-world.ts';
 import {
   PASSWORD,
   anonymous,
   buildFixture,
+  createEnterprise,
   createOrg,
+  createTeam,
   createTestApp,
   createUser,
   expectStatus,
+  newUscc,
   login,
   type Client,
   type Fixture,
@@ -23,16 +26,26 @@ import {
  * The permission matrix, generated from the route table: every API route × who may call it.
  *
  * - A route declaring a permission refuses (403) every user without a grant carrying it.
- * - A holder of the permission on the sibling street (street B) is refused what lies in street A:
- *   404 when the request addresses an id there, nothing of it in a list. The same request by a
- *   holder on street A succeeds (reads), so the refusal is the scope's doing.
+ * - Every role holding the permission, granted on the sibling street (street B), is refused what
+ *   lies in street A: 404 when the request addresses an id there, nothing of it in a list.
+ * - The same reads by every holder on street A (own scope) and on the county (parent scope)
+ *   succeed and list street A's records, so the refusals are the scope's doing.
+ * - Every write route is attempted by its holder on street A on state where it can succeed
+ *   (`ownWrites`), and must give the answer pinned there: a 2xx with an audit entry, or a named
+ *   domain refusal; a record only the county decides answers 404 to street A and succeeds for the
+ *   county holder.
  * - Authenticated and permission routes answer 401 without a session; public ones never do.
  *
- * Every route needs a sample below. A new route without one fails "every route has a sample".
+ * Every route needs a sample below, and every write route an entry in `ownWrites`: a new route
+ * without them fails the checks at the top. docs/permissions.md is the reviewed snapshot of the
+ * same table (permissions-doc.api.test.ts fails when it is stale).
  */
 
 interface Ctx {
+  app: FastifyInstance;
   f: Fixture;
+  /** a worker who is a member of union A (signs up for activities, submits contest entries) */
+  worker: Client;
   unionA2: number;
   /** a pending join application to union A */
   applicationId: number;
@@ -63,8 +76,11 @@ interface Request {
 type Sibling =
   /** the request addresses an id in street A: 404 for a street B holder, as for a missing id */
   | { kind: 'not-found' }
-  /** a list: a street B holder sees no item of street A; a street A holder sees some */
-  | { kind: 'list'; ofStreetA: (c: Ctx, item: any) => boolean }
+  /**
+   * a list: a street B holder sees no item of street A; a street A holder sees some, and so does a
+   * county holder (`fromCounty`: what stands for street A in the county's list, when not the same)
+   */
+  | { kind: 'list'; ofStreetA: (c: Ctx, item: any) => boolean; fromCounty?: (c: Ctx, item: any) => boolean }
   /** nothing of any subtree is involved (say why) */
   | { kind: 'unscoped'; why: string };
 
@@ -100,7 +116,11 @@ const samples: Record<string, Sample> = {
 
   // ---- orgs, enterprises, teams ----
   'GET /api/orgs': { req: () => ({ url: '/api/orgs?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA('id') } },
-  'GET /api/orgs/roots': { req: () => ({ url: '/api/orgs/roots' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA('id') } },
+  'GET /api/orgs/roots': {
+    req: () => ({ url: '/api/orgs/roots' }),
+    // The county holder's root is the county itself, whose subtree holds street A.
+    sibling: { kind: 'list', ofStreetA: orgOfStreetA('id'), fromCounty: (c, item) => item.id === c.f.orgs.county },
+  },
   'POST /api/orgs': { req: (c) => ({ url: '/api/orgs', body: { name: '矩阵工会', kind: 'grassroots_union', parentId: c.f.orgs.streetA } }), sibling: notFound },
   'GET /api/orgs/:id': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.unionA}` }), sibling: notFound },
   'GET /api/orgs/:id/children': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/children` }), sibling: notFound },
@@ -241,6 +261,241 @@ const samples: Record<string, Sample> = {
   'GET /api/contest-entries/:id/file': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/file` }) },
 };
 
+/**
+ * What a holder of a write permission on street A gets from each write route: a request made on
+ * state where it can succeed (fresh records where the write uses one up, so the order of the
+ * writes does not matter), and the status that is the truth for them. A domain refusal (not 403,
+ * not 404) is pinned with its code and the reason it is the right answer.
+ */
+interface Own {
+  req: (c: Ctx) => Promise<Request> | Request;
+  /**
+   * 'county': the record belongs to the county, not to street A (a campaign and what only its
+   * organiser decides): the street A holder gets 404 as for any record outside their subtree, and
+   * the county holder gets `status`.
+   */
+  owner?: 'county';
+  status: number;
+  /** the domain refusal's code, when status is 4xx */
+  code?: string;
+  why?: string;
+}
+
+let seq = 0;
+const next = () => ++seq;
+
+const fresh = {
+  org: (c: Ctx, parentId = c.f.orgs.streetA) => createOrg(c.f.admin, { name: `矩阵新工会${next()}`, kind: 'grassroots_union', parentId }),
+  enterprise: (c: Ctx) => createEnterprise(c.f.admin, { name: `矩阵新企业${next()}`, orgId: c.f.orgs.unionA, foundedOn: '2015-01-01' }),
+  team: async (c: Ctx, enterpriseId?: number) => createTeam(c.f.admin, { name: `矩阵新班组${next()}`, enterpriseId: enterpriseId ?? (await fresh.enterprise(c)) }),
+  user: (c: Ctx) => createUser(c.f.admin, { username: `matrix.fresh${next()}`, orgId: c.f.orgs.unionA }),
+  application: async (c: Ctx) => {
+    const n = next();
+    const username = `matrix.applicant${n}`;
+    await createUser(c.f.admin, { username });
+    const applicant = await login(c.app, username, PASSWORD);
+    const body = { name: `矩阵申请人${n}`, idNumber: makeIdNumber('330421', '1992-08-09', 100 + n), phone: `1370002${String(1000 + n)}`, orgId: c.f.orgs.unionA, employerName: '魏塘精工有限公司', consent: true };
+    return expectStatus<{ id: number }>(await applicant.post('/api/join-applications', body), 201).id;
+  },
+  member: async (c: Ctx) => expectStatus<{ memberId: number }>(await c.f.admin.post(`/api/join-applications/${await fresh.application(c)}/approve`), 200).memberId,
+  transfer: async (c: Ctx) => expectStatus<{ id: number }>(await c.f.admin.post(`/api/members/${await fresh.member(c)}/transfers`, { toOrgId: c.unionA2 }), 201).id,
+  campaign: async (c: Ctx) =>
+    expectStatus<{ id: number }>(await c.f.clients.countyCadre.post('/api/pioneer/campaigns', campaignBody(c.f.orgs.county, { name: `矩阵新活动${next()}` })), 201).id,
+  /** a fresh team of a fresh enterprise in union A, registered in a fresh county campaign */
+  candidate: async (c: Ctx) => {
+    const campaignId = await fresh.campaign(c);
+    const teamId = await fresh.team(c);
+    const candidateId = expectStatus<{ id: number }>(await c.f.admin.post(`/api/pioneer/campaigns/${campaignId}/candidates`, { teamId, type: 'safe_production', workerCount: 12 }), 201).id;
+    return { campaignId, candidateId };
+  },
+  /** …self-assessed, with evidence, submitted, in a campaign past registration */
+  submittedCandidate: async (c: Ctx) => {
+    const { campaignId, candidateId } = await fresh.candidate(c);
+    await selfAssess(c.f.admin, candidateId);
+    expectStatus(await uploadEvidence(c.app, c.f.admin, candidateId), 201);
+    expectStatus(await c.f.admin.post(`/api/pioneer/candidates/${candidateId}/submit`), 200);
+    expectStatus(await c.f.admin.post(`/api/pioneer/campaigns/${campaignId}/transitions`, { transition: 'close_registration' }), 200);
+    return { campaignId, candidateId };
+  },
+  /** …marked by the world's judge, the campaign in showcase */
+  scoredCandidate: async (c: Ctx) => {
+    const { campaignId, candidateId } = await fresh.submittedCandidate(c);
+    const { judge } = c.pioneer;
+    const assignmentId = expectStatus<{ id: number }>(await c.f.admin.post(`/api/pioneer/candidates/${candidateId}/judges`, { judgeId: judge.id }), 201).id;
+    expectStatus(await c.f.admin.post(`/api/pioneer/campaigns/${campaignId}/transitions`, { transition: 'start_scoring' }), 200);
+    const sheet = expectStatus(await judge.client.get('/api/pioneer/my-assignments?pageSize=200'), 200).items.find((a: { id: number }) => a.id === assignmentId);
+    expectStatus(await judge.client.put(`/api/pioneer/my-assignments/${assignmentId}/scores`, { scores: sheet.criteria.map((x: { id: number }) => ({ criterionId: x.id, points: 9 })) }), 200);
+    expectStatus(await c.f.admin.post(`/api/pioneer/campaigns/${campaignId}/transitions`, { transition: 'aggregate' }), 200);
+    return candidateId;
+  },
+  /** an imported county title of a fresh team of enterprise a */
+  title: async (c: Ctx) => {
+    const teamName = `矩阵先锋班组${next()}`;
+    const uscc = expectStatus(await c.f.admin.get(`/api/enterprises/${c.f.enterprises.a}`), 200).uscc as string;
+    const data = await titleWorkbook([[teamName, uscc, '安全生产型', '县级', 2020]]);
+    expectStatus(await multipart(c.app, c.f.admin, '/api/pioneer/titles/import', { orgId: String(c.f.orgs.county) }, { name: 't.xlsx', type: XLSX_TYPE, data }), 200);
+    return expectStatus(await c.f.admin.get(`/api/pioneer/titles?q=${encodeURIComponent(teamName)}`), 200).items[0].id as number;
+  },
+  /** an activity of street A later today (check-in opens a day before) */
+  activity: async (c: Ctx) =>
+    expectStatus<{ id: number }>(
+      await c.f.admin.post('/api/activities', { ...activityBody(c.f.orgs.streetA), title: `矩阵新活动${next()}`, startsAt: '2025-06-02T05:00:00.000Z', endsAt: '2025-06-02T09:00:00.000Z' }),
+      201,
+    ).id,
+  /** a pending entry of the member worker in a fresh contest of street A */
+  entry: async (c: Ctx) => {
+    const contestId = expectStatus<{ id: number }>(await c.f.admin.post('/api/contests', { ...contestBody(c.f.orgs.streetA), title: `矩阵新征文${next()}` }), 201).id;
+    return expectStatus<{ id: number }>(await c.worker.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
+  },
+};
+
+const ownWrites: Record<string, Own> = {
+  'POST /api/users': {
+    req: (c) => ({ url: '/api/users', body: { username: `matrix.new${next()}`, displayName: '矩阵', password: 'Matrix-Pass-2025', orgId: c.f.orgs.unionA } }),
+    status: 201,
+  },
+  'PATCH /api/users/:id': { req: async (c) => ({ url: `/api/users/${await fresh.user(c)}`, body: { displayName: '改名' } }), status: 200 },
+  'POST /api/users/:id/password': { req: async (c) => ({ url: `/api/users/${await fresh.user(c)}/password`, body: { password: 'Taken-Over-2025' } }), status: 204 },
+  'POST /api/role-grants': { req: async (c) => ({ url: '/api/role-grants', body: { userId: await fresh.user(c), role: 'viewer', orgId: c.f.orgs.unionA } }), status: 201 },
+  'DELETE /api/role-grants/:id': {
+    req: async (c) => {
+      const userId = await fresh.user(c);
+      const { id } = expectStatus<{ id: number }>(await c.f.admin.post('/api/role-grants', { userId, role: 'viewer', orgId: c.f.orgs.unionA }), 201);
+      return { url: `/api/role-grants/${id}` };
+    },
+    status: 204,
+  },
+  'POST /api/orgs': { req: (c) => ({ url: '/api/orgs', body: { name: `矩阵工会${next()}`, kind: 'grassroots_union', parentId: c.f.orgs.streetA } }), status: 201 },
+  'PATCH /api/orgs/:id': { req: async (c) => ({ url: `/api/orgs/${await fresh.org(c)}`, body: { name: `改名${next()}` } }), status: 200 },
+  'POST /api/orgs/:id/move': {
+    req: async (c) => {
+      const joint = await createOrg(c.f.admin, { name: `矩阵联合工会${next()}`, kind: 'joint_union', basis: 'building', parentId: c.f.orgs.streetA });
+      return { url: `/api/orgs/${await fresh.org(c)}/move`, body: { parentId: joint } };
+    },
+    status: 200,
+  },
+  'POST /api/orgs/:id/close': { req: async (c) => ({ url: `/api/orgs/${await fresh.org(c)}/close` }), status: 200 },
+  'POST /api/enterprises': { req: (c) => ({ url: '/api/enterprises', body: { name: `矩阵企业${next()}`, uscc: newUscc(), orgId: c.f.orgs.unionA } }), status: 201 },
+  'PATCH /api/enterprises/:id': { req: async (c) => ({ url: `/api/enterprises/${await fresh.enterprise(c)}`, body: { orgId: c.unionA2 } }), status: 200 },
+  'POST /api/enterprises/:id/close': { req: async (c) => ({ url: `/api/enterprises/${await fresh.enterprise(c)}/close` }), status: 200 },
+  'POST /api/teams': { req: (c) => ({ url: '/api/teams', body: { name: `矩阵班组${next()}`, kind: 'crew', enterpriseId: c.f.enterprises.a } }), status: 201 },
+  'PATCH /api/teams/:id': { req: async (c) => ({ url: `/api/teams/${await fresh.team(c, c.f.enterprises.a)}`, body: { name: `改名${next()}` } }), status: 200 },
+  'POST /api/teams/:id/close': { req: async (c) => ({ url: `/api/teams/${await fresh.team(c, c.f.enterprises.a)}/close` }), status: 200 },
+
+  'POST /api/join-applications/:id/approve': { req: async (c) => ({ url: `/api/join-applications/${await fresh.application(c)}/approve` }), status: 200 },
+  'POST /api/join-applications/:id/reject': { req: async (c) => ({ url: `/api/join-applications/${await fresh.application(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
+  'POST /api/members/import': {
+    req: async (c) => ({ url: '/api/members/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: await rollWorkbook(next()) } }),
+    status: 200,
+  },
+  'POST /api/members/:id/reveal': { req: (c) => ({ url: `/api/members/${c.memberId}/reveal` }), status: 200 },
+  'PATCH /api/members/:id': { req: async (c) => ({ url: `/api/members/${await fresh.member(c)}`, body: { status: 'retained', retainedReason: 'retired' } }), status: 200 },
+  'POST /api/transfers/:id/accept': { req: async (c) => ({ url: `/api/transfers/${await fresh.transfer(c)}/accept` }), status: 200 },
+  'POST /api/transfers/:id/reject': { req: async (c) => ({ url: `/api/transfers/${await fresh.transfer(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
+
+  'POST /api/pioneer/standards': {
+    req: (c) => samples['POST /api/pioneer/standards'].req(c),
+    status: 422,
+    code: 'validation_failed',
+    why: 'only a county federation sets standards; the county holder’s write is checked in pioneer.api.test.ts',
+  },
+  'POST /api/pioneer/campaigns': {
+    req: (c) => ({ url: '/api/pioneer/campaigns', body: campaignBody(c.f.orgs.streetA, { name: `矩阵街道活动${next()}` }) }),
+    status: 422,
+    code: 'validation_failed',
+    why: 'only a county federation opens campaigns',
+  },
+  'POST /api/pioneer/campaigns/:id/candidates': {
+    req: async (c) => ({ url: `/api/pioneer/campaigns/${await fresh.campaign(c)}/candidates`, body: { teamId: await fresh.team(c), type: 'safe_production', workerCount: 5 } }),
+    status: 201,
+  },
+  'PUT /api/pioneer/candidates/:id/self-assessment': {
+    req: async (c) => ({ url: `/api/pioneer/candidates/${(await fresh.candidate(c)).candidateId}/self-assessment`, body: { summary: '矩阵', scores: [] } }),
+    status: 200,
+  },
+  'POST /api/pioneer/candidates/:id/submit': {
+    req: async (c) => {
+      const { candidateId } = await fresh.candidate(c);
+      await selfAssess(c.f.admin, candidateId);
+      expectStatus(await uploadEvidence(c.app, c.f.admin, candidateId), 201);
+      return { url: `/api/pioneer/candidates/${candidateId}/submit` };
+    },
+    status: 200,
+  },
+  'POST /api/pioneer/candidates/:id/withdraw': { req: async (c) => ({ url: `/api/pioneer/candidates/${(await fresh.candidate(c)).candidateId}/withdraw` }), status: 200 },
+  'POST /api/pioneer/candidates/:id/evidence': {
+    req: async (c) => ({ url: `/api/pioneer/candidates/${(await fresh.candidate(c)).candidateId}/evidence`, multipart: { fields: {}, file: c.xlsx } }),
+    status: 201,
+  },
+  'POST /api/pioneer/campaigns/:id/transitions': {
+    req: async (c) => ({ url: `/api/pioneer/campaigns/${await fresh.campaign(c)}/transitions`, body: { transition: 'cancel', reason: '矩阵' } }),
+    owner: 'county',
+    status: 200,
+  },
+  'POST /api/pioneer/candidates/:id/judges': {
+    req: async (c) => ({ url: `/api/pioneer/candidates/${(await fresh.submittedCandidate(c)).candidateId}/judges`, body: { judgeId: c.pioneer.judge.id } }),
+    owner: 'county',
+    status: 201,
+  },
+  'POST /api/pioneer/candidates/:id/award': {
+    req: async (c) => ({ url: `/api/pioneer/candidates/${await fresh.scoredCandidate(c)}/award`, body: { award: 'finalist_award' } }),
+    owner: 'county',
+    status: 200,
+  },
+  'POST /api/pioneer/objections/:id/resolve': { req: (c) => samples['POST /api/pioneer/objections/:id/resolve'].req(c), owner: 'county', status: 200 },
+  'DELETE /api/pioneer/evidence/:id': {
+    req: async (c) => {
+      const { candidateId } = await fresh.candidate(c);
+      return { url: `/api/pioneer/evidence/${expectStatus<{ id: number }>(await uploadEvidence(c.app, c.f.admin, candidateId), 201).id}` };
+    },
+    status: 204,
+  },
+  'POST /api/pioneer/titles/import': {
+    req: async (c) => {
+      const uscc = expectStatus(await c.f.admin.get(`/api/enterprises/${c.f.enterprises.a}`), 200).uscc as string;
+      return { url: '/api/pioneer/titles/import', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: await titleWorkbook([[`矩阵导入班组${next()}`, uscc, '安全生产型', '县级', 2021]]) } };
+    },
+    status: 200,
+  },
+  'POST /api/pioneer/titles/:id/recommendations': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/recommendations`, body: {} }), status: 201 },
+  'POST /api/pioneer/recommendations/:id/decision': { req: (c) => samples['POST /api/pioneer/recommendations/:id/decision'].req(c), status: 200 },
+  'POST /api/pioneer/titles/:id/inspections': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/inspections`, body: { dueOn: '2025-12-01' } }), status: 201 },
+  'POST /api/pioneer/inspections/:id/result': { req: (c) => samples['POST /api/pioneer/inspections/:id/result'].req(c), status: 200 },
+  'POST /api/pioneer/titles/:id/revoke': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/revoke`, body: { reason: '矩阵', revokedOn: '2025-06-01' } }), status: 200 },
+  'POST /api/pioneer/revocations/:id/decision': { req: (c) => samples['POST /api/pioneer/revocations/:id/decision'].req(c), status: 200 },
+  'POST /api/pioneer/titles/:id/rewards': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/rewards`, body: { awardedOn: '2025-06-01', description: '矩阵' } }), status: 201 },
+  'POST /api/pioneer/incidents': {
+    req: async (c) => ({ url: '/api/pioneer/incidents', body: { enterpriseId: await fresh.enterprise(c), kind: 'mass_incident', occurredOn: '2025-01-01', description: '矩阵' } }),
+    status: 201,
+  },
+
+  'POST /api/activities': { req: (c) => ({ url: '/api/activities', body: activityBody(c.f.orgs.streetA) }), status: 201 },
+  'PATCH /api/activities/:id': { req: async (c) => ({ url: `/api/activities/${await fresh.activity(c)}`, body: { title: '改名' } }), status: 200 },
+  'POST /api/activities/:id/cancel': { req: async (c) => ({ url: `/api/activities/${await fresh.activity(c)}/cancel` }), status: 200 },
+  'POST /api/activities/:id/check-ins': {
+    req: async (c) => {
+      const activityId = await fresh.activity(c);
+      const { code } = expectStatus<{ code: string }>(await c.worker.post(`/api/activities/${activityId}/registrations`), 201);
+      return { url: `/api/activities/${activityId}/check-ins`, body: { code } };
+    },
+    status: 200,
+  },
+  'POST /api/contests': { req: (c) => ({ url: '/api/contests', body: contestBody(c.f.orgs.streetA) }), status: 201 },
+  'POST /api/contest-entries/:id/approve': { req: async (c) => ({ url: `/api/contest-entries/${await fresh.entry(c)}/approve` }), status: 200 },
+  'POST /api/contest-entries/:id/reject': { req: async (c) => ({ url: `/api/contest-entries/${await fresh.entry(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
+};
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A one-row member roll workbook. */
+async function rollWorkbook(n: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('会员名册');
+  ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']);
+  ws.addRow(['矩阵导入', makeIdNumber('330421', '1988-02-03', 500 + n), `1370003${1000 + n}`, '', '2024-01-01']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 function activityBody(orgId: number) {
   return { orgId, title: '矩阵活动', kind: 'training', startsAt: '2025-07-01T01:00:00.000Z', endsAt: '2025-07-01T03:00:00.000Z', capacity: 10 };
 }
@@ -259,6 +514,8 @@ function contestBody(orgId: number) {
 }
 
 const keyOf = (r: RouteInfo) => `${r.method} ${r.url}`;
+/** The roles (other than the platform admin) whose grants carry a permission. */
+const holdersOf = (p: Permission) => roles.filter((r) => r !== 'admin' && rolePermissions[r].includes(p));
 const isPermission = (access: string): access is Permission => access !== 'public' && access !== 'authenticated';
 
 function send(app: FastifyInstance, client: Client, method: string, request: Request): Promise<LightMyRequestResponse> {
@@ -339,7 +596,7 @@ describe('permission matrix', () => {
     const contestId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/contests', contestBody(f.orgs.streetA)), 201).id;
     const author = await login(app, 'matrix.worker2', PASSWORD);
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
-    c = { f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId };
+    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId };
   });
   afterAll(() => app.close());
 
@@ -394,46 +651,83 @@ describe('permission matrix', () => {
     expect(await auditCount()).toBe(before);
   });
 
-  it('lets a holder of the permission on the sibling street touch nothing of street A (404, or absent from lists)', async () => {
+  it('lets no holder of the permission on the sibling street touch anything of street A (404, or absent from lists)', async () => {
     const wrong: string[] = [];
     for (const route of apiRoutes.filter((r) => isPermission(r.access))) {
       const sample = samples[keyOf(route)];
       const sibling = sample?.sibling;
       if (!sample || !sibling || sibling.kind === 'unscoped') continue;
-      const role = roles.find((r) => r !== 'admin' && rolePermissions[r].includes(route.access as Permission));
-      if (!role) continue; // only the platform admin holds it: nobody can hold it on a street
-      const request = sample.req(c);
-      const before = await auditCount();
-      const res = await send(app, onStreetB.get(role)!, route.method, request);
-      if (sibling.kind === 'not-found') {
-        if (res.statusCode !== 404 || res.json().code !== 'not_found') wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode} ${res.body.slice(0, 120)}`);
-      } else {
-        if (res.statusCode !== 200) wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode}`);
-        else {
+      for (const role of holdersOf(route.access as Permission)) {
+        const before = await auditCount();
+        const res = await send(app, onStreetB.get(role)!, route.method, sample.req(c));
+        if (sibling.kind === 'not-found') {
+          if (res.statusCode !== 404 || res.json().code !== 'not_found') wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode} ${res.body.slice(0, 120)}`);
+        } else if (res.statusCode !== 200) {
+          wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode}`);
+        } else {
           const leaked = (res.json().items as unknown[]).filter((item) => sibling.ofStreetA(c, item));
           if (leaked.length) wrong.push(`${keyOf(route)} as ${role} of street B lists ${leaked.length} item(s) of street A`);
         }
+        if ((await auditCount()) !== before) wrong.push(`${keyOf(route)} as ${role} of street B wrote to the audit log`);
       }
-      if ((await auditCount()) !== before) wrong.push(`${keyOf(route)} as ${role} of street B wrote to the audit log`);
     }
     expect(wrong).toEqual([]);
   });
 
-  it('gives the same reads to a holder on street A (so the refusals above are the scope’s doing)', async () => {
-    const wrong: string[] = [];
-    for (const route of apiRoutes.filter((r) => isPermission(r.access) && r.method === 'GET')) {
-      const sample = samples[keyOf(route)];
-      const sibling = sample?.sibling;
-      if (!sample || !sibling) continue;
-      const role = roles.find((r) => r !== 'admin' && rolePermissions[r].includes(route.access as Permission));
-      if (!role) continue;
-      const res = await send(app, onStreetA.get(role)!, route.method, sample.req(c));
-      if (res.statusCode !== 200) {
-        wrong.push(`${keyOf(route)} as ${role} of street A → ${res.statusCode} ${res.body.slice(0, 120)}`);
-      } else if (sibling.kind === 'list' && !(res.json().items as unknown[]).some((item) => sibling.ofStreetA(c, item))) {
-        wrong.push(`${keyOf(route)} as ${role} of street A lists nothing of street A`);
+  for (const [where, holders] of [
+    ['street A (own scope)', onStreetA],
+    ['the county (parent scope)', onCounty],
+  ] as const) {
+    it(`gives every holder of a read permission on ${where} street A's records (so the refusals above are the scope's doing)`, async () => {
+      const wrong: string[] = [];
+      let checked = 0;
+      for (const route of apiRoutes.filter((r) => isPermission(r.access) && r.method === 'GET')) {
+        const sample = samples[keyOf(route)];
+        const sibling = sample?.sibling;
+        if (!sample || !sibling) continue;
+        for (const role of holdersOf(route.access as Permission)) {
+          const res = await send(app, holders.get(role)!, route.method, sample.req(c));
+          checked++;
+          if (res.statusCode !== 200) {
+            wrong.push(`${keyOf(route)} as ${role} of ${where} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          } else if (sibling.kind === 'list' && !(res.json().items as unknown[]).some((item) => ((holders === onCounty && sibling.fromCounty) || sibling.ofStreetA)(c, item))) {
+            wrong.push(`${keyOf(route)} as ${role} of ${where} lists nothing of street A`);
+          }
+        }
       }
+      expect(wrong).toEqual([]);
+      expect(checked).toBeGreaterThan(apiRoutes.filter((r) => isPermission(r.access) && r.method === 'GET').length);
+    });
+  }
+
+  it('every permission route that writes says what its holder on street A gets, and nothing else does', () => {
+    const writes = apiRoutes.filter((r) => isPermission(r.access) && r.method !== 'GET').map(keyOf);
+    expect(writes.filter((k) => !ownWrites[k]), 'write routes without an entry in `ownWrites`').toEqual([]);
+    expect(Object.keys(ownWrites).filter((k) => !writes.includes(k)), 'entries in `ownWrites` for no write route').toEqual([]);
+    expect(Object.entries(ownWrites).filter(([, o]) => o.status >= 400 && (!o.code || !o.why || o.status === 403 || o.status === 404)).map(([k]) => k)).toEqual([]);
+  });
+
+  it('lets a holder of each write permission on street A write there (the answer each write deserves, audited)', async () => {
+    const wrong: string[] = [];
+    const cadreA = onStreetA.get('cadre')!;
+    for (const route of apiRoutes.filter((r) => isPermission(r.access) && r.method !== 'GET')) {
+      const own = ownWrites[keyOf(route)];
+      if (!own) continue;
+      expect(holdersOf(route.access as Permission)).toEqual(['cadre']);
+      const request = await own.req(c);
+      let writer = cadreA;
+      if (own.owner === 'county') {
+        const refused = await send(app, cadreA, route.method, request);
+        if (refused.statusCode !== 404) wrong.push(`${keyOf(route)} as cadre of street A, on the county's record → ${refused.statusCode} (expected 404)`);
+        writer = onCounty.get('cadre')!;
+      }
+      const who = own.owner === 'county' ? 'cadre of the county' : 'cadre of street A';
+      const before = await auditCount();
+      const res = await send(app, writer, route.method, request);
+      const code = res.statusCode >= 400 ? res.json().code : undefined;
+      if (res.statusCode !== own.status || code !== own.code) wrong.push(`${keyOf(route)} as ${who} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+      else if (res.statusCode < 300 && (await auditCount()) === before) wrong.push(`${keyOf(route)} as ${who} changed something without an audit entry`);
     }
     expect(wrong).toEqual([]);
-  });
+  }, 120_000);
 });
