@@ -14,6 +14,7 @@ import { ActivityDrawer } from './activity-drawer';
 import { activityKeys } from './queries';
 import { RegistrationsDrawer } from './registrations-drawer';
 import { activityKinds, type Activity, type ActivityKind } from './types';
+import { usePagedFilters } from '../shared/paged-filters';
 
 interface Filters {
   orgId?: number;
@@ -32,10 +33,9 @@ export function ActivitiesPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
+  const { filters, set, pagination } = usePagedFilters<Filters>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<Activity | 'new' | null>(null);
   const [viewing, setViewing] = useState<Activity | null>(null);
-  const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...change }));
 
   const list = useQuery({
     queryKey: [...activityKeys.list, filters],
@@ -95,14 +95,7 @@ export function ActivitiesPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('activities.list.empty') }}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('activities.list.total', { total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={pagination(list.data?.total, (total) => t('activities.list.total', { total }))}
         columns={[
           {
             title: t('activities.field.title'),

@@ -12,6 +12,7 @@ import { OrgTreeSelect } from '../shared/org-tree-select';
 import { ContestDrawer } from './contest-drawer';
 import { contestKeys } from './queries';
 import type { Contest } from './types';
+import { usePagedFilters } from '../shared/paged-filters';
 
 interface Filters {
   orgId?: number;
@@ -42,7 +43,7 @@ export function ContestsPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const writable = can(me, 'activity.write');
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
+  const { filters, set, pagination } = usePagedFilters<Filters>({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
 
   const list = useQuery({
@@ -63,7 +64,7 @@ export function ContestsPage() {
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <OrgTreeSelect allowClear includeClosed placeholder={t('activities.allOrgs')} style={{ width: 280 }} value={filters.orgId} onChange={(orgId) => setFilters((f) => ({ ...f, page: 1, orgId }))} />
+        <OrgTreeSelect allowClear includeClosed placeholder={t('activities.allOrgs')} style={{ width: 280 }} value={filters.orgId} onChange={(orgId) => set({ orgId })} />
       </Flex>
       <Table<Contest>
         rowKey="id"
@@ -72,13 +73,7 @@ export function ContestsPage() {
         locale={{ emptyText: t('contests.list.empty') }}
         scroll={{ x: 1100 }}
         onRow={(c) => ({ onClick: () => navigate(`/contests/${c.id}`), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (total) => t('contests.list.total', { total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={pagination(list.data?.total, (total) => t('contests.list.total', { total }))}
         columns={[
           {
             title: t('contests.field.title'),

@@ -13,6 +13,7 @@ import { ReasonModal } from './reason-modal';
 import { ApplicationStatusTag } from './status-tags';
 import './members.css';
 import type { ApplicationStatus, JoinApplication } from './types';
+import { usePagedFilters } from '../shared/paged-filters';
 
 interface Filters {
   orgId?: number;
@@ -31,9 +32,8 @@ export function ApprovalsPage() {
   const writable = can(me, 'member.write');
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({ status: 'pending', page: 1, pageSize: 20 });
+  const { filters, set, pagination } = usePagedFilters<Filters>({ status: 'pending', page: 1, pageSize: 20 });
   const [rejecting, setRejecting] = useState<JoinApplication | null>(null);
-  const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...change }));
 
   const list = useQuery({
     queryKey: [...memberKeys.applications, filters],
@@ -81,13 +81,7 @@ export function ApprovalsPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('members.applications.empty') }}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t('members.field.name'),

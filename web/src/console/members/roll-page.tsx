@@ -9,6 +9,7 @@ import { memberKeys } from './queries';
 import { MemberStatusTag } from './status-tags';
 import './members.css';
 import type { MemberItem, MemberStatus } from './types';
+import { usePagedFilters } from '../shared/paged-filters';
 
 interface Filters {
   orgId?: number;
@@ -23,9 +24,8 @@ const statuses: MemberStatus[] = ['member', 'transferring', 'retained', 'left'];
 /** 会员名册: the roll in scope (masked), searchable, with one member's details in a drawer. */
 export function RollPage() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
+  const { filters, set, pagination } = usePagedFilters<Filters>({ page: 1, pageSize: 20 });
   const [openId, setOpenId] = useState<number | null>(null);
-  const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...change }));
 
   const list = useQuery({
     queryKey: [...memberKeys.roll, filters],
@@ -53,14 +53,7 @@ export function RollPage() {
         locale={{ emptyText: t('members.roll.empty') }}
         scroll={{ x: 1100 }}
         onRow={(m) => ({ onClick: () => setOpenId(m.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('members.roll.total', { total }),
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={pagination(list.data?.total, (total) => t('members.roll.total', { total }))}
         columns={[
           {
             title: t('members.field.name'),

@@ -9,6 +9,7 @@ import { reportError } from '../shared/errors';
 import { EnterpriseFormModal } from './enterprise-form-modal';
 import { enterpriseKeys, orgKeys } from './queries';
 import { TeamsPanel } from './teams-panel';
+import { usePagedFilters } from '../shared/paged-filters';
 
 interface Filters {
   q?: string;
@@ -24,7 +25,7 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({ withoutUnion: false, newEconomy: false, includeClosed: false, page: 1, pageSize: 10 });
+  const { filters, set, pagination } = usePagedFilters<Filters>({ withoutUnion: false, newEconomy: false, includeClosed: false, page: 1, pageSize: 10 });
   const [editing, setEditing] = useState<Enterprise | 'new' | null>(null);
 
   const list = useQuery({
@@ -71,7 +72,6 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
       onOk: () => close.mutateAsync(e).catch(() => undefined),
     });
 
-  const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...change }));
 
   return (
     <>
@@ -107,13 +107,7 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('enterprises.empty') }}
         scroll={{ x: 860 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={pagination(list.data?.total)}
         expandable={{ expandedRowRender: (e) => <TeamsPanel enterprise={e} writable={writable && e.status === 'active'} /> }}
         columns={[
           {

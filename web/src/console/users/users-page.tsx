@@ -12,6 +12,7 @@ import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { CreateUserModal, EditUserModal, GrantModal, ResetPasswordModal } from './user-modals';
+import { usePagedFilters } from '../shared/paged-filters';
 
 interface Filters {
   q?: string;
@@ -32,9 +33,8 @@ export function UsersPage() {
   const writable = can(me, 'user.write');
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
+  const { filters, set, pagination } = usePagedFilters<Filters>({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog>(null);
-  const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...change }));
 
   const list = useQuery({
     queryKey: [...userKeys.all, filters],
@@ -103,13 +103,7 @@ export function UsersPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('users.empty') }}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setFilters((f) => ({ ...f, page, pageSize })),
-        }}
+        pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t('users.field.displayName'),
