@@ -37,6 +37,49 @@ async function routeTable(): Promise<RouteInfo[]> {
 
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
+/** What a user holding only `role` gets from a route with `access` (see the legend in roleScopeTable). */
+function answer(access: RouteInfo['access'], role: (typeof roles)[number] | 'anonymous'): string {
+  if (access === 'public') return 'any';
+  if (role === 'anonymous') return '401';
+  if (access === 'authenticated') return 'own';
+  if (role === 'admin') return 'all';
+  return rolePermissions[role].includes(access) ? 'subtree' : '403';
+}
+
+/**
+ * Every route × every role, with the scope each reaches, as the permission matrix
+ * (server/platform/permission-matrix.api.test.ts) checks it.
+ */
+function roleScopeTable(routes: RouteInfo[]): string[] {
+  const who = ['anonymous', ...roles] as const;
+  return [
+    '## Who may call what: role × scope',
+    '',
+    'What a user holding only one role gets, for a record of street A, by where the role is granted:',
+    'on street A (own scope), on the county above it (parent scope) or on the neighbouring street B',
+    '(sibling scope).',
+    '',
+    '| cell | own scope | parent scope | sibling scope |',
+    '|---|---|---|---|',
+    '| `subtree` | allowed | allowed | 404, as if it did not exist; lists leave it out |',
+    '| `all` | allowed | allowed | allowed (the platform admin is granted on no organisation) |',
+    '| `own` | only the caller’s own or assigned records | same | same |',
+    '| `any` | allowed, logged in or not | same | same |',
+    '| `403` | refused: the role lacks the permission | same | same |',
+    '| `401` | refused: no session | same | same |',
+    '',
+    'Allowed means the permission and scope let the request through; the record’s state may still',
+    'refuse it (409/422). Records shared by the whole tree under a county (its campaigns, the built-in',
+    'standards, import templates) are read alike from every street; what only the county decides (a',
+    'campaign’s transitions, judges, awards and objections) is in the county’s scope, not a street’s.',
+    '',
+    `| method | path | ${who.join(' | ')} |`,
+    `|---|---|${who.map(() => '---').join('|')}|`,
+    ...routes.map((r) => `| ${r.method} | \`${r.url}\` | ${who.map((role) => answer(r.access, role)).join(' | ')} |`),
+    '',
+  ];
+}
+
 export async function renderPermissionsDoc(): Promise<string> {
   const routes = await routeTable();
   const lines = [
@@ -67,6 +110,7 @@ export async function renderPermissionsDoc(): Promise<string> {
     'Roles without a permission (judges, members) act only through `authenticated` routes on what is',
     'their own or assigned to them; their modules check that.',
     '',
+    ...roleScopeTable(routes),
   ];
   return lines.join('\n');
 }
