@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { MultipartFile } from '@fastify/multipart';
 import { AppError, type FieldError } from './errors.ts';
+import { readFirstSheet, type XlsxValue } from './xlsx-reader.ts';
 
 /**
  * The one Excel mechanism of gonghui: templates, streamed all-or-nothing imports with per-row
@@ -22,19 +23,12 @@ export interface SheetColumn {
 
 export type RowErrors = { field: string; message: { zh: string; en: string } }[];
 
-/** Normalises one cell to trimmed text; Excel dates and numeric date serials become YYYY-MM-DD. */
-export function cellText(value: ExcelJS.CellValue, asDate = false): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+/** Normalises one cell to trimmed text; numeric date serials become YYYY-MM-DD in date columns. */
+function cellText(value: XlsxValue | undefined, asDate: boolean): string {
+  if (value === undefined) return '';
   if (typeof value === 'number') {
     if (asDate && value > 1000 && value < 100000) return new Date(Math.round((value - 25569) * 86400_000)).toISOString().slice(0, 10);
     return String(value);
-  }
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
-    if ('text' in value) return String(value.text).trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue, asDate);
-    return '';
   }
   return String(value).trim();
 }
@@ -77,23 +71,23 @@ export async function receiveUpload(parts: AsyncIterableIterator<any>, tmpDir: s
   return { file, fields };
 }
 
-/** Streams the first worksheet's data rows (after the header) as arrays of cell text. */
+/**
+ * Streams the first worksheet's data rows (after the header), one text per column in column
+ * order; blank rows are skipped. Any unreadable file is refused as `import_file_invalid`.
+ */
 export async function* readRows(file: string, columns: SheetColumn[], dateFields: string[] = []): AsyncGenerator<{ row: number; cells: Record<string, string> }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
+  const asDate = columns.map((c) => dateFields.includes(c.field));
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        if (row.number === 1) continue;
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: Record<string, string> = {};
-        let blank = true;
-        columns.forEach((c, i) => {
-          cells[c.field] = cellText(values[i + 1], dateFields.includes(c.field));
-          if (cells[c.field]) blank = false;
-        });
-        if (!blank) yield { row: row.number, cells };
+    for await (const { row, values } of readFirstSheet(file)) {
+      if (row === 1) continue;
+      const cells: Record<string, string> = {};
+      let blank = true;
+      for (let i = 0; i < columns.length; i++) {
+        const text = cellText(values[i], asDate[i]);
+        cells[columns[i].field] = text;
+        if (text) blank = false;
       }
-      break;
+      if (!blank) yield { row, cells };
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
