@@ -211,16 +211,16 @@ async function restorePostgres(target: BackupTarget, source: string, force: bool
   const url = target.databaseUrl!;
   requireTool('pg_restore');
   await withClient(url, async (client) => {
+    const tables = await client.query("select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
+    if (tables.rows[0].n > 0 && !force) {
+      throw new BackupError(`目标数据库已有 ${tables.rows[0].n} 张表；确认要用备份覆盖时请加 --force`, `The target database already has ${tables.rows[0].n} tables; add --force to replace them with the backup`);
+    }
     const others = await client.query('select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
     if (others.rows[0].n > 0) {
       throw new BackupError(
         `目标数据库还有 ${others.rows[0].n} 个其他连接（服务器还在运行？）：请先停止服务器再恢复`,
         `The target database has ${others.rows[0].n} other connection(s) (is the server running?): stop the server before restoring`,
       );
-    }
-    const tables = await client.query("select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
-    if (tables.rows[0].n > 0 && !force) {
-      throw new BackupError(`目标数据库已有 ${tables.rows[0].n} 张表；确认要用备份覆盖时请加 --force`, `The target database already has ${tables.rows[0].n} tables; add --force to replace them with the backup`);
     }
   });
   const key = existingKey(target);
