@@ -1,6 +1,8 @@
 import { shanghaiDate, endOfShanghaiDay } from '../../platform/dates.ts';
 import crypto from 'node:crypto';
 import type { z } from 'zod';
+import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation, nextSequence, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, conflict, fieldError, notFound, refused } from '../../platform/errors.ts';
@@ -381,24 +383,39 @@ function memberItemView(deps: Deps) {
   });
 }
 
-export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: { orgId?: number; q?: string; status?: string }) {
-  let q = membersQuery(tx).where(inScope('members.org_id', scope));
-  if (query.orgId) q = q.where(inScope('members.org_id', { all: false, roots: [query.orgId!] }));
-  if (query.status) q = q.where('members.status', '=', query.status as 'member');
+type RollQuery = { orgId?: number; q?: string; status?: string };
+
+/** The roll's filter (scope, org, status, search) on the members table alone. */
+function rollFilter(deps: Deps, scope: Scope, query: RollQuery): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, 'members'>();
+  const conditions: Expression<SqlBool>[] = [inScope('members.org_id', scope)];
+  if (query.orgId) conditions.push(inScope('members.org_id', { all: false, roots: [query.orgId!] }));
+  if (query.status) conditions.push(eb('members.status', '=', query.status as 'member'));
   const term = query.q;
   if (term) {
-    if (/^\d{17}[\dXx]$/.test(term)) q = q.where('members.id_number_hash', '=', deps.pii.hash(term));
-    else if (/^1\d{10}$/.test(term)) q = q.where('members.phone_hash', '=', deps.pii.hash(term));
-    else q = q.where((eb) => eb.or([eb('members.name', 'like', `%${term}%`), eb('members.member_no', '=', term)]));
+    if (/^\d{17}[\dXx]$/.test(term)) conditions.push(eb('members.id_number_hash', '=', deps.pii.hash(term)));
+    else if (/^1\d{10}$/.test(term)) conditions.push(eb('members.phone_hash', '=', deps.pii.hash(term)));
+    else conditions.push(eb.or([eb('members.name', 'like', `%${term}%`), eb('members.member_no', '=', term)]));
   }
-  return q;
+  return eb.and(conditions);
 }
 
+export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: RollQuery) {
+  return membersQuery(tx).where(rollFilter(deps, scope, query));
+}
+
+/**
+ * One page of the roll, newest first. The count and the page's ids come from the members table
+ * alone, read from an index that holds org_id and id (no sort of whole rows, no join per counted
+ * row); only the page's rows are then joined and decrypted. A street of 50,000 members: ~80 ms → a
+ * few ms on SQLite (bench/README.md).
+ */
 export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  const q = filteredMembers(deps, deps.db, caller.scope, query);
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await q.select(memberColumns).orderBy('members.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  const roll = deps.db.selectFrom('members').where(rollFilter(deps, caller.scope, query));
+  const [{ total }] = await roll.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const page = roll.select('members.id').orderBy('members.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  const rows = await membersQuery(deps.db).select(memberColumns).where('members.id', 'in', page).orderBy('members.id', 'desc').execute();
   return { items: rows.map(memberItemView(deps)), total: Number(total) };
 }
 
