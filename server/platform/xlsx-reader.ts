@@ -179,6 +179,8 @@ async function* partBytes(zip: Zip, entry: ZipEntry, limit: number): AsyncGenera
         crc = zlib.crc32(chunk, crc);
         yield chunk;
       }
+    } catch (err) {
+      throw err instanceof XlsxError ? err : new XlsxError(`${entry.name}: ${(err as Error).message}`);
     } finally {
       raw.destroy();
       inflated.destroy();
