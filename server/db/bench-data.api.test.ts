@@ -84,6 +84,19 @@ describe('benchmark data generator', () => {
     expect(stats.growth.reduce((n, g) => n + g.joined, 0)).toBeGreaterThan(0);
   });
 
+  it('a member who leaves moves from the members to the left count, in the county and in their street', async () => {
+    const cadre = await login(app, county.countyCadre, BENCH_PASSWORD);
+    type Stats = { members: number; membersByStatus: { left: number }; children: { orgId: number; members: number }[] };
+    const before = (await cadre.get(`/api/orgs/${county.countyId}/stats`)).json() as Stats;
+    const [memberId] = await streetMemberIds(county.streetId);
+    expect((await cadre.patch(`/api/members/${memberId}`, { status: 'left' })).statusCode).toBe(200);
+    const after = (await cadre.get(`/api/orgs/${county.countyId}/stats`)).json() as Stats;
+    expect(after.members).toBe(before.members - 1);
+    expect(after.membersByStatus.left).toBe(before.membersByStatus.left + 1);
+    const street = (s: Stats) => s.children.find((c) => c.orgId === county.streetId)!.members;
+    expect(street(after)).toBe(street(before) - 1);
+  });
+
   it('a generated member logs in and finds their registrations and the activities open to them', async () => {
     const member = await login(app, county.memberLogins[0], BENCH_PASSWORD);
     const mine = await member.get('/api/registrations/mine');

@@ -4,6 +4,7 @@ import { platform } from './migrations/0001-platform.ts';
 import { members } from './migrations/0002-members.ts';
 import { pioneer } from './migrations/0003-pioneer.ts';
 import { activities } from './migrations/0004-activities.ts';
+import { memberCounts } from './migrations/0005-indexes.ts';
 
 /** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-members': members,
   '0003-pioneer': pioneer,
   '0004-activities': activities,
+  '0005-indexes': memberCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -128,6 +128,13 @@ export interface MemberTable {
   updated_at: string;
 }
 
+/** Members per (org, status), kept by triggers on members (migration 0005). */
+export interface OrgMemberCountTable {
+  org_id: number;
+  status: MemberStatus;
+  n: number;
+}
+
 export interface JoinApplicationTable {
   id: Generated<number>;
   user_id: number;
@@ -478,6 +485,7 @@ export interface DB {
   audit_log: AuditLogTable;
   sequences: SequenceTable;
   members: MemberTable;
+  org_member_counts: OrgMemberCountTable;
   join_applications: JoinApplicationTable;
   transfers: TransferTable;
   sms_codes: SmsCodeTable;

@@ -7,7 +7,9 @@ import { overdueBefore } from './service.ts';
 
 /**
  * Coverage statistics over an org's whole subtree, each figure one indexed aggregate query:
- * the subtree comes from org_closure, never from rows loaded into memory.
+ * the subtree comes from org_closure, never from rows loaded into memory. Member counts come from
+ * org_member_counts (kept by triggers), so a county of a million members costs its orgs, not its
+ * members; only the 12-month growth still reads the roll, over the (org_id, joined_on) index.
  */
 export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
   await requireOrgInScope(deps.db, caller.scope, orgId);
@@ -35,9 +37,10 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
     .where('enterprises.status', '=', 'active')
     .executeTakeFirstOrThrow();
 
+  // Per-org counts kept by triggers (migration 0005): a few rows per org, not the whole roll.
   const byStatus = await db
-    .selectFrom('members')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectFrom('org_member_counts')
+    .select(['status', (eb) => eb.fn.sum<number>('n').as('n')])
     .where('org_id', 'in', subtree)
     .groupBy('status')
     .execute();
@@ -97,10 +100,10 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
           .execute(),
         db
           .selectFrom('org_closure')
-          .innerJoin('members', 'members.org_id', 'org_closure.descendant_id')
-          .select(['org_closure.ancestor_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .innerJoin('org_member_counts as counts', 'counts.org_id', 'org_closure.descendant_id')
+          .select(['org_closure.ancestor_id', (eb) => eb.fn.sum<number>('counts.n').as('n')])
           .where('org_closure.ancestor_id', 'in', childIds)
-          .where('members.status', '!=', 'left')
+          .where('counts.status', '!=', 'left')
           .groupBy('org_closure.ancestor_id')
           .execute(),
       ])
