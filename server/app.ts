@@ -15,7 +15,7 @@ import type { Database } from './db/database.ts';
 import type { Deps } from './platform/context.ts';
 import { createPii, resolveMasterKey } from './platform/pii.ts';
 import { logSmsSender, type SmsSender } from './platform/sms.ts';
-import { installAccessLayer, installErrorHandling } from './platform/http.ts';
+import { frameworkError, installAccessLayer, installErrorHandling } from './platform/http.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { accountsRoutes } from './modules/accounts/routes.ts';
 import { orgsRoutes } from './modules/orgs/routes.ts';
@@ -54,6 +54,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Behind N reverse proxies the client's address (rate limits, audit log) comes from X-Forwarded-For.
     trustProxy: config.trustProxy > 0 ? (_address: string, hop: number) => hop < config.trustProxy : false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkError,
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -134,8 +134,22 @@ const FASTIFY_CODES: Record<string, { status: number; code: MessageCode }> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type' },
 };
 
+/**
+ * The multipart parser's own errors (no boundary, a boundary over 256 characters, a body cut
+ * short) are plain Errors without a code: the client sent a broken upload, not a server bug.
+ */
+const MULTIPART_PARSE_ERROR = /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|The needle cannot have a length bigger than 256|\w+ terminated early due to unexpected end of multipart data)/;
+
 /** Unique-constraint errors: PostgreSQL's SQLSTATE and better-sqlite3's codes. */
 const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
+
+/**
+ * What Fastify's router refuses before any route or hook runs (a malformed URL, a path segment
+ * over 100 characters, such as a 400-digit id) leaves as a problem too. Fastify's `frameworkErrors`.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  return problem(reply, req, err.statusCode === 414 ? 414 : 400, 'bad_request');
+}
 
 /** Every error leaves as RFC 9457 problem+json with a stable code; only true bugs are 500s. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -159,6 +173,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     // Two requests raced past the same uniqueness check and the database's constraint decided:
     // the loser gets the same 409 it would have got a moment later, not a 500.
     if (UNIQUE_VIOLATIONS.has(String(err.code))) return problem(reply, req, 409, 'conflict');
+    if (!err.code && req.isMultipart() && MULTIPART_PARSE_ERROR.test(err.message)) return problem(reply, req, 400, 'invalid_multipart');
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return problem(reply, req, known.status, known.code);
     if (err.statusCode === 429) return problem(reply, req, 429, 'rate_limited');

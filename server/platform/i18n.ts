@@ -7,6 +7,7 @@ export type Lang = 'zh' | 'en';
 export const messages = {
   bad_request: { zh: '请求无效', en: 'The request is not valid' },
   invalid_json: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  invalid_multipart: { zh: '上传的表单数据不完整或格式不正确，请重新上传', en: 'The uploaded form data is incomplete or malformed; upload it again' },
   validation_failed: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are not valid; see the marked fields' },
   unauthenticated: { zh: '请先登录', en: 'Please log in first' },
   invalid_credentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },

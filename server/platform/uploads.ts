@@ -64,34 +64,41 @@ export async function receiveFile(
   fs.mkdirSync(dir, { recursive: true });
   const fields: Record<string, string> = {};
   let raw: { file: string; name: string; size: number; sha256: string } | null = null;
-  for await (const part of parts) {
-    if (part.type !== 'file') {
-      fields[part.fieldname] = String(part.value ?? '');
-      continue;
+  try {
+    for await (const part of parts) {
+      if (part.type !== 'file') {
+        fields[part.fieldname] = String(part.value ?? '');
+        continue;
+      }
+      const upload = part as MultipartFile;
+      if (raw || upload.fieldname !== 'file') {
+        upload.file.resume();
+        continue;
+      }
+      const file = path.join(dir, crypto.randomUUID());
+      const hash = crypto.createHash('sha256');
+      let size = 0;
+      const meter = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          if (size > opts.maxBytes) return done(new AppError(413, 'upload_too_large', { mb: Math.round(opts.maxBytes / 2 ** 20) }));
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(upload.file, meter, fs.createWriteStream(file));
+      } catch (err) {
+        fs.rmSync(file, { force: true });
+        throw err;
+      }
+      raw = { file, name: path.basename(upload.filename || 'file').slice(0, 200), size, sha256: hash.digest('hex') };
     }
-    const upload = part as MultipartFile;
-    if (raw || upload.fieldname !== 'file') {
-      upload.file.resume();
-      continue;
-    }
-    const file = path.join(dir, crypto.randomUUID());
-    const hash = crypto.createHash('sha256');
-    let size = 0;
-    const meter = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        size += chunk.length;
-        if (size > opts.maxBytes) return done(new AppError(413, 'upload_too_large', { mb: Math.round(opts.maxBytes / 2 ** 20) }));
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    try {
-      await pipeline(upload.file, meter, fs.createWriteStream(file));
-    } catch (err) {
-      fs.rmSync(file, { force: true });
-      throw err;
-    }
-    raw = { file, name: path.basename(upload.filename || 'file').slice(0, 200), size, sha256: hash.digest('hex') };
+  } catch (err) {
+    // A later part broke the request (a second file over the limit, a body cut short): the file
+    // already on disk belongs to a refused request.
+    if (raw) fs.rmSync(raw.file, { force: true });
+    throw err;
   }
   if (!raw) {
     if (opts.required === false) return { stored: null, fields };
