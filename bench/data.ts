@@ -277,8 +277,8 @@ export async function generateCounty(target: Target, opts: GenerateOptions): Pro
   ];
   const memberRow = (i: number): Row => {
     const { birth, idNumber, phone } = identity(i);
-    // Joined over the last ten years, more of them recently.
-    const daysAgo = Math.floor(3650 * (((i * 7907) % 1000) / 1000) ** 2);
+    // Joined evenly over the last ten years: a tenth of the roll in the last 12 months.
+    const daysAgo = (i * 7907) % 3650;
     const joined = new Date(now.getTime() - daysAgo * DAY).toISOString().slice(0, 10);
     const status = memberStatus(i);
     const enterprise = plan.enterprise[i] || null;

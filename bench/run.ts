@@ -133,7 +133,7 @@ async function readPathFigures(base: string, bare: string, paths: ReadPath[]): P
       figures.push({ name: `${p.name}, ${c} conn, ratio`, value: ratio.toFixed(2), target: '≥ 0.6', met: ratio >= 0.6 });
       if (c === Math.max(...CONNECTIONS)) figures.push({ name: `${p.name}, ${c} conn, p99`, value: ms(real.latency.p99), target: '≤ 25 ms', met: real.latency.p99 <= 25 });
       if (p.name === 'county-stats' && c === 1) figures.push({ name: 'county stats, one request (p50)', value: ms(real.latency.p50), target: '≤ 50 ms', met: real.latency.p50 <= 50 });
-      console.log(`    ${figures.at(-1)!.name}: ${real.requests.average.toFixed(0)} vs ${floor.requests.average.toFixed(0)} req/s`);
+      console.log(`    ${p.name}, ${c} conn: ${brief(real)} | bare ${brief(floor)}`);
     }
   }
   return figures;
