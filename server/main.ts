@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -26,7 +28,38 @@ async function prepare(config: Config): Promise<Database> {
   return database;
 }
 
+/** Imports finish in minutes; a working file untouched for an hour belongs to no running request. */
+const LEFTOVER_AGE_MS = 3600_000;
+
+/**
+ * Removes the uploads and spooled rows (personal data in plain text) that a server killed in the
+ * middle of an import left in <data dir>/tmp. Only old ones: on PostgreSQL another server process
+ * sharing the data directory may be importing right now.
+ */
+function removeImportLeftovers(dataDir: string): number {
+  const dir = path.join(dataDir, 'tmp');
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isFile() && Date.now() - stat.mtimeMs > LEFTOVER_AGE_MS) {
+      fs.rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function sweepImportLeftovers(dataDir: string) {
+  const removed = removeImportLeftovers(dataDir);
+  if (removed) console.log(`  removed ${removed} import working file(s) left in ${path.join(dataDir, 'tmp')} by an interrupted import`);
+}
+
 async function serve(config: Config, demo: boolean) {
+  sweepImportLeftovers(config.dataDir);
+  // A server that runs for months still clears what a crashed sibling process left behind.
+  setInterval(() => sweepImportLeftovers(config.dataDir), LEFTOVER_AGE_MS).unref();
   const database = await prepare(config);
   const app = await buildApp({ config, database });
   const admin = await ensureAdmin(app.deps, config.adminPassword ?? (demo ? DEMO_PASSWORD : undefined));

@@ -75,7 +75,8 @@ const sourceEnv = () => ({
   ...(source.databaseUrl ? { DATABASE_URL: source.databaseUrl } : {}),
 });
 
-describe(`backup and restore (${engine})`, () => {
+// Each test runs the command line in child processes: generous on a loaded machine.
+describe(`backup and restore (${engine})`, { timeout: 120_000 }, () => {
   test('a backup taken while the server runs restores into an empty database with every table equal row for row, and the restored database serves', async () => {
     const file = path.join(dir, engine === 'sqlite' ? 'gonghui.sqlite' : 'gonghui.dump');
     const backup = await runCli(['backup', file], sourceEnv());

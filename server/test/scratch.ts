@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,4 +73,96 @@ export function runCli(args: string[], env: Record<string, string>): Promise<{ c
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+// ---------- the real server as a child process, over real HTTP ----------
+
+export interface RunningServer {
+  base: string;
+  pid: number;
+  /** The last of what it printed, for failure messages. */
+  output(): string;
+  /** SIGKILL: no shutdown hook runs, as when the machine or the supervisor pulls the plug. */
+  kill(): Promise<void>;
+  /** SIGTERM: the clean shutdown. */
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts `serve` (or `demo`) on a free port and waits until GET /api/health answers. */
+export async function startServer(env: Record<string, string>, opts: { command?: 'serve' | 'demo'; readyWithinMs?: number } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const child = startCli([opts.command ?? 'serve'], { GONGHUI_LOG_LEVEL: 'warn', GONGHUI_AUTH_RATE_LIMIT: '100000', ...env, PORT: String(port), HOST: '127.0.0.1' });
+  let output = '';
+  const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.readyWithinMs ?? 120_000);
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited before it was ready:\n${output}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server was not ready within ${opts.readyWithinMs ?? 120_000} ms:\n${output}`);
+    }
+    await pause(100);
+  }
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
+  return { base, pid: child.pid!, output: () => output, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: any;
+}
+
+/** A logged-in user of a server over real HTTP: the session cookie and its CSRF token. */
+export interface HttpSession {
+  base: string;
+  cookie: string;
+  csrfToken: string;
+  send(method: string, url: string, body?: unknown): Promise<HttpAnswer>;
+}
+
+export async function httpLogin(base: string, username: string, password: string): Promise<HttpSession> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('gh_session='))!.split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return sessionOn(base, cookie, csrfToken);
+}
+
+/** A session's cookie and token used against `base`: the same login on a restarted server. */
+export function sessionOn(base: string, cookie: string, csrfToken: string): HttpSession {
+  return {
+    base,
+    cookie,
+    csrfToken,
+    async send(method, url, body) {
+      const headers: Record<string, string> = { cookie };
+      if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const answer = await fetch(`${base}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await answer.text();
+      return { status: answer.status, body: text && answer.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+    },
+  };
 }
