@@ -38,6 +38,8 @@ export interface AppOptions {
   smsSender?: SmsSender;
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** Where log lines go (stdout by default); tests read them to prove no personal data is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -48,6 +50,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         ? false
         : {
             level: config.logLevel,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // Query strings can carry an ID number or phone being searched for: log the path only.
             serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }) },
           },

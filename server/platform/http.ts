@@ -144,10 +144,24 @@ const MULTIPART_PARSE_ERROR = /^(Multipart: Boundary not found|Boundary required
 const UNIQUE_VIOLATIONS = new Set(['23505', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 
 /**
+ * Security headers for the router's own refusals below: no hook runs for them, so helmet's
+ * headers (app.ts) are not there. A problem body needs nothing from the page's policy: the
+ * strictest one, and helmet's defaults for the rest.
+ */
+const ROUTER_ERROR_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+};
+
+/**
  * What Fastify's router refuses before any route or hook runs (a malformed URL, a path segment
  * over 100 characters, such as a 400-digit id) leaves as a problem too. Fastify's `frameworkErrors`.
  */
 export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  reply.headers(ROUTER_ERROR_HEADERS);
   return problem(reply, req, err.statusCode === 414 ? 414 : 400, 'bad_request');
 }
 

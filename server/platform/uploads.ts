@@ -50,6 +50,16 @@ export function sniff(fileName: string, head: Buffer, allowed: readonly FileKind
   return null;
 }
 
+/**
+ * The name the uploader gave, for display only: without folders (either kind of separator) or
+ * control characters (PostgreSQL cannot store NUL; CR and LF have no place in a header), at most
+ * 200 characters.
+ */
+function displayName(given: string | undefined): string {
+  const name = path.posix.basename((given ?? '').replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
+  return name || 'file';
+}
+
 const fileError = (zh: string, en: string) => invalidFields([{ field: 'file', message: { zh, en } }]);
 
 /**
@@ -92,7 +102,7 @@ export async function receiveFile(
         fs.rmSync(file, { force: true });
         throw err;
       }
-      raw = { file, name: path.basename(upload.filename || 'file').slice(0, 200), size, sha256: hash.digest('hex') };
+      raw = { file, name: displayName(upload.filename), size, sha256: hash.digest('hex') };
     }
   } catch (err) {
     // A later part broke the request (a second file over the limit, a body cut short): the file

@@ -87,6 +87,10 @@ export interface TestAppOptions {
   sessionHours?: number;
   /** The SMS gateway; by default messages are kept in memory (see sentSms). */
   smsSender?: SmsSender;
+  /** Log every line, at trace level, into this stream (by default the app logs nothing). */
+  logStream?: NodeJS.WritableStream;
+  /** Serve the built web app from web/dist, as in production (default false). */
+  serveWeb?: boolean;
 }
 
 async function freshSqlite(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
@@ -157,7 +161,7 @@ async function freshPostgres(): Promise<{ database: Database; dataDir: string; d
 }
 
 /**
- * A Fastify app (buildApp, no web, silent logs) on a fresh database of the engine under test.
+ * A Fastify app (buildApp; no web, silent logs unless asked) on a fresh database of the engine under test.
  * `app.close()` also closes and removes the database.
  */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyInstance> {
@@ -167,7 +171,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyI
   const config = loadConfig({
     NODE_ENV: 'test',
     GONGHUI_DATA_DIR: fresh.dataDir,
-    GONGHUI_LOG_LEVEL: 'silent',
+    GONGHUI_LOG_LEVEL: opts.logStream ? 'trace' : 'silent',
     GONGHUI_ENCRYPTION_KEY: TEST_KEY,
     GONGHUI_AUTH_RATE_LIMIT: String(opts.authRateLimit ?? 100_000),
     GONGHUI_SESSION_HOURS: String(opts.sessionHours ?? 12),
@@ -177,7 +181,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyI
   const smsSender: SmsSender = opts.smsSender ?? { name: 'memory', usable: () => true, send: async (phone, text) => void outbox.push({ phone, text }) };
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database: fresh.database, clock, serveWeb: false, smsSender });
+    app = await buildApp({ config, database: fresh.database, clock, serveWeb: opts.serveWeb ?? false, smsSender, logStream: opts.logStream });
   } catch (err) {
     await fresh.database.close();
     await fresh.drop();
