@@ -350,6 +350,11 @@ describe('bad input on every route', () => {
         body: Buffer.concat([Buffer.from(part(b, 'orgId', String(f.orgs.unionA))), ...[1, 2, 3, 4, 5].map((i) => filePart(b, `n${i}.txt`, 'text/plain', Buffer.from('x'))), Buffer.from(`--${b}--\r\n`)]),
       },
       {
+        what: 'a file name with NUL, CR and LF',
+        type: `multipart/form-data; boundary=${b}`,
+        body: Buffer.concat([Buffer.from(part(b, 'orgId', String(f.orgs.unionA))), filePart(b, 'a\u0000b\r\nX-Injected: 1.xlsx', 'application/octet-stream', Buffer.from('PK\u0003\u0004')), Buffer.from(`--${b}--\r\n`)]),
+      },
+      {
         what: 'a hostile file name and a file of the wrong kind',
         type: `multipart/form-data; boundary=${b}`,
         body: Buffer.concat([Buffer.from(part(b, 'orgId', '\uD800')), filePart(b, '../../../../tmp/evil\u202Egpj.exe', 'image/jpeg', Buffer.from('MZ\u0090\u0000')), Buffer.from(`--${b}--\r\n`)]),
