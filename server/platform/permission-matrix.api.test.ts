@@ -33,7 +33,8 @@ import {
  * - Every write route is attempted by its holder on street A on state where it can succeed
  *   (`ownWrites`), and must give the answer pinned there: a 2xx with an audit entry, or a named
  *   domain refusal; a record only the county decides answers 404 to street A and succeeds for the
- *   county holder.
+ *   county holder. The same writes, on fresh records, succeed for the holder on the county
+ *   (parent scope); where a rule tells a street and the county apart, `parent` says so.
  * - Authenticated and permission routes answer 401 without a session; public ones never do.
  *
  * Every route needs a sample below, and every write route an entry in `ownWrites`: a new route
@@ -174,19 +175,7 @@ const samples: Record<string, Sample> = {
   // ---- Workers' Pioneer ----
   'GET /api/pioneer/standards': { req: (c) => ({ url: `/api/pioneer/standards?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
   'GET /api/pioneer/standards/:id': { req: (c) => ({ url: `/api/pioneer/standards/${c.pioneer.standardId}` }), sibling: { kind: 'unscoped', why: 'the built-in standards are shared by every federation' } },
-  'POST /api/pioneer/standards': {
-    req: (c) => ({
-      url: '/api/pioneer/standards',
-      body: {
-        orgId: c.f.orgs.streetA,
-        type: 'safe_production',
-        name: '矩阵标准',
-        weights: { infrastructure: 20, organization: 20, workforce: 20, management: 20, effectiveness: 20 },
-        criteria: ['infrastructure', 'organization', 'workforce', 'management', 'effectiveness'].map((dimension) => ({ dimension, title: '矩阵', maxPoints: 10 })),
-      },
-    }),
-    sibling: notFound,
-  },
+  'POST /api/pioneer/standards': { req: (c) => ({ url: '/api/pioneer/standards', body: standardBody(c.f.orgs.streetA) }), sibling: notFound },
   'POST /api/pioneer/campaigns': { req: (c) => ({ url: '/api/pioneer/campaigns', body: campaignBody(c.f.orgs.streetA) }), sibling: notFound },
   'GET /api/pioneer/campaigns': { req: () => ({ url: '/api/pioneer/campaigns?pageSize=200' }), sibling: { kind: 'unscoped', why: 'campaigns are opened by the county and shared by every street under it' } },
   'GET /api/pioneer/campaigns/:id': { req: (c) => ({ url: `/api/pioneer/campaigns/${c.pioneer.campaignId}` }), sibling: { kind: 'unscoped', why: 'the county’s campaign is shared by every street under it' } },
@@ -275,6 +264,8 @@ interface Own {
    * the county holder gets `status`.
    */
   owner?: 'county';
+  /** what the holder on the county gets instead, when a street and the county differ by rule */
+  parent?: { req: (c: Ctx) => Promise<Request> | Request; status: number };
   status: number;
   /** the domain refusal's code, when status is 4xx */
   code?: string;
@@ -395,12 +386,14 @@ const ownWrites: Record<string, Own> = {
 
   'POST /api/pioneer/standards': {
     req: (c) => samples['POST /api/pioneer/standards'].req(c),
+    parent: { req: (c) => ({ url: '/api/pioneer/standards', body: standardBody(c.f.orgs.county) }), status: 201 },
     status: 422,
     code: 'validation_failed',
-    why: 'only a county federation sets standards; the county holder’s write is checked in pioneer.api.test.ts',
+    why: 'only a county federation sets standards',
   },
   'POST /api/pioneer/campaigns': {
     req: (c) => ({ url: '/api/pioneer/campaigns', body: campaignBody(c.f.orgs.streetA, { name: `矩阵街道活动${next()}` }) }),
+    parent: { req: (c) => ({ url: '/api/pioneer/campaigns', body: campaignBody(c.f.orgs.county, { name: `矩阵县级活动${next()}` }) }), status: 201 },
     status: 422,
     code: 'validation_failed',
     why: 'only a county federation opens campaigns',
@@ -458,11 +451,32 @@ const ownWrites: Record<string, Own> = {
     status: 200,
   },
   'POST /api/pioneer/titles/:id/recommendations': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/recommendations`, body: {} }), status: 201 },
-  'POST /api/pioneer/recommendations/:id/decision': { req: (c) => samples['POST /api/pioneer/recommendations/:id/decision'].req(c), status: 200 },
+  'POST /api/pioneer/recommendations/:id/decision': {
+    req: async (c) => {
+      const { id } = expectStatus<{ id: number }>(await c.f.admin.post(`/api/pioneer/titles/${await fresh.title(c)}/recommendations`, {}), 201);
+      return { url: `/api/pioneer/recommendations/${id}/decision`, body: { outcome: 'not_named', decidedOn: '2025-06-01' } };
+    },
+    status: 200,
+  },
   'POST /api/pioneer/titles/:id/inspections': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/inspections`, body: { dueOn: '2025-12-01' } }), status: 201 },
-  'POST /api/pioneer/inspections/:id/result': { req: (c) => samples['POST /api/pioneer/inspections/:id/result'].req(c), status: 200 },
+  'POST /api/pioneer/inspections/:id/result': {
+    req: async (c) => {
+      const { id } = expectStatus<{ id: number }>(await c.f.admin.post(`/api/pioneer/titles/${await fresh.title(c)}/inspections`, { dueOn: '2025-12-01' }), 201);
+      return { url: `/api/pioneer/inspections/${id}/result`, body: { result: 'passed', inspectedOn: '2025-06-01' } };
+    },
+    status: 200,
+  },
   'POST /api/pioneer/titles/:id/revoke': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/revoke`, body: { reason: '矩阵', revokedOn: '2025-06-01' } }), status: 200 },
-  'POST /api/pioneer/revocations/:id/decision': { req: (c) => samples['POST /api/pioneer/revocations/:id/decision'].req(c), status: 200 },
+  'POST /api/pioneer/revocations/:id/decision': {
+    req: async (c) => {
+      // An incident against enterprise a proposes revoking the titles of its teams, a fresh one among them.
+      const titleId = await fresh.title(c);
+      expectStatus(await c.f.admin.post('/api/pioneer/incidents', { enterpriseId: c.f.enterprises.a, kind: 'mass_incident', occurredOn: '2025-05-01', description: '矩阵' }), 201);
+      const proposed = expectStatus(await c.f.admin.get(`/api/pioneer/titles/${titleId}`), 200).revocations.find((r: { status: string }) => r.status === 'proposed');
+      return { url: `/api/pioneer/revocations/${proposed.id}/decision`, body: { outcome: 'dismissed', decidedOn: '2025-06-01' } };
+    },
+    status: 200,
+  },
   'POST /api/pioneer/titles/:id/rewards': { req: async (c) => ({ url: `/api/pioneer/titles/${await fresh.title(c)}/rewards`, body: { awardedOn: '2025-06-01', description: '矩阵' } }), status: 201 },
   'POST /api/pioneer/incidents': {
     req: async (c) => ({ url: '/api/pioneer/incidents', body: { enterpriseId: await fresh.enterprise(c), kind: 'mass_incident', occurredOn: '2025-01-01', description: '矩阵' } }),
@@ -494,6 +508,16 @@ async function rollWorkbook(n: number): Promise<Buffer> {
   ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']);
   ws.addRow(['矩阵导入', makeIdNumber('330421', '1988-02-03', 500 + n), `1370003${1000 + n}`, '', '2024-01-01']);
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function standardBody(orgId: number) {
+  return {
+    orgId,
+    type: 'safe_production',
+    name: '矩阵标准',
+    weights: { infrastructure: 20, organization: 20, workforce: 20, management: 20, effectiveness: 20 },
+    criteria: ['infrastructure', 'organization', 'workforce', 'management', 'effectiveness'].map((dimension) => ({ dimension, title: '矩阵', maxPoints: 10 })),
+  };
 }
 
 function activityBody(orgId: number) {
@@ -727,6 +751,20 @@ describe('permission matrix', () => {
       const code = res.statusCode >= 400 ? res.json().code : undefined;
       if (res.statusCode !== own.status || code !== own.code) wrong.push(`${keyOf(route)} as ${who} → ${res.statusCode} ${res.body.slice(0, 160)}`);
       else if (res.statusCode < 300 && (await auditCount()) === before) wrong.push(`${keyOf(route)} as ${who} changed something without an audit entry`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('lets a holder of each write permission on the county write on street A’s records (parent scope)', async () => {
+    const wrong: string[] = [];
+    const countyCadre = onCounty.get('cadre')!;
+    for (const route of apiRoutes.filter((r) => isPermission(r.access) && r.method !== 'GET')) {
+      const own = ownWrites[keyOf(route)];
+      if (!own || own.owner === 'county') continue; // done by the county holder above
+      const expected = own.parent ?? own;
+      const res = await send(app, countyCadre, route.method, await expected.req(c));
+      const code = res.statusCode >= 400 ? res.json().code : undefined;
+      if (res.statusCode !== expected.status || (!own.parent && code !== own.code)) wrong.push(`${keyOf(route)} as cadre of the county → ${res.statusCode} ${res.body.slice(0, 160)}`);
     }
     expect(wrong).toEqual([]);
   }, 120_000);
