@@ -208,7 +208,7 @@ describe(`a server killed with SIGKILL comes back whole (${engine})`, () => {
     expect(await membersAndImports()).toEqual({ members: 0, imports: 0 });
     const leftFromUpload = tmpFiles();
     expect(leftFromUpload.length).toBeGreaterThan(0);
-    // An hour passes before the next start: the interrupted upload, personal data in plain text, is removed then.
+    // Over an hour passes before the next start: the interrupted upload, personal data in plain text, is removed then.
     const anHourAgo = new Date(Date.now() - 2 * 3600_000);
     for (const f of leftFromUpload) fs.utimesSync(path.join(tmpDir(), f), anHourAgo, anHourAgo);
 
