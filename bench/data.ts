@@ -378,9 +378,10 @@ export async function generateInto(env: NodeJS.ProcessEnv, opts: GenerateOptions
     if (fast) await database.db.executeQuery(CompiledQuery.raw('pragma synchronous = OFF'));
     if (fast) await database.db.executeQuery(CompiledQuery.raw('pragma cache_size = -262144'));
     const result = await generateCounty({ db: database.db, engine: database.engine, pii, clock: () => new Date() }, opts);
+    // Statistics for the planners, and on PostgreSQL the visibility map index-only scans need:
+    // a live database gets both from autovacuum, a freshly loaded one not yet.
     if (fast) await database.db.executeQuery(CompiledQuery.raw('pragma wal_checkpoint(TRUNCATE)'));
-    else await database.db.executeQuery(CompiledQuery.raw('analyze'));
-    if (fast) await database.db.executeQuery(CompiledQuery.raw('analyze'));
+    await database.db.executeQuery(CompiledQuery.raw(fast ? 'analyze' : 'vacuum analyze'));
     return result;
   } finally {
     await database.close();

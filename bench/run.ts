@@ -122,12 +122,23 @@ interface ReadPath {
   cookie: string;
 }
 
+/**
+ * autocannon stops sending at the end of a run, but a server whose queries block its event loop
+ * (better-sqlite3 is synchronous) still owes answers to everything already queued: wait for an
+ * answer to a trivial request before the next run, or that run measures the last one's backlog.
+ */
+async function settle(url: string) {
+  await fetch(url);
+}
+
 async function readPathFigures(base: string, bare: string, paths: ReadPath[]): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const p of paths) {
     for (const c of CONNECTIONS) {
       const real = await cannon(`${base}${p.path}`, c, { cookie: p.cookie });
+      await settle(`${base}/api/health`);
       const floor = await cannon(`${bare}/bare/${p.name}`, c);
+      await settle(`${bare}/bare/health`);
       const ratio = rate(real) / Math.max(1, rate(floor));
       figures.push({ name: `${p.name}, ${c} conn`, value: `${brief(real)} | bare ${brief(floor)}` });
       figures.push({ name: `${p.name}, ${c} conn, ratio`, value: ratio.toFixed(2), target: '≥ 0.6', met: ratio >= 0.6 });

@@ -6,7 +6,8 @@ import { isPostgres } from './helpers.ts';
  * per org instead of counting the whole roll on every request: a county of a million members was
  * ~0.5 s of index scanning per request on SQLite, and every write path that adds, moves or
  * re-statuses a member (applications, imports, transfers, edits) is covered without code of its
- * own. Rows whose count falls to 0 stay; sums ignore them. See bench/README.md.
+ * own. Rows whose count falls to 0 stay; sums ignore them. Also a covering index for the
+ * enterprise counts of the same statistics. See bench/README.md.
  */
 export const memberCounts: Migration = {
   async up(db: Kysely<any>) {
@@ -16,10 +17,14 @@ export const memberCounts: Migration = {
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('n', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('org_member_counts_pk', ['org_id', 'status'])
+      // SQLite: the rows live in the key's b-tree, so summing them reads one index, not two.
+      .$call((t) => (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
       .execute();
     await sql`insert into org_member_counts (org_id, status, n) select org_id, status, count(*) from members group by org_id, status`.execute(db);
     if (isPostgres(db)) await postgresTriggers(db);
     else await sqliteTriggers(db);
+    // Enterprise counts per subtree (coverage stats) read only the index, not 26,000 table rows.
+    await db.schema.createIndex('enterprises_org_status_idx').on('enterprises').columns(['org_id', 'status', 'new_economy']).execute();
   },
 };
 

@@ -406,16 +406,25 @@ export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: RollQue
 
 /**
  * One page of the roll, newest first. The count and the page's ids come from the members table
- * alone, read from an index that holds org_id and id (no sort of whole rows, no join per counted
- * row); only the page's rows are then joined and decrypted. A street of 50,000 members: ~80 ms → a
- * few ms on SQLite (bench/README.md).
+ * alone, read from an index holding org_id and id (no join per counted row, no sort of whole
+ * rows); only the page's rows are then joined and decrypted. The ids are gathered first
+ * (MATERIALIZED) and then sorted: otherwise PostgreSQL walks the primary key backwards hoping to
+ * meet the subtree's members soon, and a street whose members were imported early is reached only
+ * after most of the roll (1M members: seconds per page). See bench/README.md.
  */
 export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  const roll = deps.db.selectFrom('members').where(rollFilter(deps, caller.scope, query));
-  const [{ total }] = await roll.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const page = roll.select('members.id').orderBy('members.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  const rows = await membersQuery(deps.db).select(memberColumns).where('members.id', 'in', page).orderBy('members.id', 'desc').execute();
+  const filter = rollFilter(deps, caller.scope, query);
+  const [{ total }] = await deps.db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await deps.db
+    .with((cte) => cte('roll').materialized(), (db) => db.selectFrom('members').select('members.id').where(filter))
+    .selectFrom('members')
+    .innerJoin('orgs', 'orgs.id', 'members.org_id')
+    .leftJoin('enterprises', 'enterprises.id', 'members.enterprise_id')
+    .select(memberColumns)
+    .where('members.id', 'in', (eb) => eb.selectFrom('roll').select('roll.id').orderBy('roll.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize))
+    .orderBy('members.id', 'desc')
+    .execute();
   return { items: rows.map(memberItemView(deps)), total: Number(total) };
 }
 
