@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -13,6 +13,7 @@ import { urlFor } from '../test/postgres.ts';
 import { runCli, scratchDatabase, type Scratch } from '../test/scratch.ts';
 import { BackupError, listTables, restoreDatabase, type BackupTarget } from './backup.ts';
 import type { Database, Db } from './database.ts';
+import { platform } from './migrations/0001-platform.ts';
 
 /**
  * Backup and restore on the engine under test: a database built through the API is backed up by
@@ -155,6 +156,22 @@ describe(`backup and restore (${engine})`, { timeout: 120_000 }, () => {
     expect(res.stderr).toContain('配置的加密密钥解不开');
     // On SQLite the check runs on a copy: nothing was put in place.
     if (engine === 'sqlite') expect(fs.readdirSync(target.dataDir)).toEqual([]);
+  });
+
+  test('restore brings a backup made by an older version, before later migrations, up to the current schema', async () => {
+    const old = await scratch(source.encryptionKey);
+    await withDatabase(old.open(), async (db) => {
+      const { error } = await new Migrator({ db, provider: { getMigrations: async () => ({ '0001-platform': platform }) } }).migrateToLatest();
+      if (error) throw error;
+    });
+    const file = path.join(dir, engine === 'sqlite' ? 'old.sqlite' : 'old.dump');
+    expect((await runCli(['backup', file], old.env)).code).toBe(0);
+
+    const target = await scratch(source.encryptionKey);
+    const res = await runCli(['restore', file], target.env);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('migrations applied: 0002-members');
+    expect(await withDatabase(target.open(), (db) => listTables(db, engine))).toEqual(await listTables(app.deps.db, engine));
   });
 
   test('restore refuses a backup of the other engine and a file that is not a backup', async () => {
