@@ -46,13 +46,36 @@ export function memberTemplate(): Promise<Buffer> {
 
 const err = (field: string, zh: string, en: string) => ({ field, message: { zh, en } });
 
-interface GoodRow {
+/**
+ * A checked row as it waits in the spool file for the write pass: personal data already encrypted
+ * and hashed, so the spool holds no plain ID number or phone and the write transaction (which
+ * holds SQLite's only writer, i.e. every other request) does no cryptography.
+ */
+interface SpooledRow {
   name: string;
-  idNumber: string;
+  idNumberEnc: string;
   idHash: string;
-  phone: string;
+  phoneEnc: string;
+  phoneHash: string;
+  birthDate: string;
+  gender: 'male' | 'female';
   uscc: string;
   joinedOn: string;
+}
+
+function spooledRow(deps: Deps, cells: Record<string, string>, idHash: string): SpooledRow {
+  const idNumber = cells.idNumber.toUpperCase();
+  return {
+    name: cells.name,
+    idNumberEnc: deps.pii.encrypt(idNumber),
+    idHash,
+    phoneEnc: deps.pii.encrypt(cells.phone),
+    phoneHash: deps.pii.hash(cells.phone),
+    birthDate: idBirthDate(idNumber)!,
+    gender: genderOf(idNumber),
+    uscc: cells.uscc.toUpperCase(),
+    joinedOn: cells.joinedOn,
+  };
 }
 
 /** Checks one row on its own (no database): the same rules as an online application. */
@@ -81,9 +104,10 @@ const BATCH = 500;
 
 /**
  * Imports a filled template into one union. Pass 1 streams the file and checks every row (format,
- * duplicates inside the file, people already members, enterprises in scope) holding only hashes;
- * any error → nothing written, 422 with every bad row and an error-report workbook. Pass 2 streams
- * the file again and writes all rows in one transaction, in batches.
+ * duplicates inside the file, people already members, enterprises in scope) holding only hashes,
+ * and spools each checked row, encrypted, to a line file; any error → nothing written, 422 with
+ * every bad row and an error-report workbook. Pass 2 reads the spool and writes all rows in one
+ * transaction, in batches.
  */
 export async function importMembers(deps: Deps, caller: Caller, orgId: number, file: string) {
   const day = shanghaiDate(deps.clock());
@@ -134,8 +158,8 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
         seen.set(idHash, row);
         pending.push({ row, cells, idHash });
         if (cells.uscc) usccs.add(cells.uscc.toUpperCase());
-        const line: GoodRow = { name: cells.name, idNumber: cells.idNumber.toUpperCase(), idHash, phone: cells.phone, uscc: cells.uscc.toUpperCase(), joinedOn: cells.joinedOn };
-        if (!out.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+        // Once a row is refused the file will be too: stop encrypting and spooling.
+        if (bad.length === 0 && !out.write(`${JSON.stringify(spooledRow(deps, cells, idHash))}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
       }
     }
     if (errors.length) bad.push({ row, cells, errors });
@@ -172,14 +196,14 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
   const now = caller.actor.now;
   await deps.db.transaction().execute(async (tx) => {
     let seq = await nextSequence(tx, 'member_no', count);
-    let batch: GoodRow[] = [];
+    let batch: SpooledRow[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await insertBatch(tx, deps, batch, orgId, enterpriseIds, now, () => seq++);
+      await insertBatch(tx, batch, orgId, enterpriseIds, now, () => seq++);
       batch = [];
     };
     for await (const line of readline.createInterface({ input: fs.createReadStream(checked), crlfDelay: Infinity })) {
-      batch.push(JSON.parse(line) as GoodRow);
+      batch.push(JSON.parse(line) as SpooledRow);
       if (batch.length >= BATCH) await flush();
     }
     await flush();
@@ -189,18 +213,18 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
   }
 }
 
-async function insertBatch(tx: Tx, deps: Deps, rows: GoodRow[], orgId: number, enterpriseIds: Map<string, number>, now: string, nextNo: () => number) {
+async function insertBatch(tx: Tx, rows: SpooledRow[], orgId: number, enterpriseIds: Map<string, number>, now: string, nextNo: () => number) {
   await tx
     .insertInto('members')
     .values(
       rows.map((r) => ({
         name: r.name,
-        id_number_enc: deps.pii.encrypt(r.idNumber),
+        id_number_enc: r.idNumberEnc,
         id_number_hash: r.idHash,
-        phone_enc: deps.pii.encrypt(r.phone),
-        phone_hash: deps.pii.hash(r.phone),
-        birth_date: idBirthDate(r.idNumber)!,
-        gender: genderOf(r.idNumber),
+        phone_enc: r.phoneEnc,
+        phone_hash: r.phoneHash,
+        birth_date: r.birthDate,
+        gender: r.gender,
         org_id: orgId,
         enterprise_id: r.uscc ? (enterpriseIds.get(r.uscc) ?? null) : null,
         employer_name: null,
