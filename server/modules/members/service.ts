@@ -407,17 +407,18 @@ export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: RollQue
 /**
  * One page of the roll, newest first. The count and the page's ids come from the members table
  * alone, read from an index holding org_id and id (no join per counted row, no sort of whole
- * rows); only the page's rows are then joined and decrypted. The ids are gathered first
- * (MATERIALIZED) and then sorted: otherwise PostgreSQL walks the primary key backwards hoping to
- * meet the subtree's members soon, and a street whose members were imported early is reached only
- * after most of the roll (1M members: seconds per page). See bench/README.md.
+ * rows); only the page's rows are then joined and decrypted. On PostgreSQL the ids are gathered
+ * first (MATERIALIZED) and then sorted: otherwise it walks the primary key backwards hoping to meet
+ * the subtree's members soon, and a street whose members were imported early is reached only after
+ * most of the roll (1M members: seconds per page). SQLite already plans it that way, and copying
+ * the ids out first only slows it down. See bench/README.md.
  */
 export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   const filter = rollFilter(deps, caller.scope, query);
   const [{ total }] = await deps.db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await deps.db
-    .with((cte) => cte('roll').materialized(), (db) => db.selectFrom('members').select('members.id').where(filter))
+    .with((cte) => (deps.engine === 'postgres' ? cte('roll').materialized() : cte('roll').notMaterialized()), (db) => db.selectFrom('members').select('members.id').where(filter))
     .selectFrom('members')
     .innerJoin('orgs', 'orgs.id', 'members.org_id')
     .leftJoin('enterprises', 'enterprises.id', 'members.enterprise_id')
