@@ -32,8 +32,8 @@ async function prepare(config: Config): Promise<Database> {
 const LEFTOVER_AGE_MS = 3600_000;
 
 /**
- * Removes the uploads and spooled rows (personal data in plain text) that a server killed in the
- * middle of an import left in <data dir>/tmp. Only old ones: on PostgreSQL another server process
+ * Removes the uploaded workbooks (personal data in plain text) and spooled rows that a server
+ * killed in the middle of an import left in <data dir>/tmp. Only old ones: on PostgreSQL another server process
  * sharing the data directory may be importing right now.
  */
 function removeImportLeftovers(dataDir: string): number {
