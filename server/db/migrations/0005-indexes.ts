@@ -24,6 +24,10 @@ export const memberCounts: Migration = {
     if (isPostgres(db)) await postgresTriggers(db);
     else await sqliteTriggers(db);
     // Enterprise counts per subtree (coverage stats) read only the index, not 26,000 table rows.
+    // The member list's page ids (org_id in the subtree, newest id first) from the index alone.
+    // SQLite's indexes already end in the rowid; PostgreSQL's need the id spelled out, or it reads
+    // the whole table instead.
+    if (isPostgres(db)) await db.schema.createIndex('members_org_id_idx').on('members').columns(['org_id', 'id']).execute();
     await db.schema.createIndex('enterprises_org_status_idx').on('enterprises').columns(['org_id', 'status', 'new_economy']).execute();
   },
 };
