@@ -81,7 +81,7 @@ async function stop(child: ChildProcess) {
 let nextPort = 3400 + (process.pid % 200) * 2;
 
 function serverEnv(dbEnv: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv {
-  return { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', GONGHUI_LOG_LEVEL: 'warn', GONGHUI_AUTH_RATE_LIMIT: '100000', GONGHUI_ADMIN_PASSWORD: BENCH_PASSWORD };
+  return { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', GONGHUI_LOG_LEVEL: 'warn', GONGHUI_AUTH_RATE_LIMIT: '100000' };
 }
 
 async function startServer(dbEnv: NodeJS.ProcessEnv) {
