@@ -1,11 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { MultipartFile } from '@fastify/multipart';
 import { AppError, type FieldError } from './errors.ts';
+import { spoolUpload } from './uploads.ts';
 import { readFirstSheet, type XlsxValue } from './xlsx-reader.ts';
 
 /**
@@ -46,29 +45,13 @@ export async function templateWorkbook(sheetName: string, columns: SheetColumn[]
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Saves an uploaded multipart request to a temp file and returns it with the text fields. */
+/**
+ * Saves an uploaded workbook (the multipart field `file`) to a temp file and returns it with the
+ * text fields; the server's multipart limit bounds its size. Its content is judged by the reader.
+ */
 export async function receiveUpload(parts: AsyncIterableIterator<any>, tmpDir: string): Promise<{ file: string | null; fields: Record<string, string> }> {
-  fs.mkdirSync(tmpDir, { recursive: true });
-  const fields: Record<string, string> = {};
-  let file: string | null = null;
-  for await (const part of parts) {
-    if (part.type === 'file') {
-      const upload = part as MultipartFile;
-      if (file || upload.fieldname !== 'file') {
-        upload.file.resume();
-        continue;
-      }
-      file = path.join(tmpDir, `${crypto.randomUUID()}.xlsx`);
-      await pipeline(upload.file, fs.createWriteStream(file));
-      if (upload.file.truncated) {
-        fs.rmSync(file, { force: true });
-        throw new AppError(413, 'payload_too_large');
-      }
-    } else {
-      fields[part.fieldname] = String(part.value ?? '');
-    }
-  }
-  return { file, fields };
+  const { spooled, fields } = await spoolUpload(parts, tmpDir, { maxBytes: Number.POSITIVE_INFINITY, suffix: '.xlsx' });
+  return { file: spooled?.file ?? null, fields };
 }
 
 /**

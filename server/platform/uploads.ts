@@ -62,18 +62,28 @@ function displayName(given: string | undefined): string {
 
 const fileError = (zh: string, en: string) => invalidFields([{ field: 'file', message: { zh, en } }]);
 
+interface Spooled {
+  file: string;
+  /** the name the uploader gave, for display only */
+  name: string;
+  size: number;
+  sha256: string;
+}
+
 /**
- * Receives the multipart field `file` (other text fields are returned too) into `dir`, checks
- * size and kind, and returns it; anything refused is removed before the error is thrown.
+ * Streams the multipart field `file` (the first one; other files are drained) to a random name
+ * in `dir`, hashing and metering it on the way, and collects the text fields. Whatever refuses the
+ * request — the file over `maxBytes` or cut by the multipart limit, a later part broken or one too
+ * many — removes the file before the error is thrown: nothing of a refused request stays on disk.
  */
-export async function receiveFile(
+export async function spoolUpload(
   parts: AsyncIterableIterator<any>,
   dir: string,
-  opts: { maxBytes: number; allowed: readonly FileKind[]; required?: boolean },
-): Promise<{ stored: StoredFile | null; fields: Record<string, string> }> {
+  opts: { maxBytes: number; suffix?: string },
+): Promise<{ spooled: Spooled | null; fields: Record<string, string> }> {
   fs.mkdirSync(dir, { recursive: true });
   const fields: Record<string, string> = {};
-  let raw: { file: string; name: string; size: number; sha256: string } | null = null;
+  let spooled: Spooled | null = null;
   try {
     for await (const part of parts) {
       if (part.type !== 'file') {
@@ -81,11 +91,11 @@ export async function receiveFile(
         continue;
       }
       const upload = part as MultipartFile;
-      if (raw || upload.fieldname !== 'file') {
+      if (spooled || upload.fieldname !== 'file') {
         upload.file.resume();
         continue;
       }
-      const file = path.join(dir, crypto.randomUUID());
+      const file = path.join(dir, crypto.randomUUID() + (opts.suffix ?? ''));
       const hash = crypto.createHash('sha256');
       let size = 0;
       const meter = new Transform({
@@ -98,23 +108,36 @@ export async function receiveFile(
       });
       try {
         await pipeline(upload.file, meter, fs.createWriteStream(file));
+        // Cut at the server's multipart limit: a partial file is no file.
+        if (upload.file.truncated) throw new AppError(413, 'payload_too_large');
       } catch (err) {
         fs.rmSync(file, { force: true });
         throw err;
       }
-      raw = { file, name: displayName(upload.filename), size, sha256: hash.digest('hex') };
+      spooled = { file, name: displayName(upload.filename), size, sha256: hash.digest('hex') };
     }
   } catch (err) {
-    // A later part broke the request (a second file over the limit, a body cut short): the file
-    // already on disk belongs to a refused request.
-    if (raw) fs.rmSync(raw.file, { force: true });
+    if (spooled) fs.rmSync(spooled.file, { force: true });
     throw err;
   }
-  if (!raw) {
+  return { spooled, fields };
+}
+
+/**
+ * Receives the multipart field `file` (other text fields are returned too) into `dir`, checks
+ * size and kind, and returns it; anything refused is removed before the error is thrown.
+ */
+export async function receiveFile(
+  parts: AsyncIterableIterator<any>,
+  dir: string,
+  opts: { maxBytes: number; allowed: readonly FileKind[]; required?: boolean },
+): Promise<{ stored: StoredFile | null; fields: Record<string, string> }> {
+  const { spooled, fields } = await spoolUpload(parts, dir, opts);
+  if (!spooled) {
     if (opts.required === false) return { stored: null, fields };
     throw fileError('请选择要上传的文件', 'Choose a file to upload');
   }
-  const upload = raw;
+  const upload = spooled;
   try {
     if (upload.size === 0) throw fileError('文件是空的', 'The file is empty');
     const fd = fs.openSync(upload.file, 'r');
