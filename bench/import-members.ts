@@ -1,8 +1,11 @@
 /**
  * Benchmark: the 100,000-row member import, end to end through the import service (streamed
- * read, checks, one transaction). Run by bench/run.ts in its own process so its peak RSS is its own.
+ * read, checks, one transaction). Run by bench/run.ts in its own process so its peak RSS is its
+ * own; the workbook is written beforehand by a child process (`--write`), so writing it is not
+ * counted either.
  * Usage: tsx bench/import-members.ts <rows> [postgres-url]   → prints one JSON line.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,11 +18,7 @@ import { makeIdNumber } from '../server/platform/identity.ts';
 import { importMembers } from '../server/modules/members/roll-files.ts';
 import type { Caller, Deps } from '../server/platform/context.ts';
 
-const rows = Number(process.argv[2] ?? 100_000);
-const databaseUrl = process.argv[3];
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-import-'));
-
-async function writeFile(file: string) {
+async function writeFile(rows: number, file: string) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('会员名册');
   ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']).commit();
@@ -33,8 +32,12 @@ async function writeFile(file: string) {
 }
 
 async function main() {
+  if (process.argv[2] === '--write') return writeFile(Number(process.argv[3]), process.argv[4]);
+  const rows = Number(process.argv[2] ?? 100_000);
+  const databaseUrl = process.argv[3];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-import-'));
   const file = path.join(dir, 'roll.xlsx');
-  await writeFile(file);
+  execFileSync(process.execPath, [...process.execArgv, process.argv[1], '--write', String(rows), file], { stdio: 'inherit' });
   const config = loadConfig({ GONGHUI_DATA_DIR: dir, GONGHUI_LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: dir });
   await migrateToLatest(database.db);
