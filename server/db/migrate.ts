@@ -5,6 +5,7 @@ import { members } from './migrations/0002-members.ts';
 import { pioneer } from './migrations/0003-pioneer.ts';
 import { activities } from './migrations/0004-activities.ts';
 import { memberCounts } from './migrations/0005-indexes.ts';
+import { subtreeMemberCounts } from './migrations/0006-subtree-counts.ts';
 
 /** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-pioneer': pioneer,
   '0004-activities': activities,
   '0005-indexes': memberCounts,
+  '0006-subtree-counts': subtreeMemberCounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -135,6 +135,14 @@ export interface OrgMemberCountTable {
   n: number;
 }
 
+/** Members of an org's whole subtree per status and month joined ('YYYY-MM'), kept by triggers (migration 0006). */
+export interface SubtreeMemberCountTable {
+  org_id: number;
+  status: MemberStatus;
+  joined_month: string;
+  n: number;
+}
+
 export interface JoinApplicationTable {
   id: Generated<number>;
   user_id: number;
@@ -486,6 +494,7 @@ export interface DB {
   sequences: SequenceTable;
   members: MemberTable;
   org_member_counts: OrgMemberCountTable;
+  subtree_member_counts: SubtreeMemberCountTable;
   join_applications: JoinApplicationTable;
   transfers: TransferTable;
   sms_codes: SmsCodeTable;

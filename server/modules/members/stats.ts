@@ -7,9 +7,10 @@ import { overdueBefore } from './service.ts';
 
 /**
  * Coverage statistics over an org's whole subtree, each figure one indexed aggregate query:
- * the subtree comes from org_closure, never from rows loaded into memory. Member counts come from
- * org_member_counts (kept by triggers), so a county of a million members costs its orgs, not its
- * members; only the 12-month growth still reads the roll, over the (org_id, joined_on) index.
+ * the subtree comes from org_closure, never from rows loaded into memory. Member figures (by
+ * status, the 12-month growth, each child's members) come from subtree_member_counts (kept by
+ * triggers), a few hundred rows per org, so a county of a million members costs its orgs, not its
+ * members.
  */
 export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
   await requireOrgInScope(deps.db, caller.scope, orgId);
@@ -37,13 +38,9 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
     .where('enterprises.status', '=', 'active')
     .executeTakeFirstOrThrow();
 
-  // Per-org counts kept by triggers (migration 0005): a few rows per org, not the whole roll.
-  const byStatus = await db
-    .selectFrom('org_member_counts')
-    .select(['status', (eb) => eb.fn.sum<number>('n').as('n')])
-    .where('org_id', 'in', subtree)
-    .groupBy('status')
-    .execute();
+  // The subtree's own counts, kept by triggers (migration 0006): a few hundred rows of one org.
+  const counts = db.selectFrom('subtree_member_counts').where('org_id', '=', orgId);
+  const byStatus = await counts.select(['status', (eb) => eb.fn.sum<number>('n').as('n')]).groupBy('status').execute();
   const statusCount = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
   const membersByStatus = { member: statusCount('member'), transferring: statusCount('transferring'), retained: statusCount('retained'), left: statusCount('left') };
 
@@ -61,13 +58,10 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
     const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - i, 1));
     months.push(d.toISOString().slice(0, 7));
   }
-  const month = sql<string>`substr(joined_on, 1, 7)`;
-  const growthRows = await db
-    .selectFrom('members')
-    .select([month.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
-    .where('org_id', 'in', subtree)
-    .where('joined_on', '>=', `${months[0]}-01`)
-    .groupBy(month)
+  const growthRows = await counts
+    .select(['joined_month as month', (eb) => eb.fn.sum<number>('n').as('n')])
+    .where('joined_month', '>=', months[0])
+    .groupBy('joined_month')
     .execute();
   const growth = months.map((m) => ({ month: m, joined: Number(growthRows.find((r) => r.month === m)?.n ?? 0) }));
 
@@ -99,12 +93,11 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
           .groupBy('org_closure.ancestor_id')
           .execute(),
         db
-          .selectFrom('org_closure')
-          .innerJoin('org_member_counts as counts', 'counts.org_id', 'org_closure.descendant_id')
-          .select(['org_closure.ancestor_id', (eb) => eb.fn.sum<number>('counts.n').as('n')])
-          .where('org_closure.ancestor_id', 'in', childIds)
-          .where('counts.status', '!=', 'left')
-          .groupBy('org_closure.ancestor_id')
+          .selectFrom('subtree_member_counts')
+          .select(['org_id as ancestor_id', (eb) => eb.fn.sum<number>('n').as('n')])
+          .where('org_id', 'in', childIds)
+          .where('status', '!=', 'left')
+          .groupBy('org_id')
           .execute(),
       ])
     : [[], [], []];
