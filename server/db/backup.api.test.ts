@@ -11,8 +11,8 @@ import { ADMIN_PASSWORD, PASSWORD, buildFixture, createTestApp, expectStatus, lo
 import { signUpMember } from '../test/people.ts';
 import { urlFor } from '../test/postgres.ts';
 import { runCli, scratchDatabase, type Scratch } from '../test/scratch.ts';
-import { BackupError, listTables, restoreDatabase, type BackupTarget } from './backup.ts';
-import type { Database, Db } from './database.ts';
+import { BackupError, restoreDatabase, type BackupTarget } from './backup.ts';
+import { listTables, type Database, type Db } from './database.ts';
 import { platform } from './migrations/0001-platform.ts';
 
 /**

@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { createPii } from '../platform/pii.ts';
-import { openDatabase, openSqliteFile, sqliteFile, type Db, type Engine } from './database.ts';
+import { listTables, openDatabase, openSqliteFile, sqliteFile, type Db, type Engine } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
 /**
@@ -238,15 +238,6 @@ async function restorePostgres(target: BackupTarget, source: string, force: bool
 }
 
 // ---------- catalog ----------
-
-/** Every table of the schema, from the engine's own catalog (Kysely's bookkeeping included). */
-export async function listTables(db: Db, engine: Engine): Promise<string[]> {
-  const rows =
-    engine === 'sqlite'
-      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) <> 'sqlite_' order by name`.execute(db)
-      : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
-  return rows.rows.map((r) => r.name);
-}
 
 /** Columns holding ciphertext (`*_enc`), found in the catalog so new ones are checked too. */
 async function encryptedColumns(db: Db, engine: Engine): Promise<{ table: string; column: string }[]> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -69,4 +69,13 @@ export async function nextSequence(tx: Tx, name: string, count = 1): Promise<num
     .returning('value')
     .executeTakeFirstOrThrow();
   return row.value - count + 1;
+}
+
+/** Every table of the schema, from the engine's own catalog (Kysely's bookkeeping included). */
+export async function listTables(db: Db, engine: Engine): Promise<string[]> {
+  const rows =
+    engine === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and substr(name, 1, 7) <> 'sqlite_' order by name`.execute(db)
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  return rows.rows.map((r) => r.name);
 }

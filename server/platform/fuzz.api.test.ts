@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { sql } from 'kysely';
+import { listTables } from '../db/database.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin, createTestApp, buildFixture, expectStatus, loginAdmin, type Client, type Fixture } from '../test/harness.ts';
-import { signUpMember } from '../test/people.ts';
-import { campaignBody, PDF } from '../modules/pioneer/test-world.ts';
+import { buildUploadTargets } from '../test/upload-targets.ts';
+import { PDF } from '../modules/pioneer/test-world.ts';
 
 /**
  * Bad input, on every route, generated from the OpenAPI document (GET /api/openapi.json): bodies,
@@ -178,14 +179,6 @@ function operations(doc: { paths: Record<string, Record<string, any>> }): Op[] {
   return ops;
 }
 
-async function tableNames(app: FastifyInstance): Promise<string[]> {
-  const rows =
-    app.deps.engine === 'postgres'
-      ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(app.deps.db)
-      : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1`.execute(app.deps.db);
-  return rows.rows.map((r) => r.name);
-}
-
 /** Every table's row count, in one query. */
 async function rowCounts(app: FastifyInstance, tables: string[]): Promise<Record<string, number>> {
   const columns = sql.join(tables.map((t) => sql`(select count(*) from ${sql.table(t)}) as ${sql.ref(t)}`));
@@ -217,24 +210,9 @@ describe('bad input on every route', () => {
     app = await createTestApp();
     f = await buildFixture(app);
     admin = f.admin;
-    const campaign = expectStatus(await f.clients.countyCadre.post('/api/pioneer/campaigns', campaignBody(f.orgs.county)), 201);
-    candidateId = expectStatus(await f.clients.cadreA.post(`/api/pioneer/campaigns/${campaign.id}/candidates`, { teamId: f.teams.a, type: 'safe_production', workerCount: 9 }), 201).id;
-    contestId = expectStatus(
-      await f.clients.cadreA.post('/api/contests', {
-        orgId: f.orgs.streetA,
-        title: '随手拍',
-        theme: '身边的工会',
-        entryKind: 'photo',
-        submitOpensAt: '2025-06-01T00:00:00.000Z',
-        submitClosesAt: '2025-07-01T00:00:00.000Z',
-        voteOpensAt: '2025-06-01T00:00:00.000Z',
-        voteClosesAt: '2025-07-15T00:00:00.000Z',
-      }),
-      201,
-    ).id;
-    author = (await signUpMember(app, f.clients.cadreA, f.orgs.unionA)).client;
+    ({ candidateId, contestId, author } = await buildUploadTargets(app, f));
     ops = operations(expectStatus(await admin.get('/api/openapi.json'), 200));
-    tables = await tableNames(app);
+    tables = await listTables(app.deps.db, app.deps.engine);
     // Ids that exist (not 1: the platform admin, whom a fuzzed PATCH could disable), and some that do not.
     ids = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 2, max: 12 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 999_999, 2_147_483_647) });
   }, 120_000);
