@@ -339,4 +339,41 @@ describe('coverage statistics', () => {
     expect(a).toMatchObject({ unions: 1, enterprises: 2, enterprisesWithoutUnion: 1 });
     expect((await f.clients.cadreA.get(`/api/orgs/${f.orgs.streetB}/stats`)).statusCode).toBe(404);
   });
+
+  it('keeps growth and member counts right through imports, a union moving to another street and a member leaving', async () => {
+    const stats = async (orgId: number) => expectStatus(await f.clients.countyCadre.get(`/api/orgs/${orgId}/stats`), 200);
+    const joinedThisMonth = (s: { growth: { month: string; joined: number }[] }) => s.growth[11].joined;
+    const child = (s: { children: { orgId: number; members: number }[] }, id: number) => s.children.find((c) => c.orgId === id)!.members;
+    const [county0, a0, b0] = [await stats(f.orgs.county), await stats(f.orgs.streetA), await stats(f.orgs.streetB)];
+    const joined = `${county0.growth[11].month}-01`;
+    const rows = [['growth一', newId(), newPhone(), '', joined], ['growth二', newId(), newPhone(), '', joined]];
+    expect((await upload(f.clients.cadreA, f.orgs.unionA, await xlsx(rows))).statusCode).toBe(200);
+    const county1 = await stats(f.orgs.county);
+    expect(joinedThisMonth(county1)).toBe(joinedThisMonth(county0) + 2);
+    const a1 = await stats(f.orgs.streetA);
+    expect(joinedThisMonth(a1)).toBe(joinedThisMonth(a0) + 2);
+    expect(joinedThisMonth(await stats(f.orgs.streetB))).toBe(joinedThisMonth(b0));
+    expect(child(county1, f.orgs.streetA)).toBe(child(county0, f.orgs.streetA) + 2);
+
+    const unionA = await stats(f.orgs.unionA);
+    expectStatus(await f.admin.post(`/api/orgs/${f.orgs.unionA}/move`, { parentId: f.orgs.streetB }), 200);
+    const [county2, a2, b2] = [await stats(f.orgs.county), await stats(f.orgs.streetA), await stats(f.orgs.streetB)];
+    expect(county2.growth).toEqual(county1.growth);
+    const joins = (s: { growth: { joined: number }[] }) => s.growth.map((g) => g.joined);
+    expect(a2.members).toBe(a1.members - unionA.members);
+    expect(joins(a2)).toEqual(joins(a1).map((n, i) => n - joins(unionA)[i]));
+    expect(b2.members).toBe(b0.members + unionA.members);
+    expect(joins(b2)).toEqual(joins(b0).map((n, i) => n + joins(unionA)[i]));
+    expect(child(county2, f.orgs.streetB)).toBe(b2.members);
+
+    const page = expectStatus(await f.clients.countyCadre.get(`/api/members?orgId=${f.orgs.unionA}&page=1&pageSize=1`), 200);
+    expectStatus(await f.clients.countyCadre.patch(`/api/members/${page.items[0].id}`, { status: 'left' }), 200);
+    const county3 = await stats(f.orgs.county);
+    expect(county3.members).toBe(county2.members - 1);
+    expect(county3.membersByStatus.left).toBe(county2.membersByStatus.left + 1);
+    expect(county3.growth).toEqual(county2.growth);
+
+    expectStatus(await f.admin.post(`/api/orgs/${f.orgs.unionA}/move`, { parentId: f.orgs.streetA }), 200);
+    expect((await stats(f.orgs.streetA)).members).toBe(a1.members - 1);
+  });
 });
