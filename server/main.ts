@@ -6,7 +6,6 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from './db/backup.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
-import { loadDemo, DEMO_PASSWORD } from './demo/load.ts';
 
 const usage = `gonghui — 智慧工会平台
 
@@ -62,11 +61,14 @@ async function serve(config: Config, demo: boolean) {
   setInterval(() => sweepImportLeftovers(config.dataDir), LEFTOVER_AGE_MS).unref();
   const database = await prepare(config);
   const app = await buildApp({ config, database });
-  const admin = await ensureAdmin(app.deps, config.adminPassword ?? (demo ? DEMO_PASSWORD : undefined));
+  // The demo loader pulls in exceljs (pioneer title files): loaded only for `demo`, not on every start.
+  const demoData = demo ? await import('./demo/load.ts') : null;
+  const admin = await ensureAdmin(app.deps, config.adminPassword ?? demoData?.DEMO_PASSWORD);
   if (admin.password && !demo) {
     console.log(`\n  Created the built-in account "admin" with password: ${admin.password}\n  It is shown only this once; set GONGHUI_ADMIN_PASSWORD to choose it.\n`);
   }
-  if (demo) {
+  if (demoData) {
+    const { loadDemo, DEMO_PASSWORD } = demoData;
     const loaded = await loadDemo(app.deps);
     console.log(loaded ? '\n  Demo county loaded.' : '\n  Demo data already present.');
     console.log(`\n  Demo logins (password for all: ${DEMO_PASSWORD}${config.adminPassword ? ', admin: GONGHUI_ADMIN_PASSWORD' : ''}):`);

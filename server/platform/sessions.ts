@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { Tx } from '../db/database.ts';
+import type { CompiledQuery } from 'kysely';
+import type { Db, Tx } from '../db/database.ts';
 import type { Deps, SessionUser } from './context.ts';
 import type { Grant } from './access.ts';
 
@@ -40,29 +41,72 @@ export async function endAllSessions(tx: Tx, userId: number): Promise<void> {
   await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/** A grant on a closed org no longer gives anything. */
+const grantCounts = (orgId: number | null, orgStatus: string | null) => orgId === null || orgStatus === 'active';
+
 export async function loadGrants(tx: Tx, userId: number): Promise<Grant[]> {
   const rows = await tx
     .selectFrom('role_grants')
     .leftJoin('orgs', 'orgs.id', 'role_grants.org_id')
-    .select(['role_grants.id', 'role_grants.role', 'role_grants.org_id'])
-    // A grant on a closed org no longer gives anything.
-    .where((eb) => eb.or([eb('role_grants.org_id', 'is', null), eb('orgs.status', '=', 'active')]))
+    .select(['role_grants.id', 'role_grants.role', 'role_grants.org_id', 'orgs.status as org_status'])
     .where('role_grants.user_id', '=', userId)
     .orderBy('role_grants.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, role: r.role, orgId: r.org_id }));
+  return rows.filter((r) => grantCounts(r.org_id, r.org_status)).map((r) => ({ id: r.id, role: r.role, orgId: r.org_id }));
+}
+
+/**
+ * The session, its user and the user's grants in one query (one row per grant, or one row with
+ * null grant columns), read afresh on every request: a logout, password change or disabling
+ * anywhere (another server process included) takes effect on the very next request.
+ */
+function sessionQuery(db: Db) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .leftJoin('orgs', 'orgs.id', 'role_grants.org_id')
+    .select([
+      'sessions.id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.disabled',
+      'role_grants.id as grant_id',
+      'role_grants.role',
+      'role_grants.org_id',
+      'orgs.status as org_status',
+    ])
+    .where('sessions.id', '=', '')
+    .orderBy('role_grants.id');
+}
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['execute']>>[number];
+
+/**
+ * The session query is the same text on every request, only the token digest changes: compiled
+ * once per database (Kysely's compile is a fair share of a cheap request) and run with the digest
+ * as its one parameter.
+ */
+const compiledSessionQueries = new WeakMap<Db, CompiledQuery<SessionRow>>();
+function compiledSessionQuery(db: Db, id: string): CompiledQuery<SessionRow> {
+  let compiled = compiledSessionQueries.get(db);
+  if (!compiled) {
+    compiled = sessionQuery(db).compile();
+    if (compiled.parameters.length !== 1) throw new Error('the session query must have exactly one parameter, the token digest');
+    compiledSessionQueries.set(db, compiled);
+  }
+  return { ...compiled, parameters: [id] };
 }
 
 /** The user behind a session cookie, or null when the session is unknown, expired or disabled. */
 export async function loadSession(deps: Deps, token: string): Promise<SessionUser | null> {
   const id = digest(token);
   const now = deps.clock();
-  const row = await deps.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.display_name', 'users.disabled'])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const { rows } = await deps.db.executeQuery(compiledSessionQuery(deps.db, id));
+  const row = rows[0];
   if (!row) return null;
   if (row.disabled || row.expires_at <= now.toISOString()) {
     await endSession(deps.db, id);
@@ -76,7 +120,7 @@ export async function loadSession(deps: Deps, token: string): Promise<SessionUse
     id: row.user_id,
     username: row.username,
     displayName: row.display_name,
-    grants: await loadGrants(deps.db, row.user_id),
+    grants: rows.filter((r) => r.grant_id !== null && grantCounts(r.org_id, r.org_status)).map((r) => ({ id: r.grant_id!, role: r.role!, orgId: r.org_id })),
     sessionId: row.id,
     csrfToken: row.csrf_token,
   };

@@ -2,10 +2,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError, type FieldError } from './errors.ts';
 import { spoolUpload } from './uploads.ts';
 import { readFirstSheet, type XlsxValue } from './xlsx-reader.ts';
+
+/**
+ * exceljs takes ~0.2–0.5 s to load and only templates, error reports and exports write workbooks:
+ * loaded on first use, so the server starts without it.
+ */
+const loadExcel = async () => (await import('exceljs')).default;
 
 /**
  * The one Excel mechanism of gonghui: templates, streamed all-or-nothing imports with per-row
@@ -34,6 +39,7 @@ function cellText(value: XlsxValue | undefined, asDate: boolean): string {
 
 /** A template workbook: header row, text-formatted columns, one example row, an instructions sheet. */
 export async function templateWorkbook(sheetName: string, columns: SheetColumn[], example: string[], notes: string[]): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 22, style: c.text ? { numFmt: '@' } : {} }));
@@ -112,6 +118,7 @@ export async function writeErrorReport(dir: string, ownerId: number, columns: Sh
     if (Date.now() - fs.statSync(full).mtimeMs > REPORT_TTL_MS) fs.rmSync(full, { force: true });
   }
   const token = `${ownerId}-${crypto.randomBytes(16).toString('hex')}`;
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, `${token}.xlsx`), useSharedStrings: false });
   const ws = wb.addWorksheet('错误报告');
   ws.columns = [
@@ -135,7 +142,8 @@ export function errorReportFile(dir: string, userId: number, token: string): str
 }
 
 /** A streamed workbook writer onto any writable (an HTTP response stream). */
-export function streamWorkbook(stream: Writable, sheetName: string, columns: SheetColumn[]) {
+export async function streamWorkbook(stream: Writable, sheetName: string, columns: SheetColumn[]) {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet(sheetName);
   ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 20, style: c.text ? { numFmt: '@' } : {} }));

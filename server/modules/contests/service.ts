@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
@@ -148,6 +147,8 @@ export async function availableContests(deps: Deps, caller: Caller) {
 async function processPhoto(file: string): Promise<{ file: string; thumb: string }> {
   const clean = `${file}.jpg`;
   const thumb = `${file}.thumb.jpg`;
+  // sharp (libvips) is loaded on the first photo, not at every server start.
+  const { default: sharp } = await import('sharp');
   await sharp(file).rotate().resize({ width: 2048, height: 2048, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toFile(clean);
   await sharp(clean).resize({ width: 480, height: 480, fit: 'cover' }).jpeg({ quality: 75 }).toFile(thumb);
   fs.rmSync(file, { force: true });

@@ -277,7 +277,7 @@ export async function exportMembers(deps: Deps, caller: Caller, query: { orgId?:
   }
   const scope = query.full ? scopeFor(caller.user!.grants, 'member.pii') : caller.scope;
   return async () => {
-    const sheet = streamWorkbook(out, '会员名册', exportColumns);
+    const sheet = await streamWorkbook(out, '会员名册', exportColumns);
     let lastId = 0;
     for (;;) {
       const rows = await filteredMembers(deps, deps.db, scope, query)
