@@ -17,26 +17,54 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
   const db = deps.db;
   const subtree = db.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId);
 
-  const orgCounts = await db
-    .selectFrom('orgs')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('id', 'in', subtree)
-    .where('status', '=', 'active')
-    .groupBy('kind')
-    .execute();
-  const kindCount = (kind: string) => Number(orgCounts.find((r) => r.kind === kind)?.n ?? 0);
-
-  const enterprise = await db
+  // The subtree is the org itself plus each direct child's subtree (children of any status: an
+  // inactive street's active unions still count), so one walk per figure, grouped by child, gives
+  // both each child's figures and, summed with the org's own, the totals.
+  const org = await db.selectFrom('orgs').select(['kind', 'status']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  const own = await db
     .selectFrom('enterprises')
-    .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
-    .select([
-      (eb) => eb.fn.countAll<number>().as('total'),
-      sql<number>`sum(case when orgs.kind = 'federation' then 1 else 0 end)`.as('without_union'),
-      sql<number>`sum(enterprises.new_economy)`.as('new_economy'),
-    ])
-    .where('enterprises.org_id', 'in', subtree)
-    .where('enterprises.status', '=', 'active')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`sum(new_economy)`.as('new_economy')])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active')
     .executeTakeFirstOrThrow();
+  const allChildren = await db.selectFrom('orgs').select(['id', 'name', 'kind', 'status']).where('parent_id', '=', orgId).orderBy('id').execute();
+  const childIds = allChildren.map((c) => c.id);
+  const [childOrgs, childEnterprises] = childIds.length
+    ? await Promise.all([
+        db
+          .selectFrom('org_closure')
+          .innerJoin('orgs', 'orgs.id', 'org_closure.descendant_id')
+          .select(['org_closure.ancestor_id', 'orgs.kind', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('org_closure.ancestor_id', 'in', childIds)
+          .where('orgs.status', '=', 'active')
+          .groupBy(['org_closure.ancestor_id', 'orgs.kind'])
+          .execute(),
+        db
+          .selectFrom('org_closure')
+          .innerJoin('enterprises', 'enterprises.org_id', 'org_closure.descendant_id')
+          .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
+          .select([
+            'org_closure.ancestor_id',
+            (eb) => eb.fn.countAll<number>().as('n'),
+            sql<number>`sum(case when orgs.kind = 'federation' then 1 else 0 end)`.as('without_union'),
+            sql<number>`sum(enterprises.new_economy)`.as('new_economy'),
+          ])
+          .where('org_closure.ancestor_id', 'in', childIds)
+          .where('enterprises.status', '=', 'active')
+          .groupBy('org_closure.ancestor_id')
+          .execute(),
+      ])
+    : [[], []];
+  const sum = <T,>(rows: T[], value: (r: T) => unknown) => rows.reduce((total, r) => total + Number(value(r) ?? 0), 0);
+  const kindCount = (kind: string, ancestor?: number) =>
+    (ancestor === undefined && org.status === 'active' && org.kind === kind ? 1 : 0) +
+    sum(childOrgs.filter((r) => r.kind === kind && (ancestor === undefined || r.ancestor_id === ancestor)), (r) => r.n);
+  const enterprise = {
+    total: Number(own.n) + sum(childEnterprises, (r) => r.n),
+    // The org's own enterprises have no union of their own when it is a federation.
+    without_union: (org.kind === 'federation' ? Number(own.n) : 0) + sum(childEnterprises, (r) => r.without_union),
+    new_economy: Number(own.new_economy ?? 0) + sum(childEnterprises, (r) => r.new_economy),
+  };
 
   // The subtree's own counts, kept by triggers (migration 0006): a few hundred rows of one org.
   const counts = db.selectFrom('subtree_member_counts').where('org_id', '=', orgId);
@@ -65,42 +93,17 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
     .execute();
   const growth = months.map((m) => ({ month: m, joined: Number(growthRows.find((r) => r.month === m)?.n ?? 0) }));
 
-  const children = await db.selectFrom('orgs').select(['id', 'name', 'kind']).where('parent_id', '=', orgId).where('status', '=', 'active').orderBy('id').execute();
-  const childIds = children.map((c) => c.id);
+  const children = allChildren.filter((c) => c.status === 'active');
   const perChild = <T extends { ancestor_id: number }>(rows: T[], id: number) => rows.find((r) => r.ancestor_id === id);
-  const [childUnions, childEnterprises, childMembers] = childIds.length
-    ? await Promise.all([
-        db
-          .selectFrom('org_closure')
-          .innerJoin('orgs', 'orgs.id', 'org_closure.descendant_id')
-          .select(['org_closure.ancestor_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('org_closure.ancestor_id', 'in', childIds)
-          .where('orgs.kind', 'in', ['grassroots_union', 'joint_union'])
-          .where('orgs.status', '=', 'active')
-          .groupBy('org_closure.ancestor_id')
-          .execute(),
-        db
-          .selectFrom('org_closure')
-          .innerJoin('enterprises', 'enterprises.org_id', 'org_closure.descendant_id')
-          .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
-          .select([
-            'org_closure.ancestor_id',
-            (eb) => eb.fn.countAll<number>().as('n'),
-            sql<number>`sum(case when orgs.kind = 'federation' then 1 else 0 end)`.as('without_union'),
-          ])
-          .where('org_closure.ancestor_id', 'in', childIds)
-          .where('enterprises.status', '=', 'active')
-          .groupBy('org_closure.ancestor_id')
-          .execute(),
-        db
-          .selectFrom('subtree_member_counts')
-          .select(['org_id as ancestor_id', (eb) => eb.fn.sum<number>('n').as('n')])
-          .where('org_id', 'in', childIds)
-          .where('status', '!=', 'left')
-          .groupBy('org_id')
-          .execute(),
-      ])
-    : [[], [], []];
+  const childMembers = children.length
+    ? await db
+        .selectFrom('subtree_member_counts')
+        .select(['org_id as ancestor_id', (eb) => eb.fn.sum<number>('n').as('n')])
+        .where('org_id', 'in', children.map((c) => c.id))
+        .where('status', '!=', 'left')
+        .groupBy('org_id')
+        .execute()
+    : [];
 
   return {
     orgId,
@@ -120,7 +123,7 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
       orgId: c.id,
       name: c.name,
       kind: c.kind,
-      unions: Number(perChild(childUnions, c.id)?.n ?? 0),
+      unions: kindCount('grassroots_union', c.id) + kindCount('joint_union', c.id),
       enterprises: Number(perChild(childEnterprises, c.id)?.n ?? 0),
       enterprisesWithoutUnion: Number(perChild(childEnterprises, c.id)?.without_union ?? 0),
       members: Number(perChild(childMembers, c.id)?.n ?? 0),
