@@ -6,6 +6,7 @@ import { pioneer } from './migrations/0003-pioneer.ts';
 import { activities } from './migrations/0004-activities.ts';
 import { memberCounts } from './migrations/0005-indexes.ts';
 import { subtreeMemberCounts } from './migrations/0006-subtree-counts.ts';
+import { integrity } from './migrations/0007-integrity.ts';
 
 /** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-activities': activities,
   '0005-indexes': memberCounts,
   '0006-subtree-counts': subtreeMemberCounts,
+  '0007-integrity': integrity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import type { Tx } from '../../db/database.ts';
+import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, conflict, fieldError, forbidden, notFound, refused } from '../../platform/errors.ts';
 import { inScope, requireOrgInScope, rolePermissions, type Grant, type Scope } from '../../platform/access.ts';
@@ -429,6 +429,10 @@ export async function createGrant(deps: Deps, caller: Caller, input: z.infer<typ
       after: { userId: target.id, username: target.username, role: input.role, orgId },
     });
     return { id, userId: target.id, role: input.role, orgId };
+  }).catch((err) => {
+    // The same grant made twice at the same moment: the unique indexes let one in.
+    if (isUniqueViolation(err)) throw conflict('grant_exists');
+    throw err;
   });
 }
 

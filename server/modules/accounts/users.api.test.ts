@@ -125,6 +125,15 @@ describe('role grants', () => {
     expect(dup.json().code).toBe('grant_exists');
   });
 
+  it('the admin role granted three times at the same moment lands once; the others get 409 grant_exists', async () => {
+    const userId = await createUser(f.admin, { username: 'raced.admin' });
+    const results = await Promise.all(Array.from({ length: 3 }, () => f.admin.post('/api/role-grants', { userId, role: 'admin' })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'grant_exists')).toBe(true);
+    const grants = await app.deps.db.selectFrom('role_grants').select('id').where('user_id', '=', userId).where('role', '=', 'admin').execute();
+    expect(grants).toHaveLength(1);
+  });
+
   it('lists grants in scope only', async () => {
     const page = expectStatus(await f.clients.cadreA.get('/api/role-grants?pageSize=200'), 200);
     const orgIds = page.items.map((g: { orgId: number }) => g.orgId);

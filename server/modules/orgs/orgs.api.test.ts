@@ -103,6 +103,16 @@ describe('organisations', () => {
     expect(clash.json().code).toBe('org_name_taken');
   });
 
+  it('five cadres creating the same union under one street at the same moment: one is created, four get 409 org_name_taken', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => f.clients.cadreA.post('/api/orgs', { name: '同名工会', kind: 'grassroots_union', parentId: f.orgs.streetA })),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(results.filter((r) => r.statusCode === 409).map((r) => r.json().code)).toEqual(Array(4).fill('org_name_taken'));
+    const named = await app.deps.db.selectFrom('orgs').select('id').where('name', '=', '同名工会').execute();
+    expect(named).toHaveLength(1);
+  });
+
   it.each([
     ['a branch under a street federation', { name: '分会', kind: 'branch' }, 'streetA', 'org_parent_kind'],
     ['a street federation under a street federation', { name: '街道', kind: 'federation', level: 'street' }, 'streetA', 'org_parent_kind'],

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Tx } from '../../db/database.ts';
+import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
@@ -36,6 +36,15 @@ async function loadOrg(tx: Tx, scope: Scope, orgId: number) {
   const org = await orgsWithCounts(tx, scope).where('orgs.id', '=', orgId).executeTakeFirst();
   if (!org) throw notFound('org');
   return org;
+}
+
+/**
+ * Two requests naming siblings alike at the same moment both pass requireUniqueName; the
+ * database's unique index (migration 0007) lets one in, and the other gets the same answer.
+ */
+function nameTakenOnRace(err: unknown): never {
+  if (isUniqueViolation(err)) throw conflict('org_name_taken');
+  throw err;
 }
 
 async function requireUniqueName(tx: Tx, name: string, parentId: number | null, exceptId?: number) {
@@ -138,7 +147,7 @@ export async function createOrg(deps: Deps, caller: Caller, input: z.infer<typeo
     const org = orgView(await loadOrg(tx, { all: true, roots: [] }, id));
     await audit(tx, caller.actor, { action: 'org.create', entity: 'org', entityId: id, orgId: id, after: org });
     return org;
-  });
+  }).catch(nameTakenOnRace);
 }
 
 export async function updateOrg(deps: Deps, caller: Caller, orgId: number, input: z.infer<typeof updateOrgBody>) {
@@ -154,7 +163,7 @@ export async function updateOrg(deps: Deps, caller: Caller, orgId: number, input
     const after = orgView(await loadOrg(tx, caller.scope, orgId));
     await audit(tx, caller.actor, { action: 'org.update', entity: 'org', entityId: orgId, orgId, before: orgView(before), after });
     return after;
-  });
+  }).catch(nameTakenOnRace);
 }
 
 export async function moveOrg(deps: Deps, caller: Caller, orgId: number, parentId: number) {
@@ -172,7 +181,7 @@ export async function moveOrg(deps: Deps, caller: Caller, orgId: number, parentI
     const after = orgView(await loadOrg(tx, { all: true, roots: [] }, orgId));
     await audit(tx, caller.actor, { action: 'org.move', entity: 'org', entityId: orgId, orgId, before: { parentId: org.parent_id }, after: { parentId } });
     return after;
-  });
+  }).catch(nameTakenOnRace);
 }
 
 export async function closeOrg(deps: Deps, caller: Caller, orgId: number) {
