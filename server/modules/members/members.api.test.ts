@@ -376,4 +376,26 @@ describe('coverage statistics', () => {
     expectStatus(await f.admin.post(`/api/orgs/${f.orgs.unionA}/move`, { parentId: f.orgs.streetA }), 200);
     expect((await stats(f.orgs.streetA)).members).toBe(a1.members - 1);
   });
+
+  it('gives the roll’s total as the members in scope, with and without an org or status filter', async () => {
+    const inSubtree = async (orgId: number, status?: string) =>
+      Number(
+        (
+          await app.deps.db
+            .selectFrom('members')
+            .innerJoin('org_closure', 'org_closure.descendant_id', 'members.org_id')
+            .where('org_closure.ancestor_id', '=', orgId)
+            .$if(!!status, (q) => q.where('members.status', '=', status as 'left'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const total = async (as: Client, query = '') => expectStatus(await as.get(`/api/members?page=1&pageSize=1${query}`), 200).total;
+    expect(await inSubtree(f.orgs.streetA)).toBeGreaterThan(0);
+    expect(await total(f.clients.countyCadre)).toBe(await memberCount());
+    expect(await total(f.clients.cadreA)).toBe(await inSubtree(f.orgs.streetA));
+    expect(await total(f.clients.cadreB)).toBe(await inSubtree(f.orgs.streetB));
+    expect(await total(f.clients.countyCadre, `&orgId=${f.orgs.unionA}`)).toBe(await inSubtree(f.orgs.unionA));
+    expect(await total(f.clients.cadreA, '&status=left')).toBe(await inSubtree(f.orgs.streetA, 'left'));
+  });
 });

@@ -405,8 +405,8 @@ export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: RollQue
 }
 
 /**
- * One page of the roll, newest first. The count and the page's ids come from the members table
- * alone, read from an index holding org_id and id (no join per counted row, no sort of whole
+ * One page of the roll, newest first. The total comes from rollTotal; the page's ids from the members
+ * table alone, read from an index holding org_id and id (no join per counted row, no sort of whole
  * rows); only the page's rows are then joined and decrypted. On PostgreSQL the ids are gathered
  * first (MATERIALIZED) and then sorted: otherwise it walks the primary key backwards hoping to meet
  * the subtree's members soon, and a street whose members were imported early is reached only after
@@ -416,7 +416,7 @@ export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: RollQue
 export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   const filter = rollFilter(deps, caller.scope, query);
-  const [{ total }] = await deps.db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const total = await rollTotal(deps, caller.scope, query, filter);
   const rows = await deps.db
     .with((cte) => (deps.engine === 'postgres' ? cte('roll').materialized() : cte('roll').notMaterialized()), (db) => db.selectFrom('members').select('members.id').where(filter))
     .selectFrom('members')
@@ -426,7 +426,26 @@ export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typ
     .where('members.id', 'in', (eb) => eb.selectFrom('roll').select('roll.id').orderBy('roll.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize))
     .orderBy('members.id', 'desc')
     .execute();
-  return { items: rows.map(memberItemView(deps)), total: Number(total) };
+  return { items: rows.map(memberItemView(deps)), total };
+}
+
+/**
+ * The roll's size. Unfiltered (no search, no status) it is the sum of org_member_counts (kept by
+ * triggers, migration 0005) over the orgs in scope: a few rows per org instead of counting a whole
+ * street's members on every page.
+ */
+async function rollTotal(deps: Deps, scope: Scope, query: RollQuery, filter: Expression<SqlBool>): Promise<number> {
+  if (query.q || query.status) {
+    const [{ total }] = await deps.db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+    return Number(total);
+  }
+  const [{ total }] = await deps.db
+    .selectFrom('org_member_counts')
+    .where(inScope('org_member_counts.org_id', scope))
+    .$if(!!query.orgId, (q) => q.where(inScope('org_member_counts.org_id', { all: false, roots: [query.orgId!] })))
+    .select((eb) => eb.fn.sum<number>('n').as('total'))
+    .execute();
+  return Number(total ?? 0);
 }
 
 async function transfersOf(tx: Tx, memberIds: number[]) {
