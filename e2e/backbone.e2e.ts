@@ -83,6 +83,14 @@ describe('the union tree and a street cadre’s scope, in the console', () => {
     await treeNode(admin, '嘉善县总工会').waitFor({ timeout });
 
     await createChild(admin, '嘉善县总工会', '总工会', STREET, '街道总工会');
+    // The street's dialog starts from a street's choices, not from the county's last dialog.
+    await treeNode(admin, STREET).click();
+    await expect.poll(() => admin.getByRole('heading', { name: STREET }).isVisible(), { timeout }).toBe(true);
+    await admin.getByRole('button', { name: '新建下级组织' }).click();
+    await expect.poll(() => dialog(admin).innerText(), { timeout }).toContain('联合工会');
+    expect(await dialog(admin).innerText()).not.toContain('级别');
+    await dialog(admin).getByRole('button', { name: /取\s*消/ }).click();
+    await dialog(admin).waitFor({ state: 'hidden', timeout });
     await createChild(admin, STREET, '基层工会', UNION);
     await createChild(admin, '嘉善县总工会', '总工会', SIBLING, '街道总工会');
     await treeNode(admin, UNION).waitFor({ timeout });

@@ -146,9 +146,10 @@ export function OrgDetailPanel({ orgId, query, onSelect }: Props) {
           ]}
         />
       </Card>
-      <CreateOrgModal open={dialog === 'create'} parent={org} choices={choices} onClose={() => setDialog(null)} onDone={refresh} />
-      <EditOrgModal open={dialog === 'edit'} org={org} onClose={() => setDialog(null)} onDone={refresh} />
-      <MoveOrgModal open={dialog === 'move'} org={org} onClose={() => setDialog(null)} onDone={refresh} />
+      {/* Keyed by org: each org's dialogs get a form of their own, so none starts from another org's values. */}
+      <CreateOrgModal key={`create-${org.id}`} open={dialog === 'create'} parent={org} choices={choices} onClose={() => setDialog(null)} onDone={refresh} />
+      <EditOrgModal key={`edit-${org.id}`} open={dialog === 'edit'} org={org} onClose={() => setDialog(null)} onDone={refresh} />
+      <MoveOrgModal key={`move-${org.id}`} open={dialog === 'move'} org={org} onClose={() => setDialog(null)} onDone={refresh} />
     </Flex>
   );
 }
