@@ -138,7 +138,7 @@ describe(`backup and restore (${engine})`, { timeout: 120_000 }, () => {
     expect((await runCli(['backup', file], sourceEnv())).code).toBe(0);
     const target = await scratch(source.encryptionKey);
     expect((await runCli(['restore', file], target.env)).code).toBe(0);
-    await withDatabase(target.open(), (db) => sql`update orgs set name = '恢复后改过的名字'`.execute(db));
+    await withDatabase(target.open(), (db) => sql`update orgs set name = name || '（恢复后改过）'`.execute(db));
 
     const res = await runCli(['restore', file, '--force'], target.env);
     expect(res.stderr).toBe('');
