@@ -121,7 +121,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
 /** The built console (/) and member portal (/m): static files, with each SPA's index as fallback. */
 async function registerWeb(app: FastifyInstance) {
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  // serve: false — the catch-all below sends files itself; one route per built file (hundreds)
+  // only slowed the start.
+  await app.register(fastifyStatic, { root: webDist, serve: false, index: false });
   // Read afresh when a rebuild replaced them, so a running server never hands out stale pages.
   const pages = new Map<string, { mtimeMs: number; html: string }>();
   const page = (file: string) => {
