@@ -56,7 +56,11 @@ describe('activity sign-up', () => {
     expect(expectStatus(await first.post(`/api/activities/${id}/registrations`), 201).status).toBe('confirmed');
     expect(expectStatus(await second.post(`/api/activities/${id}/registrations`), 201).status).toBe('waitlisted');
     expect(expectStatus(await third.post(`/api/activities/${id}/registrations`), 201).status).toBe('waitlisted');
+    const place = async (who: typeof first) =>
+      (expectStatus(await who.get('/api/registrations/mine'), 200).items as { activityId: number; waitlistPosition: number | null }[]).find((r) => r.activityId === id)!.waitlistPosition;
+    expect([await place(first), await place(second), await place(third)]).toEqual([null, 1, 2]);
     expectStatus(await first.delete(`/api/activities/${id}/registrations/mine`), 204);
+    expect([await place(second), await place(third)]).toEqual([null, 1]);
     const list = expectStatus(await f.clients.cadreA.get(`/api/activities/${id}/registrations`), 200);
     expect(list.items.map((r: { userId: number; status: string }) => [r.userId, r.status])).toEqual([
       [first.user!.id, 'cancelled'],

@@ -44,6 +44,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
               code: z.string(),
               qr: z.string().describe('what the QR code encodes'),
               checkedInAt: z.string().nullable(),
+              waitlistPosition: z.number().int().nullable().describe('place on the waiting list, 1 = confirmed next when a place frees; null unless waitlisted'),
             }),
           ),
         },

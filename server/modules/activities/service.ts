@@ -298,6 +298,22 @@ export async function myRegistrations(deps: Deps, caller: Caller) {
     .selectFrom('activity_registrations as r')
     .innerJoin('activities', 'activities.id', 'r.activity_id')
     .select(['r.id', 'r.activity_id', 'r.status', 'r.code', 'r.checked_in_at', 'activities.title', 'activities.starts_at', 'activities.ends_at', 'activities.place', 'activities.status as activity_status'])
+    // A waitlisted person's place in the queue: promotion goes in sign-up order (promoteWaitlisted).
+    .select((eb) =>
+      eb
+        .case()
+        .when('r.status', '=', 'waitlisted')
+        .then(
+          eb
+            .selectFrom('activity_registrations as w')
+            .select((c) => c.fn.countAll<number>().as('n'))
+            .whereRef('w.activity_id', '=', 'r.activity_id')
+            .where('w.status', '=', 'waitlisted')
+            .whereRef('w.id', '<=', 'r.id'),
+        )
+        .end()
+        .as('waitlist_position'),
+    )
     .where('r.user_id', '=', caller.user!.id)
     .where('r.status', '!=', 'cancelled')
     .orderBy('activities.starts_at', 'desc')
@@ -316,6 +332,7 @@ export async function myRegistrations(deps: Deps, caller: Caller) {
       code: r.code,
       qr: `GONGHUI:CHECKIN:${r.code}`,
       checkedInAt: r.checked_in_at,
+      waitlistPosition: r.waitlist_position === null ? null : Number(r.waitlist_position),
     })),
     total: rows.length,
   };

@@ -5795,6 +5795,8 @@ export interface paths {
                                 /** @description what the QR code encodes */
                                 qr: string;
                                 checkedInAt: string | null;
+                                /** @description place on the waiting list, 1 = confirmed next when a place frees; null unless waitlisted */
+                                waitlistPosition: number | null;
                             }[];
                             total: number;
                         };

@@ -35,7 +35,7 @@ export const activitiesZh = {
     code: '签到码',
     hint: '到场后请向工作人员出示二维码，或报出下方签到码',
     checkedInAt: '已于 {{time}} 签到',
-    waitlistedHint: '候补中，递补成功后才能签到',
+    waitlistedHint: '候补第 {{place}} 位，有人取消时按顺序递补，递补成功后才能签到',
     status: { confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消' },
   },
   contests: {
@@ -110,7 +110,7 @@ export const activitiesEn: typeof activitiesZh = {
     code: 'Check-in code',
     hint: 'Show the QR code to the staff when you arrive, or read out the code below',
     checkedInAt: 'Checked in at {{time}}',
-    waitlistedHint: 'On the waiting list: you can check in once confirmed',
+    waitlistedHint: 'Number {{place}} on the waiting list: places go in sign-up order as people cancel, and you can check in once confirmed',
     status: { confirmed: 'Signed up', waitlisted: 'Waiting list', cancelled: 'Cancelled' },
   },
   contests: {

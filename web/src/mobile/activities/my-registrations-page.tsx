@@ -56,7 +56,7 @@ function RegistrationCard({ registration: r }: { registration: MyRegistration })
         )}
       </dl>
       {r.checkedInAt && <p className="gh-activity-done">{t('activities.mine.checkedInAt', { time: formatTime(r.checkedInAt) })}</p>}
-      {r.status === 'waitlisted' && <p className="gh-activity-note">{t('activities.mine.waitlistedHint')}</p>}
+      {r.status === 'waitlisted' && <p className="gh-activity-note">{t('activities.mine.waitlistedHint', { place: r.waitlistPosition })}</p>}
       {usable && (
         <div className="gh-checkin-qr">
           <QRCodeSVG value={r.qr} size={240} marginSize={2} level="M" title={t('activities.mine.code')} />
