@@ -88,6 +88,8 @@ describe('a photo contest', () => {
     await author.getByLabel('照片').setInputFiles({ name: 'autumn.png', mimeType: 'image/png', buffer: await autumnPhoto() });
     await author.getByRole('button', { name: '提交', exact: true }).click();
     await author.getByText('已提交，审核通过后展示').waitFor({ timeout });
+    // It waits for review on the author's 我的作品 tab.
+    await author.getByRole('article', { name: ENTRY }).getByText('待审核').waitFor({ timeout });
     expect(await fitsPhone(author)).toBeLessThanOrEqual(390);
 
     // --- The cadre approves it in the moderation queue, where its thumbnail shows.

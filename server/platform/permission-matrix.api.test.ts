@@ -242,6 +242,7 @@ const samples: Record<string, Sample> = {
   'GET /api/contests/:id': { req: (c) => ({ url: `/api/contests/${c.contestId}` }) },
   'POST /api/contests/:id/entries': { req: (c) => ({ url: `/api/contests/${c.contestId}/entries`, body: { title: '矩阵', body: '矩阵' } }) },
   'GET /api/contests/:id/entries': { req: (c) => ({ url: `/api/contests/${c.contestId}/entries` }), sibling: notFound },
+  'GET /api/contests/:id/entries/mine': { req: (c) => ({ url: `/api/contests/${c.contestId}/entries/mine` }) },
   'GET /api/contests/:id/gallery': { req: (c) => ({ url: `/api/contests/${c.contestId}/gallery` }) },
   'GET /api/contests/:id/results': { req: (c) => ({ url: `/api/contests/${c.contestId}/results` }) },
   'POST /api/contest-entries/:id/approve': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/approve` }), sibling: notFound },

@@ -147,4 +147,27 @@ describe('photo contest', () => {
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().errors[0].field).toBe('title');
   });
+
+  it('shows members their own entries in every state, with the reason of a rejection, and nobody else’s', async () => {
+    const id = await open({ entryKind: 'text', entriesPerMember: 3 });
+    const kept = expectStatus(await alice.post(`/api/contests/${id}/entries`, { title: '通过的作品', body: '正文' }), 201).id;
+    const refused = expectStatus(await alice.post(`/api/contests/${id}/entries`, { title: '退回的作品', body: '正文' }), 201).id;
+    const waiting = expectStatus(await alice.post(`/api/contests/${id}/entries`, { title: '待审的作品', body: '正文' }), 201).id;
+    expectStatus(await bob.post(`/api/contests/${id}/entries`, { title: '别人的作品', body: '正文' }), 201);
+    expectStatus(await f.clients.cadreA.post(`/api/contest-entries/${kept}/approve`), 200);
+    expectStatus(await f.clients.cadreA.post(`/api/contest-entries/${refused}/reject`, { reason: '与主题不符' }), 200);
+
+    const mine = expectStatus(await alice.get(`/api/contests/${id}/entries/mine`), 200);
+    expect(mine.total).toBe(3);
+    expect(mine.items.map((e: { id: number; status: string; reason: string | null }) => [e.id, e.status, e.reason])).toEqual([
+      [waiting, 'pending', null],
+      [refused, 'rejected', '与主题不符'],
+      [kept, 'approved', null],
+    ]);
+    // the gallery shows only the approved one
+    expect(expectStatus(await alice.get(`/api/contests/${id}/gallery`), 200).items.map((e: { id: number }) => e.id)).toEqual([kept]);
+    expect(expectStatus(await carol.get(`/api/contests/${id}/entries/mine`), 200)).toEqual({ items: [], total: 0 });
+    const { client: stranger } = await signUpWorker(app);
+    expect((await stranger.get(`/api/contests/${id}/entries/mine`)).statusCode).toBe(404);
+  });
 });

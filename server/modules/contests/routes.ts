@@ -52,6 +52,14 @@ export const contestsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => service.moderationList(deps, req.caller, req.params.id, req.query),
   );
   app.get(
+    '/contests/:id/entries/mine',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'The logged-in member’s own entries in any state, with the reason of a rejection', tags, params: idParams, response: { 200: pageOf(s.entryView) } },
+    },
+    async (req) => service.myEntries(deps, req.caller, req.params.id),
+  );
+  app.get(
     '/contests/:id/gallery',
     { config: { access: 'authenticated' }, schema: { summary: 'Approved entries with votes', tags, params: idParams, response: { 200: pageOf(s.galleryItem) } } },
     async (req) => service.gallery(deps, req.caller, req.params.id),

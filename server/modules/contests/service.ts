@@ -289,6 +289,13 @@ export async function moderate(deps: Deps, caller: Caller, entryId: number, deci
   });
 }
 
+/** A member's own entries, pending and rejected ones too, so they know where each stands and why. */
+export async function myEntries(deps: Deps, caller: Caller, contestId: number) {
+  await reachableContest(deps.db, caller, contestId);
+  const rows = await entries(deps.db).where('e.contest_id', '=', contestId).where('e.user_id', '=', caller.user!.id).orderBy('e.id', 'desc').execute();
+  return { items: rows.map(entryView), total: rows.length };
+}
+
 export async function gallery(deps: Deps, caller: Caller, contestId: number) {
   await reachableContest(deps.db, caller, contestId);
   const rows = await entries(deps.db).where('e.contest_id', '=', contestId).where('e.status', '=', 'approved').orderBy('e.id').execute();

@@ -6558,6 +6558,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contests/{id}/entries/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in member’s own entries in any state, with the reason of a rejection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contests/{id}/gallery": {
         parameters: {
             query?: never;

@@ -6,7 +6,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { showErrors } from '../members/form-errors';
 import { PageStates } from './page-states';
-import type { Contest, GalleryItem, ResultItem } from './types';
+import type { Contest, GalleryItem, MyEntry, ResultItem } from './types';
 import { useLoad } from './use-load';
 import '../members/members.css';
 import './activities.css';
@@ -16,11 +16,12 @@ export function ContestPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const id = Number(useParams().contestId);
-  const [tab, setTab] = useState<'gallery' | 'results'>('gallery');
+  const [tab, setTab] = useState<'gallery' | 'results' | 'mine'>('gallery');
   const [submitting, setSubmitting] = useState(false);
   const contest = useLoad(() => unwrap(api.GET('/api/contests/{id}', { params: { path: { id } } })), [id]);
   const gallery = useLoad(() => unwrap(api.GET('/api/contests/{id}/gallery', { params: { path: { id } } })), [id]);
   const results = useLoad(() => unwrap(api.GET('/api/contests/{id}/results', { params: { path: { id } } })), [id]);
+  const mine = useLoad(() => unwrap(api.GET('/api/contests/{id}/entries/mine', { params: { path: { id } } })), [id]);
   const c = contest.data;
 
   const vote = async (entry: GalleryItem) => {
@@ -67,9 +68,10 @@ export function ContestPage() {
               {t('activities.contests.submit')}
             </Button>
           </section>
-          <Tabs activeKey={tab} onChange={(key) => setTab(key as 'gallery' | 'results')} style={{ background: '#fff' }}>
+          <Tabs activeKey={tab} onChange={(key) => setTab(key as 'gallery' | 'results' | 'mine')} style={{ background: '#fff' }}>
             <Tabs.Tab key="gallery" title={t('activities.contests.gallery')} />
             <Tabs.Tab key="results" title={t('activities.contests.results')} />
+            <Tabs.Tab key="mine" title={t('activities.contests.mine')} />
           </Tabs>
           {tab === 'gallery' && (
             <>
@@ -89,13 +91,25 @@ export function ContestPage() {
               </div>
             </>
           )}
+          {tab === 'mine' && (
+            <>
+              <PageStates loading={mine.data === undefined} failure={mine.failure} onRetry={mine.reload} />
+              {mine.data?.items.length === 0 && <ErrorBlock status="empty" title={t('activities.contests.noMine')} description="" style={{ padding: '24px 16px' }} />}
+              <div className="gh-gallery">
+                {mine.data?.items.map((e) => <EntryTile key={e.id} entry={e} />)}
+              </div>
+            </>
+          )}
           <SubmitSheet
             contest={c}
             open={submitting}
             onClose={() => setSubmitting(false)}
-            onDone={() => {
+            onDone={async () => {
               setSubmitting(false);
               Toast.show({ icon: 'success', content: t('activities.contests.submitted') });
+              // The new entry waits for review: show it where the member can follow it.
+              setTab('mine');
+              await mine.reload();
             }}
           />
         </>
@@ -104,8 +118,11 @@ export function ContestPage() {
   );
 }
 
-/** One entry in the two-column gallery: its photo (tap for full size) or its text, and the votes. */
-function EntryTile({ entry, onVote }: { entry: GalleryItem | ResultItem; onVote?: () => void }) {
+/**
+ * One entry in the two-column gallery: its photo (tap for full size) or its text, and the votes;
+ * among the member's own entries, where its review stands and why one was not approved.
+ */
+function EntryTile({ entry, onVote }: { entry: GalleryItem | ResultItem | MyEntry; onVote?: () => void }) {
   const { t } = useTranslation();
   const gallery = 'votedByMe' in entry ? entry : null;
   return (
@@ -124,6 +141,10 @@ function EntryTile({ entry, onVote }: { entry: GalleryItem | ResultItem; onVote?
           <span>{t('activities.contests.votes', { count: entry.votes })}</span>
         </div>
         {'rank' in entry && <Tag color={entry.rank <= 3 ? 'danger' : 'default'}>{t('activities.contests.rank', { rank: entry.rank })}</Tag>}
+        {!('rank' in entry) && !gallery && (
+          <Tag color={entry.status === 'approved' ? 'success' : entry.status === 'rejected' ? 'danger' : 'warning'}>{t(`activities.contests.entryStatus.${entry.status}`)}</Tag>
+        )}
+        {!gallery && entry.status === 'rejected' && entry.reason && <p className="gh-activity-note">{t('activities.contests.rejectedReason', { reason: entry.reason })}</p>}
         {gallery && onVote && (gallery.mine ? <Tag color="primary">{t('activities.contests.mine')}</Tag> : <Button size="small" color="primary" fill={gallery.votedByMe ? 'outline' : 'solid'} disabled={gallery.votedByMe} onClick={onVote}>{gallery.votedByMe ? t('activities.contests.voted') : t('activities.contests.vote')}</Button>)}
       </div>
     </article>

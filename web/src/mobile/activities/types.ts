@@ -9,3 +9,4 @@ export type MyRegistration = Items<Json<paths['/api/registrations/mine']['get'][
 export type Contest = Items<Json<paths['/api/contests/available']['get']['responses'][200]>>;
 export type GalleryItem = Items<Json<paths['/api/contests/{id}/gallery']['get']['responses'][200]>>;
 export type ResultItem = Items<Json<paths['/api/contests/{id}/results']['get']['responses'][200]>>;
+export type MyEntry = Items<Json<paths['/api/contests/{id}/entries/mine']['get']['responses'][200]>>;
