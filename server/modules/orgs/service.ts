@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { inScope, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { checkClose, checkMove, checkPlacement, type Refusal } from './rules.ts';
 import { ancestorIds, linkIntoTree, moveSubtree, orgsWithCounts } from './store.ts';

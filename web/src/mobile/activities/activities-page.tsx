@@ -1,9 +1,9 @@
 import { useNavigate } from 'react-router';
-import { Button, Dialog, ErrorBlock, NavBar, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
-import { PageStates } from './page-states';
+import { EmptyState, PageStates } from './page-states';
 import type { AvailableActivity } from './types';
 import { useLoad } from './use-load';
 import '../members/members.css';
@@ -53,7 +53,7 @@ export function ActivitiesPage() {
         <h1 style={{ fontSize: 'inherit', margin: 0, fontWeight: 'inherit' }}>{t('activities.list.title')}</h1>
       </NavBar>
       <PageStates loading={data === undefined} failure={failure} onRetry={reload} />
-      {data && data.items.length === 0 && <ErrorBlock status="empty" title={t('activities.list.empty')} description="" style={{ padding: '24px 16px' }} />}
+      {data && data.items.length === 0 && <EmptyState title={t('activities.list.empty')} />}
       {data?.items.map((a) => <ActivityCard key={a.id} activity={a} onSignUp={() => signUp(a)} onCancel={() => cancel(a)} onShowCode={() => navigate('/activities/mine')} />)}
     </div>
   );

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, ErrorBlock, Form, ImageViewer, Input, NavBar, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Form, ImageViewer, Input, NavBar, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { showErrors } from '../members/form-errors';
-import { PageStates } from './page-states';
+import { EmptyState, PageStates } from './page-states';
+import { ContestTags } from './contest-tags';
 import type { Contest, GalleryItem, MyEntry, ResultItem } from './types';
 import { useLoad } from './use-load';
 import '../members/members.css';
@@ -41,21 +42,14 @@ export function ContestPage() {
         <h1 style={{ fontSize: 'inherit', margin: 0, fontWeight: 'inherit' }}>{c?.title ?? t('activities.contests.title')}</h1>
       </NavBar>
       {contest.failure?.status === 404 ? (
-        <ErrorBlock status="empty" title={t('activities.contests.missing')} description="" style={{ padding: '24px 16px' }} />
+        <EmptyState title={t('activities.contests.missing')} />
       ) : (
         <PageStates loading={c === undefined} failure={contest.failure} onRetry={contest.reload} />
       )}
       {c && (
         <>
           <section className="gh-activity">
-            <div className="gh-activity-tags">
-              <Tag color="danger" fill="outline">
-                {c.theme}
-              </Tag>
-              <Tag color="primary" fill="outline">
-                {t(`activities.contests.entryKind.${c.entryKind}`)}
-              </Tag>
-            </div>
+            <ContestTags contest={c} />
             {c.description && <p className="gh-activity-desc">{c.description}</p>}
             <p className="gh-contest-meta">
               {t('activities.contests.submitWindow', { from: formatTime(c.submitOpensAt), to: formatTime(c.submitClosesAt) })}
@@ -73,33 +67,9 @@ export function ContestPage() {
             <Tabs.Tab key="results" title={t('activities.contests.results')} />
             <Tabs.Tab key="mine" title={t('activities.contests.mine')} />
           </Tabs>
-          {tab === 'gallery' && (
-            <>
-              <PageStates loading={gallery.data === undefined} failure={gallery.failure} onRetry={gallery.reload} />
-              {gallery.data?.items.length === 0 && <ErrorBlock status="empty" title={t('activities.contests.noEntries')} description="" style={{ padding: '24px 16px' }} />}
-              <div className="gh-gallery">
-                {gallery.data?.items.map((e) => <EntryTile key={e.id} entry={e} onVote={() => vote(e)} />)}
-              </div>
-            </>
-          )}
-          {tab === 'results' && (
-            <>
-              <PageStates loading={results.data === undefined} failure={results.failure} onRetry={results.reload} />
-              {results.data?.items.length === 0 && <ErrorBlock status="empty" title={t('activities.contests.noResults')} description="" style={{ padding: '24px 16px' }} />}
-              <div className="gh-gallery">
-                {results.data?.items.map((e) => <EntryTile key={e.id} entry={e} />)}
-              </div>
-            </>
-          )}
-          {tab === 'mine' && (
-            <>
-              <PageStates loading={mine.data === undefined} failure={mine.failure} onRetry={mine.reload} />
-              {mine.data?.items.length === 0 && <ErrorBlock status="empty" title={t('activities.contests.noMine')} description="" style={{ padding: '24px 16px' }} />}
-              <div className="gh-gallery">
-                {mine.data?.items.map((e) => <EntryTile key={e.id} entry={e} />)}
-              </div>
-            </>
-          )}
+          {tab === 'gallery' && <EntryGrid load={gallery} empty={t('activities.contests.noEntries')} render={(e) => <EntryTile key={e.id} entry={e} onVote={() => vote(e)} />} />}
+          {tab === 'results' && <EntryGrid load={results} empty={t('activities.contests.noResults')} render={(e) => <EntryTile key={e.id} entry={e} />} />}
+          {tab === 'mine' && <EntryGrid load={mine} empty={t('activities.contests.noMine')} render={(e) => <EntryTile key={e.id} entry={e} />} />}
           <SubmitSheet
             contest={c}
             open={submitting}
@@ -115,6 +85,17 @@ export function ContestPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** One tab's entries in the two-column gallery, with its loading, failure and empty states. */
+function EntryGrid<E>({ load, empty, render }: { load: ReturnType<typeof useLoad<{ items: E[] }>>; empty: string; render: (entry: E) => ReactNode }) {
+  return (
+    <>
+      <PageStates loading={load.data === undefined} failure={load.failure} onRetry={load.reload} />
+      {load.data?.items.length === 0 && <EmptyState title={empty} />}
+      <div className="gh-gallery">{load.data?.items.map(render)}</div>
+    </>
   );
 }
 

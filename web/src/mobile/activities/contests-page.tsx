@@ -1,9 +1,10 @@
 import { useNavigate } from 'react-router';
-import { ErrorBlock, NavBar, Tag } from 'antd-mobile';
+import { NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
-import { PageStates } from './page-states';
+import { ContestTags } from './contest-tags';
+import { EmptyState, PageStates } from './page-states';
 import { useLoad } from './use-load';
 import '../members/members.css';
 import './activities.css';
@@ -19,17 +20,10 @@ export function ContestsPage() {
         <h1 style={{ fontSize: 'inherit', margin: 0, fontWeight: 'inherit' }}>{t('activities.contests.title')}</h1>
       </NavBar>
       <PageStates loading={data === undefined} failure={failure} onRetry={reload} />
-      {data && data.items.length === 0 && <ErrorBlock status="empty" title={t('activities.contests.empty')} description="" style={{ padding: '24px 16px' }} />}
+      {data && data.items.length === 0 && <EmptyState title={t('activities.contests.empty')} />}
       {data?.items.map((c) => (
         <article key={c.id} className="gh-activity" aria-label={c.title} role="link" tabIndex={0} onClick={() => navigate(`/contests/${c.id}`)} onKeyDown={(e) => e.key === 'Enter' && navigate(`/contests/${c.id}`)}>
-          <div className="gh-activity-tags">
-            <Tag color="danger" fill="outline">
-              {c.theme}
-            </Tag>
-            <Tag color="primary" fill="outline">
-              {t(`activities.contests.entryKind.${c.entryKind}`)}
-            </Tag>
-          </div>
+          <ContestTags contest={c} />
           <h2>{c.title}</h2>
           <p className="gh-contest-meta">
             {t('activities.contests.submitWindow', { from: formatTime(c.submitOpensAt), to: formatTime(c.submitClosesAt) })}

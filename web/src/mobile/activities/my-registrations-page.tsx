@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, NavBar, Tag } from 'antd-mobile';
+import { Button, NavBar, Tag } from 'antd-mobile';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
-import { PageStates } from './page-states';
+import { EmptyState, PageStates } from './page-states';
 import type { MyRegistration } from './types';
 import { useLoad } from './use-load';
 import '../members/members.css';
@@ -22,11 +22,11 @@ export function MyRegistrationsPage() {
       </NavBar>
       <PageStates loading={data === undefined} failure={failure} onRetry={reload} />
       {data && data.items.length === 0 && (
-        <ErrorBlock status="empty" title={t('activities.mine.empty')} description="" style={{ padding: '24px 16px' }}>
+        <EmptyState title={t('activities.mine.empty')}>
           <Button color="primary" onClick={() => navigate('/activities')}>
             {t('activities.mine.browse')}
           </Button>
-        </ErrorBlock>
+        </EmptyState>
       )}
       {data?.items.map((r) => <RegistrationCard key={r.id} registration={r} />)}
     </div>

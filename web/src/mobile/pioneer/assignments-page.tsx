@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router';
-import { ErrorBlock, List, NavBar, Tag } from 'antd-mobile';
+import { List, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { PageStates } from '../activities/page-states';
+import { EmptyState, PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
 import '../members/members.css';
 
@@ -17,7 +17,7 @@ export function AssignmentsPage() {
         <h1 style={{ fontSize: 'inherit', margin: 0, fontWeight: 'inherit' }}>{t('pioneer.judging.title')}</h1>
       </NavBar>
       <PageStates loading={data === undefined} failure={failure} onRetry={reload} />
-      {data && data.items.length === 0 && <ErrorBlock status="empty" title={t('pioneer.judging.empty')} description="" style={{ padding: '24px 16px' }} />}
+      {data && data.items.length === 0 && <EmptyState title={t('pioneer.judging.empty')} />}
       {data && data.items.length > 0 && (
         <List className="gh-card-flat" mode="card">
           {data.items.map((a) => (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, ErrorBlock, List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
+import { Button, List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { PageStates } from '../activities/page-states';
+import { EmptyState, PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
 import { dimensions, type Assignment } from './types';
 import '../members/members.css';
@@ -22,7 +22,7 @@ export function ScoringPage() {
         <h1 style={{ fontSize: 'inherit', margin: 0, fontWeight: 'inherit' }}>{t('pioneer.judging.title')}</h1>
       </NavBar>
       <PageStates loading={data === undefined} failure={failure} onRetry={reload} />
-      {data && !assignment && <ErrorBlock status="empty" title={t('pioneer.judging.empty')} description="" style={{ padding: '24px 16px' }} />}
+      {data && !assignment && <EmptyState title={t('pioneer.judging.empty')} />}
       {assignment && <Sheet key={assignment.id} assignment={assignment} onSaved={() => navigate('/judging')} />}
     </div>
   );
