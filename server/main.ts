@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from './db/backup.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
+import { IMPORT_LEFTOVER_MS, importWorkDir, removeOlderThan } from './platform/spreadsheet.ts';
 
 const usage = `gonghui — 智慧工会平台
 
@@ -27,38 +26,20 @@ async function prepare(config: Config): Promise<Database> {
   return database;
 }
 
-/** Imports finish in minutes; a working file untouched for an hour belongs to no running request. */
-const LEFTOVER_AGE_MS = 3600_000;
-
 /**
  * Removes the uploaded workbooks (personal data in plain text) and spooled rows that a server
- * killed in the middle of an import left in <data dir>/tmp. Only old ones: on PostgreSQL another server process
- * sharing the data directory may be importing right now.
+ * killed in the middle of an import left behind. Only old ones: on PostgreSQL another server
+ * process sharing the data directory may be importing right now.
  */
-function removeImportLeftovers(dataDir: string): number {
-  const dir = path.join(dataDir, 'tmp');
-  if (!fs.existsSync(dir)) return 0;
-  let removed = 0;
-  for (const name of fs.readdirSync(dir)) {
-    const file = path.join(dir, name);
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat?.isFile() && Date.now() - stat.mtimeMs > LEFTOVER_AGE_MS) {
-      fs.rmSync(file, { force: true });
-      removed++;
-    }
-  }
-  return removed;
-}
-
 function sweepImportLeftovers(dataDir: string) {
-  const removed = removeImportLeftovers(dataDir);
-  if (removed) console.log(`  removed ${removed} import working file(s) left in ${path.join(dataDir, 'tmp')} by an interrupted import`);
+  const removed = removeOlderThan(importWorkDir(dataDir), IMPORT_LEFTOVER_MS);
+  if (removed) console.log(`  removed ${removed} import working file(s) left in ${importWorkDir(dataDir)} by an interrupted import`);
 }
 
 async function serve(config: Config, demo: boolean) {
   sweepImportLeftovers(config.dataDir);
   // A server that runs for months still clears what a crashed sibling process left behind.
-  setInterval(() => sweepImportLeftovers(config.dataDir), LEFTOVER_AGE_MS).unref();
+  setInterval(() => sweepImportLeftovers(config.dataDir), IMPORT_LEFTOVER_MS).unref();
   const database = await prepare(config);
   const app = await buildApp({ config, database });
   // The demo loader pulls in exceljs (pioneer title files): loaded only for `demo`, not on every start.

@@ -51,12 +51,34 @@ export async function templateWorkbook(sheetName: string, columns: SheetColumn[]
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Where uploaded workbooks and their checked rows wait while an import runs. */
+export const importWorkDir = (dataDir: string) => path.join(dataDir, 'tmp');
+
+/** Imports finish in minutes: a working file untouched for an hour belongs to no running request. */
+export const IMPORT_LEFTOVER_MS = 3600_000;
+
+/** Removes the files in `dir` untouched for longer than `maxAgeMs`; returns how many. */
+export function removeOlderThan(dir: string, maxAgeMs: number): number {
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isFile() && Date.now() - stat.mtimeMs > maxAgeMs) {
+      fs.rmSync(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
 /**
- * Saves an uploaded workbook (the multipart field `file`) to a temp file and returns it with the
- * text fields; the server's multipart limit bounds its size. Its content is judged by the reader.
+ * Saves an uploaded workbook (the multipart field `file`) into the import working folder and
+ * returns it with the text fields; the server's multipart limit bounds its size. Its content is
+ * judged by the reader.
  */
-export async function receiveUpload(parts: AsyncIterableIterator<any>, tmpDir: string): Promise<{ file: string | null; fields: Record<string, string> }> {
-  const { spooled, fields } = await spoolUpload(parts, tmpDir, { maxBytes: Number.POSITIVE_INFINITY, suffix: '.xlsx' });
+export async function receiveUpload(parts: AsyncIterableIterator<any>, dataDir: string): Promise<{ file: string | null; fields: Record<string, string> }> {
+  const { spooled, fields } = await spoolUpload(parts, importWorkDir(dataDir), { maxBytes: Number.POSITIVE_INFINITY, suffix: '.xlsx' });
   return { file: spooled?.file ?? null, fields };
 }
 
@@ -113,10 +135,7 @@ export async function refuseImport(dataDir: string, ownerId: number, columns: Sh
 
 export async function writeErrorReport(dir: string, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
-  for (const name of fs.readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (Date.now() - fs.statSync(full).mtimeMs > REPORT_TTL_MS) fs.rmSync(full, { force: true });
-  }
+  removeOlderThan(dir, REPORT_TTL_MS);
   const token = `${ownerId}-${crypto.randomBytes(16).toString('hex')}`;
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, `${token}.xlsx`), useSharedStrings: false });

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sqliteFile } from '../db/database.ts';
 import { makeIdNumber } from '../platform/identity.ts';
+import { importWorkDir } from '../platform/spreadsheet.ts';
 import { testEngine } from './harness.ts';
 import { adminUrl } from './postgres.ts';
 import { httpLogin, scratchDatabase, sessionOn, startServer, type HttpAnswer, type HttpSession, type RunningServer, type Scratch } from './scratch.ts';
@@ -95,7 +96,7 @@ function uploadRoll(session: HttpSession, orgId: number, stopAfter?: number): Pr
 
 // ---------- looking at the server from outside ----------
 
-const tmpDir = () => path.join(scratch.dataDir, 'tmp');
+const tmpDir = () => importWorkDir(scratch.dataDir);
 const tmpFiles = () => (fs.existsSync(tmpDir()) ? fs.readdirSync(tmpDir()) : []);
 const fileSize = (name: string) => fs.statSync(path.join(tmpDir(), name), { throwIfNoEntry: false })?.size ?? 0;
 

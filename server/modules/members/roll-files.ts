@@ -1,5 +1,4 @@
 import { shanghaiDate } from '../../platform/dates.ts';
-import path from 'node:path';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Writable } from 'node:stream';
@@ -241,8 +240,6 @@ async function insertBatch(tx: Tx, rows: SpooledRow[], orgId: number, enterprise
     )
     .execute();
 }
-
-export const uploadDir = (deps: Deps) => path.join(deps.config.dataDir, 'tmp');
 
 export function removeUpload(file: string | null) {
   if (file) fs.rmSync(file, { force: true });

@@ -9,7 +9,7 @@ import { setSessionCookie } from '../accounts/routes.ts';
 import { loginResponse } from '../accounts/schema.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
-import { exportMembers, importMembers, memberTemplate, removeUpload, uploadDir } from './roll-files.ts';
+import { exportMembers, importMembers, memberTemplate, removeUpload } from './roll-files.ts';
 import { orgStats } from './stats.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -150,7 +150,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-      const { file, fields } = await receiveUpload(req.parts(), uploadDir(deps));
+      const { file, fields } = await receiveUpload(req.parts(), deps.config.dataDir);
       try {
         const orgId = id.safeParse(fields.orgId);
         if (!orgId.success) throw invalidFields([{ field: 'orgId', message: { zh: '所属组织：必填', en: 'Organisation: is required' } }]);

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { receiveUpload } from '../../platform/spreadsheet.ts';
@@ -212,7 +211,7 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-      const { file, fields } = await receiveUpload(req.parts(), path.join(deps.config.dataDir, 'tmp'));
+      const { file, fields } = await receiveUpload(req.parts(), deps.config.dataDir);
       try {
         const orgId = id.safeParse(fields.orgId);
         if (!orgId.success) throw invalidFields([{ field: 'orgId', message: { zh: '所属组织：必填', en: 'Organisation: is required' } }]);
