@@ -51,12 +51,41 @@ async function choose(scope: Locator, page: Page, label: string, option: string)
     .toBe(option);
 }
 
-/** Picks an organisation in an OrgTreeSelect by typing its name and clicking the match. */
+/**
+ * Picks an organisation in an OrgTreeSelect by typing its name and clicking the match, and checks
+ * the field shows it. A click that lands while the options are still loading or the popup is
+ * still opening is retried, as for `choose`.
+ */
 async function chooseOrg(scope: Locator, page: Page, label: string, name: string) {
   const field = scope.getByLabel(label);
-  await field.click();
-  await field.fill(name);
-  await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click();
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
+  const shown = async () => (await item.innerText()).includes(name);
+  await expect
+    .poll(
+      async () => {
+        if (await shown()) return true;
+        await field.click();
+        await field.fill(name);
+        await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click({ timeout: 5_000 });
+        return shown();
+      },
+      { timeout },
+    )
+    .toBe(true);
+}
+
+/**
+ * Presses a dialog's submit button and waits for the confirmation message. When none comes, the
+ * failure quotes what the dialog says instead (a field error, a refusal), since CI keeps only the log.
+ */
+async function submit(page: Page, form: Locator, button: string, confirmation: string) {
+  await form.getByRole('button', { name: button, exact: true }).click();
+  try {
+    await page.getByText(confirmation).waitFor({ timeout });
+  } catch (error) {
+    const said = (await form.isVisible()) ? await form.innerText() : '(the dialog has closed)';
+    throw new Error(`no 「${confirmation}」 after 「${button}」; the dialog says:\n${said}`, { cause: error });
+  }
 }
 
 /** 新建下级组织 under the org shown on the right; waits for the confirmation. */
@@ -68,8 +97,7 @@ async function createChild(page: Page, parent: string, kind: string, name: strin
   await choose(form, page, '组织类型', kind);
   if (level) await choose(form, page, '级别', level);
   await form.getByLabel('组织名称').fill(name);
-  await form.getByRole('button', { name: '新建', exact: true }).click();
-  await page.getByText(`已新建「${name}」`).waitFor({ timeout });
+  await submit(page, form, '新建', `已新建「${name}」`);
   await form.waitFor({ state: 'hidden', timeout });
 }
 
@@ -104,8 +132,7 @@ describe('the union tree and a street cadre’s scope, in the console', () => {
     await create.getByLabel('初始密码').fill(CADRE.password);
     await create.getByLabel('手机号').fill('13912345678');
     await chooseOrg(create, admin, '所属组织', STREET);
-    await create.getByRole('button', { name: '新建', exact: true }).click();
-    await admin.getByText(`已新建用户「${CADRE.displayName}」`).waitFor({ timeout });
+    await submit(admin, create, '新建', `已新建用户「${CADRE.displayName}」`);
 
     const row = admin.getByRole('row').filter({ hasText: CADRE.username });
     await expect.poll(() => row.getByText('139****5678').isVisible(), { timeout }).toBe(true);
@@ -113,8 +140,7 @@ describe('the union tree and a street cadre’s scope, in the console', () => {
     const grant = dialog(admin);
     await choose(grant, admin, '角色', '工会干部');
     await chooseOrg(grant, admin, '授权组织', STREET);
-    await grant.getByRole('button', { name: '授权', exact: true }).click();
-    await admin.getByText('已授权').waitFor({ timeout });
+    await submit(admin, grant, '授权', '已授权');
     await expect.poll(() => row.innerText(), { timeout }).toContain(STREET);
 
     // The sibling's id, as the admin sees it, for the cadre's direct API call below.
