@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type CompiledQuery, type SqliteDatabase, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -39,8 +39,74 @@ export function openSqliteFile(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/** How many prepared statements the SQLite connection keeps, and the longest SQL text kept. */
+export const STATEMENT_CACHE = { size: 1000, maxSqlLength: 8000 };
+
+/**
+ * Kysely asks better-sqlite3 to prepare every query it sends, and preparing is the largest single
+ * cost of a cheap request (bench/README.md). The app sends the same few hundred SQL texts over and
+ * over, so prepared statements are kept by their text, least recently used out first. Long texts
+ * (multi-row inserts of an import) are prepared afresh and not kept. better-sqlite3 resets a
+ * statement after each run, and SQLite re-prepares a kept statement by itself when a migration
+ * changes the schema under it. (The one connection runs one query at a time, so a kept statement is
+ * never in use twice.)
+ */
+export function keepingStatements(sqlite: SQLite.Database): SqliteDatabase & { readonly kept: number } {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    get kept() {
+      return kept.size;
+    },
+    prepare(text: string) {
+      const hit = kept.get(text);
+      if (hit) {
+        kept.delete(text);
+        kept.set(text, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(text);
+      if (text.length <= STATEMENT_CACHE.maxSqlLength) {
+        kept.set(text, statement);
+        if (kept.size > STATEMENT_CACHE.size) kept.delete(kept.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
+/** Stands for the i-th argument while a `compiledOnce` query is built. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * A hot query whose SQL text never changes, only its values: built and compiled by Kysely once per
+ * database (building and compiling cost a cheap request more than running it; bench/README.md),
+ * then run with each call's arguments in the places `build` put its placeholders. `build` must
+ * use the placeholders only as values and never branch on them, since it runs once.
+ *
+ *   const mine = compiledOnce((db, userId: number) => db.selectFrom('x').selectAll().where('user_id', '=', userId));
+ *   const rows = await mine(deps.db, 42);
+ */
+export function compiledOnce<Args extends unknown[], Row>(build: (db: Db, ...placeholders: Args) => Compilable<Row>) {
+  const compiled = new WeakMap<Db, CompiledQuery<Row>>();
+  return async (db: Db, ...args: Args): Promise<Row[]> => {
+    let query = compiled.get(db);
+    if (!query) {
+      const slots = Array.from({ length: build.length - 1 }, (_, i) => new Slot(i));
+      query = build(db, ...(slots as Args)).compile();
+      const used = new Set(query.parameters.filter((p) => p instanceof Slot));
+      if (slots.some((slot) => !used.has(slot))) throw new Error('compiledOnce: every placeholder must be used as a plain value in the query');
+      compiled.set(db, query);
+    }
+    const parameters = query.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
+    return (await db.executeQuery<Row>({ ...query, parameters })).rows;
+  };
 }
 
 /** ISO-8601 UTC timestamp, the one shape stored for every instant. */

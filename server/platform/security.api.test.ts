@@ -165,6 +165,19 @@ describe('personal data at rest and in the logs', () => {
     expect(text).toContain('/api/members/claim');
     expect(leaks(text, secrets)).toEqual([]);
   });
+
+  it('writes one access line per request, when it is answered: method, path without the query, status and time', () => {
+    const lines = log.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg: string; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number });
+    const logins = lines.filter((line) => line.req?.url === '/api/auth/login');
+    expect(logins.length).toBeGreaterThan(0);
+    for (const line of logins) {
+      expect(line.msg).toBe('request completed');
+      expect(line.req!.method).toBe('POST');
+      expect([200, 401]).toContain(line.res!.statusCode);
+      expect(line.responseTime).toBeGreaterThan(0);
+    }
+    expect(lines.some((line) => line.req?.url.includes('?'))).toBe(false);
+  });
 });
 
 describe('uploaded files', () => {

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import type { CompiledQuery } from 'kysely';
-import type { Db, Tx } from '../db/database.ts';
+import { compiledOnce, type Tx } from '../db/database.ts';
 import type { Deps, SessionUser } from './context.ts';
 import type { Grant } from './access.ts';
 
@@ -58,10 +57,11 @@ export async function loadGrants(tx: Tx, userId: number): Promise<Grant[]> {
 /**
  * The session, its user and the user's grants in one query (one row per grant, or one row with
  * null grant columns), read afresh on every request: a logout, password change or disabling
- * anywhere (another server process included) takes effect on the very next request.
+ * anywhere (another server process included) takes effect on the very next request. Compiled once:
+ * it runs on every request.
  */
-function sessionQuery(db: Db) {
-  return db
+const sessionQuery = compiledOnce((db, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('role_grants', 'role_grants.user_id', 'users.id')
@@ -80,32 +80,15 @@ function sessionQuery(db: Db) {
       'role_grants.org_id',
       'orgs.status as org_status',
     ])
-    .where('sessions.id', '=', '')
-    .orderBy('role_grants.id');
-}
-type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionQuery>['execute']>>[number];
-
-/**
- * The session query is the same text on every request, only the token digest changes: compiled
- * once per database (Kysely's compile is a fair share of a cheap request) and run with the digest
- * as its one parameter.
- */
-const compiledSessionQueries = new WeakMap<Db, CompiledQuery<SessionRow>>();
-function compiledSessionQuery(db: Db, id: string): CompiledQuery<SessionRow> {
-  let compiled = compiledSessionQueries.get(db);
-  if (!compiled) {
-    compiled = sessionQuery(db).compile();
-    if (compiled.parameters.length !== 1) throw new Error('the session query must have exactly one parameter, the token digest');
-    compiledSessionQueries.set(db, compiled);
-  }
-  return { ...compiled, parameters: [id] };
-}
+    .where('sessions.id', '=', id)
+    .orderBy('role_grants.id'),
+);
 
 /** The user behind a session cookie, or null when the session is unknown, expired or disabled. */
 export async function loadSession(deps: Deps, token: string): Promise<SessionUser | null> {
   const id = digest(token);
   const now = deps.clock();
-  const { rows } = await deps.db.executeQuery(compiledSessionQuery(deps.db, id));
+  const rows = await sessionQuery(deps.db, id);
   const row = rows[0];
   if (!row) return null;
   if (row.disabled || row.expires_at <= now.toISOString()) {

@@ -2,7 +2,7 @@ import { shanghaiDate } from '../../platform/dates.ts';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { isUniqueViolation, type Tx } from '../../db/database.ts';
+import { compiledOnce, isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, conflict, fieldError, notFound, refused } from '../../platform/errors.ts';
 import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
@@ -293,8 +293,9 @@ export async function cancelMine(deps: Deps, caller: Caller, activityId: number)
   });
 }
 
-export async function myRegistrations(deps: Deps, caller: Caller) {
-  const rows = await deps.db
+/** A member's own registrations: on every visit to 我的报名, so compiled once. */
+const registrationsOf = compiledOnce((db, userId: number) =>
+  db
     .selectFrom('activity_registrations as r')
     .innerJoin('activities', 'activities.id', 'r.activity_id')
     .select(['r.id', 'r.activity_id', 'r.status', 'r.code', 'r.checked_in_at', 'activities.title', 'activities.starts_at', 'activities.ends_at', 'activities.place', 'activities.status as activity_status'])
@@ -314,11 +315,14 @@ export async function myRegistrations(deps: Deps, caller: Caller) {
         .end()
         .as('waitlist_position'),
     )
-    .where('r.user_id', '=', caller.user!.id)
+    .where('r.user_id', '=', userId)
     .where('r.status', '!=', 'cancelled')
     .orderBy('activities.starts_at', 'desc')
-    .limit(200)
-    .execute();
+    .limit(200),
+);
+
+export async function myRegistrations(deps: Deps, caller: Caller) {
+  const rows = await registrationsOf(deps.db, caller.user!.id);
   return {
     items: rows.map((r) => ({
       id: r.id,
