@@ -8,6 +8,7 @@ import { memberCounts } from './migrations/0005-indexes.ts';
 import { subtreeMemberCounts } from './migrations/0006-subtree-counts.ts';
 import { integrity } from './migrations/0007-integrity.ts';
 import { checkedInIndex } from './migrations/0008-checked-in-index.ts';
+import { oneMemberCount } from './migrations/0009-one-member-count.ts';
 
 /** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-subtree-counts': subtreeMemberCounts,
   '0007-integrity': integrity,
   '0008-checked-in-index': checkedInIndex,
+  '0009-one-member-count': oneMemberCount,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

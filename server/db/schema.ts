@@ -128,13 +128,6 @@ export interface MemberTable {
   updated_at: string;
 }
 
-/** Members per (org, status), kept by triggers on members (migration 0005). */
-export interface OrgMemberCountTable {
-  org_id: number;
-  status: MemberStatus;
-  n: number;
-}
-
 /** Members of an org's whole subtree per status and month joined ('YYYY-MM'), kept by triggers (migration 0006). */
 export interface SubtreeMemberCountTable {
   org_id: number;
@@ -493,7 +486,6 @@ export interface DB {
   audit_log: AuditLogTable;
   sequences: SequenceTable;
   members: MemberTable;
-  org_member_counts: OrgMemberCountTable;
   subtree_member_counts: SubtreeMemberCountTable;
   join_applications: JoinApplicationTable;
   transfers: TransferTable;

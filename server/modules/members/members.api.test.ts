@@ -7,6 +7,7 @@ import {
   buildFixture,
   clockOf,
   createTestApp,
+  createUser,
   expectStatus,
   login,
   PASSWORD,
@@ -15,7 +16,7 @@ import {
   type Fixture,
 } from '../../test/harness.ts';
 import { makeIdNumber } from '../../platform/identity.ts';
-import { newIdNumber, newPhone as nextPhone, signUpWorker as signUp } from '../../test/people.ts';
+import { newIdNumber, newPhone as nextPhone, signUpMember, signUpWorker as signUp } from '../../test/people.ts';
 
 let app: FastifyInstance;
 let f: Fixture;
@@ -397,5 +398,20 @@ describe('coverage statistics', () => {
     expect(await total(f.clients.cadreB)).toBe(await inSubtree(f.orgs.streetB));
     expect(await total(f.clients.countyCadre, `&orgId=${f.orgs.unionA}`)).toBe(await inSubtree(f.orgs.unionA));
     expect(await total(f.clients.cadreA, '&status=left')).toBe(await inSubtree(f.orgs.streetA, 'left'));
+    expect(await total(f.admin)).toBe(await memberCount());
+    expect(await total(f.admin, `&orgId=${f.orgs.streetB}`)).toBe(await inSubtree(f.orgs.streetB));
+
+    // Grants that nest (a street and a union inside it) or sit side by side: each member once.
+    const nested = 'roll.nested';
+    const id = await createUser(f.admin, { username: nested }, { role: 'cadre', orgId: f.orgs.streetA });
+    expectStatus(await f.admin.post('/api/role-grants', { userId: id, role: 'cadre', orgId: f.orgs.unionA }), 201);
+    const both = await login(app, nested, PASSWORD);
+    expect(await total(both)).toBe(await inSubtree(f.orgs.streetA));
+    expect(await total(both, `&orgId=${f.orgs.unionA}`)).toBe(await inSubtree(f.orgs.unionA));
+    expectStatus(await f.admin.post('/api/role-grants', { userId: id, role: 'cadre', orgId: f.orgs.unionB }), 201);
+    const wider = await login(app, nested, PASSWORD);
+    await signUpMember(app, f.clients.cadreB, f.orgs.unionB, '乙会员');
+    expect(await inSubtree(f.orgs.unionB)).toBeGreaterThan(0);
+    expect(await total(wider)).toBe((await inSubtree(f.orgs.streetA)) + (await inSubtree(f.orgs.unionB)));
   });
 });
