@@ -191,8 +191,12 @@ export async function cancelActivity(deps: Deps, caller: Caller, id: number) {
 
 // ---------- the worker's side ----------
 
+/** The member record behind an account, if any: on every portal activity page, so compiled once. */
+const personQuery = compiledOnce((db, userId: number) =>
+  db.selectFrom('members').select(['id', 'org_id', 'birth_date', 'status']).where('user_id', '=', userId).where('status', '!=', 'left').limit(1),
+);
 async function personOf(tx: Tx, userId: number) {
-  return tx.selectFrom('members').select(['id', 'org_id', 'birth_date', 'status']).where('user_id', '=', userId).where('status', '!=', 'left').executeTakeFirst();
+  return (await personQuery(tx, userId))[0];
 }
 
 /** Activities a person may see: open to all, or published for an org whose subtree holds their membership. */
@@ -216,25 +220,25 @@ async function visibleActivity(tx: Tx, userId: number, activityId: number) {
   return { a, person };
 }
 
+/** Published activities not yet over that a person may see, soonest first: the portal's 活动 page, compiled once. */
+const openActivities = {
+  anyone: compiledOnce((db, now: string) => visibleTo(db, null).where('activities.status', '=', 'published').where('activities.ends_at', '>', now).orderBy('activities.starts_at').limit(200)),
+  member: compiledOnce((db, memberOrgId: number, now: string) =>
+    visibleTo(db, memberOrgId).where('activities.status', '=', 'published').where('activities.ends_at', '>', now).orderBy('activities.starts_at').limit(200),
+  ),
+};
+
+/** A person's registrations that still hold a place or a queue position. */
+const openRegistrationsOf = compiledOnce((db, userId: number) =>
+  db.selectFrom('activity_registrations').select(['id', 'activity_id', 'status', 'code', 'checked_in_at']).where('user_id', '=', userId).where('status', '!=', 'cancelled'),
+);
+
 export async function availableActivities(deps: Deps, caller: Caller) {
   const user = caller.user!;
   const now = caller.actor.now;
   const person = await personOf(deps.db, user.id);
-  const rows = await visibleTo(deps.db, person?.org_id ?? null)
-    .where('activities.status', '=', 'published')
-    .where('activities.ends_at', '>', now)
-    .orderBy('activities.starts_at')
-    .limit(200)
-    .execute();
-  const mine = rows.length
-    ? await deps.db
-        .selectFrom('activity_registrations')
-        .select(['id', 'activity_id', 'status', 'code', 'checked_in_at'])
-        .where('user_id', '=', user.id)
-        .where('status', '!=', 'cancelled')
-        .where('activity_id', 'in', rows.map((r) => r.id))
-        .execute()
-    : [];
+  const rows = person ? await openActivities.member(deps.db, person.org_id, now) : await openActivities.anyone(deps.db, now);
+  const mine = rows.length ? await openRegistrationsOf(deps.db, user.id) : [];
   const today = shanghaiDate(deps.clock());
   return {
     items: rows.map((a) => {
