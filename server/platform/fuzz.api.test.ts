@@ -23,11 +23,14 @@ import { PDF } from '../modules/pioneer/test-world.ts';
  * - Object.prototype is never polluted.
  *
  * The seed is fixed, so a failure reproduces; fast-check prints the counterexample.
- * The platform admin sends everything (the widest scope reaches the deepest code).
+ * The platform admin sends everything (the widest scope reaches the deepest code); the JSON routes
+ * are fuzzed again as a street cadre (the scope checks and their refusals).
  */
 
 const SEED = 20_261_127;
 const RUNS_PER_ROUTE = 20;
+/** Fewer for the street cadre: most of its answers are the scope's refusals. */
+const CADRE_RUNS_PER_ROUTE = 8;
 
 // ---------- JSON with raw tokens (1e999, -0, deep nesting) that JSON.stringify cannot write ----------
 
@@ -200,7 +203,6 @@ describe('bad input on every route', () => {
   let admin: Client;
   let ops: Op[];
   let tables: string[];
-  let ids: fc.Arbitrary<number>;
   /** a candidate still taking evidence, and a photo contest taking entries (as `author`) */
   let candidateId: number;
   let contestId: number;
@@ -213,8 +215,6 @@ describe('bad input on every route', () => {
     ({ candidateId, contestId, author } = await buildUploadTargets(app, f));
     ops = operations(expectStatus(await admin.get('/api/openapi.json'), 200));
     tables = await listTables(app.deps.db, app.deps.engine);
-    // Ids that exist (not 1: the platform admin, whom a fuzzed PATCH could disable), and some that do not.
-    ids = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 2, max: 12 }) }, { weight: 1, arbitrary: fc.constantFrom(1, 999_999, 2_147_483_647) });
   }, 120_000);
   afterAll(() => app.close());
 
@@ -254,28 +254,60 @@ describe('bad input on every route', () => {
     admin = await loginAdmin(app);
   }
 
-  const pathIds = fc.oneof(
-    { weight: 3, arbitrary: fc.integer({ min: 2, max: 12 }).map(String) },
-    { weight: 2, arbitrary: fc.constantFrom('0', '-1', 'abc', '2147483648', '1e3', '0x10', '1.5', '%00', '%F0%9F%98%80', '..%2F..%2Fetc', '9'.repeat(400), '%E2%80%AE1') },
-  );
+  const pathIds = (existing: fc.Arbitrary<number>) =>
+    fc.oneof(
+      { weight: 3, arbitrary: existing.map(String) },
+      { weight: 2, arbitrary: fc.constantFrom('0', '-1', 'abc', '2147483648', '1e3', '0x10', '1.5', '%00', '%F0%9F%98%80', '..%2F..%2Fetc', '9'.repeat(400), '%E2%80%AE1') },
+    );
 
-  it('answers every JSON route with a problem, never a 5xx, and a refused request writes nothing', async () => {
-    expect(ops.length).toBeGreaterThan(100);
+  /**
+   * Fuzzes every JSON route (logout aside) as the client `as()` returns. Path ids come from
+   * `existing` (ids that exist, never the caller's own account: a fuzzed PATCH could disable it) or
+   * are malformed; ids in bodies and queries also from 1 (the platform admin) and ids that do not exist.
+   */
+  async function fuzzJsonRoutes(as: () => Promise<Client>, existing: fc.Arbitrary<number>, runs: number): Promise<Set<number>> {
+    const statuses = new Set<number>();
+    const someIds = fc.oneof({ weight: 4, arbitrary: existing }, { weight: 1, arbitrary: fc.constantFrom(1, 999_999, 2_147_483_647) });
     for (const op of ops.filter((o) => o.url !== '/api/auth/logout')) {
-      await freshAdmin();
-      const query = fc.record(Object.fromEntries(op.query.map((q) => [q.name, fc.oneof(fitting(q.schema, ids), hostile.filter((v) => !(v instanceof Raw)))])), {
+      const client = await as();
+      const query = fc.record(Object.fromEntries(op.query.map((q) => [q.name, fc.oneof(fitting(q.schema, someIds), hostile.filter((v) => !(v instanceof Raw)))])), {
         requiredKeys: op.query.filter((q) => q.required).map((q) => q.name),
       });
       await fc.assert(
-        fc.asyncProperty(pathIds, mutated(op.body, ids), query, async (id, body, q) => {
+        fc.asyncProperty(pathIds(existing), mutated(op.body, someIds), query, async (id, body, q) => {
           const url = op.url.replace(/:\w+/g, id);
           const qs = Object.fromEntries(Object.entries(q).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 4000) : JSON.stringify(v)]));
           const payload = op.method === 'GET' || op.method === 'DELETE' ? undefined : toJson(body);
-          await check(op, url, () => admin.request(op.method, url, payload, { query: qs, headers: payload === undefined ? {} : { 'content-type': 'application/json' } }), `body ${payload?.slice(0, 200)} query ${JSON.stringify(qs).slice(0, 200)}`);
+          const res = await check(op, url, () => client.request(op.method, url, payload, { query: qs, headers: payload === undefined ? {} : { 'content-type': 'application/json' } }), `body ${payload?.slice(0, 200)} query ${JSON.stringify(qs).slice(0, 200)}`);
+          statuses.add(res.statusCode);
         }),
-        { numRuns: RUNS_PER_ROUTE, seed: SEED, endOnFailure: true },
+        { numRuns: runs, seed: SEED, endOnFailure: true },
       );
     }
+    return statuses;
+  }
+
+  it('holds the same as a street cadre, whose scope stops at their street: its refusals are problems too and write nothing', async () => {
+    // First in the file: the admin's fuzz below may disable any account, this cadre's too.
+    expect((await f.clients.cadreA.get('/api/me')).statusCode).toBe(200);
+    const cadreId = f.users.cadreA;
+    const existing = fc.integer({ min: 2, max: 12 }).filter((id) => id !== cadreId);
+    const statuses = await fuzzJsonRoutes(async () => f.clients.cadreA, existing, CADRE_RUNS_PER_ROUTE);
+    // It reached past the gates (answers, field errors) and met the scope (404 outside the street).
+    expect([200, 404, 422].filter((status) => !statuses.has(status))).toEqual([]);
+    expect((await f.clients.cadreA.get('/api/me')).statusCode).toBe(200);
+  }, 600_000);
+
+  it('answers every JSON route with a problem, never a 5xx, and a refused request writes nothing', async () => {
+    expect(ops.length).toBeGreaterThan(100);
+    await fuzzJsonRoutes(
+      async () => {
+        await freshAdmin();
+        return admin;
+      },
+      fc.integer({ min: 2, max: 12 }),
+      RUNS_PER_ROUTE,
+    );
   }, 600_000);
 
   it('refuses JSON nested 10,000 deep, a 100,000-item array, invalid UTF-8 and prototype keys on every route that takes a body', async () => {
