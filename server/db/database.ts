@@ -39,7 +39,7 @@ export function openSqliteFile(file: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: forKysely(sqlite) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 
@@ -47,22 +47,32 @@ export function openSqliteFile(file: string): Database {
 export const STATEMENT_CACHE = { size: 1000, maxSqlLength: 8000 };
 
 /**
- * Kysely asks better-sqlite3 to prepare every query it sends, and preparing is the largest single
- * cost of a cheap request (bench/README.md). The app sends the same few hundred SQL texts over and
- * over, so prepared statements are kept by their text, least recently used out first. Long texts
- * (multi-row inserts of an import) are prepared afresh and not kept. better-sqlite3 resets a
- * statement after each run, and SQLite re-prepares a kept statement by itself when a migration
- * changes the schema under it. (The one connection runs one query at a time, so a kept statement is
- * never in use twice.)
+ * The better-sqlite3 connection as Kysely sees it, with two changes:
+ *
+ * - Transactions begin IMMEDIATE (Kysely sends a plain, deferred BEGIN). A deferred transaction
+ *   reads first and takes the write lock at its first write; if another connection holds that lock
+ *   at that moment, SQLite fails the write at once with SQLITE_BUSY instead of waiting out
+ *   busy_timeout (waiting could deadlock two upgrading readers). An IMMEDIATE transaction takes the
+ *   write lock at BEGIN, where busy_timeout applies. The app runs one query at a time on its one
+ *   connection, so taking the lock early costs no concurrency; another process (a backup, a second
+ *   server, a tool) briefly holding the lock now delays a request instead of failing it (500).
+ * - Prepared statements are kept. Kysely asks for a statement for every query it sends, and
+ *   preparing is the largest single cost of a cheap request (bench/README.md). The app sends the
+ *   same few hundred SQL texts over and over, so statements are kept by their text, least recently
+ *   used out first. Long texts (multi-row inserts of an import) are prepared afresh and not kept.
+ *   better-sqlite3 resets a statement after each run, and SQLite re-prepares a kept statement by
+ *   itself when a migration changes the schema under it. (The one connection runs one query at a
+ *   time, so a kept statement is never in use twice.)
  */
-export function keepingStatements(sqlite: SQLite.Database): SqliteDatabase & { readonly kept: number } {
+export function forKysely(sqlite: SQLite.Database): SqliteDatabase & { readonly kept: number } {
   const kept = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
     get kept() {
       return kept.size;
     },
-    prepare(text: string) {
+    prepare(sent: string) {
+      const text = sent === 'begin' ? 'begin immediate' : sent;
       const hit = kept.get(text);
       if (hit) {
         kept.delete(text);
