@@ -12,18 +12,30 @@ import { scratchDatabase, type Scratch } from '../test/scratch.ts';
  * statements, see forKysely) must behave exactly as a freshly prepared one would, on both
  * engines.
  */
-describe('queries sent again', () => {
-  let scratch: Scratch;
-  let database: Database;
+/** A scratch database of the engine under test for one describe, with a `notes` table made by `setUp`. */
+function useScratch(setUp: (db: Database['db']) => Promise<void>) {
+  const ctx = {} as { scratch: Scratch; database: Database };
   beforeAll(async () => {
-    scratch = await scratchDatabase();
-    database = scratch.open();
-    await sql`create table notes (id integer primary key, body text not null unique)`.execute(database.db);
+    ctx.scratch = await scratchDatabase();
+    ctx.database = ctx.scratch.open();
+    await setUp(ctx.database.db);
   });
   afterAll(async () => {
-    await database.close();
-    await scratch.drop();
+    await ctx.database.close();
+    await ctx.scratch.drop();
   });
+  return ctx;
+}
+
+describe('queries sent again', () => {
+  const ctx = useScratch(async (db) => {
+    await sql`create table notes (id integer primary key, body text not null unique)`.execute(db);
+  });
+  const database = {
+    get db() {
+      return ctx.database.db;
+    },
+  };
 
   const bodies = async () => (await sql<{ body: string }>`select body from notes order by id`.execute(database.db)).rows.map((r) => r.body);
 
@@ -87,21 +99,18 @@ async function holdWriteLock(scratch: Scratch, ms: number): Promise<{ released: 
 }
 
 describe('a change that reads, then writes, while another connection briefly holds the write lock', () => {
-  let scratch: Scratch;
-  let database: Database;
-  beforeAll(async () => {
-    scratch = await scratchDatabase();
-    database = scratch.open();
-    await sql`create table notes (id integer primary key, body text not null)`.execute(database.db);
-    await sql`insert into notes (id, body) values (1, '旧')`.execute(database.db);
+  const ctx = useScratch(async (db) => {
+    await sql`create table notes (id integer primary key, body text not null)`.execute(db);
+    await sql`insert into notes (id, body) values (1, '旧')`.execute(db);
   });
-  afterAll(async () => {
-    await database.close();
-    await scratch.drop();
-  });
+  const database = {
+    get db() {
+      return ctx.database.db;
+    },
+  };
 
   it('waits for the lock and commits, instead of failing (a backup or a second process must not turn a request into a 500)', async () => {
-    const { released } = await holdWriteLock(scratch, 300);
+    const { released } = await holdWriteLock(ctx.scratch, 300);
     const result = await database.db.transaction().execute(async (tx) => {
       const row = await sql<{ body: string }>`select body from notes where id = 1`.execute(tx);
       await sql`update notes set body = ${`${row.rows[0].body}→新`} where id = 1`.execute(tx);
