@@ -7,7 +7,7 @@ import { activities } from './migrations/0004-activities.ts';
 import { memberCounts } from './migrations/0005-indexes.ts';
 import { subtreeMemberCounts } from './migrations/0006-subtree-counts.ts';
 import { integrity } from './migrations/0007-integrity.ts';
-import { checkedInIndex } from './migrations/0008-checked-in-index.ts';
+import { readPathIndexes } from './migrations/0008-read-path-indexes.ts';
 import { oneMemberCount } from './migrations/0009-one-member-count.ts';
 
 /** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
@@ -19,7 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-indexes': memberCounts,
   '0006-subtree-counts': subtreeMemberCounts,
   '0007-integrity': integrity,
-  '0008-checked-in-index': checkedInIndex,
+  '0008-read-path-indexes': readPathIndexes,
   '0009-one-member-count': oneMemberCount,
 };
 

@@ -1,5 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import { AppError, notFound } from './errors.ts';
 
 /**
@@ -76,6 +77,31 @@ export function inScope(column: Expression<number | null> | string, scope: Scope
   if (scope.roots.length === 0) return sql<SqlBool>`1 = 0`;
   const ref = typeof column === 'string' ? sql.ref(column) : column;
   return sql<SqlBool>`${ref} in (select descendant_id from org_closure where ancestor_id in (${sql.join(scope.roots)}))`;
+}
+
+/**
+ * SQL filter on `orgs`: the tops of the scope — the tree's roots for a platform-wide scope, else
+ * each granted org that no other granted org lies above (grants may nest: a street and a union
+ * inside it). Their subtrees never overlap and together are the scope.
+ */
+export function isScopeTop(scope: Scope) {
+  return (eb: ExpressionBuilder<DB, 'orgs'>): Expression<SqlBool> => {
+    if (scope.all) return eb('orgs.parent_id', 'is', null);
+    if (scope.roots.length === 0) return sql<SqlBool>`1 = 0`;
+    return eb.and([
+      eb('orgs.id', 'in', scope.roots),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('org_closure')
+            .select('org_closure.ancestor_id')
+            .whereRef('org_closure.descendant_id', '=', 'orgs.id')
+            .where('org_closure.depth', '>', 0)
+            .where('org_closure.ancestor_id', 'in', scope.roots),
+        ),
+      ),
+    ]);
+  };
 }
 
 /** Throws 404 unless the org exists and lies in scope (out of scope looks exactly like missing). */

@@ -24,10 +24,6 @@ export const memberCounts: Migration = {
     if (isPostgres(db)) await postgresTriggers(db);
     else await sqliteTriggers(db);
     // Enterprise counts per subtree (coverage stats) read only the index, not 26,000 table rows.
-    // The member list's page ids (org_id in the subtree, newest id first) from the index alone.
-    // SQLite's indexes already end in the rowid; PostgreSQL's need the id spelled out, or it reads
-    // the whole table instead.
-    if (isPostgres(db)) await db.schema.createIndex('members_org_id_idx').on('members').columns(['org_id', 'id']).execute();
     await db.schema.createIndex('enterprises_org_status_idx').on('enterprises').columns(['org_id', 'status', 'new_economy']).execute();
   },
 };
@@ -44,25 +40,13 @@ async function sqliteTriggers(db: Kysely<any>) {
     begin ${remove('old.org_id', 'old.status')}; ${add('new.org_id', 'new.status')}; end`.execute(db);
 }
 
-/**
- * PostgreSQL: once per statement, from its transition tables. A row trigger would update the same
- * counter row once per member, and an import of 100,000 rows into one union in one transaction
- * leaves 100,000 versions of that row for each next update to step over (~1,000 rows/s).
- */
 async function postgresTriggers(db: Kysely<any>) {
-  const apply = (changes: string) =>
-    sql.raw(`insert into org_member_counts (org_id, status, n)
-      select org_id, status, sum(d) from (${changes}) c group by org_id, status having sum(d) <> 0
-      on conflict (org_id, status) do update set n = org_member_counts.n + excluded.n`);
   await sql`create function members_count() returns trigger language plpgsql as $$
     begin
-      if tg_op = 'INSERT' then ${apply('select org_id, status, 1 as d from new_rows')}; end if;
-      if tg_op = 'DELETE' then ${apply('select org_id, status, -1 as d from old_rows')}; end if;
-      if tg_op = 'UPDATE' then ${apply('select org_id, status, 1 as d from new_rows union all select org_id, status, -1 from old_rows')}; end if;
+      if tg_op = 'UPDATE' and old.org_id = new.org_id and old.status = new.status then return null; end if;
+      if tg_op in ('UPDATE', 'DELETE') then ${remove('old.org_id', 'old.status')}; end if;
+      if tg_op in ('UPDATE', 'INSERT') then ${add('new.org_id', 'new.status')}; end if;
       return null;
     end $$`.execute(db);
-  await sql`create trigger members_count_insert after insert on members referencing new table as new_rows for each statement execute function members_count()`.execute(db);
-  await sql`create trigger members_count_delete after delete on members referencing old table as old_rows for each statement execute function members_count()`.execute(db);
-  // Transition tables allow no column list: every UPDATE fires it; unchanged counts write nothing.
-  await sql`create trigger members_count_update after update on members referencing old table as old_rows new table as new_rows for each statement execute function members_count()`.execute(db);
+  await sql`create trigger members_count after insert or delete or update of org_id, status on members for each row execute function members_count()`.execute(db);
 }

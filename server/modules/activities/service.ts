@@ -221,11 +221,10 @@ async function visibleActivity(tx: Tx, userId: number, activityId: number) {
 }
 
 /** Published activities not yet over that a person may see, soonest first: the portal's 活动 page, compiled once. */
+const notOver = (q: ReturnType<typeof visibleTo>, now: string) => q.where('activities.status', '=', 'published').where('activities.ends_at', '>', now).orderBy('activities.starts_at').limit(200);
 const openActivities = {
-  anyone: compiledOnce((db, now: string) => visibleTo(db, null).where('activities.status', '=', 'published').where('activities.ends_at', '>', now).orderBy('activities.starts_at').limit(200)),
-  member: compiledOnce((db, memberOrgId: number, now: string) =>
-    visibleTo(db, memberOrgId).where('activities.status', '=', 'published').where('activities.ends_at', '>', now).orderBy('activities.starts_at').limit(200),
-  ),
+  anyone: compiledOnce((db, now: string) => notOver(visibleTo(db, null), now)),
+  member: compiledOnce((db, memberOrgId: number, now: string) => notOver(visibleTo(db, memberOrgId), now)),
 };
 
 /** A person's registrations that still hold a place or a queue position. */

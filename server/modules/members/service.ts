@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { isUniqueViolation, nextSequence, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, conflict, fieldError, notFound, refused } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { inScope, isScopeTop, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate } from '../../platform/identity.ts';
@@ -431,48 +431,20 @@ export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typ
 
 /**
  * The roll's size. Unfiltered (no search, no status) it is read from subtree_member_counts (kept by
- * triggers, migration 0006): the counts of the few orgs whose subtrees make up the caller's scope,
- * narrowed to the chosen org, instead of counting a whole street's members on every page.
+ * triggers, migration 0006): the counts of the chosen org (already checked to lie in scope, so its
+ * subtree is all in scope), or of the scope's tops, instead of counting a whole street's members on
+ * every page.
  */
 async function rollTotal(deps: Deps, scope: Scope, query: RollQuery, filter: Expression<SqlBool>): Promise<number> {
   if (query.q || query.status) {
     const [{ total }] = await deps.db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
     return Number(total);
   }
-  const tops = await scopeTops(deps.db, scope, query.orgId);
-  if (!tops.length) return 0;
-  const [{ total }] = await deps.db
-    .selectFrom('subtree_member_counts')
-    .where('org_id', 'in', tops)
+  const counts = deps.db.selectFrom('subtree_member_counts');
+  const [{ total }] = await (query.orgId ? counts.where('org_id', '=', query.orgId) : counts.where('org_id', 'in', (eb) => eb.selectFrom('orgs').select('orgs.id').where(isScopeTop(scope))))
     .select((eb) => eb.fn.sum<number>('n').as('total'))
     .execute();
   return Number(total ?? 0);
-}
-
-/**
- * The fewest orgs whose subtrees, which never overlap, together hold exactly the orgs of `scope`
- * inside `orgId`'s subtree. Grants may nest (a street, and a union inside it): a union under a
- * granted street is not counted twice.
- */
-async function scopeTops(tx: Tx, scope: Scope, orgId?: number): Promise<number[]> {
-  const roots = scope.all ? [] : scope.roots;
-  const candidates = [...new Set([...roots, ...(orgId ? [orgId] : [])])];
-  if (scope.all && !orgId) {
-    return (await tx.selectFrom('orgs').select('id').where('parent_id', 'is', null).execute()).map((r) => r.id);
-  }
-  const links =
-    candidates.length > 1
-      ? await tx
-          .selectFrom('org_closure')
-          .select(['ancestor_id', 'descendant_id'])
-          .where('ancestor_id', 'in', candidates)
-          .where('descendant_id', 'in', candidates)
-          .where('depth', '>', 0)
-          .execute()
-      : [];
-  const within = (id: number, tops: number[]) => tops.includes(id) || links.some((l) => l.descendant_id === id && tops.includes(l.ancestor_id));
-  const inside = candidates.filter((id) => (scope.all || within(id, roots)) && (!orgId || within(id, [orgId])));
-  return inside.filter((id) => !links.some((l) => l.descendant_id === id && inside.includes(l.ancestor_id)));
 }
 
 async function transfersOf(tx: Tx, memberIds: number[]) {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
-import { inScope, type Scope } from '../../platform/access.ts';
+import { inScope, isScopeTop, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { checkClose, checkMove, checkPlacement, type Refusal } from './rules.ts';
 import { ancestorIds, linkIntoTree, moveSubtree, orgsWithCounts } from './store.ts';
@@ -78,22 +78,7 @@ export async function listChildren(deps: Deps, caller: Caller, orgId: number) {
 
 /** The tops of the caller's scope: where the console's tree starts. */
 export async function listRoots(deps: Deps, caller: Caller) {
-  let q = orgsWithCounts(deps.db, caller.scope);
-  q = caller.scope.all
-    ? q.where('orgs.parent_id', 'is', null)
-    : q.where('orgs.id', 'in', caller.scope.roots).where((eb) =>
-        // drop a root that lies inside another root's subtree
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('org_closure')
-              .select('org_closure.ancestor_id')
-              .whereRef('org_closure.descendant_id', '=', 'orgs.id')
-              .where('org_closure.depth', '>', 0)
-              .where('org_closure.ancestor_id', 'in', caller.scope.roots),
-          ),
-        ),
-      );
+  const q = orgsWithCounts(deps.db, caller.scope).where(isScopeTop(caller.scope));
   const rows = await q.orderBy('orgs.id').execute();
   return { items: rows.map(orgView), total: rows.length };
 }
