@@ -43,7 +43,7 @@ function answer(access: RouteInfo['access'], role: (typeof roles)[number] | 'ano
   if (role === 'anonymous') return '401';
   if (access === 'authenticated') return 'own';
   if (role === 'admin') return 'all';
-  return rolePermissions[role].includes(access) ? 'subtree' : '403';
+  return rolePermissions(role).includes(access) ? 'subtree' : '403';
 }
 
 /**
@@ -105,7 +105,7 @@ export async function renderPermissionsDoc(): Promise<string> {
     '',
     `| permission | ${roles.join(' | ')} |`,
     `|---|${roles.map(() => '---').join('|')}|`,
-    ...permissions.map((p) => `| \`${p}\` | ${roles.map((role) => (rolePermissions[role].includes(p) ? '✓' : '')).join(' | ')} |`),
+    ...permissions().map((p) => `| \`${p}\` | ${roles.map((role) => (rolePermissions(role).includes(p) ? '✓' : '')).join(' | ')} |`),
     '',
     'Roles without a permission (judges, members) act only through `authenticated` routes on what is',
     'their own or assigned to them; their modules check that.',

@@ -16,17 +16,8 @@ import type { Deps } from './platform/context.ts';
 import { createPii, resolveMasterKey } from './platform/pii.ts';
 import { logSmsSender, type SmsSender } from './platform/sms.ts';
 import { frameworkError, installAccessLayer, installErrorHandling } from './platform/http.ts';
-import { healthRoutes } from './modules/health/routes.ts';
-import { accountsRoutes } from './modules/accounts/routes.ts';
-import { orgsRoutes } from './modules/orgs/routes.ts';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { membersRoutes } from './modules/members/routes.ts';
-import { activitiesRoutes } from './modules/activities/routes.ts';
-import { contestsRoutes } from './modules/contests/routes.ts';
-import { pioneerRoutes } from './modules/pioneer/routes.ts';
-
-/** Every module's routes, in menu order. A new module adds one line here. */
-const modules = [healthRoutes, accountsRoutes, orgsRoutes, membersRoutes, pioneerRoutes, activitiesRoutes, contestsRoutes, auditRoutes];
+import { installModules } from './platform/module.ts';
+import { modules } from './modules/index.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -128,7 +119,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installErrorHandling(app);
   installAccessLayer(app);
 
-  for (const register of modules) await app.register(register, { prefix: '/api' });
+  installModules(modules);
+  for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: '/api' });
 
   if (opts.serveWeb !== false && fs.existsSync(webDist)) await registerWeb(app);
   return app;

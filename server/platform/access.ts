@@ -7,38 +7,45 @@ import { AppError, notFound } from './errors.ts';
  * The one access layer. Every route declares what it needs (see RouteAccess); a grant
  * (user, role, org) gives its role's permissions over the org's whole subtree. Scope is applied as
  * a SQL filter (`inScope`), never by checking rows one by one.
+ *
+ * Permissions belong to modules: each module's definition lists its permissions and the roles
+ * that hold them (`platform/module.ts` registers them here), and its `declare module` adds their
+ * names to `Permission`. The platform admin holds every permission everywhere.
  */
-export const permissions = [
-  'org.read',
-  'org.write',
-  'user.read',
-  'user.write',
-  'audit.read',
-  'member.read',
-  'member.write',
-  /** see members' full ID numbers and phones (every view audited) */
-  'member.pii',
-  /** activities and contests */
-  'activity.read',
-  'activity.write',
-  /** Workers' Pioneer: campaigns, candidates, titles */
-  'pioneer.read',
-  'pioneer.write',
-] as const;
-export type Permission = (typeof permissions)[number];
-
 export const roles = ['admin', 'cadre', 'viewer', 'judge', 'member'] as const;
 export type Role = (typeof roles)[number];
 
-/** What each role may do over the subtree of the org it is granted on. */
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: permissions,
-  cadre: ['org.read', 'org.write', 'user.read', 'user.write', 'audit.read', 'member.read', 'member.write', 'member.pii', 'activity.read', 'activity.write', 'pioneer.read', 'pioneer.write'],
-  viewer: ['org.read', 'user.read', 'member.read', 'activity.read', 'pioneer.read'],
-  // Judges and members act only on what is assigned to them or is their own; modules check that.
-  judge: [],
-  member: [],
-};
+/** Every permission's name; modules add theirs by declaration merging (see a module's module.ts). */
+export interface PermissionRegistry {}
+export type Permission = Extract<keyof PermissionRegistry, string>;
+
+/** A module's permissions: each with the roles (besides admin) that hold it, in the order listed. */
+export type PermissionDefs = Record<string, readonly Exclude<Role, 'admin'>[]>;
+
+const holders = new Map<Permission, { roles: ReadonlySet<Role>; owner: string }>();
+
+/** Adds a module's permissions; a name another module already registered is a startup error. */
+export function registerPermissions(owner: string, defs: PermissionDefs): void {
+  for (const [name, holding] of Object.entries(defs)) {
+    const known = holders.get(name as Permission);
+    if (known && known.owner !== owner) throw new Error(`permission "${name}" of ${owner} is already registered by ${known.owner}`);
+    holders.set(name as Permission, { roles: new Set<Role>(['admin', ...holding]), owner });
+  }
+}
+
+/** Every registered permission, in module order. */
+export function permissions(): Permission[] {
+  return [...holders.keys()];
+}
+
+export function isPermission(name: string): name is Permission {
+  return holders.has(name as Permission);
+}
+
+/** What a role may do over the subtree of the org it is granted on. */
+export function rolePermissions(role: Role): Permission[] {
+  return permissions().filter((p) => holders.get(p)!.roles.has(role));
+}
 
 /** public: anyone; authenticated: any logged-in user (own records only); else a permission. */
 export type RouteAccess = 'public' | 'authenticated' | Permission;
@@ -60,7 +67,7 @@ export const noScope: Scope = { all: false, roots: [] };
 
 export function scopeFor(grants: Grant[], permission: Permission): Scope {
   if (grants.some((g) => g.role === 'admin')) return { all: true, roots: [] };
-  const roots = grants.filter((g) => rolePermissions[g.role].includes(permission) && g.orgId !== null).map((g) => g.orgId as number);
+  const roots = grants.filter((g) => g.orgId !== null && holders.get(permission)?.roles.has(g.role)).map((g) => g.orgId as number);
   return { all: false, roots: [...new Set(roots)] };
 }
 

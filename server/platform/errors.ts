@@ -1,4 +1,4 @@
-import type { MessageCode } from './i18n.ts';
+import { ruleText, type MessageCode, type Param, type RuleCode } from './i18n.ts';
 
 export interface FieldError {
   field: string;
@@ -38,6 +38,20 @@ export function invalidFields(errors: FieldError[]): AppError {
   return new AppError(422, 'validation_failed', {}, errors);
 }
 
-export function fieldError(field: string, zh: string, en: string): AppError {
-  return invalidFields([{ field, message: { zh, en } }]);
+/** 422 for one field, explained by a registered field rule (`RuleCode`), placeholders filled from `params`. */
+export function fieldError(field: string, rule: RuleCode, params: Record<string, Param> = {}): AppError {
+  return invalidFields([{ field, message: ruleText(rule, params) }]);
+}
+
+/**
+ * A business rule's verdict, as rules.ts functions return it: the code of the refusal and its
+ * params, or null when the change may go ahead. `refuse` throws it as a 422.
+ */
+export interface Refusal {
+  code: MessageCode;
+  params?: Record<string, string | number>;
+}
+
+export function refuse(refusal: Refusal | null): void {
+  if (refusal) throw refused(refusal.code, refusal.params);
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from './errors.ts';
-import { noScope, hasAny, scopeFor, type RouteAccess } from './access.ts';
+import { AppError, fieldError, type FieldError } from './errors.ts';
+import { noScope, hasAny, isPermission, scopeFor, type RouteAccess } from './access.ts';
 import type { Caller, Deps } from './context.ts';
 import { fieldLabel, pickLang, translate, type Lang, type MessageCode } from './i18n.ts';
 import { fieldErrorsFromIssues, nulCharacterPath } from './validation.ts';
@@ -51,6 +51,9 @@ export function installAccessLayer(app: FastifyInstance): void {
       if (isPluginRoute(route.url)) return;
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access: every API route must`);
     }
+    if (access !== 'public' && access !== 'authenticated' && !isPermission(access)) {
+      throw new Error(`Route ${String(route.method)} ${route.url} needs "${access}", which no module in server/modules/index.ts registers`);
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -86,9 +89,7 @@ export function installAccessLayer(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     const field = nulCharacterPath(req.body) ?? nulCharacterPath(req.query);
     if (field === null) return;
-    throw new AppError(422, 'validation_failed', {}, [
-      { field, message: { zh: `${fieldLabel(field, 'zh')}：不能包含空字符`, en: `${fieldLabel(field, 'en')}: must not contain NUL characters` } },
-    ]);
+    throw fieldError(field, 'nul_character', { label: { zh: fieldLabel(field, 'zh'), en: fieldLabel(field, 'en') } });
   });
 }
 

@@ -1,21 +1,32 @@
 /**
- * Messages shown to people, in Chinese (default) and English. Every problem `code` has one entry;
- * `{name}` placeholders are filled from the error's params.
+ * Texts shown to people, in Chinese (default) and English, from one registry. The platform holds
+ * only its own: the problem codes of the access layer, requests, uploads and imports, the messages
+ * of the shared field rules, and the names of request fields every module uses. Each module owns
+ * the rest in its `messages.ts` and registers it through its definition (`platform/module.ts`);
+ * `declare module` there adds its codes to `MessageCode` and `RuleCode`, so an unknown code does
+ * not compile. `{name}` placeholders are filled from an error's params.
  */
 export type Lang = 'zh' | 'en';
+export interface Text {
+  zh: string;
+  en: string;
+}
+export type Texts = Record<string, Text>;
 
-export const messages = {
+/** What a module registers: problem codes, field-rule messages, labels used in messages, field names. */
+export interface ModuleTexts {
+  messages?: Texts;
+  rules?: Texts;
+  labels?: Texts;
+  fields?: Texts;
+}
+
+const platformMessages = {
   bad_request: { zh: '请求无效', en: 'The request is not valid' },
   invalid_json: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   invalid_multipart: { zh: '上传的表单数据不完整或格式不正确，请重新上传', en: 'The uploaded form data is incomplete or malformed; upload it again' },
   validation_failed: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are not valid; see the marked fields' },
   unauthenticated: { zh: '请先登录', en: 'Please log in first' },
-  invalid_credentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },
-  account_locked: {
-    zh: '密码错误次数过多，账号已锁定，请于 {minutes} 分钟后再试',
-    en: 'Too many wrong passwords: the account is locked, try again in {minutes} minutes',
-  },
-  account_disabled: { zh: '账号已停用，请联系管理员', en: 'This account is disabled; contact your administrator' },
   rate_limited: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please wait and try again' },
   csrf_failed: { zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
   forbidden: { zh: '您没有执行此操作的权限', en: 'You do not have permission to do this' },
@@ -25,284 +36,128 @@ export const messages = {
   payload_too_large: { zh: '提交的内容过大', en: 'The request is too large' },
   unsupported_media_type: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   internal: { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
-  username_taken: { zh: '用户名已被使用', en: 'This username is already taken' },
-  phone_taken: { zh: '该手机号已绑定其他账号', en: 'This phone number belongs to another account' },
-  uscc_taken: { zh: '该统一社会信用代码已登记', en: 'An enterprise with this credit code already exists' },
-  grant_exists: { zh: '该用户在此组织已有此角色', en: 'The user already has this role on this organisation' },
-  wrong_password: { zh: '当前密码不正确', en: 'The current password is wrong' },
-  org_parent_kind: {
-    zh: '{kind}不能设在{parentKind}之下',
-    en: 'A {kind} cannot be placed under a {parentKind}',
-  },
-  org_root_kind: { zh: '只有县级总工会可以作为顶级组织', en: 'Only a county federation can be a top-level organisation' },
-  org_parent_closed: { zh: '上级组织已撤销，不能在其下操作', en: 'The parent organisation is closed' },
-  org_move_into_self: { zh: '不能把组织移动到它自己或它的下级组织之下', en: 'An organisation cannot be moved under itself or its own subtree' },
-  org_move_root: { zh: '顶级组织不能移动', en: 'A top-level organisation cannot be moved' },
-  org_has_open_children: {
-    zh: '该组织还有 {count} 个未撤销的下级组织，请先撤销或移走',
-    en: 'This organisation still has {count} open sub-organisations; close or move them first',
-  },
-  org_has_enterprises: {
-    zh: '该组织还覆盖 {count} 家企业，请先将企业转到其他组织',
-    en: 'This organisation still covers {count} enterprises; move them to another organisation first',
-  },
-  org_name_taken: { zh: '同一上级下已有同名组织', en: 'An organisation with this name already exists under the same parent' },
-  team_name_taken: { zh: '该企业下已有同名班组', en: 'A team with this name already exists in this enterprise' },
-  org_closed: { zh: '该组织已撤销', en: 'This organisation is closed' },
-  team_closed: { zh: '该班组已撤销', en: 'This team is closed' },
-  enterprise_closed: { zh: '该企业已注销', en: 'This enterprise is closed' },
-  grant_admin_only: { zh: '只有平台管理员可以授予管理员角色', en: 'Only a platform administrator can grant the admin role' },
-  cannot_disable_self: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
-  org_id_required: { zh: '请指定账号所属组织', en: 'Choose the organisation this account belongs to' },
-  already_member: { zh: '该身份证号已是会员，无需重复申请', en: 'This ID number already belongs to a member' },
-  application_pending: { zh: '该身份证号已有待审批的入会申请', en: 'There is already a pending application for this ID number' },
-  application_decided: { zh: '该申请已处理，不能重复操作', en: 'This application has already been decided' },
-  org_cannot_hold_members: {
-    zh: '会员只能加入基层工会、联合工会、分会或街道（乡镇）总工会',
-    en: 'Members can only belong to a union, branch or street federation',
-  },
-  member_transferring: { zh: '该会员正在办理关系接转', en: 'This member is in the middle of a transfer' },
-  member_left: { zh: '该会员已退会', en: 'This person has left the union' },
-  member_status_unchanged: { zh: '会员已是该状态', en: 'The member already has this status' },
-  transfer_pending: { zh: '该会员已有进行中的接转', en: 'This member already has a transfer in progress' },
-  transfer_same_org: { zh: '转入组织与当前组织相同', en: 'The member already belongs to this organisation' },
-  transfer_decided: { zh: '该接转已处理', en: 'This transfer has already been decided' },
-  claim_no_match: {
-    zh: '没有找到与姓名和身份证号相符的会员记录，请核对或提交入会申请',
-    en: 'No member record matches this name and ID number; check them or apply to join',
-  },
-  claim_taken: { zh: '该会员记录已绑定其他账号', en: 'This member record is already linked to another account' },
-  account_has_member: { zh: '您的账号已绑定会员身份', en: 'Your account is already linked to a membership' },
-  sms_code_invalid: { zh: '验证码错误或已过期', en: 'The verification code is wrong or has expired' },
-  sms_unavailable: {
-    zh: '短信服务未配置：内置的日志发送器不能在生产环境使用',
-    en: 'No SMS service is configured: the built-in log sender is refused in production',
-  },
-  sms_too_frequent: { zh: '验证码发送过于频繁，请 1 分钟后再试', en: 'Codes were sent too often; try again in a minute' },
-  import_failed: {
-    zh: '导入失败：共 {count} 行有误，没有导入任何数据，请修改后重新上传',
-    en: 'Import failed: {count} rows have errors and nothing was imported; fix them and upload again',
-  },
+  import_failed: { zh: '导入失败：共 {count} 行有误，没有导入任何数据，请修改后重新上传', en: 'Import failed: {count} rows have errors and nothing was imported; fix them and upload again' },
   import_file_invalid: { zh: '无法读取上传的文件，请使用下载的 Excel 模板（.xlsx）', en: 'The uploaded file cannot be read; use the downloaded Excel template (.xlsx)' },
   import_file_missing: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' },
-  pii_full_forbidden: { zh: '您没有查看完整个人信息的权限', en: 'You may not see full personal data' },
-  pioneer_transition_illegal: { zh: '当前为「{status}」，不能「{transition}」', en: 'Cannot {transition} while {status}' },
-  pioneer_campaign_org: { zh: '只有县级总工会可以发起工人先锋号创建活动', en: 'Only a county federation can open a Workers’ Pioneer campaign' },
-  pioneer_no_candidates: { zh: '还没有班组报名，不能截止报名', en: 'No team has registered yet' },
-  pioneer_unsubmitted_candidates: {
-    zh: '还有 {count} 个创建单位未提交自评，请督促提交或办理退出后再开始评审',
-    en: '{count} candidates have not submitted their self-assessment; have them submit or withdraw first',
-  },
-  pioneer_candidates_without_judges: { zh: '还有 {count} 个创建单位未分配评委', en: '{count} candidates have no judge assigned' },
-  pioneer_scores_missing: { zh: '评委还有 {count} 项评分未完成，不能汇总', en: '{count} marks are still missing; scores cannot be aggregated yet' },
-  pioneer_nominees_required: { zh: '请至少选择一个拟命名的创建单位', en: 'Choose at least one candidate to propose for naming' },
-  pioneer_nominee_not_scored: { zh: '有 {count} 个所选单位不是本活动已评分的创建单位', en: '{count} of the chosen candidates are not scored candidates of this campaign' },
-  pioneer_quota_exceeded: { zh: '超出命名名额：名额 {quota} 个，拟命名 {count} 个', en: 'Over the quota: {count} proposed for {quota} titles' },
-  pioneer_publicity_not_over: { zh: '公示期至 {date} 结束，期满后方可命名', en: 'Publicity runs until {date}; names can be given after it ends' },
-  pioneer_objections_open: { zh: '还有 {count} 条异议未处理，处理完毕后方可命名', en: '{count} objections are still open; resolve them before naming' },
-  pioneer_registration_closed: { zh: '报名已于 {date} 截止', en: 'Registration closed on {date}' },
-  pioneer_self_assessment_closed: { zh: '自评已于 {date} 截止', en: 'Self-assessment closed on {date}' },
-  pioneer_team_outside_campaign: { zh: '该班组不在本活动的范围内', en: 'This team lies outside the campaign’s scope' },
-  pioneer_already_candidate: { zh: '该班组已报名本次活动', en: 'This team is already registered in this campaign' },
-  pioneer_ineligible_no_union: { zh: '所在企业尚未建立工会，不能申报', en: 'The team’s enterprise has no union of its own' },
-  pioneer_ineligible_arrears: { zh: '所在企业 {year} 年有{kind}记录，当年不能申报', en: 'The enterprise has a record of {kind} in {year}' },
-  pioneer_ineligible_incident: { zh: '所在企业于 {date} 发生{kind}，三年内不能申报', en: 'The enterprise had a {kind} on {date}, within the last three years' },
-  pioneer_self_assessment_incomplete: { zh: '还有 {count} 项考核标准未自评打分', en: '{count} criteria have no self-assessed mark' },
-  pioneer_evidence_required: { zh: '请至少上传一份佐证材料', en: 'Upload at least one piece of evidence' },
-  pioneer_evidence_locked: { zh: '自评已提交，佐证材料不能再修改', en: 'The self-assessment is submitted; its evidence can no longer change' },
-  pioneer_judge_not_eligible: { zh: '该用户没有覆盖本活动的评委授权', en: 'This user holds no judge role covering the campaign' },
-  pioneer_judge_conflict: { zh: '评委不能评审本人所在企业的班组', en: 'A judge cannot assess a team of their own enterprise' },
-  pioneer_judge_assigned: { zh: '该评委已分配给此创建单位', en: 'This judge is already assigned to this candidate' },
-  pioneer_scoring_closed: { zh: '当前不在评审打分阶段', en: 'The campaign is not in scoring' },
-  pioneer_award_closed: { zh: '只能在成果展示阶段评定成果奖', en: 'Awards are given during the showcase only' },
-  pioneer_objection_closed: { zh: '只能在公示期内对拟命名单位提出异议', en: 'Objections can be lodged only against a proposed candidate during publicity' },
-  pioneer_objection_resolved: { zh: '该异议已处理', en: 'This objection has already been resolved' },
-  pioneer_title_revoked: { zh: '该称号已撤销', en: 'This title has been revoked' },
-  pioneer_recommendation_top: { zh: '全国工人先锋号已是最高级别', en: 'A national title is the highest level' },
-  pioneer_recommendation_open: { zh: '该称号已有待上级决定的推荐', en: 'This title already has a recommendation awaiting a decision' },
-  pioneer_recommendation_decided: { zh: '该推荐已有上级决定', en: 'The higher level has already decided on this recommendation' },
-  pioneer_inspection_done: { zh: '该检查已记录结果', en: 'This inspection already has a result' },
-  pioneer_revocation_decided: { zh: '该撤销建议已处理', en: 'This revocation proposal has already been decided' },
-  activity_cancelled: { zh: '该活动已取消', en: 'This activity has been cancelled' },
-  signup_not_open: { zh: '报名尚未开始', en: 'Sign-up has not opened yet' },
-  signup_closed: { zh: '报名已截止', en: 'Sign-up has closed' },
-  activity_members_only: { zh: '该活动仅限工会会员报名', en: 'Only union members may sign up for this activity' },
-  activity_age_unknown: { zh: '该活动有年龄限制，请先完成会员实名认证', en: 'This activity has an age limit; verify your membership first' },
-  activity_age_limit: { zh: '该活动限 {min}–{max} 周岁报名', en: 'This activity is for ages {min}–{max}' },
-  already_registered: { zh: '您已报名该活动', en: 'You have already signed up for this activity' },
-  cancel_deadline_passed: { zh: '已过取消报名的截止时间', en: 'The deadline for cancelling has passed' },
-  checkin_closed: { zh: '现在不在签到时间内', en: 'Check-in is not open now' },
-  registration_not_confirmed: { zh: '该报名在候补名单中，尚未确认，不能签到', en: 'This registration is on the waiting list and cannot check in' },
-  already_checked_in: { zh: '已签到，不能重复签到', en: 'Already checked in' },
-  capacity_below_confirmed: { zh: '名额不能少于已确认的 {count} 人', en: 'Capacity cannot be below the {count} people already confirmed' },
-  contest_submit_closed: { zh: '现在不在作品征集时间内', en: 'Entries are not being accepted now' },
-  contest_vote_closed: { zh: '现在不在投票时间内', en: 'Voting is not open now' },
-  contest_entry_limit: { zh: '每人最多提交 {count} 件作品', en: 'At most {count} entries per person' },
-  contest_vote_limit: { zh: '每人最多投 {count} 票', en: 'At most {count} votes per person' },
-  contest_already_voted: { zh: '您已为该作品投过票', en: 'You have already voted for this entry' },
-  contest_members_only: { zh: '仅工会会员可以参赛和投票', en: 'Only union members may enter and vote' },
-  contest_entry_not_approved: { zh: '该作品尚未通过审核', en: 'This entry has not been approved' },
-  contest_entry_decided: { zh: '该作品已审核', en: 'This entry has already been moderated' },
-  contest_own_entry: { zh: '不能给自己的作品投票', en: 'You cannot vote for your own entry' },
   upload_type: { zh: '文件类型不支持：{allowed}', en: 'Unsupported file type; allowed: {allowed}' },
   upload_too_large: { zh: '文件不能超过 {mb} MB', en: 'Files can be at most {mb} MB' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+} as const satisfies Texts;
 
-export type MessageCode = keyof typeof messages;
+/** Messages of custom field rules (`.refine`, `.regex`, `fieldError`), keyed by a short code. */
+const platformRules = {
+  uscc_checksum: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code (format or check character)' },
+  id_number_checksum: { zh: '身份证号格式或校验位不正确', en: 'Not a valid resident ID number (format or check digit)' },
+  phone_format: { zh: '请输入 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
+  date_format: { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
+  datetime_format: { zh: '请输入有效时间（ISO 8601）', en: 'Enter a valid time (ISO 8601)' },
+  not_blank: { zh: '不能为空', en: 'must not be blank' },
+  nul_character: { zh: '{label}：不能包含空字符', en: '{label}: must not contain NUL characters' },
+  password_too_short: { zh: '密码至少需要 8 个字符', en: 'Passwords need at least 8 characters' },
+  password_too_long: { zh: '密码不能超过 128 个字符', en: 'Passwords can be at most 128 characters' },
+  password_common: { zh: '密码过于常见或容易被猜到，请换一个', en: 'This password is too common or easy to guess; choose another' },
+  file_required: { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  workbook_required: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' },
+  file_empty: { zh: '文件是空的', en: 'The file is empty' },
+  file_type_mismatch: { zh: '只接受 {kinds} 文件，且文件内容须与扩展名相符', en: 'Only {kinds} files whose content matches their extension' },
+  required: { zh: '{label}：必填', en: '{label}: is required' },
+} as const satisfies Texts;
 
-/** Labels of entities and enum values used inside messages. */
-export const labels: Record<string, { zh: string; en: string }> = {
-  org: { zh: '组织', en: 'organisation' },
-  enterprise: { zh: '企业', en: 'enterprise' },
-  team: { zh: '班组', en: 'team' },
-  user: { zh: '用户', en: 'user' },
-  member: { zh: '会员', en: 'member' },
-  join_application: { zh: '入会申请', en: 'join application' },
-  transfer: { zh: '接转', en: 'transfer' },
-  import_report: { zh: '导入错误报告', en: 'import error report' },
-  activity: { zh: '活动', en: 'activity' },
-  registration: { zh: '报名', en: 'registration' },
-  contest: { zh: '比赛', en: 'contest' },
-  contest_entry: { zh: '作品', en: 'entry' },
-  role_grant: { zh: '授权', en: 'role grant' },
-  federation: { zh: '总工会', en: 'federation' },
-  joint_union: { zh: '联合工会', en: 'joint union' },
-  grassroots_union: { zh: '基层工会', en: 'grassroots union' },
-  branch: { zh: '分会', en: 'branch' },
-  county: { zh: '县级总工会', en: 'county federation' },
-  street: { zh: '街道（乡镇）总工会', en: 'street federation' },
-  pioneer_campaign: { zh: '创建活动', en: 'campaign' },
-  pioneer_candidate: { zh: '创建单位', en: 'candidate' },
-  pioneer_title: { zh: '工人先锋号称号', en: 'Workers’ Pioneer title' },
-  pioneer_standard: { zh: '考核标准', en: 'assessment standard' },
-  pioneer_evidence: { zh: '佐证材料', en: 'evidence' },
-  pioneer_assignment: { zh: '评审任务', en: 'assignment' },
-  objection: { zh: '异议', en: 'objection' },
-  recommendation: { zh: '推荐', en: 'recommendation' },
-  inspection: { zh: '检查', en: 'inspection' },
-  revocation: { zh: '撤销建议', en: 'revocation' },
-  pioneer_status_registration: { zh: '报名阶段', en: 'registration' },
-  pioneer_status_self_assessment: { zh: '自评阶段', en: 'self-assessment' },
-  pioneer_status_scoring: { zh: '评审打分阶段', en: 'scoring' },
-  pioneer_status_showcase: { zh: '成果展示阶段', en: 'showcase' },
-  pioneer_status_publicity: { zh: '公示阶段', en: 'publicity' },
-  pioneer_status_named: { zh: '已命名', en: 'named' },
-  pioneer_status_cancelled: { zh: '已终止', en: 'cancelled' },
-  pioneer_candidate_registered: { zh: '已报名', en: 'registered' },
-  pioneer_candidate_submitted: { zh: '已提交自评', en: 'submitted' },
-  pioneer_candidate_withdrawn: { zh: '已退出', en: 'withdrawn' },
-  pioneer_candidate_scored: { zh: '已评分', en: 'scored' },
-  pioneer_candidate_nominated: { zh: '拟命名', en: 'nominated' },
-  pioneer_candidate_named: { zh: '已命名', en: 'named' },
-  pioneer_candidate_not_named: { zh: '未命名', en: 'not named' },
-  pioneer_transition_close_registration: { zh: '截止报名', en: 'close registration' },
-  pioneer_transition_start_scoring: { zh: '开始评审', en: 'start scoring' },
-  pioneer_transition_aggregate: { zh: '汇总得分', en: 'aggregate scores' },
-  pioneer_transition_start_publicity: { zh: '开始公示', en: 'start publicity' },
-  pioneer_transition_name: { zh: '命名', en: 'name' },
-  pioneer_transition_cancel: { zh: '终止活动', en: 'cancel' },
-  pioneer_transition_submit: { zh: '提交自评', en: 'submit the self-assessment' },
-  pioneer_transition_withdraw: { zh: '退出创建', en: 'withdraw' },
-  incident_wage_arrears: { zh: '拖欠工资', en: 'wage arrears' },
-  incident_social_insurance_arrears: { zh: '欠缴社会保险', en: 'unpaid social insurance' },
-  incident_safety_accident: { zh: '安全生产事故', en: 'safety accident' },
-  incident_occupational_hazard: { zh: '严重职业病危害', en: 'serious occupational hazard' },
-  incident_mass_incident: { zh: '群体性事件', en: 'mass incident' },
+type PlatformMessages = typeof platformMessages;
+type PlatformRules = typeof platformRules;
+/** Every problem code; modules add theirs by declaration merging (see a module's messages.ts). */
+export interface MessageRegistry extends PlatformMessages {}
+/** Every field-rule code; modules add theirs the same way. */
+export interface RuleRegistry extends PlatformRules {}
+export type MessageCode = Extract<keyof MessageRegistry, string>;
+export type RuleCode = Extract<keyof RuleRegistry, string>;
+
+const catalogs: Record<keyof ModuleTexts, Map<string, { text: Text; owner: string }>> = {
+  messages: new Map(),
+  rules: new Map(),
+  labels: new Map(),
+  fields: new Map(),
 };
 
-/** Chinese names of request fields, so a field error reads "手机号：格式不正确". */
-export const fieldLabels: Record<string, { zh: string; en: string }> = {
-  username: { zh: '用户名', en: 'Username' },
-  password: { zh: '密码', en: 'Password' },
-  currentPassword: { zh: '当前密码', en: 'Current password' },
-  newPassword: { zh: '新密码', en: 'New password' },
-  displayName: { zh: '姓名', en: 'Display name' },
-  phone: { zh: '手机号', en: 'Phone' },
-  name: { zh: '名称', en: 'Name' },
-  kind: { zh: '类型', en: 'Kind' },
-  level: { zh: '级别', en: 'Level' },
-  basis: { zh: '联合方式', en: 'Basis' },
-  parentId: { zh: '上级组织', en: 'Parent organisation' },
-  orgId: { zh: '所属组织', en: 'Organisation' },
-  region: { zh: '所在地', en: 'Place' },
-  uscc: { zh: '统一社会信用代码', en: 'Unified social credit code' },
-  industry: { zh: '行业', en: 'Industry' },
-  foundedOn: { zh: '成立日期', en: 'Founding date' },
-  newEconomy: { zh: '两新组织', en: 'New-economy organisation' },
-  enterpriseId: { zh: '所属企业', en: 'Enterprise' },
-  userId: { zh: '用户', en: 'User' },
-  role: { zh: '角色', en: 'Role' },
-  disabled: { zh: '停用', en: 'Disabled' },
-  page: { zh: '页码', en: 'Page' },
-  pageSize: { zh: '每页条数', en: 'Page size' },
-  q: { zh: '关键词', en: 'Search' },
-  from: { zh: '开始时间', en: 'From' },
-  to: { zh: '结束时间', en: 'To' },
-  id: { zh: '编号', en: 'Id' },
-  idNumber: { zh: '身份证号', en: 'ID number' },
-  consent: { zh: '个人信息授权', en: 'Consent' },
-  employerName: { zh: '工作单位', en: 'Employer' },
-  reason: { zh: '原因', en: 'Reason' },
-  status: { zh: '状态', en: 'Status' },
-  toOrgId: { zh: '转入组织', en: 'Receiving organisation' },
-  code: { zh: '验证码', en: 'Code' },
-  joinedOn: { zh: '入会日期', en: 'Joining date' },
-  retainedReason: { zh: '保留会籍原因', en: 'Reason for retained membership' },
-  file: { zh: '文件', en: 'File' },
-  title: { zh: '标题', en: 'Title' },
-  startsAt: { zh: '开始时间', en: 'Start' },
-  endsAt: { zh: '结束时间', en: 'End' },
-  capacity: { zh: '名额', en: 'Capacity' },
-  place: { zh: '地点', en: 'Place' },
-  signupOpensAt: { zh: '报名开始时间', en: 'Sign-up opens' },
-  signupClosesAt: { zh: '报名截止时间', en: 'Sign-up closes' },
-  cancelDeadline: { zh: '取消截止时间', en: 'Cancellation deadline' },
-  minAge: { zh: '最小年龄', en: 'Minimum age' },
-  maxAge: { zh: '最大年龄', en: 'Maximum age' },
-  theme: { zh: '主题', en: 'Theme' },
-  entryKind: { zh: '作品类型', en: 'Entry kind' },
-  link: { zh: '链接', en: 'Link' },
-  body: { zh: '正文', en: 'Text' },
-  submitOpensAt: { zh: '征集开始时间', en: 'Entries open' },
-  submitClosesAt: { zh: '征集截止时间', en: 'Entries close' },
-  voteOpensAt: { zh: '投票开始时间', en: 'Voting opens' },
-  voteClosesAt: { zh: '投票截止时间', en: 'Voting closes' },
-  year: { zh: '年度', en: 'Year' },
-  quota: { zh: '命名名额', en: 'Quota' },
-  publicityDays: { zh: '公示天数', en: 'Publicity days' },
-  scoringMethod: { zh: '计分方法', en: 'Scoring method' },
-  registrationDeadline: { zh: '报名截止日期', en: 'Registration deadline' },
-  assessmentDeadline: { zh: '自评截止日期', en: 'Self-assessment deadline' },
-  scoringDeadline: { zh: '评审截止日期', en: 'Scoring deadline' },
-  teamId: { zh: '班组', en: 'Team' },
-  type: { zh: '类型', en: 'Type' },
-  workerCount: { zh: '职工人数', en: 'Workers' },
-  summary: { zh: '自评报告', en: 'Summary' },
-  scores: { zh: '评分', en: 'Scores' },
-  criterionId: { zh: '考核标准', en: 'Criterion' },
-  points: { zh: '分值', en: 'Points' },
-  nominees: { zh: '拟命名单位', en: 'Nominees' },
-  documentNo: { zh: '文件号', en: 'Document number' },
-  award: { zh: '成果奖', en: 'Award' },
-  outcome: { zh: '处理结果', en: 'Outcome' },
-  resolution: { zh: '处理意见', en: 'Resolution' },
-  dueOn: { zh: '检查日期', en: 'Due date' },
-  result: { zh: '检查结果', en: 'Result' },
-  notes: { zh: '备注', en: 'Notes' },
-  inspectedOn: { zh: '检查完成日期', en: 'Inspection date' },
-  revokedOn: { zh: '撤销日期', en: 'Revocation date' },
-  decidedOn: { zh: '决定日期', en: 'Decision date' },
-  awardedOn: { zh: '奖励日期', en: 'Award date' },
-  amountFen: { zh: '奖励金额（分）', en: 'Amount (fen)' },
-  description: { zh: '说明', en: 'Description' },
-  occurredOn: { zh: '发生日期', en: 'Date of occurrence' },
-  weights: { zh: '维度权重', en: 'Weights' },
-  criteria: { zh: '考核标准', en: 'Criteria' },
-  maxPoints: { zh: '满分', en: 'Maximum points' },
-  dimension: { zh: '考核维度', en: 'Dimension' },
-  judgeId: { zh: '评委', en: 'Judge' },
-  teamName: { zh: '班组名称', en: 'Team name' },
-};
+/**
+ * Adds a module's texts to the registry. Registering the same text again is harmless (every test
+ * builds its own app); a code or label another module already gave a different text is a startup
+ * error, so two modules can never fight over what a code means.
+ */
+export function registerTexts(owner: string, texts: ModuleTexts): void {
+  for (const kind of Object.keys(catalogs) as (keyof ModuleTexts)[]) {
+    for (const [key, text] of Object.entries(texts[kind] ?? {})) {
+      const known = catalogs[kind].get(key);
+      if (known && (known.text.zh !== text.zh || known.text.en !== text.en)) {
+        throw new Error(`${kind} "${key}" of ${owner} is already registered by ${known.owner} with another text`);
+      }
+      if (!known) catalogs[kind].set(key, { text, owner });
+    }
+  }
+}
+
+registerTexts('platform', {
+  messages: platformMessages,
+  rules: platformRules,
+  labels: {
+    import_report: { zh: '导入错误报告', en: 'import error report' },
+  },
+  fields: {
+    username: { zh: '用户名', en: 'Username' },
+    password: { zh: '密码', en: 'Password' },
+    displayName: { zh: '姓名', en: 'Display name' },
+    phone: { zh: '手机号', en: 'Phone' },
+    name: { zh: '名称', en: 'Name' },
+    kind: { zh: '类型', en: 'Kind' },
+    orgId: { zh: '所属组织', en: 'Organisation' },
+    page: { zh: '页码', en: 'Page' },
+    pageSize: { zh: '每页条数', en: 'Page size' },
+    q: { zh: '关键词', en: 'Search' },
+    from: { zh: '开始时间', en: 'From' },
+    to: { zh: '结束时间', en: 'To' },
+    id: { zh: '编号', en: 'Id' },
+    reason: { zh: '原因', en: 'Reason' },
+    status: { zh: '状态', en: 'Status' },
+    code: { zh: '验证码', en: 'Code' },
+    file: { zh: '文件', en: 'File' },
+    title: { zh: '标题', en: 'Title' },
+    body: { zh: '正文', en: 'Text' },
+    year: { zh: '年度', en: 'Year' },
+    type: { zh: '类型', en: 'Type' },
+    notes: { zh: '备注', en: 'Notes' },
+    description: { zh: '说明', en: 'Description' },
+  },
+});
+
+/** A placeholder's value: a number, a registered label's key or plain text, or a text per language. */
+export type Param = string | number | Text;
+
+const fill = (template: string, lang: Lang, params: Record<string, Param>) =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) return '';
+    if (typeof value === 'object') return value[lang];
+    const label = typeof value === 'string' ? catalogs.labels.get(value) : undefined;
+    return label ? label.text[lang] : String(value);
+  });
+
+/** A code's text in one language; an unregistered code (a module missing from the list) says so. */
+export function translate(code: MessageCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  const known = catalogs.messages.get(code);
+  if (!known) throw new Error(`message code "${code}" is not registered: is its module in server/modules/index.ts?`);
+  return fill(known.text[lang], lang, params);
+}
+
+/** A field rule's message in both languages, placeholders filled. */
+export function ruleText(code: RuleCode, params: Record<string, Param> = {}): Text {
+  const known = catalogs.rules.get(code);
+  if (!known) throw new Error(`rule code "${code}" is not registered: is its module in server/modules/index.ts?`);
+  return { zh: fill(known.text.zh, 'zh', params), en: fill(known.text.en, 'en', params) };
+}
+
+/** The message of a rule a zod schema names as its message, or undefined for zod's own messages. */
+export function ruleMessage(code: string, lang: Lang): string | undefined {
+  return catalogs.rules.get(code)?.text[lang];
+}
 
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh';
@@ -310,16 +165,7 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
   return first.startsWith('en') ? 'en' : 'zh';
 }
 
-export function translate(code: MessageCode, lang: Lang, params: Record<string, string | number> = {}): string {
-  const template: string = messages[code][lang];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = params[key];
-    if (value === undefined) return '';
-    return typeof value === 'string' && labels[value] ? labels[value][lang] : String(value);
-  });
-}
-
 export function fieldLabel(field: string, lang: Lang): string {
   const last = field.split('.').pop() ?? field;
-  return fieldLabels[last]?.[lang] ?? field;
+  return catalogs.fields.get(last)?.text[lang] ?? field;
 }

@@ -17,11 +17,11 @@ const COMMON = new Set(
 
 /** Minimum 8 characters, not a well-known password, not the username, not one repeated character. */
 export function checkPasswordPolicy(password: string, username: string, field = 'password'): void {
-  if (password.length < 8) throw fieldError(field, '密码至少需要 8 个字符', 'Passwords need at least 8 characters');
-  if (password.length > 128) throw fieldError(field, '密码不能超过 128 个字符', 'Passwords can be at most 128 characters');
+  if (password.length < 8) throw fieldError(field, 'password_too_short');
+  if (password.length > 128) throw fieldError(field, 'password_too_long');
   const lower = password.toLowerCase();
   if (COMMON.has(lower) || /^(.)\1+$/.test(password) || lower === username.toLowerCase()) {
-    throw fieldError(field, '密码过于常见或容易被猜到，请换一个', 'This password is too common or easy to guess; choose another');
+    throw fieldError(field, 'password_common');
   }
 }
 

@@ -540,7 +540,7 @@ function contestBody(orgId: number) {
 
 const keyOf = (r: RouteInfo) => `${r.method} ${r.url}`;
 /** The roles (other than the platform admin) whose grants carry a permission. */
-const holdersOf = (p: Permission) => roles.filter((r) => r !== 'admin' && rolePermissions[r].includes(p));
+const holdersOf = (p: Permission) => roles.filter((r) => r !== 'admin' && rolePermissions(r).includes(p));
 const isPermission = (access: string): access is Permission => access !== 'public' && access !== 'authenticated';
 
 function send(app: FastifyInstance, client: Client, method: string, request: Request): Promise<LightMyRequestResponse> {
@@ -663,7 +663,7 @@ describe('permission matrix', () => {
     for (const route of apiRoutes.filter((r) => isPermission(r.access))) {
       const sample = samples[keyOf(route)];
       if (!sample) continue;
-      for (const role of roles.filter((r) => r !== 'admin' && !rolePermissions[r].includes(route.access as Permission))) {
+      for (const role of roles.filter((r) => r !== 'admin' && !rolePermissions(r).includes(route.access as Permission))) {
         const res = await send(app, onCounty.get(role)!, route.method, sample.req(c));
         checked++;
         if (res.statusCode !== 403 || res.json().code !== 'forbidden') wrong.push(`${keyOf(route)} as ${role} → ${res.statusCode}`);

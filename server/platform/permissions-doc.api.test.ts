@@ -12,7 +12,7 @@ describe('docs/permissions.md', () => {
 
   it('lists every permission and the core routes with their access', async () => {
     const doc = await renderPermissionsDoc();
-    for (const p of permissions) expect(doc).toContain(`| \`${p}\` |`);
+    for (const p of permissions()) expect(doc).toContain(`| \`${p}\` |`);
     expect(doc).toContain('| GET | `/api/health` | public |');
     expect(doc).toContain('| POST | `/api/orgs` | `org.write` |');
     expect(doc).toContain('| GET | `/api/me` | authenticated |');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
-import { AppError, invalidFields } from './errors.ts';
+import { AppError, fieldError } from './errors.ts';
 
 /**
  * The one way files come in: streamed to disk under a random name inside the module's folder of
@@ -59,8 +59,6 @@ function displayName(given: string | undefined): string {
   const name = path.posix.basename((given ?? '').replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
   return name || 'file';
 }
-
-const fileError = (zh: string, en: string) => invalidFields([{ field: 'file', message: { zh, en } }]);
 
 interface Spooled {
   file: string;
@@ -135,19 +133,19 @@ export async function receiveFile(
   const { spooled, fields } = await spoolUpload(parts, dir, opts);
   if (!spooled) {
     if (opts.required === false) return { stored: null, fields };
-    throw fileError('请选择要上传的文件', 'Choose a file to upload');
+    throw fieldError('file', 'file_required');
   }
   const upload = spooled;
   try {
-    if (upload.size === 0) throw fileError('文件是空的', 'The file is empty');
+    if (upload.size === 0) throw fieldError('file', 'file_empty');
     const fd = fs.openSync(upload.file, 'r');
     const head = Buffer.alloc(12);
     fs.readSync(fd, head, 0, 12, 0);
     fs.closeSync(fd);
     const kind = sniff(upload.name, head, opts.allowed, () => fs.readFileSync(upload.file));
     if (!kind) {
-      const names = opts.allowed.map((k) => k.toUpperCase()).join('、');
-      throw fileError(`只接受 ${names} 文件，且文件内容须与扩展名相符`, `Only ${opts.allowed.join(', ')} files whose content matches their extension`);
+      const kinds = { zh: opts.allowed.map((k) => k.toUpperCase()).join('、'), en: opts.allowed.join(', ') };
+      throw fieldError('file', 'file_type_mismatch', { kinds });
     }
     return { stored: { ...upload, kind, type: fileKinds[kind].type }, fields };
   } catch (err) {

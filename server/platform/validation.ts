@@ -1,31 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from './errors.ts';
-import { fieldLabel, type Lang } from './i18n.ts';
-
-/**
- * Messages of custom rules (`.refine`, `.regex`), keyed by the short code the schema gives as
- * its message, so one schema can explain itself in both languages.
- */
-export const ruleMessages: Record<string, { zh: string; en: string }> = {
-  uscc_checksum: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code (format or check character)' },
-  id_number_checksum: { zh: '身份证号格式或校验位不正确', en: 'Not a valid resident ID number (format or check digit)' },
-  phone_format: { zh: '请输入 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
-  date_format: { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
-  datetime_format: { zh: '请输入有效时间（ISO 8601）', en: 'Enter a valid time (ISO 8601)' },
-  username_format: {
-    zh: '用户名须为 3–32 位字母、数字、下划线、点或短横线',
-    en: 'Usernames are 3–32 letters, digits, underscores, dots or dashes',
-  },
-  level_required: { zh: '总工会须选择级别（县级或街道）', en: 'A federation needs a level (county or street)' },
-  basis_required: { zh: '联合工会须选择联合方式（楼宇、区域、行业、小镇）', en: 'A joint union needs a basis (building, area, industry, town)' },
-  id_number_too_young: { zh: '年满 16 周岁方可入会', en: 'Members must be at least 16 years old' },
-  consent_required: { zh: '须同意个人信息处理授权后才能提交', en: 'You must consent to the processing of personal data' },
-  employer_required: { zh: '请选择所属企业或填写工作单位', en: 'Choose an enterprise or enter the employer' },
-  sms_code_format: { zh: '请输入 6 位数字验证码', en: 'Enter the 6-digit code' },
-  retained_reason_required: { zh: '请选择保留会籍的原因（退休或失业）', en: 'Choose why membership is retained (retired or unemployed)' },
-  link_format: { zh: '请输入以 http:// 或 https:// 开头的链接', en: 'Enter a link starting with http:// or https://' },
-  not_blank: { zh: '不能为空', en: 'must not be blank' },
-};
+import { fieldLabel, ruleMessage, type Lang } from './i18n.ts';
 
 interface RawIssue {
   code: string;
@@ -77,8 +52,8 @@ function describe(issue: RawIssue, value: unknown, lang: Lang): string {
     case 'not_multiple_of':
       return zh ? `必须是 ${issue.divisor} 的倍数` : `must be a multiple of ${issue.divisor}`;
     default: {
-      const rule = ruleMessages[issue.message];
-      if (rule) return rule[lang];
+      const rule = ruleMessage(issue.message, lang);
+      if (rule) return rule;
       if (issue.code === 'invalid_format') return zh ? '格式不正确' : 'has an invalid format';
       return zh ? '无效' : 'is not valid';
     }

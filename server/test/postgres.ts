@@ -19,7 +19,9 @@ const dbDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db'
  */
 function templateName(): string {
   const hash = crypto.createHash('sha256');
-  const files = [path.join(dbDir, 'migrate.ts'), ...fs.readdirSync(path.join(dbDir, 'migrations')).sort().map((f) => path.join(dbDir, 'migrations', f))];
+  const migrations = path.join(dbDir, 'migrations');
+  const sources = fs.readdirSync(migrations, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const files = [path.join(dbDir, 'migrate.ts'), ...sources.sort().map((f) => path.join(migrations, f))];
   for (const file of files) hash.update(file.slice(dbDir.length)).update(fs.readFileSync(file));
   return `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 12)}`;
 }

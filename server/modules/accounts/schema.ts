@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { permissions, roles } from '../../platform/access.ts';
+import { permissions, roles, type Permission } from '../../platform/access.ts';
 import { boolFlag, id, mobilePhone, pageQuery, text } from '../../platform/validation.ts';
 
 export const role = z.enum(roles);
@@ -12,7 +12,8 @@ export const grantView = z.object({
 });
 
 /** A grant of the logged-in user, with what it allows over the org's subtree (the console shows menus and buttons from it). */
-export const sessionGrant = grantView.extend({ permissions: z.array(z.enum(permissions)) });
+// Lazy: the modules register their permissions when the app is built, after this file loads.
+export const sessionGrant = grantView.extend({ permissions: z.array(z.lazy(() => z.enum(permissions() as [Permission, ...Permission[]]))) });
 
 export const currentUser = z.object({
   id: z.number().int(),

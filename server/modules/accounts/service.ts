@@ -25,7 +25,7 @@ async function grantViews(tx: Tx, grants: Grant[]) {
     role: g.role,
     orgId: g.orgId,
     orgName: g.orgId === null ? null : names.get(g.orgId) ?? null,
-    permissions: [...rolePermissions[g.role]],
+    permissions: rolePermissions(g.role),
   }));
 }
 
@@ -132,7 +132,7 @@ export async function changeOwnPassword(deps: Deps, caller: Caller, input: { cur
   const user = caller.user!;
   const row = await deps.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw fieldError('currentPassword', '当前密码不正确', 'The current password is wrong');
+    throw fieldError('currentPassword', 'wrong_password');
   }
   checkPasswordPolicy(input.newPassword, user.username, 'newPassword');
   const hash = await hashPassword(input.newPassword);
@@ -236,7 +236,7 @@ async function resolveHomeOrg(tx: Tx, scope: Scope, orgId: number | undefined): 
   }
   if (scope.all) return null;
   if (scope.roots.length === 1) return scope.roots[0];
-  throw fieldError('orgId', '请指定账号所属组织', 'Choose the organisation this account belongs to');
+  throw fieldError('orgId', 'org_id_required');
 }
 
 export async function createUser(deps: Deps, caller: Caller, input: CreateUser) {
@@ -402,7 +402,7 @@ export async function createGrant(deps: Deps, caller: Caller, input: z.infer<typ
     if (input.role === 'admin') {
       if (!caller.scope.all) throw new AppError(403, 'grant_admin_only');
     } else {
-      if (!input.orgId) throw fieldError('orgId', '请选择授权的组织', 'Choose the organisation to grant the role on');
+      if (!input.orgId) throw fieldError('orgId', 'grant_org_required');
       await requireOrgInScope(tx, caller.scope, input.orgId);
       const org = await tx.selectFrom('orgs').select('status').where('id', '=', input.orgId).executeTakeFirstOrThrow();
       if (org.status === 'closed') throw refused('org_closed');

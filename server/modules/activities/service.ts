@@ -81,7 +81,7 @@ async function activityInScope(tx: Tx, scope: Scope, id: number) {
 }
 
 function scheduleError(field: string | null) {
-  if (field) throw fieldError(field, '时间先后顺序不正确（开始 < 结束，报名截止与取消截止不晚于开始）', 'Times are out of order (start < end; sign-up and cancellation close no later than the start)');
+  if (field) throw fieldError(field, 'activity_times_order');
 }
 
 export async function createActivity(deps: Deps, caller: Caller, input: z.infer<typeof createActivityBody>) {
@@ -164,7 +164,7 @@ export async function updateActivity(deps: Deps, caller: Caller, id: number, inp
     const merged = { ...facts(before), ...input, minAge: before.min_age, maxAge: before.max_age };
     scheduleError(checkSchedule(merged));
     if (input.capacity !== undefined && !(await resizeSeatPool(tx, before.seat_pool_id, input.capacity))) {
-      throw fieldError('capacity', `名额不能少于已确认的 ${before.confirmed} 人`, `Capacity cannot be below the ${before.confirmed} people already confirmed`);
+      throw fieldError('capacity', 'capacity_below_confirmed', { count: before.confirmed ?? 0 });
     }
     const set: Record<string, unknown> = { updated_at: caller.actor.now };
     const columns: Record<string, string> = {

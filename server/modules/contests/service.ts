@@ -52,7 +52,7 @@ function contestView(c: ContestRow) {
 
 export async function createContest(deps: Deps, caller: Caller, input: z.infer<typeof createContestBody>) {
   const bad = checkWindows(input);
-  if (bad) throw fieldError(bad, '时间先后顺序不正确（征集开始 < 征集截止；投票开始不早于征集开始且早于投票截止）', 'Windows are out of order');
+  if (bad) throw fieldError(bad, 'contest_windows_order');
   return deps.db.transaction().execute(async (tx) => {
     await requireOrgInScope(tx, caller.scope, input.orgId);
     const now = caller.actor.now;
@@ -163,7 +163,7 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
   let fields: Record<string, unknown> = (req.body as Record<string, unknown>) ?? {};
   let stored: { file: string; thumb: string | null; mime: string } | null = null;
   if (req.isMultipart()) {
-    if (c.entry_kind === 'text') throw fieldError('file', '本比赛只收文字作品', 'This contest takes text entries only');
+    if (c.entry_kind === 'text') throw fieldError('file', 'contest_text_only');
     const got = await receiveFile(req.parts(), contestDir(deps, contestId), {
       maxBytes: entryFiles[c.entry_kind].maxBytes,
       allowed: entryFiles[c.entry_kind].kinds,
@@ -175,7 +175,7 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
         stored = c.entry_kind === 'photo' ? { ...(await processPhoto(got.stored.file)), mime: 'image/jpeg' } : { file: got.stored.file, thumb: null, mime: got.stored.type };
       } catch {
         fs.rmSync(got.stored.file, { force: true });
-        throw fieldError('file', '无法读取该图片', 'This image cannot be read');
+        throw fieldError('file', 'image_unreadable');
       }
     }
   }
@@ -186,9 +186,9 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
     const parsed = entryFields.safeParse(fields);
     if (!parsed.success) throw invalidFields(fieldErrorsFromIssues(parsed.error.issues as never, fields, caller.lang));
     const entry = parsed.data;
-    if (c.entry_kind === 'photo' && !stored) throw fieldError('file', '请上传照片', 'Upload a photo');
-    if (c.entry_kind === 'text' && !entry.body) throw fieldError('body', '请填写作品正文', 'Write the entry’s text');
-    if (c.entry_kind === 'video' && !stored && !entry.link) throw fieldError('link', '请上传视频文件或填写视频链接', 'Upload a video or give a link to it');
+    if (c.entry_kind === 'photo' && !stored) throw fieldError('file', 'photo_required');
+    if (c.entry_kind === 'text' && !entry.body) throw fieldError('body', 'entry_body_required');
+    if (c.entry_kind === 'video' && !stored && !entry.link) throw fieldError('link', 'video_required');
     return await deps.db.transaction().execute(async (tx) => {
       const [{ n }] = await tx.selectFrom('contest_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', contestId).where('user_id', '=', caller.user!.id).execute();
       const slot = Number(n) + 1;

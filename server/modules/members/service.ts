@@ -86,7 +86,7 @@ export async function signup(deps: Deps, caller: Caller, input: z.infer<typeof s
     .executeTakeFirst();
   if (!code || code.attempts >= SMS_MAX_ATTEMPTS || code.code_hash !== codeHash(deps, input.phone, input.code)) {
     if (code) await deps.db.updateTable('sms_codes').set({ attempts: code.attempts + 1 }).where('id', '=', code.id).execute();
-    throw fieldError('code', '验证码错误或已过期', 'The verification code is wrong or has expired');
+    throw fieldError('code', 'sms_code_invalid');
   }
   const username = `w${crypto.randomBytes(5).toString('hex')}`;
   checkPasswordPolicy(input.password, username);
@@ -94,7 +94,7 @@ export async function signup(deps: Deps, caller: Caller, input: z.infer<typeof s
   return deps.db.transaction().execute(async (tx) => {
     if (await tx.selectFrom('users').select('id').where('phone_hash', '=', phoneHash).executeTakeFirst()) throw conflict('phone_taken');
     const used = await tx.updateTable('sms_codes').set({ used_at: now }).where('id', '=', code.id).where('used_at', 'is', null).executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw fieldError('code', '验证码错误或已过期', 'The verification code is wrong or has expired');
+    if (Number(used.numUpdatedRows) !== 1) throw fieldError('code', 'sms_code_invalid');
     const displayName = input.displayName ?? `职工${input.phone.slice(-4)}`;
     const { id } = await tx
       .insertInto('users')
@@ -122,22 +122,22 @@ export async function signup(deps: Deps, caller: Caller, input: z.infer<typeof s
 
 function identityErrors(idNumber: string, day: string) {
   const problem = checkIdentity(idNumber, day);
-  if (problem === 'id_number_checksum') throw fieldError('idNumber', '身份证号格式、校验位或出生日期不正确', 'Not a valid resident ID number (format, check digit or birth date)');
-  if (problem === 'id_number_too_young') throw fieldError('idNumber', '年满 16 周岁方可入会', 'Members must be at least 16 years old');
+  if (problem === 'id_number_checksum') throw fieldError('idNumber', 'id_number_invalid');
+  if (problem === 'id_number_too_young') throw fieldError('idNumber', 'id_number_too_young');
 }
 
 async function requireMemberOrg(tx: Tx, orgId: number, field: string) {
   const org = await tx.selectFrom('orgs').select(['id', 'kind', 'level', 'status', 'name']).where('id', '=', orgId).executeTakeFirst();
-  if (!org || org.status !== 'active') throw fieldError(field, '找不到该工会组织', 'No such union');
+  if (!org || org.status !== 'active') throw fieldError(field, 'union_not_found');
   if (!canHoldMembers(org.kind, org.level)) {
-    throw fieldError(field, '会员只能加入基层工会、联合工会、分会或街道（乡镇）总工会', 'Members can only belong to a union, branch or street federation');
+    throw fieldError(field, 'org_cannot_hold_members');
   }
   return org;
 }
 
 async function requireEnterprise(tx: Tx, enterpriseId: number) {
   const e = await tx.selectFrom('enterprises').select(['id', 'name', 'status']).where('id', '=', enterpriseId).executeTakeFirst();
-  if (!e || e.status !== 'active') throw fieldError('enterpriseId', '找不到该企业', 'No such enterprise');
+  if (!e || e.status !== 'active') throw fieldError('enterpriseId', 'enterprise_not_found');
   return e;
 }
 

@@ -1,0 +1,51 @@
+import type { ModuleTexts, Texts } from '../../platform/i18n.ts';
+
+/**
+ * The accounts module's texts in Chinese and English: its problem codes (`messages`), the messages of
+ * its field rules (`rules`), labels of its entities and values used inside messages (`labels`)
+ * and the names of its request fields (`fields`). Registered with the platform's i18n through the
+ * module definition; the declarations below make its codes known to `AppError` and `fieldError`.
+ */
+export const messages = {
+  invalid_credentials: { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  account_locked: { zh: '密码错误次数过多，账号已锁定，请于 {minutes} 分钟后再试', en: 'Too many wrong passwords: the account is locked, try again in {minutes} minutes' },
+  account_disabled: { zh: '账号已停用，请联系管理员', en: 'This account is disabled; contact your administrator' },
+  username_taken: { zh: '用户名已被使用', en: 'This username is already taken' },
+  phone_taken: { zh: '该手机号已绑定其他账号', en: 'This phone number belongs to another account' },
+  grant_exists: { zh: '该用户在此组织已有此角色', en: 'The user already has this role on this organisation' },
+  grant_admin_only: { zh: '只有平台管理员可以授予管理员角色', en: 'Only a platform administrator can grant the admin role' },
+  cannot_disable_self: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  sms_unavailable: { zh: '短信服务未配置：内置的日志发送器不能在生产环境使用', en: 'No SMS service is configured: the built-in log sender is refused in production' },
+  sms_too_frequent: { zh: '验证码发送过于频繁，请 1 分钟后再试', en: 'Codes were sent too often; try again in a minute' },
+} as const satisfies Texts;
+
+export const rules = {
+  wrong_password: { zh: '当前密码不正确', en: 'The current password is wrong' },
+  org_id_required: { zh: '请指定账号所属组织', en: 'Choose the organisation this account belongs to' },
+  sms_code_invalid: { zh: '验证码错误或已过期', en: 'The verification code is wrong or has expired' },
+  grant_org_required: { zh: '请选择授权的组织', en: 'Choose the organisation to grant the role on' },
+  username_format: { zh: '用户名须为 3–32 位字母、数字、下划线、点或短横线', en: 'Usernames are 3–32 letters, digits, underscores, dots or dashes' },
+  sms_code_format: { zh: '请输入 6 位数字验证码', en: 'Enter the 6-digit code' },
+} as const satisfies Texts;
+
+export const labels = {
+  user: { zh: '用户', en: 'user' },
+  role_grant: { zh: '授权', en: 'role grant' },
+} satisfies Texts;
+
+export const fields = {
+  currentPassword: { zh: '当前密码', en: 'Current password' },
+  newPassword: { zh: '新密码', en: 'New password' },
+  userId: { zh: '用户', en: 'User' },
+  role: { zh: '角色', en: 'Role' },
+  disabled: { zh: '停用', en: 'Disabled' },
+} satisfies Texts;
+
+type Messages = typeof messages;
+type Rules = typeof rules;
+declare module '../../platform/i18n.ts' {
+  interface MessageRegistry extends Messages {}
+  interface RuleRegistry extends Rules {}
+}
+
+export const texts: ModuleTexts = { messages, rules, labels, fields };

@@ -1,0 +1,16 @@
+import { defineModule } from '../../platform/module.ts';
+import { texts } from './messages.ts';
+import { accountsRoutes } from './routes.ts';
+
+const permissions = {
+  'user.read': ['cadre', 'viewer'],
+  'user.write': ['cadre'],
+} as const;
+
+type Permissions = Record<keyof typeof permissions, true>;
+declare module '../../platform/access.ts' {
+  interface PermissionRegistry extends Permissions {}
+}
+
+/** Login, sessions, users and role grants. */
+export const accountsModule = defineModule({ name: 'accounts', routes: accountsRoutes, texts, permissions });

@@ -1,0 +1,52 @@
+import type { ModuleTexts, Texts } from '../../platform/i18n.ts';
+
+/**
+ * The activities module's texts in Chinese and English: its problem codes (`messages`), the messages of
+ * its field rules (`rules`), labels of its entities and values used inside messages (`labels`)
+ * and the names of its request fields (`fields`). Registered with the platform's i18n through the
+ * module definition; the declarations below make its codes known to `AppError` and `fieldError`.
+ */
+export const messages = {
+  activity_cancelled: { zh: '该活动已取消', en: 'This activity has been cancelled' },
+  signup_not_open: { zh: '报名尚未开始', en: 'Sign-up has not opened yet' },
+  signup_closed: { zh: '报名已截止', en: 'Sign-up has closed' },
+  activity_members_only: { zh: '该活动仅限工会会员报名', en: 'Only union members may sign up for this activity' },
+  activity_age_unknown: { zh: '该活动有年龄限制，请先完成会员实名认证', en: 'This activity has an age limit; verify your membership first' },
+  activity_age_limit: { zh: '该活动限 {min}–{max} 周岁报名', en: 'This activity is for ages {min}–{max}' },
+  already_registered: { zh: '您已报名该活动', en: 'You have already signed up for this activity' },
+  cancel_deadline_passed: { zh: '已过取消报名的截止时间', en: 'The deadline for cancelling has passed' },
+  checkin_closed: { zh: '现在不在签到时间内', en: 'Check-in is not open now' },
+  registration_not_confirmed: { zh: '该报名在候补名单中，尚未确认，不能签到', en: 'This registration is on the waiting list and cannot check in' },
+  already_checked_in: { zh: '已签到，不能重复签到', en: 'Already checked in' },
+} as const satisfies Texts;
+
+export const rules = {
+  capacity_below_confirmed: { zh: '名额不能少于已确认的 {count} 人', en: 'Capacity cannot be below the {count} people already confirmed' },
+  activity_times_order: { zh: '时间先后顺序不正确（开始 < 结束，报名截止与取消截止不晚于开始）', en: 'Times are out of order (start < end; sign-up and cancellation close no later than the start)' },
+} as const satisfies Texts;
+
+export const labels = {
+  activity: { zh: '活动', en: 'activity' },
+  registration: { zh: '报名', en: 'registration' },
+} satisfies Texts;
+
+export const fields = {
+  startsAt: { zh: '开始时间', en: 'Start' },
+  endsAt: { zh: '结束时间', en: 'End' },
+  capacity: { zh: '名额', en: 'Capacity' },
+  place: { zh: '地点', en: 'Place' },
+  signupOpensAt: { zh: '报名开始时间', en: 'Sign-up opens' },
+  signupClosesAt: { zh: '报名截止时间', en: 'Sign-up closes' },
+  cancelDeadline: { zh: '取消截止时间', en: 'Cancellation deadline' },
+  minAge: { zh: '最小年龄', en: 'Minimum age' },
+  maxAge: { zh: '最大年龄', en: 'Maximum age' },
+} satisfies Texts;
+
+type Messages = typeof messages;
+type Rules = typeof rules;
+declare module '../../platform/i18n.ts' {
+  interface MessageRegistry extends Messages {}
+  interface RuleRegistry extends Rules {}
+}
+
+export const texts: ModuleTexts = { messages, rules, labels, fields };

@@ -1,0 +1,17 @@
+import { defineModule } from '../../platform/module.ts';
+import { texts } from './messages.ts';
+import { activitiesRoutes } from './routes.ts';
+
+const permissions = {
+  /** activities and contests */
+  'activity.read': ['cadre', 'viewer'],
+  'activity.write': ['cadre'],
+} as const;
+
+type Permissions = Record<keyof typeof permissions, true>;
+declare module '../../platform/access.ts' {
+  interface PermissionRegistry extends Permissions {}
+}
+
+/** Activities with places, waiting lists and check-in. */
+export const activitiesModule = defineModule({ name: 'activities', routes: activitiesRoutes, texts, permissions });

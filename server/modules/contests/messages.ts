@@ -1,0 +1,53 @@
+import type { ModuleTexts, Texts } from '../../platform/i18n.ts';
+
+/**
+ * The contests module's texts in Chinese and English: its problem codes (`messages`), the messages of
+ * its field rules (`rules`), labels of its entities and values used inside messages (`labels`)
+ * and the names of its request fields (`fields`). Registered with the platform's i18n through the
+ * module definition; the declarations below make its codes known to `AppError` and `fieldError`.
+ */
+export const messages = {
+  contest_submit_closed: { zh: '现在不在作品征集时间内', en: 'Entries are not being accepted now' },
+  contest_vote_closed: { zh: '现在不在投票时间内', en: 'Voting is not open now' },
+  contest_entry_limit: { zh: '每人最多提交 {count} 件作品', en: 'At most {count} entries per person' },
+  contest_vote_limit: { zh: '每人最多投 {count} 票', en: 'At most {count} votes per person' },
+  contest_already_voted: { zh: '您已为该作品投过票', en: 'You have already voted for this entry' },
+  contest_members_only: { zh: '仅工会会员可以参赛和投票', en: 'Only union members may enter and vote' },
+  contest_entry_not_approved: { zh: '该作品尚未通过审核', en: 'This entry has not been approved' },
+  contest_entry_decided: { zh: '该作品已审核', en: 'This entry has already been moderated' },
+  contest_own_entry: { zh: '不能给自己的作品投票', en: 'You cannot vote for your own entry' },
+} as const satisfies Texts;
+
+export const rules = {
+  contest_windows_order: { zh: '时间先后顺序不正确（征集开始 < 征集截止；投票开始不早于征集开始且早于投票截止）', en: 'Windows are out of order' },
+  contest_text_only: { zh: '本比赛只收文字作品', en: 'This contest takes text entries only' },
+  image_unreadable: { zh: '无法读取该图片', en: 'This image cannot be read' },
+  photo_required: { zh: '请上传照片', en: 'Upload a photo' },
+  entry_body_required: { zh: '请填写作品正文', en: 'Write the entry’s text' },
+  video_required: { zh: '请上传视频文件或填写视频链接', en: 'Upload a video or give a link to it' },
+  link_format: { zh: '请输入以 http:// 或 https:// 开头的链接', en: 'Enter a link starting with http:// or https://' },
+} as const satisfies Texts;
+
+export const labels = {
+  contest: { zh: '比赛', en: 'contest' },
+  contest_entry: { zh: '作品', en: 'entry' },
+} satisfies Texts;
+
+export const fields = {
+  theme: { zh: '主题', en: 'Theme' },
+  entryKind: { zh: '作品类型', en: 'Entry kind' },
+  link: { zh: '链接', en: 'Link' },
+  submitOpensAt: { zh: '征集开始时间', en: 'Entries open' },
+  submitClosesAt: { zh: '征集截止时间', en: 'Entries close' },
+  voteOpensAt: { zh: '投票开始时间', en: 'Voting opens' },
+  voteClosesAt: { zh: '投票截止时间', en: 'Voting closes' },
+} satisfies Texts;
+
+type Messages = typeof messages;
+type Rules = typeof rules;
+declare module '../../platform/i18n.ts' {
+  interface MessageRegistry extends Messages {}
+  interface RuleRegistry extends Rules {}
+}
+
+export const texts: ModuleTexts = { messages, rules, labels, fields };

@@ -1,0 +1,7 @@
+import { defineModule } from '../../platform/module.ts';
+import { texts } from './messages.ts';
+import { contestsRoutes } from './routes.ts';
+
+
+/** Themed contests: entries, moderation, voting, results (under the activity permissions). */
+export const contestsModule = defineModule({ name: 'contests', routes: contestsRoutes, texts });

@@ -1,0 +1,24 @@
+/**
+ * The module list: every module of gonghui, in menu order. A new module is a folder under
+ * server/modules with a module.ts, plus one line here (see docs/architecture.md, How to add a module).
+ */
+import { healthModule } from './health/module.ts';
+import { accountsModule } from './accounts/module.ts';
+import { orgsModule } from './orgs/module.ts';
+import { membersModule } from './members/module.ts';
+import { pioneerModule } from './pioneer/module.ts';
+import { activitiesModule } from './activities/module.ts';
+import { contestsModule } from './contests/module.ts';
+import { auditModule } from './audit/module.ts';
+import type { ModuleDefinition } from '../platform/module.ts';
+
+export const modules: readonly ModuleDefinition[] = [
+  healthModule,
+  accountsModule,
+  orgsModule,
+  membersModule,
+  pioneerModule,
+  activitiesModule,
+  contestsModule,
+  auditModule,
+];

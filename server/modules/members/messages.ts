@@ -1,0 +1,58 @@
+import type { ModuleTexts, Texts } from '../../platform/i18n.ts';
+
+/**
+ * The members module's texts in Chinese and English: its problem codes (`messages`), the messages of
+ * its field rules (`rules`), labels of its entities and values used inside messages (`labels`)
+ * and the names of its request fields (`fields`). Registered with the platform's i18n through the
+ * module definition; the declarations below make its codes known to `AppError` and `fieldError`.
+ */
+export const messages = {
+  already_member: { zh: '该身份证号已是会员，无需重复申请', en: 'This ID number already belongs to a member' },
+  application_pending: { zh: '该身份证号已有待审批的入会申请', en: 'There is already a pending application for this ID number' },
+  application_decided: { zh: '该申请已处理，不能重复操作', en: 'This application has already been decided' },
+  member_transferring: { zh: '该会员正在办理关系接转', en: 'This member is in the middle of a transfer' },
+  member_left: { zh: '该会员已退会', en: 'This person has left the union' },
+  member_status_unchanged: { zh: '会员已是该状态', en: 'The member already has this status' },
+  transfer_pending: { zh: '该会员已有进行中的接转', en: 'This member already has a transfer in progress' },
+  transfer_same_org: { zh: '转入组织与当前组织相同', en: 'The member already belongs to this organisation' },
+  transfer_decided: { zh: '该接转已处理', en: 'This transfer has already been decided' },
+  claim_no_match: { zh: '没有找到与姓名和身份证号相符的会员记录，请核对或提交入会申请', en: 'No member record matches this name and ID number; check them or apply to join' },
+  claim_taken: { zh: '该会员记录已绑定其他账号', en: 'This member record is already linked to another account' },
+  account_has_member: { zh: '您的账号已绑定会员身份', en: 'Your account is already linked to a membership' },
+  pii_full_forbidden: { zh: '您没有查看完整个人信息的权限', en: 'You may not see full personal data' },
+} as const satisfies Texts;
+
+export const rules = {
+  org_cannot_hold_members: { zh: '会员只能加入基层工会、联合工会、分会或街道（乡镇）总工会', en: 'Members can only belong to a union, branch or street federation' },
+  id_number_invalid: { zh: '身份证号格式、校验位或出生日期不正确', en: 'Not a valid resident ID number (format, check digit or birth date)' },
+  union_not_found: { zh: '找不到该工会组织', en: 'No such union' },
+  enterprise_not_found: { zh: '找不到该企业', en: 'No such enterprise' },
+  id_number_too_young: { zh: '年满 16 周岁方可入会', en: 'Members must be at least 16 years old' },
+  consent_required: { zh: '须同意个人信息处理授权后才能提交', en: 'You must consent to the processing of personal data' },
+  employer_required: { zh: '请选择所属企业或填写工作单位', en: 'Choose an enterprise or enter the employer' },
+  retained_reason_required: { zh: '请选择保留会籍的原因（退休或失业）', en: 'Choose why membership is retained (retired or unemployed)' },
+} as const satisfies Texts;
+
+export const labels = {
+  member: { zh: '会员', en: 'member' },
+  join_application: { zh: '入会申请', en: 'join application' },
+  transfer: { zh: '接转', en: 'transfer' },
+} satisfies Texts;
+
+export const fields = {
+  idNumber: { zh: '身份证号', en: 'ID number' },
+  consent: { zh: '个人信息授权', en: 'Consent' },
+  employerName: { zh: '工作单位', en: 'Employer' },
+  toOrgId: { zh: '转入组织', en: 'Receiving organisation' },
+  joinedOn: { zh: '入会日期', en: 'Joining date' },
+  retainedReason: { zh: '保留会籍原因', en: 'Reason for retained membership' },
+} satisfies Texts;
+
+type Messages = typeof messages;
+type Rules = typeof rules;
+declare module '../../platform/i18n.ts' {
+  interface MessageRegistry extends Messages {}
+  interface RuleRegistry extends Rules {}
+}
+
+export const texts: ModuleTexts = { messages, rules, labels, fields };

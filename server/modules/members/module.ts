@@ -1,0 +1,18 @@
+import { defineModule } from '../../platform/module.ts';
+import { texts } from './messages.ts';
+import { membersRoutes } from './routes.ts';
+
+const permissions = {
+  'member.read': ['cadre', 'viewer'],
+  'member.write': ['cadre'],
+  /** see members' full ID numbers and phones (every view audited) */
+  'member.pii': ['cadre'],
+} as const;
+
+type Permissions = Record<keyof typeof permissions, true>;
+declare module '../../platform/access.ts' {
+  interface PermissionRegistry extends Permissions {}
+}
+
+/** Join applications, the member roll, transfers, claims, e-cards and coverage statistics. */
+export const membersModule = defineModule({ name: 'members', routes: membersRoutes, texts, permissions });

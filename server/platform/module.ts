@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { registerPermissions, type PermissionDefs } from './access.ts';
+import { registerTexts, type ModuleTexts } from './i18n.ts';
+
+/**
+ * One module as the platform sees it: a folder under server/modules that plugs in through its
+ * `module.ts`, listed once in server/modules/index.ts. Everything central a module used to edit is
+ * declared here instead: its routes, its texts (messages.ts) and its permissions.
+ */
+export interface ModuleDefinition {
+  /** The folder's name, used in startup errors. */
+  name: string;
+  /** Its HTTP routes, registered under /api. */
+  routes?: FastifyPluginAsyncZod;
+  texts?: ModuleTexts;
+  /** Its permissions and the roles holding them (see platform/access.ts). */
+  permissions?: PermissionDefs;
+}
+
+export function defineModule<const M extends ModuleDefinition>(definition: M): M {
+  return definition;
+}
+
+/**
+ * Registers every module's texts and permissions. Safe to call again with the same list (each
+ * test builds its own app); two modules claiming one code or permission fail here, at startup.
+ */
+export function installModules(modules: readonly ModuleDefinition[]): void {
+  for (const m of modules) {
+    if (m.texts) registerTexts(m.name, m.texts);
+    if (m.permissions) registerPermissions(m.name, m.permissions);
+  }
+}
