@@ -1,12 +1,12 @@
 import type { Kysely, Migration } from 'kysely';
 import { withId } from './helpers.ts';
-import { DEFAULT_STANDARDS } from '../../modules/pioneer/standards.ts';
 
 /**
  * Workers' Pioneer (工人先锋号): versioned assessment standards, campaigns with their candidates,
  * self-assessment evidence, judges' marks, objections, titles and what keeps them honest
  * (recommendations upward, inspections, revocations, rewards), and incidents recorded against
- * enterprises. The five built-in standards are seeded as the platform-wide version 1 (org_id null).
+ * enterprises. The five built-in standards are seeded as the platform-wide version 1 (org_id null),
+ * from the literals frozen at the end of this file.
  * `open_key` columns hold a value only while a row is open, so a unique index allows one open
  * recommendation per title on both engines.
  */
@@ -211,7 +211,7 @@ export const pioneer: Migration = {
     await db.schema.createIndex('pioneer_rewards_title_idx').on('pioneer_rewards').column('title_id').execute();
 
     const now = new Date().toISOString();
-    for (const s of DEFAULT_STANDARDS) {
+    for (const s of STANDARDS_0003) {
       const { id } = await db
         .insertInto('pioneer_standards')
         .values({ org_id: null, type: s.type, version: 1, name: s.name, weights: JSON.stringify(s.weights), created_by: null, created_at: now })
@@ -224,3 +224,105 @@ export const pioneer: Migration = {
     }
   },
 };
+
+/**
+ * The five built-in standards exactly as this migration has always seeded them, frozen as literals
+ * (copied from the values of server/modules/pioneer/standards.ts when it shipped): a migration must
+ * seed the same rows forever, however the module's defaults change later. Never edit them; change
+ * the standards in a new migration.
+ */
+interface FrozenStandard {
+  type: string;
+  name: string;
+  /** Serialised with JSON.stringify in this key order. */
+  weights: { infrastructure: number; organization: number; workforce: number; management: number; effectiveness: number };
+  criteria: { dimension: string; title: string; description: string; maxPoints: number }[];
+}
+
+const STANDARDS_0003: readonly FrozenStandard[] = [
+  {
+    type: 'modern_management',
+    name: '现代管理型工人先锋号考核标准',
+    weights: { infrastructure: 15, organization: 15, workforce: 20, management: 20, effectiveness: 30 },
+    criteria: [
+      { dimension: 'infrastructure', title: '现代管理意识', description: '树立现代管理意识，管理理念、目标和职责明确并公开', maxPoints: 10 },
+      { dimension: 'infrastructure', title: '管理制度完备', description: '具有严格的管理制度，制度上墙、执行有记录', maxPoints: 10 },
+      { dimension: 'organization', title: '班组组织健全', description: '有创建领导小组和班组长负责制，党、工、团组织作用发挥明显', maxPoints: 10 },
+      { dimension: 'organization', title: '创建计划落实', description: '有年度创建计划、目标和台账，按计划推进并定期总结', maxPoints: 10 },
+      { dimension: 'workforce', title: '职工素质提升', description: '开展岗位练兵、技能培训和技术比武，职工持证上岗率高', maxPoints: 10 },
+      { dimension: 'workforce', title: '团队精神风貌', description: '职工爱岗敬业、团结协作，一流团队要求在创建中体现', maxPoints: 10 },
+      { dimension: 'management', title: '科学的方法', description: '运用科学管理方法和信息化手段，流程规范、数据可追溯', maxPoints: 10 },
+      { dimension: 'management', title: '民主的决策', description: '重大事项民主决策，班务公开，职工参与管理', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '先进的措施', description: '管理措施先进，持续改进，效率和效益明显提升', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '管理示范作用', description: '管理经验在本单位或行业推广，形成一流工作、一流业绩', maxPoints: 10 },
+    ],
+  },
+  {
+    type: 'tech_innovation',
+    name: '科技创新型工人先锋号考核标准',
+    weights: { infrastructure: 15, organization: 15, workforce: 20, management: 20, effectiveness: 30 },
+    criteria: [
+      { dimension: 'infrastructure', title: '科技体系完善', description: '具有完善的科技研发体系、创新平台和经费保障', maxPoints: 10 },
+      { dimension: 'infrastructure', title: '创新阵地建设', description: '建有创新工作室或技术攻关小组，设备和场地满足需要', maxPoints: 10 },
+      { dimension: 'organization', title: '班组组织健全', description: '有创建领导小组和班组长负责制，党、工、团组织作用发挥明显', maxPoints: 10 },
+      { dimension: 'organization', title: '创建计划落实', description: '有年度创建计划、目标和台账，按计划推进并定期总结', maxPoints: 10 },
+      { dimension: 'workforce', title: '职工素质提升', description: '开展岗位练兵、技能培训和技术比武，职工持证上岗率高', maxPoints: 10 },
+      { dimension: 'workforce', title: '团队精神风貌', description: '职工爱岗敬业、团结协作，一流团队要求在创建中体现', maxPoints: 10 },
+      { dimension: 'management', title: '创新发展战略', description: '有明确的创新发展战略和项目管理制度', maxPoints: 10 },
+      { dimension: 'management', title: '成果转化机制', description: '建立合理化建议、技术革新成果评审和激励机制', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '领先的科技产品', description: '具有领先的科技产品或工艺，技术水平在行业内领先', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '自主知识产权', description: '拥有具备自主知识产权的核心技术，专利、标准等成果显著', maxPoints: 10 },
+    ],
+  },
+  {
+    type: 'safe_production',
+    name: '安全生产型工人先锋号考核标准',
+    weights: { infrastructure: 15, organization: 15, workforce: 20, management: 20, effectiveness: 30 },
+    criteria: [
+      { dimension: 'infrastructure', title: '安全生产制度', description: '建立并执行安全生产责任制和操作规程', maxPoints: 10 },
+      { dimension: 'infrastructure', title: '安全生产台账', description: '安全生产台账健全，隐患排查和整改记录完整', maxPoints: 10 },
+      { dimension: 'organization', title: '班组组织健全', description: '有创建领导小组和班组长负责制，党、工、团组织作用发挥明显', maxPoints: 10 },
+      { dimension: 'organization', title: '创建计划落实', description: '有年度创建计划、目标和台账，按计划推进并定期总结', maxPoints: 10 },
+      { dimension: 'workforce', title: '职工素质提升', description: '开展岗位练兵、技能培训和技术比武，职工持证上岗率高', maxPoints: 10 },
+      { dimension: 'workforce', title: '团队精神风貌', description: '职工爱岗敬业、团结协作，一流团队要求在创建中体现', maxPoints: 10 },
+      { dimension: 'management', title: '安全培训教育', description: '加强安全生产培训教育，人人掌握岗位安全知识和应急处置', maxPoints: 10 },
+      { dimension: 'management', title: '"安康杯"竞赛', description: '积极开展"安康杯"竞赛等群众性安全活动', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '无违章无隐患', description: '做到无违章作业、无安全隐患', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '无事故', description: '考核期内无生产安全事故和职业病危害事件', maxPoints: 10 },
+    ],
+  },
+  {
+    type: 'quality_service',
+    name: '优质服务型工人先锋号考核标准',
+    weights: { infrastructure: 15, organization: 15, workforce: 20, management: 20, effectiveness: 30 },
+    criteria: [
+      { dimension: 'infrastructure', title: '服务承诺公开', description: '服务标准、承诺和监督渠道向社会公开', maxPoints: 10 },
+      { dimension: 'infrastructure', title: '服务设施规范', description: '服务场所、设施和标识规范便民', maxPoints: 10 },
+      { dimension: 'organization', title: '班组组织健全', description: '有创建领导小组和班组长负责制，党、工、团组织作用发挥明显', maxPoints: 10 },
+      { dimension: 'organization', title: '创建计划落实', description: '有年度创建计划、目标和台账，按计划推进并定期总结', maxPoints: 10 },
+      { dimension: 'workforce', title: '职工素质提升', description: '开展岗位练兵、技能培训和技术比武，职工持证上岗率高', maxPoints: 10 },
+      { dimension: 'workforce', title: '团队精神风貌', description: '职工爱岗敬业、团结协作，一流团队要求在创建中体现', maxPoints: 10 },
+      { dimension: 'management', title: '服务态度', description: '态度和蔼、热情周到，文明用语、规范服务', maxPoints: 10 },
+      { dimension: 'management', title: '服务效率', description: '办事快捷准确，投诉处理及时，有服务质量考核', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '服务对象满意', description: '服务对象满意率高，有测评或回访记录', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '社会评价良好', description: '社会评价良好，获得表扬、锦旗或媒体正面报道', maxPoints: 10 },
+    ],
+  },
+  {
+    type: 'model_education',
+    name: '模范教育型工人先锋号考核标准',
+    weights: { infrastructure: 15, organization: 15, workforce: 20, management: 20, effectiveness: 30 },
+    criteria: [
+      { dimension: 'infrastructure', title: '教育规则科学', description: '教育教学规则科学，课程和考核标准健全', maxPoints: 10 },
+      { dimension: 'infrastructure', title: '教育计划实用', description: '教育计划切合岗位实际，内容实用、安排合理', maxPoints: 10 },
+      { dimension: 'organization', title: '班组组织健全', description: '有创建领导小组和班组长负责制，党、工、团组织作用发挥明显', maxPoints: 10 },
+      { dimension: 'organization', title: '创建计划落实', description: '有年度创建计划、目标和台账，按计划推进并定期总结', maxPoints: 10 },
+      { dimension: 'workforce', title: '职工素质提升', description: '开展岗位练兵、技能培训和技术比武，职工持证上岗率高', maxPoints: 10 },
+      { dimension: 'workforce', title: '团队精神风貌', description: '职工爱岗敬业、团结协作，一流团队要求在创建中体现', maxPoints: 10 },
+      { dimension: 'management', title: '授者为人师表', description: '授课者师德良好、业务精湛，为人师表', maxPoints: 10 },
+      { dimension: 'management', title: '教学过程管理', description: '教学过程有记录、有评估，持续改进', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '教育成果明显', description: '教育培训成果明显，可量化、可展示', maxPoints: 10 },
+      { dimension: 'effectiveness', title: '被授者成绩出色', description: '学员技能提升、竞赛获奖或晋级成绩出色', maxPoints: 10 },
+    ],
+  },
+];

@@ -12,8 +12,8 @@ import { signUpMember } from '../test/people.ts';
 import { urlFor } from '../test/postgres.ts';
 import { runCli, scratchDatabase, type Scratch } from '../test/scratch.ts';
 import { BackupError, restoreDatabase, type BackupTarget } from './backup.ts';
-import { listTables, type Database, type Db } from './database.ts';
-import { platform } from './migrations/0001-platform.ts';
+import { listTables, type Database, type Db } from '../db/database.ts';
+import { platform } from '../db/migrations/0001-platform.ts';
 
 /**
  * Backup and restore on the engine under test: a database built through the API is backed up by

@@ -5,8 +5,8 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { createPii } from '../platform/pii.ts';
-import { listTables, openDatabase, openSqliteFile, sqliteFile, type Db, type Engine } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
+import { listTables, openDatabase, openSqliteFile, sqliteFile, type Db, type Engine } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 
 /**
  * `npm run backup` / `npm run restore`: the database only, never the encryption key (a stolen
