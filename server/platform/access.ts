@@ -87,6 +87,14 @@ export function inScope(column: Expression<number | null> | string, scope: Scope
 }
 
 /**
+ * SQL filter: `column` lies in the subtree of one org (a list narrowed to an org the caller
+ * picked; check that org against the caller's scope first with `requireOrgInScope`).
+ */
+export function inSubtree(column: Expression<number | null> | string, orgId: number): Expression<SqlBool> {
+  return inScope(column, { all: false, roots: [orgId] });
+}
+
+/**
  * SQL filter on `orgs`: the tops of the scope — the tree's roots for a platform-wide scope, else
  * each granted org that no other granted org lies above (grants may nest: a street and a union
  * inside it). Their subtrees never overlap and together are the scope.

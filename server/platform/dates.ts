@@ -10,3 +10,8 @@ export function shanghaiDate(at: Date): string {
 export function endOfShanghaiDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + 24 * 3600_000).toISOString();
 }
+
+/** Today's date (YYYY-MM-DD, Shanghai) by the platform's clock. */
+export function today(deps: { clock: () => Date }): string {
+  return shanghaiDate(deps.clock());
+}

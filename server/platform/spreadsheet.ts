@@ -2,8 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { AppError, type FieldError } from './errors.ts';
-import { spoolUpload } from './uploads.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, fieldError, type FieldError } from './errors.ts';
+import { fieldLabel } from './i18n.ts';
+import { fileHeaders, spoolUpload } from './uploads.ts';
+import { id } from './validation.ts';
 import { readFirstSheet, type XlsxValue } from './xlsx-reader.ts';
 
 /**
@@ -73,13 +76,30 @@ export function removeOlderThan(dir: string, maxAgeMs: number): number {
 }
 
 /**
- * Saves an uploaded workbook (the multipart field `file`) into the import working folder and
- * returns it with the text fields; the server's multipart limit bounds its size. Its content is
- * judged by the reader.
+ * One import request (multipart: `file`, `orgId`): saves the workbook into the import working
+ * folder (the server's multipart limit bounds its size; its content is judged by the reader),
+ * refuses a missing org or file with field errors, runs the module's import, and removes the
+ * working file whatever happens, since it holds plain personal data.
  */
-export async function receiveUpload(parts: AsyncIterableIterator<any>, dataDir: string): Promise<{ file: string | null; fields: Record<string, string> }> {
-  const { spooled, fields } = await spoolUpload(parts, importWorkDir(dataDir), { maxBytes: Number.POSITIVE_INFINITY, suffix: '.xlsx' });
-  return { file: spooled?.file ?? null, fields };
+export async function importWorkbook<T>(req: FastifyRequest, dataDir: string, run: (orgId: number, file: string) => Promise<T>): Promise<T> {
+  if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
+  const { spooled, fields } = await spoolUpload(req.parts(), importWorkDir(dataDir), { maxBytes: Number.POSITIVE_INFINITY, suffix: '.xlsx' });
+  const file = spooled?.file ?? null;
+  try {
+    const orgId = id.safeParse(fields.orgId);
+    if (!orgId.success) throw fieldError('orgId', 'required', { label: { zh: fieldLabel('orgId', 'zh'), en: fieldLabel('orgId', 'en') } });
+    if (!file) throw fieldError('file', 'workbook_required');
+    return await run(orgId.data, file);
+  } finally {
+    if (file) fs.rmSync(file, { force: true });
+  }
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a workbook (a template, an export stream or an error report) as a download named `name`. */
+export function sendWorkbook(reply: FastifyReply, name: string, body: Buffer | NodeJS.ReadableStream) {
+  return reply.headers(fileHeaders(XLSX, name, false)).send(body);
 }
 
 /**

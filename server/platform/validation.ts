@@ -99,6 +99,8 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format').re
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }, 'date_format');
+/** An instant with an offset (e.g. 2026-05-01T09:00:00+08:00), stored as UTC ISO. */
+export const instant = z.iso.datetime({ offset: true, error: 'datetime_format' }).transform((v) => new Date(v).toISOString());
 export const mobilePhone = z.string().trim().regex(/^1[3-9]\d{9}$/, 'phone_format');
 
 export const pageQuery = z.object({

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { activityKinds } from '../../db/schema.ts';
-import { id, optionalText, pageQuery, text } from '../../platform/validation.ts';
+import { activityKinds } from './tables.ts';
+import { id, instant, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
-/** An instant with an offset (e.g. 2026-05-01T09:00:00+08:00), stored as UTC ISO. */
-export const instant = z.iso.datetime({ offset: true, error: 'datetime_format' }).transform((v) => new Date(v).toISOString());
 
 export const activityKind = z.enum(activityKinds);
 

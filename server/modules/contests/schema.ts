@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, pageQuery, text } from '../../platform/validation.ts';
-import { instant } from '../activities/schema.ts';
+import { id, instant, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
 export const entryKind = z.enum(['photo', 'text', 'video']);
 

@@ -241,9 +241,8 @@ async function insertBatch(tx: Tx, rows: SpooledRow[], orgId: number, enterprise
     .execute();
 }
 
-export function removeUpload(file: string | null) {
-  if (file) fs.rmSync(file, { force: true });
-}
+/** The names of the member roll's downloads, as cadres see them in their download folder. */
+export const memberFileNames = { template: '会员名册导入模板.xlsx', errorReport: '导入错误报告.xlsx', roll: '会员名册.xlsx' };
 
 const exportColumns: SheetColumn[] = [
   { header: '会员编号', field: 'memberNo', text: true, width: 16 },

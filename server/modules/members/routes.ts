@@ -2,18 +2,16 @@ import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorReportFile, importReportDir, receiveUpload } from '../../platform/spreadsheet.ts';
-import { AppError, invalidFields } from '../../platform/errors.ts';
-import { id, idParams, pageOf } from '../../platform/validation.ts';
+import { errorReportFile, importReportDir, importWorkbook, sendWorkbook } from '../../platform/spreadsheet.ts';
+import { AppError } from '../../platform/errors.ts';
+import { idParams, pageOf } from '../../platform/validation.ts';
 import { setSessionCookie } from '../accounts/routes.ts';
 import { loginResponse } from '../accounts/schema.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
-import { exportMembers, importMembers, memberTemplate, removeUpload } from './roll-files.ts';
+import { exportMembers, importMembers, memberFileNames, memberTemplate } from './roll-files.ts';
 import { orgStats } from './stats.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -134,7 +132,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.write' },
       schema: { summary: 'The Excel template for bulk import', tags: ['members'] },
     },
-    async (_req, reply) => reply.type(XLSX).header('content-disposition', attachment('会员名册导入模板.xlsx')).send(await memberTemplate()),
+    async (_req, reply) => sendWorkbook(reply, memberFileNames.template, await memberTemplate()),
   );
   app.post(
     '/members/import',
@@ -148,18 +146,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ imported: z.number().int() }) },
       },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-      const { file, fields } = await receiveUpload(req.parts(), deps.config.dataDir);
-      try {
-        const orgId = id.safeParse(fields.orgId);
-        if (!orgId.success) throw invalidFields([{ field: 'orgId', message: { zh: '所属组织：必填', en: 'Organisation: is required' } }]);
-        if (!file) throw invalidFields([{ field: 'file', message: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' } }]);
-        return await importMembers(deps, req.caller, orgId.data, file);
-      } finally {
-        removeUpload(file);
-      }
-    },
+    async (req) => importWorkbook(req, deps.config.dataDir, (orgId, file) => importMembers(deps, req.caller, orgId, file)),
   );
   app.get(
     '/import-reports/:token',
@@ -170,7 +157,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const file = errorReportFile(importReportDir(deps.config.dataDir), req.caller.user!.id, req.params.token);
       if (!file) throw new AppError(404, 'not_found', { entity: 'import_report' });
-      return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(fs.createReadStream(file));
+      return sendWorkbook(reply, memberFileNames.errorReport, fs.createReadStream(file));
     },
   );
   app.get(
@@ -183,7 +170,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       const out = new PassThrough();
       const write = await exportMembers(deps, req.caller, req.query, out);
       write().catch((err) => out.destroy(err));
-      return reply.type(XLSX).header('content-disposition', attachment('会员名册.xlsx')).send(out);
+      return sendWorkbook(reply, memberFileNames.roll, out);
     },
   );
   app.get(

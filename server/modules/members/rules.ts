@@ -1,5 +1,5 @@
 import { ageOn, idBirthDate, isValidIdNumber } from '../../platform/identity.ts';
-import type { MemberStatus } from '../../db/schema.ts';
+import type { MemberStatus } from './tables.ts';
 import type { MessageCode } from '../../platform/i18n.ts';
 
 /** Member-roll rules. Pure: no I/O, dates passed in as YYYY-MM-DD in Asia/Shanghai. */

@@ -3,8 +3,9 @@ import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
-import { audit } from '../../platform/audit.ts';
+import { audit, type Actor } from '../../platform/audit.ts';
 import { hasUnion, needsUnion } from './rules.ts';
+import type { TeamTable } from './tables.ts';
 import type { createEnterpriseBody, createTeamBody, enterpriseListQuery, teamListQuery, updateEnterpriseBody, updateTeamBody } from './schema.ts';
 
 /** Enterprises (covered by a union, or only by a federation when they have none) and their teams. */
@@ -203,16 +204,26 @@ export async function createTeam(deps: Deps, caller: Caller, input: z.infer<type
     const enterprise = await loadEnterprise(deps, tx, caller.scope, input.enterpriseId);
     if (enterprise.status === 'closed') throw refused('enterprise_closed');
     await requireUniqueTeamName(tx, input.enterpriseId, input.name);
-    const now = caller.actor.now;
-    const { id } = await tx
-      .insertInto('teams')
-      .values({ enterprise_id: input.enterpriseId, name: input.name, kind: input.kind, status: 'active', created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const view = await loadTeam(tx, caller.scope, id);
-    await audit(tx, caller.actor, { action: 'team.create', entity: 'team', entityId: id, orgId: enterprise.orgId, after: view });
-    return view;
+    const id = await addTeam(tx, caller.actor, { ...input, orgId: enterprise.orgId });
+    return loadTeam(tx, caller.scope, id);
   });
+}
+
+/**
+ * Adds a team to an active enterprise inside the caller's transaction, audited: the one way any
+ * module creates a team (the Pioneer titles import creates the teams its workbook names).
+ * `source` says which import or page it came from.
+ */
+export async function addTeam(tx: Tx, actor: Actor, team: { enterpriseId: number; orgId: number; name: string; kind: TeamTable['kind']; source?: string }): Promise<number> {
+  const now = actor.now;
+  const { id } = await tx
+    .insertInto('teams')
+    .values({ enterprise_id: team.enterpriseId, name: team.name, kind: team.kind, status: 'active', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const after = { name: team.name, kind: team.kind, enterpriseId: team.enterpriseId, ...(team.source ? { source: team.source } : {}) };
+  await audit(tx, actor, { action: 'team.create', entity: 'team', entityId: id, orgId: team.orgId, after });
+  return id;
 }
 
 export async function updateTeam(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateTeamBody>) {

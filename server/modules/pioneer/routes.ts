@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { receiveUpload } from '../../platform/spreadsheet.ts';
-import { AppError, invalidFields } from '../../platform/errors.ts';
+import { importWorkbook, sendWorkbook } from '../../platform/spreadsheet.ts';
+import { fileHeaders } from '../../platform/uploads.ts';
+import { AppError } from '../../platform/errors.ts';
 import { id, idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 import * as titles from './titles.ts';
 import { evidenceFile, removeEvidence, uploadEvidence } from './evidence.ts';
-import { importTitles, titleTemplate } from './title-files.ts';
+import { importTitles, titleTemplate, titleTemplateName } from './title-files.ts';
 import { dashboard, pioneerStats } from './stats.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -149,10 +148,7 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const e = await evidenceFile(deps, req.caller, req.params.id);
       return reply
-        .type(e.contentType)
-        .header('content-disposition', attachment(e.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
+        .headers(fileHeaders(e.contentType, e.fileName, false))
         .header('cache-control', 'private, no-store')
         .header('x-checksum-sha256', e.sha256)
         .send(fs.createReadStream(e.file));
@@ -195,7 +191,7 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/pioneer/titles/import-template',
     { config: { access: 'pioneer.write' }, schema: { summary: 'The Excel template for importing historic titles', tags } },
-    async (_req, reply) => reply.type(XLSX).header('content-disposition', attachment('工人先锋号称号导入模板.xlsx')).send(await titleTemplate()),
+    async (_req, reply) => sendWorkbook(reply, titleTemplateName, await titleTemplate()),
   );
   app.post(
     '/pioneer/titles/import',
@@ -209,18 +205,7 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ imported: z.number().int() }) },
       },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
-      const { file, fields } = await receiveUpload(req.parts(), deps.config.dataDir);
-      try {
-        const orgId = id.safeParse(fields.orgId);
-        if (!orgId.success) throw invalidFields([{ field: 'orgId', message: { zh: '所属组织：必填', en: 'Organisation: is required' } }]);
-        if (!file) throw invalidFields([{ field: 'file', message: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' } }]);
-        return await importTitles(deps, req.caller, orgId.data, file);
-      } finally {
-        if (file) fs.rmSync(file, { force: true });
-      }
-    },
+    async (req) => importWorkbook(req, deps.config.dataDir, (orgId, file) => importTitles(deps, req.caller, orgId, file)),
   );
   app.get(
     '/pioneer/titles/:id',

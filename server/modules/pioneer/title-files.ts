@@ -16,6 +16,9 @@ export const titleColumns: SheetColumn[] = [
   { header: '命名年份', field: 'year', text: true, width: 12 },
 ];
 
+/** The template's name in a cadre's download folder. */
+export const titleTemplateName = '工人先锋号称号导入模板.xlsx';
+
 export function titleTemplate(): Promise<Buffer> {
   return templateWorkbook('工人先锋号', titleColumns, ['装配车间', '91330421MA2B000000', '安全生产型', '县级', '2018'], [
     '工人先锋号历史称号导入说明',

@@ -1,0 +1,83 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The members module's tables (conventions in server/db/schema.ts). The declaration at the end adds
+ * them to the one `DB` type every query is checked against; no other module writes them.
+ */
+export type MemberStatus = 'member' | 'transferring' | 'retained' | 'left';
+
+export interface MemberTable {
+  id: Generated<number>;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  birth_date: string;
+  gender: 'male' | 'female';
+  org_id: number;
+  enterprise_id: number | null;
+  employer_name: string | null;
+  status: MemberStatus;
+  retained_reason: 'retired' | 'unemployed' | null;
+  member_no: string;
+  joined_on: string;
+  left_on: string | null;
+  user_id: number | null;
+  source: 'application' | 'import' | 'demo';
+  created_at: string;
+  updated_at: string;
+}
+
+/** Members of an org's whole subtree per status and month joined ('YYYY-MM'), kept by triggers (migration 0006). */
+export interface SubtreeMemberCountTable {
+  org_id: number;
+  status: MemberStatus;
+  joined_month: string;
+  n: number;
+}
+
+export interface JoinApplicationTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  phone_enc: string;
+  phone_hash: string;
+  org_id: number;
+  enterprise_id: number | null;
+  employer_name: string | null;
+  consent_at: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  member_id: number | null;
+  open_key: string | null;
+  created_at: string;
+}
+
+export interface TransferTable {
+  id: Generated<number>;
+  member_id: number;
+  from_org_id: number;
+  to_org_id: number;
+  prior_status: 'member' | 'retained';
+  status: 'pending' | 'accepted' | 'rejected' | 'cancelled';
+  reason: string | null;
+  started_by: number | null;
+  started_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  open_key: number | null;
+}
+
+declare module '../../db/schema.ts' {
+  interface DB {
+    members: MemberTable;
+    subtree_member_counts: SubtreeMemberCountTable;
+    join_applications: JoinApplicationTable;
+    transfers: TransferTable;
+  }
+}
