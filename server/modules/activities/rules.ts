@@ -1,5 +1,5 @@
 import { ageOn } from '../../platform/identity.ts';
-import type { MessageCode } from '../../platform/i18n.ts';
+import type { Refusal } from '../../platform/errors.ts';
 
 /** Activity sign-up rules. Pure: instants are ISO strings, dates YYYY-MM-DD (Asia/Shanghai). */
 
@@ -13,11 +13,6 @@ export interface ActivityFacts {
   membersOnly: boolean;
   minAge: number | null;
   maxAge: number | null;
-}
-
-export interface Refusal {
-  code: MessageCode;
-  params?: Record<string, string | number>;
 }
 
 /** Sign-up closes at the given time, or when the activity starts. */

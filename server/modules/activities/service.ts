@@ -1,21 +1,17 @@
-import { shanghaiDate } from '../../platform/dates.ts';
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { compiledOnce, isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { AppError, conflict, fieldError, notFound, refused } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { today } from '../../platform/dates.ts';
+import { AppError, conflict, fieldError, notFound, refuse, refused } from '../../platform/errors.ts';
+import { inScope, inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
-
-import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts, type Refusal } from './rules.ts';
+import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
 import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
-
-const refuse = (r: Refusal | null) => {
-  if (r) throw refused(r.code, r.params);
-};
 
 function activities(tx: Tx) {
   return tx
@@ -123,15 +119,15 @@ export async function createActivity(deps: Deps, caller: Caller, input: z.infer<
 export async function listActivities(deps: Deps, caller: Caller, query: z.infer<typeof activityListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   let q = deps.db.selectFrom('activities').where(inScope('activities.org_id', caller.scope));
-  if (query.orgId) q = q.where(inScope('activities.org_id', { all: false, roots: [query.orgId] }));
+  if (query.orgId) q = q.where(inSubtree('activities.org_id', query.orgId));
   if (query.from) q = q.where('activities.starts_at', '>=', query.from);
   if (query.to) q = q.where('activities.starts_at', '<', query.to);
   if (query.kind) q = q.where('activities.kind', '=', query.kind);
   if (query.status) q = q.where('activities.status', '=', query.status);
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const ids = (await q.select('activities.id').orderBy('activities.starts_at', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
+  const { rows: page, total } = await paginate(q, query, (q) => q.select('activities.id').orderBy('activities.starts_at', 'desc'));
+  const ids = page.map((r) => r.id);
   const rows = ids.length ? await activities(deps.db).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
-  return { items: rows.map(activityView), total: Number(total) };
+  return { items: rows.map(activityView), total };
 }
 
 export async function getActivity(deps: Deps, caller: Caller, id: number) {
@@ -238,11 +234,11 @@ export async function availableActivities(deps: Deps, caller: Caller) {
   const person = await personOf(deps.db, user.id);
   const rows = person ? await openActivities.member(deps.db, person.org_id, now) : await openActivities.anyone(deps.db, now);
   const mine = rows.length ? await openRegistrationsOf(deps.db, user.id) : [];
-  const today = shanghaiDate(deps.clock());
+  const day = today(deps);
   return {
     items: rows.map((a) => {
       const reg = mine.find((m) => m.activity_id === a.id);
-      const refusal = checkSignUp(facts(a), now, { isMember: !!person, birthDate: person?.birth_date ?? null, today });
+      const refusal = checkSignUp(facts(a), now, { isMember: !!person, birthDate: person?.birth_date ?? null, today: day });
       return {
         ...activityView(a),
         mine: reg ? { id: reg.id, status: reg.status, code: reg.code, checkedInAt: reg.checked_in_at } : null,
@@ -259,7 +255,7 @@ export async function signUp(deps: Deps, caller: Caller, activityId: number) {
   try {
     return await deps.db.transaction().execute(async (tx) => {
       const { a, person } = await visibleActivity(tx, user.id, activityId);
-      refuse(checkSignUp(facts(a), caller.actor.now, { isMember: !!person, birthDate: person?.birth_date ?? null, today: shanghaiDate(deps.clock()) }));
+      refuse(checkSignUp(facts(a), caller.actor.now, { isMember: !!person, birthDate: person?.birth_date ?? null, today: today(deps) }));
       const openKey = `${activityId}:${user.id}`;
       if (await tx.selectFrom('activity_registrations').select('id').where('open_key', '=', openKey).executeTakeFirst()) throw conflict('already_registered');
       const confirmed = await takeSeat(tx, a.seat_pool_id);
@@ -355,13 +351,9 @@ export async function listRegistrations(deps: Deps, caller: Caller, activityId: 
     .leftJoin('members', 'members.id', 'r.member_id')
     .where('r.activity_id', '=', activityId);
   if (query.status) q = q.where('r.status', '=', query.status);
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await q
-    .select(['r.id', 'r.member_id', 'r.user_id', 'r.status', 'r.checked_in_at', 'r.created_at', 'members.name as member_name', 'users.display_name'])
-    .orderBy('r.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const { rows, total } = await paginate(q, query, (q) =>
+    q.select(['r.id', 'r.member_id', 'r.user_id', 'r.status', 'r.checked_in_at', 'r.created_at', 'members.name as member_name', 'users.display_name']).orderBy('r.id'),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -372,7 +364,7 @@ export async function listRegistrations(deps: Deps, caller: Caller, activityId: 
       checkedInAt: r.checked_in_at,
       createdAt: r.created_at,
     })),
-    total: Number(total),
+    total,
   };
 }
 
@@ -405,7 +397,7 @@ export async function checkIn(deps: Deps, caller: Caller, activityId: number, ra
 /** Yearly counts over an org's subtree, and how many of its direct sub-organisations were reached. */
 export async function activityStats(deps: Deps, caller: Caller, orgId: number, year: number | undefined) {
   await requireOrgInScope(deps.db, caller.scope, orgId);
-  const y = year ?? Number(shanghaiDate(deps.clock()).slice(0, 4));
+  const y = year ?? Number(today(deps).slice(0, 4));
   const from = new Date(Date.parse(`${y}-01-01T00:00:00+08:00`)).toISOString();
   const to = new Date(Date.parse(`${y + 1}-01-01T00:00:00+08:00`)).toISOString();
   const now = caller.actor.now;

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { inScope, inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { receiveFile } from '../../platform/uploads.ts';
 import { fieldErrorsFromIssues } from '../../platform/validation.ts';
@@ -86,10 +87,9 @@ export async function createContest(deps: Deps, caller: Caller, input: z.infer<t
 export async function listContests(deps: Deps, caller: Caller, query: z.infer<typeof contestListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   let q = contests(deps.db).where(inScope('contests.org_id', caller.scope));
-  if (query.orgId) q = q.where(inScope('contests.org_id', { all: false, roots: [query.orgId] }));
-  const rows = await q.orderBy('contests.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  const [{ total }] = await deps.db.selectFrom('contests').where(inScope('contests.org_id', caller.scope)).select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  return { items: rows.map(contestView), total: Number(total) };
+  if (query.orgId) q = q.where(inSubtree('contests.org_id', query.orgId));
+  const { rows, total } = await paginate(q, query, (q) => q.orderBy('contests.id', 'desc'));
+  return { items: rows.map(contestView), total };
 }
 
 async function memberOf(tx: Tx, userId: number) {
@@ -265,11 +265,8 @@ export async function moderationList(deps: Deps, caller: Caller, contestId: numb
   await contestInScope(deps.db, caller.scope, contestId);
   let q = entries(deps.db).where('e.contest_id', '=', contestId);
   if (query.status) q = q.where('e.status', '=', query.status);
-  const rows = await q.orderBy('e.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  let count = deps.db.selectFrom('contest_entries').where('contest_id', '=', contestId);
-  if (query.status) count = count.where('status', '=', query.status);
-  const [{ total }] = await count.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  return { items: rows.map(entryView), total: Number(total) };
+  const { rows, total } = await paginate(q, query, (q) => q.orderBy('e.id'));
+  return { items: rows.map(entryView), total };
 }
 
 export async function moderate(deps: Deps, caller: Caller, entryId: number, decision: 'approved' | 'rejected', reason: string | null) {

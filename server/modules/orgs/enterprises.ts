@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { inScope, inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { paginate } from '../../platform/paging.ts';
+import { today } from '../../platform/dates.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
 import { hasUnion, needsUnion } from './rules.ts';
 import type { TeamTable } from './tables.ts';
@@ -17,7 +19,6 @@ function enterprises(tx: Tx, scope: Scope) {
     .where((eb) => inScope('enterprises.org_id', scope));
 }
 
-const today = (deps: Deps) => deps.clock().toISOString().slice(0, 10);
 
 async function enterpriseRows(deps: Deps, tx: Tx, scope: Scope, ids: number[]) {
   if (ids.length === 0) return [];
@@ -64,14 +65,14 @@ export async function listEnterprises(deps: Deps, caller: Caller, query: z.infer
   if (query.q) q = q.where((eb) => eb.or([eb('enterprises.name', 'like', `%${query.q}%`), eb('enterprises.uscc', '=', query.q!.toUpperCase())]));
   if (query.orgId) {
     await requireOrgInScope(deps.db, caller.scope, query.orgId);
-    q = q.where((eb) => inScope('enterprises.org_id', { all: false, roots: [query.orgId!] }));
+    q = q.where(inSubtree('enterprises.org_id', query.orgId));
   }
   if (query.withoutUnion !== undefined) q = q.where('orgs.kind', query.withoutUnion ? '=' : '!=', 'federation');
   if (query.newEconomy !== undefined) q = q.where('enterprises.new_economy', '=', query.newEconomy ? 1 : 0);
   if (query.status) q = q.where('enterprises.status', '=', query.status);
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const ids = (await q.select('enterprises.id').orderBy('enterprises.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
-  return { items: await enterpriseRows(deps, deps.db, caller.scope, ids), total: Number(total) };
+  const { rows, total } = await paginate(q, query, (q) => q.select('enterprises.id').orderBy('enterprises.id'));
+  const ids = rows.map((r) => r.id);
+  return { items: await enterpriseRows(deps, deps.db, caller.scope, ids), total };
 }
 
 export const getEnterprise = (deps: Deps, caller: Caller, id: number) => loadEnterprise(deps, deps.db, caller.scope, id);
@@ -185,12 +186,12 @@ export const getTeam = (deps: Deps, caller: Caller, id: number) => loadTeam(deps
 export async function listTeams(deps: Deps, caller: Caller, query: z.infer<typeof teamListQuery>) {
   let q = teams(deps.db, caller.scope);
   if (query.enterpriseId) q = q.where('teams.enterprise_id', '=', query.enterpriseId);
-  if (query.orgId) q = q.where((eb) => inScope('enterprises.org_id', { all: false, roots: [query.orgId!] }));
+  if (query.orgId) q = q.where(inSubtree('enterprises.org_id', query.orgId));
   if (query.q) q = q.where('teams.name', 'like', `%${query.q}%`);
   if (query.status) q = q.where('teams.status', '=', query.status);
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const ids = (await q.select('teams.id').orderBy('teams.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
-  return { items: await teamRows(deps.db, caller.scope, ids), total: Number(total) };
+  const { rows, total } = await paginate(q, query, (q) => q.select('teams.id').orderBy('teams.id'));
+  const ids = rows.map((r) => r.id);
+  return { items: await teamRows(deps.db, caller.scope, ids), total };
 }
 
 async function requireUniqueTeamName(tx: Tx, enterpriseId: number, name: string, exceptId?: number) {

@@ -1,4 +1,4 @@
-import type { MessageCode } from '../../platform/i18n.ts';
+import type { Refusal } from '../../platform/errors.ts';
 
 /** The union tree's shape rules. Pure: callers pass what they read, get a refusal code or null. */
 export const orgKinds = ['federation', 'joint_union', 'grassroots_union', 'branch'] as const;
@@ -22,11 +22,6 @@ const ALLOWED_PARENTS: Record<string, string[]> = {
 };
 
 const key = (o: OrgShape) => (o.kind === 'federation' ? `federation:${o.level}` : o.kind);
-
-export interface Refusal {
-  code: MessageCode;
-  params?: Record<string, string | number>;
-}
 
 /** May an org of this shape sit under `parent` (null: at the top of the tree)? */
 export function checkPlacement(org: OrgShape, parent: OrgShape | null): Refusal | null {

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { conflict, notFound, refused } from '../../platform/errors.ts';
-import { inScope, isScopeTop, type Scope } from '../../platform/access.ts';
+import { conflict, notFound, refuse, refused } from '../../platform/errors.ts';
+import { inScope, inSubtree, isScopeTop, type Scope } from '../../platform/access.ts';
+import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
-import { checkClose, checkMove, checkPlacement, type Refusal } from './rules.ts';
+import { checkClose, checkMove, checkPlacement } from './rules.ts';
 import { ancestorIds, linkIntoTree, moveSubtree, orgsWithCounts } from './store.ts';
 import type { createOrgBody, orgListQuery, updateOrgBody } from './schema.ts';
 
@@ -26,10 +27,6 @@ export function orgView(r: OrgRow) {
     childCount: Number(r.child_count ?? 0),
     enterpriseCount: Number(r.enterprise_count ?? 0),
   };
-}
-
-function refuse(r: Refusal | null): void {
-  if (r) throw refused(r.code, r.params);
 }
 
 async function loadOrg(tx: Tx, scope: Scope, orgId: number) {
@@ -90,12 +87,12 @@ export async function searchOrgs(deps: Deps, caller: Caller, query: z.infer<type
   if (query.status) q = q.where('orgs.status', '=', query.status);
   if (query.under) {
     await loadOrg(deps.db, caller.scope, query.under);
-    q = q.where((eb) => inScope('orgs.id', { all: false, roots: [query.under!] }));
+    q = q.where(inSubtree('orgs.id', query.under));
   }
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const ids = (await q.select('orgs.id').orderBy('orgs.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute()).map((r) => r.id);
+  const { rows: page, total } = await paginate(q, query, (q) => q.select('orgs.id').orderBy('orgs.id'));
+  const ids = page.map((r) => r.id);
   const rows = ids.length ? await orgsWithCounts(deps.db, caller.scope).where('orgs.id', 'in', ids).orderBy('orgs.id').execute() : [];
-  return { items: rows.map(orgView), total: Number(total) };
+  return { items: rows.map(orgView), total };
 }
 
 export async function createOrg(deps: Deps, caller: Caller, input: z.infer<typeof createOrgBody>) {
