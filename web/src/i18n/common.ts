@@ -1,4 +1,8 @@
-/** Names of the domain's fixed values (GLOSSARY.md), shared by the console and the member portal. */
+/**
+ * Names of the domain's fixed values (GLOSSARY.md) used by more than one module or by both apps,
+ * written once here; the console and the member portal put them at the top of their messages.
+ * A value only one module shows stays in that module's messages.
+ */
 export const commonZh = {
   product: '工会 · 智慧工会平台',
   orgKind: {
@@ -13,7 +17,36 @@ export const commonZh = {
   jointUnion: '联合工会（{{basis}}）',
   role: { admin: '平台管理员', cadre: '工会干部', viewer: '只读查看', judge: '评委', member: '会员' },
   status: { active: '正常', closed: '已撤销' },
+  memberStatus: { member: '正常', transferring: '接转中', retained: '保留会籍', left: '已退会' },
+  activityKind: {
+    training: '培训',
+    performance: '文艺演出/送文化',
+    youth_social: '青年交友',
+    sports: '体育',
+    volunteering: '志愿服务',
+    lecture: '讲座',
+    culture: '文化',
+    other: '其他',
+  },
+  pioneerType: {
+    modern_management: '现代管理型',
+    tech_innovation: '科技创新型',
+    safe_production: '安全生产型',
+    quality_service: '优质服务型',
+    model_education: '模范教育型',
+  },
+  dimension: { infrastructure: '基础建设', organization: '组织建设', workforce: '队伍建设', management: '内部管理', effectiveness: '工作实效' },
   language: { zh: '中文', en: 'English' },
+  /** One's own password, changed in the console's dialog and on the portal's page. */
+  password: {
+    title: '修改密码',
+    current: '当前密码',
+    new: '新密码',
+    confirm: '确认新密码',
+    hint: '至少 8 位，不能是常见密码或用户名。修改后其他设备上的登录将失效。',
+    mismatch: '两次输入的新密码不一致',
+    done: '密码已修改',
+  },
 };
 
 export const commonEn: typeof commonZh = {
@@ -30,5 +63,33 @@ export const commonEn: typeof commonZh = {
   jointUnion: 'Joint union ({{basis}})',
   role: { admin: 'Platform admin', cadre: 'Union cadre', viewer: 'Read-only', judge: 'Judge', member: 'Member' },
   status: { active: 'Active', closed: 'Closed' },
+  memberStatus: { member: 'Member', transferring: 'Transferring', retained: 'Retained', left: 'Left' },
+  activityKind: {
+    training: 'Training',
+    performance: 'Performance / culture to villages',
+    youth_social: 'Youth social',
+    sports: 'Sports',
+    volunteering: 'Volunteering',
+    lecture: 'Lecture',
+    culture: 'Culture',
+    other: 'Other',
+  },
+  pioneerType: {
+    modern_management: 'Modern management',
+    tech_innovation: 'Technology innovation',
+    safe_production: 'Safe production',
+    quality_service: 'Quality service',
+    model_education: 'Model education',
+  },
+  dimension: { infrastructure: 'Infrastructure', organization: 'Organisation', workforce: 'Workforce', management: 'Internal management', effectiveness: 'Effectiveness' },
   language: { zh: '中文', en: 'English' },
+  password: {
+    title: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Repeat new password',
+    hint: 'At least 8 characters, not a common password or your username. Other devices will be logged out.',
+    mismatch: 'The two new passwords differ',
+    done: 'Password changed',
+  },
 };

@@ -1,8 +1,8 @@
-import { activitiesEn, activitiesZh } from '../mobile/activities/messages';
-import { membersEn, membersZh } from '../mobile/members/messages';
-import { pioneerEn, pioneerZh } from '../mobile/pioneer/messages';
+import { portalModules } from '../mobile/modules';
 import { commonEn, commonZh } from './common';
+import { withModuleTexts } from './modules';
 
+/** The portal's own messages; each module brings its namespaces and tile labels (mobile/modules.ts). */
 const zh = {
   ...commonZh,
   portal: '指尖上的工会',
@@ -26,19 +26,14 @@ const zh = {
     comingSoon: '即将开放',
     notice: '标注「即将开放」的服务正在建设中，开放后将在这里办理。',
     service: {
-      join: '线上入会',
-      card: '电子会员卡',
-      activity: '活动报名',
       rights: '维权服务',
       aid: '困难帮扶',
       training: '职工培训',
       recuperation: '疗休养',
       wish: '微心愿',
-      vote: '投票评选',
       volunteer: '志愿服务',
       competition: '技能竞赛',
       pioneer: '工人先锋号',
-      judging: '评审打分',
     },
   },
   me: {
@@ -53,22 +48,10 @@ const zh = {
     logout: '退出登录',
     loggedOut: '已退出登录',
   },
-  password: {
-    title: '修改密码',
-    current: '当前密码',
-    new: '新密码',
-    confirm: '确认新密码',
-    hint: '至少 8 位，不能是常见密码或用户名。修改后其他设备上的登录将失效。',
-    mismatch: '两次输入的新密码不一致',
-    submit: '确认修改',
-    done: '密码已修改',
-  },
+  password: { ...commonZh.password, submit: '确认修改' },
   back: '返回',
   loadFailed: '加载失败',
   retry: '重试',
-  members: membersZh,
-  activities: activitiesZh,
-  pioneer: pioneerZh,
 };
 
 const en: typeof zh = {
@@ -94,19 +77,14 @@ const en: typeof zh = {
     comingSoon: 'Coming soon',
     notice: 'Services marked “coming soon” are being built and will open here.',
     service: {
-      join: 'Join online',
-      card: 'Member card',
-      activity: 'Activities',
       rights: 'Legal help',
       aid: 'Hardship aid',
       training: 'Training',
       recuperation: 'Recuperation',
       wish: 'Micro-wishes',
-      vote: 'Voting',
       volunteer: 'Volunteering',
       competition: 'Skills contests',
       pioneer: 'Workers’ Pioneer',
-      judging: 'Judging',
     },
   },
   me: {
@@ -121,22 +99,13 @@ const en: typeof zh = {
     logout: 'Log out',
     loggedOut: 'Logged out',
   },
-  password: {
-    title: 'Change password',
-    current: 'Current password',
-    new: 'New password',
-    confirm: 'Repeat new password',
-    hint: 'At least 8 characters, not a common password or your username. Other devices will be logged out.',
-    mismatch: 'The two new passwords differ',
-    submit: 'Change',
-    done: 'Password changed',
-  },
+  password: { ...commonEn.password, submit: 'Change' },
   back: 'Back',
   loadFailed: 'Could not load',
   retry: 'Retry',
-  members: membersEn,
-  activities: activitiesEn,
-  pioneer: pioneerEn,
 };
 
-export const mobileResources = { zh: { translation: zh }, en: { translation: en } };
+export const mobileResources = {
+  zh: { translation: withModuleTexts(zh, portalModules.map((m) => m.messages.zh), 'tiles', ['home', 'service']) },
+  en: { translation: withModuleTexts(en, portalModules.map((m) => m.messages.en), 'tiles', ['home', 'service']) },
+};

@@ -1,27 +1,23 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import { Button, ConfigProvider, DotLoading } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
 import { useTranslation } from 'react-i18next';
+import { lazyPage } from '../ui/lazy-page';
+import { portalModules } from './modules';
 import { SessionProvider, useSession } from './session';
 import { TabLayout } from './tab-layout';
 
 // Declarative routes (not a data router): the portal needs no loaders, and this keeps it small.
-const LoginPage = lazy(() => import('./login/login-page').then((m) => ({ default: m.LoginPage })));
-const HomePage = lazy(() => import('./home/home-page').then((m) => ({ default: m.HomePage })));
-const ProfilePage = lazy(() => import('./profile/profile-page').then((m) => ({ default: m.ProfilePage })));
-const ChangePasswordPage = lazy(() => import('./profile/change-password-page').then((m) => ({ default: m.ChangePasswordPage })));
-const SignupPage = lazy(() => import('./members/signup-page').then((m) => ({ default: m.SignupPage })));
-const JoinPage = lazy(() => import('./members/join-page').then((m) => ({ default: m.JoinPage })));
-const ClaimPage = lazy(() => import('./members/claim-page').then((m) => ({ default: m.ClaimPage })));
-const CardPage = lazy(() => import('./members/card-page').then((m) => ({ default: m.CardPage })));
-const ActivitiesPage = lazy(() => import('./activities/activities-page').then((m) => ({ default: m.ActivitiesPage })));
-const MyRegistrationsPage = lazy(() => import('./activities/my-registrations-page').then((m) => ({ default: m.MyRegistrationsPage })));
-const ContestsPage = lazy(() => import('./activities/contests-page').then((m) => ({ default: m.ContestsPage })));
-const ContestPage = lazy(() => import('./activities/contest-page').then((m) => ({ default: m.ContestPage })));
-const AssignmentsPage = lazy(() => import('./pioneer/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
-const ScoringPage = lazy(() => import('./pioneer/scoring-page').then((m) => ({ default: m.ScoringPage })));
+const LoginPage = lazyPage(() => import('./login/login-page'), 'LoginPage');
+const HomePage = lazyPage(() => import('./home/home-page'), 'HomePage');
+const ProfilePage = lazyPage(() => import('./profile/profile-page'), 'ProfilePage');
+const ChangePasswordPage = lazyPage(() => import('./profile/change-password-page'), 'ChangePasswordPage');
+const pages = portalModules.flatMap((m) => m.routes);
+const tiles = portalModules.flatMap((m) => m.tiles ?? []);
+const publicPages = pages.filter((p) => p.public);
+const memberPages = pages.filter((p) => !p.public);
 
 function Loading() {
   return (
@@ -60,22 +56,18 @@ export function MobileApp() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
-              <Route path="/signup" element={<SignupPage />} />
+              {publicPages.map(({ path, page: Page }) => (
+                <Route key={path} path={path} element={<Page />} />
+              ))}
               <Route element={<RequireMember />}>
                 <Route element={<TabLayout />}>
-                  <Route index element={<HomePage />} />
+                  <Route index element={<HomePage tiles={tiles} />} />
                   <Route path="me" element={<ProfilePage />} />
                 </Route>
                 <Route path="me/password" element={<ChangePasswordPage />} />
-                <Route path="join" element={<JoinPage />} />
-                <Route path="claim" element={<ClaimPage />} />
-                <Route path="card" element={<CardPage />} />
-                <Route path="activities" element={<ActivitiesPage />} />
-                <Route path="activities/mine" element={<MyRegistrationsPage />} />
-                <Route path="contests" element={<ContestsPage />} />
-                <Route path="contests/:contestId" element={<ContestPage />} />
-                <Route path="judging" element={<AssignmentsPage />} />
-                <Route path="judging/:assignmentId" element={<ScoringPage />} />
+                {memberPages.map(({ path, page: Page }) => (
+                  <Route key={path} path={path} element={<Page />} />
+                ))}
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -85,7 +85,7 @@ export function ActivitiesPage() {
           aria-label={t('activities.field.kind')}
           value={filters.kind ?? 'all'}
           onChange={(v) => set({ kind: v === 'all' ? undefined : v })}
-          options={[{ value: 'all', label: t('activities.allKinds') }, ...activityKinds.map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))]}
+          options={[{ value: 'all', label: t('activities.allKinds') }, ...activityKinds.map((k) => ({ value: k, label: t(`activityKind.${k}`) }))]}
         />
         <DatePicker.RangePicker aria-label={t('activities.list.dateRange')} placeholder={[t('activities.field.startsAt'), t('activities.field.endsAt')]} onChange={onDates} />
       </Flex>
@@ -105,7 +105,7 @@ export function ActivitiesPage() {
               <Space direction="vertical" size={2}>
                 <Typography.Link onClick={() => setViewing(a)}>{title}</Typography.Link>
                 <Space size={4} wrap>
-                  <Tag bordered={false}>{t(`activities.kind.${a.kind}`)}</Tag>
+                  <Tag bordered={false}>{t(`activityKind.${a.kind}`)}</Tag>
                   {a.status === 'cancelled' && <Tag color="default">{t('activities.status.cancelled')}</Tag>}
                   {a.membersOnly && <Tag bordered={false} color="red">{t('activities.field.membersOnly')}</Tag>}
                   {a.openToAll && <Tag bordered={false} color="blue">{t('activities.field.openToAll')}</Tag>}

@@ -132,7 +132,7 @@ export function ActivityDrawer({ activity, onClose }: Props) {
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="kind" label={t('activities.field.kind')} rules={required(t('activities.drawer.kindRequired'))}>
-              <Select disabled={!!editing} options={activityKinds.map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))} />
+              <Select disabled={!!editing} options={activityKinds.map((k) => ({ value: k, label: t(`activityKind.${k}`) }))} />
             </Form.Item>
           </Col>
           <Col span={12}>

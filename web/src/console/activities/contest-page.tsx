@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { can } from '../access';
-import { ReasonModal } from '../members/reason-modal';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
+import { ReasonAction } from '../shared/reason-action';
 import { contestKeys } from './queries';
 import type { ContestEntry, ContestResult, EntryStatus } from './types';
 import './activities.css';
@@ -55,7 +55,6 @@ function ModerationTable({ contestId, status, writable }: { contestId: number; s
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [rejecting, setRejecting] = useState<ContestEntry | null>(null);
   const list = useQuery({
     queryKey: [...contestKeys.entries(contestId, status), page],
     queryFn: () => unwrap(api.GET('/api/contests/{id}/entries', { params: { path: { id: contestId }, query: { ...page, status } } })),
@@ -72,52 +71,44 @@ function ModerationTable({ contestId, status, writable }: { contestId: number; s
   });
 
   return (
-    <>
-      <Table<ContestEntry>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('contests.detail.noEntries') }}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, onChange: (p, pageSize) => setPage({ page: p, pageSize }) }}
-        columns={[
-          { title: t('contests.field.entry'), key: 'entry', render: (_, e) => <EntryContent entry={e} /> },
-          { title: t('contests.field.author'), dataIndex: 'author', width: 120 },
-          { title: t('contests.field.submittedAt'), dataIndex: 'createdAt', width: 160, render: formatTime },
-          ...(status === 'approved' ? [{ title: t('contests.field.votes'), dataIndex: 'votes', align: 'right' as const, width: 80 }] : []),
-          ...(status === 'rejected' ? [{ title: t('contests.field.reason'), dataIndex: 'reason', width: 220 }] : []),
-          ...(status === 'pending' && writable
-            ? [
-                {
-                  title: t('contests.field.actions'),
-                  key: 'actions',
-                  width: 150,
-                  render: (_: unknown, e: ContestEntry) => (
-                    <Space>
-                      <Button type="primary" size="small" loading={approve.isPending && approve.variables?.id === e.id} onClick={() => approve.mutate(e)}>
-                        {t('contests.detail.approve')}
-                      </Button>
-                      <Button size="small" danger onClick={() => setRejecting(e)}>
-                        {t('contests.detail.reject')}
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      <ReasonModal
-        open={rejecting !== null}
-        title={rejecting ? t('contests.detail.rejectTitle', { title: rejecting.title }) : ''}
-        okText={t('contests.detail.reject')}
-        submit={(reason) => unwrap(api.POST('/api/contest-entries/{id}/reject', { params: { path: { id: rejecting!.id } }, body: { reason } }))}
-        onDone={() => {
-          message.success(t('contests.detail.rejected'));
-          refresh();
-        }}
-        onClose={() => setRejecting(null)}
-      />
-    </>
+    <Table<ContestEntry>
+      rowKey="id"
+      loading={list.isFetching}
+      dataSource={list.data?.items ?? []}
+      locale={{ emptyText: t('contests.detail.noEntries') }}
+      pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, onChange: (p, pageSize) => setPage({ page: p, pageSize }) }}
+      columns={[
+        { title: t('contests.field.entry'), key: 'entry', render: (_, e) => <EntryContent entry={e} /> },
+        { title: t('contests.field.author'), dataIndex: 'author', width: 120 },
+        { title: t('contests.field.submittedAt'), dataIndex: 'createdAt', width: 160, render: formatTime },
+        ...(status === 'approved' ? [{ title: t('contests.field.votes'), dataIndex: 'votes', align: 'right' as const, width: 80 }] : []),
+        ...(status === 'rejected' ? [{ title: t('contests.field.reason'), dataIndex: 'reason', width: 220 }] : []),
+        ...(status === 'pending' && writable
+          ? [
+              {
+                title: t('contests.field.actions'),
+                key: 'actions',
+                width: 150,
+                render: (_: unknown, e: ContestEntry) => (
+                  <Space>
+                    <Button type="primary" size="small" loading={approve.isPending && approve.variables?.id === e.id} onClick={() => approve.mutate(e)}>
+                      {t('contests.detail.approve')}
+                    </Button>
+                    <ReasonAction
+                      label={t('contests.detail.reject')}
+                      title={t('contests.detail.rejectTitle', { title: e.title })}
+                      button={{ size: 'small' }}
+                      submit={(reason) => unwrap(api.POST('/api/contest-entries/{id}/reject', { params: { path: { id: e.id } }, body: { reason } }))}
+                      done={t('contests.detail.rejected')}
+                      onDone={refresh}
+                    />
+                  </Space>
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }
 

@@ -1,8 +1,5 @@
-import { activityKindEn, activityKindZh } from '../../ui/activity-kinds';
-
-/** The console's 活动 and 比赛 messages, registered under `activities` in i18n/console.ts. */
+/** The console's 活动 and 比赛 messages: the `activities` and `contests` namespaces (see module.tsx). */
 export const activitiesZh = {
-  kind: activityKindZh,
   status: { published: '进行中', cancelled: '已取消' },
   registrationStatus: { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消' },
   allKinds: '全部类型',
@@ -168,7 +165,6 @@ export const contestsZh = {
 };
 
 export const activitiesEn: typeof activitiesZh = {
-  kind: activityKindEn,
   status: { published: 'Open', cancelled: 'Cancelled' },
   registrationStatus: { confirmed: 'Confirmed', waitlisted: 'Waiting list', cancelled: 'Cancelled' },
   allKinds: 'All kinds',
@@ -331,4 +327,19 @@ export const contestsEn: typeof contestsZh = {
     openLink: 'Open the video link',
     missing: 'This contest does not exist or is outside your scope',
   },
+};
+
+/** Labels of the 活动比赛 submenu and its pages (layout.menu.<key>). */
+export const activitiesMenuZh = {
+  community: '活动比赛',
+  activities: '活动管理',
+  activityStats: '活动统计',
+  contests: '比赛管理',
+};
+
+export const activitiesMenuEn: typeof activitiesMenuZh = {
+  community: 'Activities & contests',
+  activities: 'Activities',
+  activityStats: 'Activity statistics',
+  contests: 'Contests',
 };

@@ -7,7 +7,7 @@ export function KindChart({ byKind }: { byKind: ActivityStats['byKind'] }) {
   const { t } = useTranslation();
   return (
     <CountBars
-      categories={activityKinds.map((k) => t(`activities.kind.${k}`))}
+      categories={activityKinds.map((k) => t(`activityKind.${k}`))}
       values={activityKinds.map((k) => byKind[k] ?? 0)}
       name={t('activities.stats.activities')}
       rotate={20}

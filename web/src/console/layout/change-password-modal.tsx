@@ -1,24 +1,17 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, setCsrfToken, unwrap } from '../../api/client';
+import { changeOwnPassword, matchesNewPassword, type PasswordChange } from '../../ui/password';
 import { reportError } from '../shared/errors';
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
-
-/** Changes one's own password; the server ends every other session and gives this one a new CSRF token. */
+/** Changes one's own password (ui/password.ts), in a dialog over the desk. */
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<PasswordChange>();
   const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: Values) => unwrap(api.POST('/api/me/password', { body: { currentPassword, newPassword } })),
-    onSuccess: (answer) => {
-      setCsrfToken(answer.csrfToken);
+    mutationFn: changeOwnPassword,
+    onSuccess: () => {
       message.success(t('password.done'));
       form.resetFields();
       onClose();
@@ -51,12 +44,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           name="confirm"
           label={t('password.confirm')}
           dependencies={['newPassword']}
-          rules={[
-            { required: true },
-            ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
-            }),
-          ]}
+          rules={[{ required: true }, matchesNewPassword(t)]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

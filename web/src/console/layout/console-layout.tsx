@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, GlobalOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { GlobalOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
@@ -12,34 +12,26 @@ import { reportError } from '../shared/errors';
 import { MeContext, useCurrentUser } from '../shared/me-context';
 import { ProductMark } from '../shared/product-mark';
 import { ChangePasswordModal } from './change-password-modal';
-import { menuFor, type MenuEntry } from './menu';
-
-const icons: Partial<Record<MenuEntry['key'] | NonNullable<MenuEntry['group']>, ReactNode>> = {
-  orgs: <ApartmentOutlined />,
-  users: <TeamOutlined />,
-  audit: <AuditOutlined />,
-  members: <IdcardOutlined />,
-  community: <CalendarOutlined />,
-  pioneer: <TrophyOutlined />,
-};
+import { menuFor, menuGroup, type MenuEntry } from './menu';
 
 /** Menu items from the entries: grouped entries gather into one submenu where the group first appears. */
 function menuItems(t: ReturnType<typeof useTranslation>['t'], menu: MenuEntry[], go: (path: string) => void): MenuProps['items'] {
   const items: NonNullable<MenuProps['items']> = [];
-  const groups = new Map<string, { key: string; children: { key: string; label: string; onClick: () => void }[] }>();
+  const submenus = new Map<string, { key: string; label: string; onClick: () => void }[]>();
   for (const m of menu) {
-    const item = { key: m.key, icon: m.group ? undefined : icons[m.key], label: t(`layout.menu.${m.key}`), onClick: () => go(m.path) };
-    if (!m.group) {
+    const item = { key: m.key, icon: m.group ? undefined : m.icon, label: t(m.label), onClick: () => go(m.path) };
+    const group = m.group && menuGroup(m.group);
+    if (!group) {
       items.push(item);
       continue;
     }
-    let group = groups.get(m.group);
-    if (!group) {
-      group = { key: m.group, children: [] };
-      groups.set(m.group, group);
-      items.push({ key: m.group, icon: icons[m.group], label: t(`layout.menu.${m.group}`), children: group.children });
+    let children = submenus.get(group.key);
+    if (!children) {
+      children = [];
+      submenus.set(group.key, children);
+      items.push({ key: group.key, icon: group.icon, label: t(group.label), children });
     }
-    group.children.push(item);
+    children.push(item);
   }
   return items;
 }

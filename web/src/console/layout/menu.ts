@@ -1,32 +1,23 @@
 import type { Me } from '../../api/types';
-import { can, type Capability } from '../access';
+import { can } from '../access';
+import { consoleModules } from '../modules';
+import type { MenuEntry, MenuGroup } from '../shared/console-module';
 
-export interface MenuEntry {
-  key: 'orgs' | 'users' | 'audit' | 'applications' | 'roll' | 'memberFiles' | 'transfers' | 'coverage' | 'pioneerDashboard' | 'campaigns' | 'titles' | 'activities' | 'activityStats' | 'contests';
-  path: string;
-  needs: Capability;
-  /** The submenu the entry sits in, labelled layout.menu.<group>. */
-  group?: 'members' | 'pioneer' | 'community';
+export type { MenuEntry, MenuGroup };
+
+/** The console's pages in menu order (the order of the module list). */
+const entries: MenuEntry[] = consoleModules.flatMap((m) => m.menu);
+const groups = new Map(consoleModules.flatMap((m) => m.groups ?? []).map((g) => [g.key, g]));
+
+for (const entry of entries) {
+  if (entry.group && !groups.has(entry.group)) throw new Error(`menu: "${entry.key}" sits in "${entry.group}", which no module opens`);
 }
 
-/** The console's pages in menu order, each shown only to those who may read it. */
-const entries: MenuEntry[] = [
-  { key: 'orgs', path: '/orgs', needs: 'org.read' },
-  { key: 'applications', path: '/members/applications', needs: 'member.read', group: 'members' },
-  { key: 'roll', path: '/members/roll', needs: 'member.read', group: 'members' },
-  { key: 'memberFiles', path: '/members/files', needs: 'member.read', group: 'members' },
-  { key: 'transfers', path: '/members/transfers', needs: 'member.read', group: 'members' },
-  { key: 'coverage', path: '/members/coverage', needs: 'org.read', group: 'members' },
-  { key: 'pioneerDashboard', path: '/pioneer/dashboard', needs: 'pioneer.read', group: 'pioneer' },
-  { key: 'campaigns', path: '/pioneer/campaigns', needs: 'pioneer.read', group: 'pioneer' },
-  { key: 'titles', path: '/pioneer/titles', needs: 'pioneer.read', group: 'pioneer' },
-  { key: 'activities', path: '/activities', needs: 'activity.read', group: 'community' },
-  { key: 'activityStats', path: '/activity-stats', needs: 'activity.read', group: 'community' },
-  { key: 'contests', path: '/contests', needs: 'activity.read', group: 'community' },
-  { key: 'users', path: '/users', needs: 'user.read' },
-  { key: 'audit', path: '/audit', needs: 'audit.read' },
-];
-
+/** The entries the user may see: those whose capability they hold somewhere. */
 export function menuFor(me: Me): MenuEntry[] {
   return entries.filter((e) => can(me, e.needs));
+}
+
+export function menuGroup(key: string): MenuGroup | undefined {
+  return groups.get(key);
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { App, Button, Card, Checkbox, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +7,8 @@ import { can } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
+import { ReasonAction } from '../shared/reason-action';
 import { memberKeys } from './queries';
-import { ReasonModal } from './reason-modal';
 import { ApplicationStatusTag } from './status-tags';
 import './members.css';
 import type { ApplicationStatus, JoinApplication } from './types';
@@ -33,7 +32,6 @@ export function ApprovalsPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const { filters, set, pagination } = usePagedFilters<Filters>({ status: 'pending', page: 1, pageSize: 20 });
-  const [rejecting, setRejecting] = useState<JoinApplication | null>(null);
 
   const list = useQuery({
     queryKey: [...memberKeys.applications, filters],
@@ -131,26 +129,19 @@ export function ApprovalsPage() {
                         <Button type="link" onClick={() => confirmApprove(a)}>
                           {t('members.applications.approve')}
                         </Button>
-                        <Button type="link" danger onClick={() => setRejecting(a)}>
-                          {t('members.applications.reject')}
-                        </Button>
+                        <ReasonAction
+                          label={t('members.applications.reject')}
+                          title={t('members.applications.rejectTitle', { name: a.name })}
+                          submit={(reason) => unwrap(api.POST('/api/join-applications/{id}/reject', { params: { path: { id: a.id } }, body: { reason } }))}
+                          done={t('members.applications.rejected')}
+                          onDone={refresh}
+                        />
                       </Space>
                     ),
                 },
               ]
             : []),
         ]}
-      />
-      <ReasonModal
-        open={rejecting !== null}
-        title={rejecting && t('members.applications.rejectTitle', { name: rejecting.name })}
-        okText={t('members.applications.reject')}
-        submit={(reason) => unwrap(api.POST('/api/join-applications/{id}/reject', { params: { path: { id: rejecting!.id } }, body: { reason } }))}
-        onDone={() => {
-          message.success(t('members.applications.rejected'));
-          refresh();
-        }}
-        onClose={() => setRejecting(null)}
       />
     </Card>
   );

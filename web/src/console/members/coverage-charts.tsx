@@ -15,5 +15,5 @@ export function GrowthChart({ growth }: { growth: OrgStats['growth'] }) {
 export function StatusPie({ byStatus }: { byStatus: OrgStats['membersByStatus'] }) {
   const { t } = useTranslation();
   const statuses = Object.keys(statusColor) as MemberStatus[];
-  return <ShareRing slices={statuses.map((s) => ({ name: t(`members.memberStatus.${s}`), value: byStatus[s], color: statusColor[s] }))} />;
+  return <ShareRing slices={statuses.map((s) => ({ name: t(`memberStatus.${s}`), value: byStatus[s], color: statusColor[s] }))} />;
 }

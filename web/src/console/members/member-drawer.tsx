@@ -52,7 +52,7 @@ export function MemberDrawer({ memberId, onClose }: Props) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: memberKeys.all });
   const change = (body: MemberChange) => unwrap(api.PATCH('/api/members/{id}', { params: { path: { id: memberId! } }, body }));
   const changed = (updated: MemberDetail) => {
-    message.success(t('members.roll.changed', { status: t(`members.memberStatus.${updated.status}`) }));
+    message.success(t('members.roll.changed', { status: t(`memberStatus.${updated.status}`) }));
     refresh();
   };
   const setStatus = useMutation({ mutationFn: change, onSuccess: changed, onError: (error) => reportError(message, error) });
@@ -198,12 +198,7 @@ function TransferHistory({ transfers }: { transfers: Transfer[] }) {
         {
           title: t('members.field.status'),
           key: 'status',
-          render: (_, tr) => (
-            <>
-              <TransferStatusTag status={tr.status} />
-              {tr.reason && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{tr.reason}</div>}
-            </>
-          ),
+          render: (_, tr) => <TransferStatusTag status={tr.status} reason={tr.reason} />,
         },
       ]}
     />

@@ -1,7 +1,6 @@
-/** The console's 会员管理 messages, registered under `members` in i18n/console.ts. */
+/** The console's 会员管理 messages: the `members` namespace (see module.tsx). */
 export const membersZh = {
   applicationStatus: { pending: '待审批', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' },
-  memberStatus: { member: '正常', transferring: '接转中', retained: '保留会籍', left: '已退会' },
   transferStatus: { pending: '待接收', accepted: '已接收', rejected: '已拒绝', cancelled: '已撤回' },
   retainedReason: { retired: '退休', unemployed: '失业' },
   gender: { male: '男', female: '女' },
@@ -42,11 +41,6 @@ export const membersZh = {
     approved: '已通过，会员编号 {{memberNo}}',
     rejectTitle: '驳回「{{name}}」的入会申请',
     rejected: '已驳回',
-  },
-  reasonModal: {
-    label: '原因',
-    placeholder: '请填写原因，申请人将看到此说明',
-    required: '请填写原因',
   },
   roll: {
     search: '姓名、会员编号，或完整身份证号/手机号',
@@ -138,7 +132,6 @@ export const membersZh = {
 
 export const membersEn: typeof membersZh = {
   applicationStatus: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' },
-  memberStatus: { member: 'Member', transferring: 'Transferring', retained: 'Retained', left: 'Left' },
   transferStatus: { pending: 'Pending', accepted: 'Accepted', rejected: 'Declined', cancelled: 'Withdrawn' },
   retainedReason: { retired: 'Retired', unemployed: 'Unemployed' },
   gender: { male: 'Male', female: 'Female' },
@@ -179,11 +172,6 @@ export const membersEn: typeof membersZh = {
     approved: 'Approved, member no. {{memberNo}}',
     rejectTitle: 'Reject {{name}}’s application',
     rejected: 'Rejected',
-  },
-  reasonModal: {
-    label: 'Reason',
-    placeholder: 'The applicant will see this explanation',
-    required: 'Give a reason',
   },
   roll: {
     search: 'Name, member no., or a full ID number / phone',
@@ -271,4 +259,23 @@ export const membersEn: typeof membersZh = {
     children: 'Organisations below',
     noChildren: 'No organisations below',
   },
+};
+
+/** Labels of the 会员管理 submenu and its pages (layout.menu.<key>). */
+export const membersMenuZh = {
+  members: '会员管理',
+  applications: '入会审批',
+  roll: '会员名册',
+  memberFiles: '批量导入导出',
+  transfers: '会员接转',
+  coverage: '覆盖统计',
+};
+
+export const membersMenuEn: typeof membersMenuZh = {
+  members: 'Members',
+  applications: 'Join applications',
+  roll: 'Member roll',
+  memberFiles: 'Import & export',
+  transfers: 'Transfers',
+  coverage: 'Coverage',
 };

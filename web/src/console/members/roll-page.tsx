@@ -43,7 +43,7 @@ export function RollPage() {
           aria-label={t('members.field.status')}
           value={filters.status ?? 'all'}
           onChange={(v) => set({ status: v === 'all' ? undefined : v })}
-          options={[{ value: 'all', label: t('members.allStatus') }, ...statuses.map((s) => ({ value: s, label: t(`members.memberStatus.${s}`) }))]}
+          options={[{ value: 'all', label: t('members.allStatus') }, ...statuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))]}
         />
       </Flex>
       <Table<MemberItem>

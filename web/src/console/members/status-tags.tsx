@@ -13,10 +13,16 @@ export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) 
 
 export function MemberStatusTag({ status }: { status: MemberStatus }) {
   const { t } = useTranslation();
-  return <Tag color={memberColor[status]}>{t(`members.memberStatus.${status}`)}</Tag>;
+  return <Tag color={memberColor[status]}>{t(`memberStatus.${status}`)}</Tag>;
 }
 
-export function TransferStatusTag({ status }: { status: TransferStatus }) {
+/** A transfer's status, with the reason it was declined beneath. */
+export function TransferStatusTag({ status, reason }: { status: TransferStatus; reason: string | null }) {
   const { t } = useTranslation();
-  return <Tag color={transferColor[status]}>{t(`members.transferStatus.${status}`)}</Tag>;
+  return (
+    <>
+      <Tag color={transferColor[status]}>{t(`members.transferStatus.${status}`)}</Tag>
+      {reason && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{reason}</div>}
+    </>
+  );
 }

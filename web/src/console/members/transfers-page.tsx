@@ -7,8 +7,8 @@ import { formatTime } from '../../ui/time';
 import { can } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
+import { ReasonAction } from '../shared/reason-action';
 import { memberKeys } from './queries';
-import { ReasonModal } from './reason-modal';
 import { TransferStatusTag } from './status-tags';
 import type { Transfer } from './types';
 
@@ -37,7 +37,6 @@ function TransferTable({ direction }: { direction: Direction }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [rejecting, setRejecting] = useState<Transfer | null>(null);
 
   const list = useQuery({
     queryKey: [...memberKeys.transfers(direction), paging],
@@ -82,87 +81,73 @@ function TransferTable({ direction }: { direction: Direction }) {
     });
 
   return (
-    <>
-      <Table<Transfer>
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('members.transfers.empty') }}
-        scroll={{ x: 1000 }}
-        pagination={{
-          ...paging,
-          current: paging.page,
-          total: list.data?.total ?? 0,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
-        columns={[
-          {
-            title: t('members.field.member'),
-            key: 'member',
-            render: (_, tr) => (
+    <Table<Transfer>
+      rowKey="id"
+      loading={list.isFetching}
+      dataSource={list.data?.items ?? []}
+      locale={{ emptyText: t('members.transfers.empty') }}
+      scroll={{ x: 1000 }}
+      pagination={{
+        ...paging,
+        current: paging.page,
+        total: list.data?.total ?? 0,
+        onChange: (page, pageSize) => setPaging({ page, pageSize }),
+      }}
+      columns={[
+        {
+          title: t('members.field.member'),
+          key: 'member',
+          render: (_, tr) => (
+            <div>
+              <Typography.Text strong>{tr.memberName}</Typography.Text>
               <div>
-                <Typography.Text strong>{tr.memberName}</Typography.Text>
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {tr.memberNo}
-                  </Typography.Text>
-                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {tr.memberNo}
+                </Typography.Text>
               </div>
-            ),
-          },
-          { title: t('members.field.from'), dataIndex: 'fromOrgName' },
-          { title: t('members.field.to'), dataIndex: 'toOrgName' },
-          { title: t('members.field.startedAt'), dataIndex: 'startedAt', render: (v: string) => formatTime(v) },
-          { title: t('members.field.decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatTime(v) },
-          {
-            title: t('members.field.status'),
-            key: 'status',
-            render: (_, tr) => (
-              <>
-                <TransferStatusTag status={tr.status} />
-                {tr.reason && <div style={{ fontSize: 12, color: '#8c8c8c' }}>{tr.reason}</div>}
-              </>
-            ),
-          },
-          ...(writable
-            ? [
-                {
-                  title: t('members.field.actions'),
-                  key: 'actions',
-                  fixed: 'right' as const,
-                  width: 140,
-                  render: (_: unknown, tr: Transfer) =>
-                    tr.status === 'pending' &&
-                    (direction === 'outgoing' ? (
-                      <Button type="link" danger onClick={() => confirmCancel(tr)}>
-                        {t('members.transfers.cancel')}
+            </div>
+          ),
+        },
+        { title: t('members.field.from'), dataIndex: 'fromOrgName' },
+        { title: t('members.field.to'), dataIndex: 'toOrgName' },
+        { title: t('members.field.startedAt'), dataIndex: 'startedAt', render: (v: string) => formatTime(v) },
+        { title: t('members.field.decidedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatTime(v) },
+        {
+          title: t('members.field.status'),
+          key: 'status',
+          render: (_, tr) => <TransferStatusTag status={tr.status} reason={tr.reason} />,
+        },
+        ...(writable
+          ? [
+              {
+                title: t('members.field.actions'),
+                key: 'actions',
+                fixed: 'right' as const,
+                width: 140,
+                render: (_: unknown, tr: Transfer) =>
+                  tr.status === 'pending' &&
+                  (direction === 'outgoing' ? (
+                    <Button type="link" danger onClick={() => confirmCancel(tr)}>
+                      {t('members.transfers.cancel')}
+                    </Button>
+                  ) : (
+                    <Space size={0}>
+                      <Button type="link" onClick={() => confirmAccept(tr)}>
+                        {t('members.transfers.accept')}
                       </Button>
-                    ) : (
-                      <Space size={0}>
-                        <Button type="link" onClick={() => confirmAccept(tr)}>
-                          {t('members.transfers.accept')}
-                        </Button>
-                        <Button type="link" danger onClick={() => setRejecting(tr)}>
-                          {t('members.transfers.reject')}
-                        </Button>
-                      </Space>
-                    )),
-                },
-              ]
-            : []),
-        ]}
-      />
-      <ReasonModal
-        open={rejecting !== null}
-        title={rejecting && t('members.transfers.rejectTitle', { name: rejecting.memberName })}
-        okText={t('members.transfers.reject')}
-        submit={(reason) => unwrap(api.POST('/api/transfers/{id}/reject', { params: { path: { id: rejecting!.id } }, body: { reason } }))}
-        onDone={() => {
-          message.success(t('members.transfers.rejected'));
-          refresh();
-        }}
-        onClose={() => setRejecting(null)}
-      />
-    </>
+                      <ReasonAction
+                        label={t('members.transfers.reject')}
+                        title={t('members.transfers.rejectTitle', { name: tr.memberName })}
+                        submit={(reason) => unwrap(api.POST('/api/transfers/{id}/reject', { params: { path: { id: tr.id } }, body: { reason } }))}
+                        done={t('members.transfers.rejected')}
+                        onDone={refresh}
+                      />
+                    </Space>
+                  )),
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }

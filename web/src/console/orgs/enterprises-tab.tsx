@@ -140,7 +140,7 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
           ...(writable
             ? [
                 {
-                  title: t('users.field.actions'),
+                  title: t('enterprises.field.actions'),
                   key: 'actions',
                   fixed: 'right' as const,
                   width: 116,

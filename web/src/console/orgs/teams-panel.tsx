@@ -59,7 +59,7 @@ export function TeamsPanel({ enterprise, writable }: { enterprise: Enterprise; w
           ...(writable
             ? [
                 {
-                  title: t('users.field.actions'),
+                  title: t('teams.field.actions'),
                   key: 'actions',
                   render: (_: unknown, team: Team) =>
                     team.status === 'active' && (

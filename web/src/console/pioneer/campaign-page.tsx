@@ -84,7 +84,7 @@ function CampaignHeader({ campaign: c }: { campaign: Campaign }) {
           <Flex gap={4} wrap>
             {pioneerTypes.map((type) => {
               const s = c.standards.find((x) => x.type === type);
-              return s && <Tag key={type} bordered={false}>{t('pioneer.campaigns.standardVersion', { type: t(`pioneer.type.${type}`), version: s.version })}</Tag>;
+              return s && <Tag key={type} bordered={false}>{t('pioneer.campaigns.standardVersion', { type: t(`pioneerType.${type}`), version: s.version })}</Tag>;
             })}
           </Flex>
         </Descriptions.Item>
@@ -144,7 +144,7 @@ function Candidates({ campaign }: { campaign: Campaign }) {
           placeholder={t('pioneer.candidates.allTypes')}
           value={filter.type}
           onChange={(type) => setFilter({ ...filter, type, page: 1 })}
-          options={pioneerTypes.map((p) => ({ value: p, label: t(`pioneer.type.${p}`) }))}
+          options={pioneerTypes.map((p) => ({ value: p, label: t(`pioneerType.${p}`) }))}
           style={{ width: 160 }}
         />
         <Select

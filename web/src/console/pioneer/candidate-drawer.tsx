@@ -137,7 +137,7 @@ function SelfAssessment({ candidate, editable }: { candidate: CandidateDetail; e
           if (criteria.length === 0) return null;
           return (
             <div key={d} style={{ marginBottom: 12 }}>
-              <Typography.Text strong>{t(`pioneer.dimension.${d}`)}</Typography.Text>
+              <Typography.Text strong>{t(`dimension.${d}`)}</Typography.Text>
               {criteria.map((c) => (
                 <Flex key={c.id} align="center" justify="space-between" gap={12} style={{ padding: '6px 0', borderBottom: '1px solid #f5f5f5' }}>
                   <span style={{ flex: 1 }}>

@@ -14,5 +14,5 @@ export function LevelBars({ byLevel }: { byLevel: PioneerStats['byLevel'] }) {
 /** Active titles per type of the five. */
 export function TypePie({ byType }: { byType: PioneerStats['byType'] }) {
   const { t } = useTranslation();
-  return <ShareRing slices={pioneerTypes.map((p, i) => ({ name: t(`pioneer.type.${p}`), value: byType[p], color: typeColors[i] }))} />;
+  return <ShareRing slices={pioneerTypes.map((p, i) => ({ name: t(`pioneerType.${p}`), value: byType[p], color: typeColors[i] }))} />;
 }

@@ -1,14 +1,6 @@
-/** The console's 工人先锋号 messages, registered under `pioneer` in i18n/console.ts. */
+/** The console's 工人先锋号 messages: the `pioneer` namespace (see module.tsx). */
 export const pioneerZh = {
-  type: {
-    modern_management: '现代管理型',
-    tech_innovation: '科技创新型',
-    safe_production: '安全生产型',
-    quality_service: '优质服务型',
-    model_education: '模范教育型',
-  },
   level: { county: '县级', city: '市级', province: '省级', national: '全国' },
-  dimension: { infrastructure: '基础建设', organization: '组织建设', workforce: '队伍建设', management: '内部管理', effectiveness: '工作实效' },
   award: { innovation_award: '创新成果奖', finalist_award: '入围成果奖', none: '无' },
   scoringMethod: { mean: '平均分', trimmed_mean: '去掉最高分和最低分后平均（5 位评委及以上）' },
   campaignStatus: {
@@ -47,7 +39,6 @@ export const pioneerZh = {
   },
   transitionDone: '已{{name}}',
   refused: '操作未通过',
-  menuTitle: '工人先锋号',
   dashboard: {
     title: '工人先锋号概览',
     scope: '统计范围',
@@ -308,15 +299,7 @@ export const pioneerZh = {
 };
 
 export const pioneerEn: typeof pioneerZh = {
-  type: {
-    modern_management: 'Modern management',
-    tech_innovation: 'Technology innovation',
-    safe_production: 'Safe production',
-    quality_service: 'Quality service',
-    model_education: 'Model education',
-  },
   level: { county: 'County', city: 'City', province: 'Province', national: 'National' },
-  dimension: { infrastructure: 'Infrastructure', organization: 'Organisation', workforce: 'Workforce', management: 'Internal management', effectiveness: 'Effectiveness' },
   award: { innovation_award: 'Innovation award', finalist_award: 'Finalist award', none: 'None' },
   scoringMethod: { mean: 'Mean', trimmed_mean: 'Mean without the highest and lowest (5 judges or more)' },
   campaignStatus: {
@@ -355,7 +338,6 @@ export const pioneerEn: typeof pioneerZh = {
   },
   transitionDone: 'Done: {{name}}',
   refused: 'Refused',
-  menuTitle: "Workers' Pioneer",
   dashboard: {
     title: "Workers' Pioneer overview",
     scope: 'Scope',
@@ -613,4 +595,19 @@ export const pioneerEn: typeof pioneerZh = {
     revoked: 'This title was revoked; the certificate is void',
     hint: 'Print on A4, portrait, without headers and footers.',
   },
+};
+
+/** Labels of the 工人先锋号 submenu and its pages (layout.menu.<key>). */
+export const pioneerMenuZh = {
+  pioneer: '工人先锋号',
+  pioneerDashboard: '概览',
+  campaigns: pioneerZh.campaigns.title,
+  titles: pioneerZh.titles.title,
+};
+
+export const pioneerMenuEn: typeof pioneerMenuZh = {
+  pioneer: "Workers' Pioneer",
+  pioneerDashboard: 'Overview',
+  campaigns: pioneerEn.campaigns.title,
+  titles: pioneerEn.titles.title,
 };

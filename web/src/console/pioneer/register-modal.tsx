@@ -54,7 +54,7 @@ export function RegisterModal({ campaignId, onClose }: { campaignId: number; onC
           />
         </Form.Item>
         <Form.Item name="type" label={t('pioneer.candidates.field.type')} rules={[{ required: true }]}>
-          <Select options={pioneerTypes.map((p) => ({ value: p, label: t(`pioneer.type.${p}`) }))} />
+          <Select options={pioneerTypes.map((p) => ({ value: p, label: t(`pioneerType.${p}`) }))} />
         </Form.Item>
         <Form.Item name="workerCount" label={t('pioneer.candidates.field.workerCount')} rules={[{ required: true }]}>
           <InputNumber min={1} max={100000} />

@@ -51,5 +51,5 @@ export function LevelTag({ level }: { level: Level }) {
 
 export function TypeTag({ type }: { type: PioneerType }) {
   const { t } = useTranslation();
-  return <Tag bordered={false}>{t(`pioneer.type.${type}`)}</Tag>;
+  return <Tag bordered={false}>{t(`pioneerType.${type}`)}</Tag>;
 }

@@ -63,7 +63,7 @@ export function TitlesPage() {
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <OrgTreeSelect allowClear includeClosed value={filter.orgId} onChange={(orgId) => set({ orgId })} placeholder={t('pioneer.titles.allOrgs')} style={{ width: 240 }} />
           <Select allowClear placeholder={t('pioneer.titles.allLevels')} value={filter.level} onChange={(level) => set({ level })} options={levels.map((l) => ({ value: l, label: t(`pioneer.level.${l}`) }))} style={{ width: 120 }} />
-          <Select allowClear placeholder={t('pioneer.titles.allTypes')} value={filter.type} onChange={(type) => set({ type })} options={pioneerTypes.map((p) => ({ value: p, label: t(`pioneer.type.${p}`) }))} style={{ width: 150 }} />
+          <Select allowClear placeholder={t('pioneer.titles.allTypes')} value={filter.type} onChange={(type) => set({ type })} options={pioneerTypes.map((p) => ({ value: p, label: t(`pioneerType.${p}`) }))} style={{ width: 150 }} />
           <Select
             allowClear
             placeholder={t('pioneer.titles.allStatus')}

@@ -73,7 +73,7 @@ export function TransitionModal({ campaign, transition, onClose }: { campaign: C
               style={{ display: 'flex', flexDirection: 'column', gap: 6, maxHeight: 320, overflow: 'auto' }}
               options={ranked.map((c) => ({
                 value: c.id,
-                label: `${c.teamName} · ${c.enterpriseName} · ${t(`pioneer.type.${c.type}`)} · ${c.score?.toFixed(2) ?? '—'}`,
+                label: `${c.teamName} · ${c.enterpriseName} · ${t(`pioneerType.${c.type}`)} · ${c.score?.toFixed(2) ?? '—'}`,
               }))}
             />
           </>

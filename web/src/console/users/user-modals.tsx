@@ -52,7 +52,7 @@ export function CreateUserModal({ open, onClose, onDone }: ModalProps) {
         <Input placeholder={t('users.placeholder.phone')} maxLength={11} inputMode="numeric" />
       </Form.Item>
       <Form.Item name="orgId" label={t('users.field.org')} rules={[{ required: true }]}>
-        <OrgTreeSelect placeholder={t('orgs.placeholder.parent')} />
+        <OrgTreeSelect placeholder={t('users.placeholder.org')} />
       </Form.Item>
     </FormModal>
   );

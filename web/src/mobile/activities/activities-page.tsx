@@ -67,7 +67,7 @@ function ActivityCard({ activity: a, onSignUp, onCancel, onShowCode }: { activit
     <article className="gh-activity" aria-label={a.title}>
       <div className="gh-activity-tags">
         <Tag color="primary" fill="outline">
-          {t(`activities.kind.${a.kind}`)}
+          {t(`activityKind.${a.kind}`)}
         </Tag>
         {a.membersOnly && <Tag color="danger" fill="outline">{t('activities.list.membersOnly')}</Tag>}
         {a.status === 'cancelled' && <Tag color="default">{t('activities.list.activityCancelled')}</Tag>}

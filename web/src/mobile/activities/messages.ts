@@ -1,8 +1,5 @@
-import { activityKindEn, activityKindZh } from '../../ui/activity-kinds';
-
-/** The portal's 活动报名 and 比赛 messages, registered under `activities` in i18n/mobile.ts. */
+/** The portal's 活动报名 and 比赛 messages: the `activities` namespace (see module.tsx). */
 export const activitiesZh = {
-  kind: activityKindZh,
   list: {
     title: '活动报名',
     mine: '我的报名',
@@ -80,7 +77,6 @@ export const activitiesZh = {
 };
 
 export const activitiesEn: typeof activitiesZh = {
-  kind: activityKindEn,
   list: {
     title: 'Activities',
     mine: 'My sign-ups',
@@ -156,3 +152,8 @@ export const activitiesEn: typeof activitiesZh = {
     missing: 'This contest does not exist or has ended',
   },
 };
+
+/** Labels of the home page's tiles this module opens (home.service.<key>). */
+export const activitiesTilesZh = { activity: activitiesZh.list.title, vote: '投票评选' };
+
+export const activitiesTilesEn: typeof activitiesTilesZh = { activity: activitiesEn.list.title, vote: 'Voting' };

@@ -2,17 +2,26 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMember } from '../session';
 import { icons } from '../icons';
+import type { Tile } from '../portal-module';
 
-/** Services the portal offers: the open ones link to their pages, the rest show as not open yet. */
+/**
+ * The services the portal offers, in the order shown. A module's tile (mobile/modules.ts) takes
+ * its service's place; a service no module opens yet shows as coming soon, labelled
+ * home.service.<key> in i18n/mobile.ts.
+ */
 const services = ['join', 'card', 'activity', 'rights', 'aid', 'training', 'recuperation', 'wish', 'vote', 'volunteer', 'competition', 'pioneer'] as const;
-const open: Partial<Record<(typeof services)[number] | 'judging', string>> = { join: '/join', card: '/card', activity: '/activities', vote: '/contests', judging: '/judging' };
+type Service = (typeof services)[number];
 
-export function HomePage() {
+/** Tiles of no listed service come first (评审打分), then the services. */
+function layout(tiles: Tile[]): (Tile | Service)[] {
+  return [...tiles.filter((tile) => !(services as readonly string[]).includes(tile.key)), ...services.map((key) => tiles.find((tile) => tile.key === key) ?? key)];
+}
+
+/** 首页: a greeting and the services, with the modules' tiles (given by app.tsx from mobile/modules.ts). */
+export function HomePage({ tiles }: { tiles: Tile[] }) {
   const { t } = useTranslation();
   const me = useMember();
   const union = me.grants.find((g) => g.role === 'member')?.orgName ?? me.grants.find((g) => g.orgName)?.orgName;
-  // 评审打分 only for those holding a judge grant.
-  const tiles = me.grants.some((g) => g.role === 'judge') ? (['judging', ...services] as const) : services;
   return (
     <>
       <header className="gh-hero">
@@ -25,25 +34,26 @@ export function HomePage() {
         </h2>
         <p className="gh-note">{t('home.notice')}</p>
         <ul className="gh-tiles" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {tiles.map((key) => {
-            const path = open[key];
-            return path ? (
-              <li key={key}>
-                <Link to={path} className="gh-tile" style={{ textDecoration: 'none' }}>
-                  <span className="gh-tile-icon" style={{ opacity: 1 }}>
-                    {icons[key]}
-                  </span>
-                  <span>{t(`home.service.${key}`)}</span>
-                </Link>
-              </li>
-            ) : (
-              <li key={key} className="gh-tile" aria-disabled="true">
-                <span className="gh-tile-icon">{icons[key]}</span>
-                <span>{t(`home.service.${key}`)}</span>
+          {layout(tiles).map((tile) =>
+            typeof tile === 'string' ? (
+              <li key={tile} className="gh-tile" aria-disabled="true">
+                <span className="gh-tile-icon">{icons[tile]}</span>
+                <span>{t(`home.service.${tile}`)}</span>
                 <span className="gh-tile-soon">{t('home.comingSoon')}</span>
               </li>
-            );
-          })}
+            ) : (
+              (tile.shows?.(me) ?? true) && (
+                <li key={tile.key}>
+                  <Link to={tile.path} className="gh-tile" style={{ textDecoration: 'none' }}>
+                    <span className="gh-tile-icon" style={{ opacity: 1 }}>
+                      {tile.icon}
+                    </span>
+                    <span>{t(tile.label)}</span>
+                  </Link>
+                </li>
+              )
+            ),
+          )}
         </ul>
       </section>
     </>

@@ -83,7 +83,7 @@ export function CardPage() {
               <dt>{t('members.card.joinedOn')}</dt>
               <dd>{membership.joinedOn}</dd>
               <dt>{t('members.card.status')}</dt>
-              <dd>{t(`members.memberStatus.${membership.status}`)}</dd>
+              <dd>{t(`memberStatus.${membership.status}`)}</dd>
             </dl>
           </section>
           <div className="gh-ecard-qr">

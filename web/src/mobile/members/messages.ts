@@ -1,4 +1,4 @@
-/** The member portal's membership messages, registered under `members` in i18n/mobile.ts. */
+/** The member portal's membership messages: the `members` namespace (see module.tsx). */
 export const membersZh = {
   signup: {
     title: '注册账号',
@@ -52,7 +52,6 @@ export const membersZh = {
     viewCard: '查看电子会员卡',
   },
   status: { pending: '审核中', approved: '已通过', rejected: '未通过', withdrawn: '已撤回' },
-  memberStatus: { member: '正常', transferring: '接转中', retained: '保留会籍', left: '已退会' },
   transferStatus: { pending: '待转入工会接收', accepted: '已转入', rejected: '转入工会未接收', cancelled: '已撤回' },
   union: {
     title: '选择工会',
@@ -145,7 +144,6 @@ export const membersEn: typeof membersZh = {
     viewCard: 'Show my member card',
   },
   status: { pending: 'Under review', approved: 'Approved', rejected: 'Not approved', withdrawn: 'Withdrawn' },
-  memberStatus: { member: 'Member', transferring: 'Transferring', retained: 'Retained', left: 'Left' },
   transferStatus: { pending: 'Waiting for the new union', accepted: 'Transferred', rejected: 'Declined by the new union', cancelled: 'Withdrawn' },
   union: {
     title: 'Choose a union',
@@ -184,3 +182,8 @@ export const membersEn: typeof membersZh = {
     from: 'From {{from}} to {{to}}',
   },
 };
+
+/** Labels of the home page's tiles this module opens (home.service.<key>). */
+export const membersTilesZh = { join: '线上入会', card: membersZh.card.title };
+
+export const membersTilesEn: typeof membersTilesZh = { join: 'Join online', card: membersEn.card.title };

@@ -28,7 +28,7 @@ export function AssignmentsPage() {
                 <>
                   <div>{a.enterpriseName}</div>
                   <div>
-                    {t(`pioneer.type.${a.type}`)} · {t('pioneer.judging.deadline', { date: a.scoringDeadline })}
+                    {t(`pioneerType.${a.type}`)} · {t('pioneer.judging.deadline', { date: a.scoringDeadline })}
                   </div>
                   <div>{t('pioneer.judging.progress', { given: a.marks.length, total: a.criteria.length })}</div>
                 </>

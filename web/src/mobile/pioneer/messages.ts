@@ -1,13 +1,5 @@
-/** The portal's 评审打分 messages, registered under `pioneer` in i18n/mobile.ts. */
+/** The portal's 评审打分 messages: the `pioneer` namespace (see module.tsx). */
 export const pioneerZh = {
-  type: {
-    modern_management: '现代管理型',
-    tech_innovation: '科技创新型',
-    safe_production: '安全生产型',
-    quality_service: '优质服务型',
-    model_education: '模范教育型',
-  },
-  dimension: { infrastructure: '基础建设', organization: '组织建设', workforce: '队伍建设', management: '内部管理', effectiveness: '工作实效' },
   judging: {
     title: '评审打分',
     empty: '暂无分配给您的评审任务',
@@ -35,14 +27,6 @@ export const pioneerZh = {
 };
 
 export const pioneerEn: typeof pioneerZh = {
-  type: {
-    modern_management: 'Modern management',
-    tech_innovation: 'Technology innovation',
-    safe_production: 'Safe production',
-    quality_service: 'Quality service',
-    model_education: 'Model education',
-  },
-  dimension: { infrastructure: 'Infrastructure', organization: 'Organisation', workforce: 'Workforce', management: 'Internal management', effectiveness: 'Effectiveness' },
   judging: {
     title: 'Judging',
     empty: 'No assignments for you',
@@ -68,3 +52,8 @@ export const pioneerEn: typeof pioneerZh = {
     readOnly: 'The campaign is not in scoring; the scores are read-only',
   },
 };
+
+/** Label of the home page's 评审打分 tile (home.service.judging). */
+export const pioneerTilesZh = { judging: pioneerZh.judging.title };
+
+export const pioneerTilesEn: typeof pioneerTilesZh = { judging: pioneerEn.judging.title };

@@ -80,7 +80,7 @@ function Sheet({ assignment: a, onSaved }: { assignment: Assignment; onSaved: ()
           {a.teamName}
         </h2>
         <p className="gh-note" style={{ margin: 0 }}>
-          {a.enterpriseName} · {t(`pioneer.type.${a.type}`)}
+          {a.enterpriseName} · {t(`pioneerType.${a.type}`)}
         </p>
         <p className="gh-note" style={{ margin: '4px 0 0' }}>
           {a.campaignName} · {t('pioneer.judging.deadline', { date: a.scoringDeadline })}
@@ -110,7 +110,7 @@ function Sheet({ assignment: a, onSaved }: { assignment: Assignment; onSaved: ()
             mode="card"
             header={
               <span className="gh-score-dimension">
-                {t(`pioneer.dimension.${d}`)} <small>{t('pioneer.scoring.weight', { weight: a.weights[d] })}</small>
+                {t(`dimension.${d}`)} <small>{t('pioneer.scoring.weight', { weight: a.weights[d] })}</small>
               </span>
             }
           >

@@ -2,31 +2,25 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Form, Input, NavBar, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken, unwrap } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { changeOwnPassword, matchesNewPassword, type PasswordChange } from '../../ui/password';
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
-
-/** Changes the member's own password; other sessions end and this one gets a new CSRF token. */
+/** Changes the member's own password (ui/password.ts), on a page of its own. */
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<PasswordChange>();
   const [busy, setBusy] = useState(false);
 
-  const submit = async ({ currentPassword, newPassword }: Values) => {
+  const submit = async (values: PasswordChange) => {
     setBusy(true);
     try {
-      const answer = await unwrap(api.POST('/api/me/password', { body: { currentPassword, newPassword } }));
-      setCsrfToken(answer.csrfToken);
+      await changeOwnPassword(values);
       Toast.show({ icon: 'success', content: t('password.done') });
       navigate('/me', { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.errors.length) {
-        form.setFields(error.errors.map((e) => ({ name: e.field as keyof Values, errors: [e.message] })));
+        form.setFields(error.errors.map((e) => ({ name: e.field as keyof PasswordChange, errors: [e.message] })));
       } else {
         Toast.show({ icon: 'fail', content: error instanceof Error ? error.message : String(error) });
       }
@@ -63,12 +57,7 @@ export function ChangePasswordPage() {
           name="confirm"
           label={t('password.confirm')}
           dependencies={['newPassword']}
-          rules={[
-            { required: true },
-            ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
-            }),
-          ]}
+          rules={[{ required: true }, matchesNewPassword(t)]}
         >
           <Input type="password" aria-label={t('password.confirm')} autoComplete="new-password" />
         </Form.Item>

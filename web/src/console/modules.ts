@@ -1,0 +1,20 @@
+import type { ConsoleModule } from './shared/console-module';
+import { activitiesModule } from './activities/module';
+import { auditModule } from './audit/module';
+import { membersModule } from './members/module';
+import { orgsModule } from './orgs/module';
+import { pioneerModule } from './pioneer/module';
+import { usersModule } from './users/module';
+
+/**
+ * The console's modules, in menu order. The routes, the menu and the messages are built from this
+ * list: adding a module is its folder with a module.tsx, and one line here.
+ */
+export const consoleModules: ConsoleModule[] = [
+  orgsModule,
+  membersModule,
+  pioneerModule,
+  activitiesModule,
+  usersModule,
+  auditModule,
+];

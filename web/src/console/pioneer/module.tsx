@@ -1,0 +1,27 @@
+import { TrophyOutlined } from '@ant-design/icons';
+import { lazyPage } from '../../ui/lazy-page';
+import { consoleModule } from '../shared/console-module';
+import { pioneerEn, pioneerMenuEn, pioneerMenuZh, pioneerZh } from './messages';
+
+/** 工人先锋号: campaigns from registration to naming, and the titles they produce. */
+export const pioneerModule = consoleModule({
+  groups: [{ key: 'pioneer', label: 'layout.menu.pioneer', icon: <TrophyOutlined /> }],
+  menu: [
+    { key: 'pioneerDashboard', path: '/pioneer/dashboard', needs: 'pioneer.read', group: 'pioneer', label: 'layout.menu.pioneerDashboard' },
+    { key: 'campaigns', path: '/pioneer/campaigns', needs: 'pioneer.read', group: 'pioneer', label: 'layout.menu.campaigns' },
+    { key: 'titles', path: '/pioneer/titles', needs: 'pioneer.read', group: 'pioneer', label: 'layout.menu.titles' },
+  ],
+  routes: [
+    { path: 'pioneer/dashboard', page: lazyPage(() => import('./dashboard-page'), 'DashboardPage') },
+    { path: 'pioneer/campaigns', page: lazyPage(() => import('./campaigns-page'), 'CampaignsPage') },
+    { path: 'pioneer/campaigns/:campaignId', page: lazyPage(() => import('./campaign-page'), 'CampaignPage') },
+    { path: 'pioneer/titles', page: lazyPage(() => import('./titles-page'), 'TitlesPage') },
+    { path: 'pioneer/titles/:titleId', page: lazyPage(() => import('./title-page'), 'TitlePage') },
+    { path: 'pioneer/titles/:titleId/certificate', page: lazyPage(() => import('./certificate-page'), 'CertificatePage') },
+    { path: 'pioneer/publicity/:campaignId', page: lazyPage(() => import('./publicity-page'), 'PublicityPage'), bare: true },
+  ],
+  messages: {
+    zh: { menu: pioneerMenuZh, pioneer: pioneerZh },
+    en: { menu: pioneerMenuEn, pioneer: pioneerEn },
+  },
+});

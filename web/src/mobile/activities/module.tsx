@@ -1,0 +1,22 @@
+import { lazyPage } from '../../ui/lazy-page';
+import { icons } from '../icons';
+import { portalModule } from '../portal-module';
+import { activitiesEn, activitiesTilesEn, activitiesTilesZh, activitiesZh } from './messages';
+
+/** 活动报名 and 投票评选: signing up for activities, and entering and voting in contests. */
+export const activitiesModule = portalModule({
+  tiles: [
+    { key: 'activity', path: '/activities', label: 'home.service.activity', icon: icons.activity },
+    { key: 'vote', path: '/contests', label: 'home.service.vote', icon: icons.vote },
+  ],
+  routes: [
+    { path: 'activities', page: lazyPage(() => import('./activities-page'), 'ActivitiesPage') },
+    { path: 'activities/mine', page: lazyPage(() => import('./my-registrations-page'), 'MyRegistrationsPage') },
+    { path: 'contests', page: lazyPage(() => import('./contests-page'), 'ContestsPage') },
+    { path: 'contests/:contestId', page: lazyPage(() => import('./contest-page'), 'ContestPage') },
+  ],
+  messages: {
+    zh: { tiles: activitiesTilesZh, activities: activitiesZh },
+    en: { tiles: activitiesTilesEn, activities: activitiesEn },
+  },
+});

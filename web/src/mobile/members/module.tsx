@@ -1,0 +1,22 @@
+import { lazyPage } from '../../ui/lazy-page';
+import { icons } from '../icons';
+import { portalModule } from '../portal-module';
+import { membersEn, membersTilesEn, membersTilesZh, membersZh } from './messages';
+
+/** 入会: signing up, applying to join, claiming a membership, the member card and transfers. */
+export const membersModule = portalModule({
+  tiles: [
+    { key: 'join', path: '/join', label: 'home.service.join', icon: icons.join },
+    { key: 'card', path: '/card', label: 'home.service.card', icon: icons.card },
+  ],
+  routes: [
+    { path: 'signup', page: lazyPage(() => import('./signup-page'), 'SignupPage'), public: true },
+    { path: 'join', page: lazyPage(() => import('./join-page'), 'JoinPage') },
+    { path: 'claim', page: lazyPage(() => import('./claim-page'), 'ClaimPage') },
+    { path: 'card', page: lazyPage(() => import('./card-page'), 'CardPage') },
+  ],
+  messages: {
+    zh: { tiles: membersTilesZh, members: membersZh },
+    en: { tiles: membersTilesEn, members: membersEn },
+  },
+});

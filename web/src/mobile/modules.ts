@@ -1,0 +1,15 @@
+import type { PortalModule } from './portal-module';
+import { activitiesModule } from './activities/module';
+import { membersModule } from './members/module';
+import { pioneerModule } from './pioneer/module';
+
+/**
+ * The member portal's modules. The routes, the home page's tiles and the messages are built from
+ * this list: adding a module is its folder with a module.tsx, and one line here. Tiles that take
+ * no coming-soon place on the home page come first, in this order.
+ */
+export const portalModules: PortalModule[] = [
+  membersModule,
+  activitiesModule,
+  pioneerModule,
+];
