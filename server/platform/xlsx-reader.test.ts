@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFirstSheet, XlsxError, type XlsxRow } from './xlsx-reader.ts';
 import { readRows, type SheetColumn } from './spreadsheet.ts';
 import { AppError } from './errors.ts';
+import { withPrefix, workbook, zip, type FixtureCell, type ZipPart } from '../test/xlsx-fixtures.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-xlsx-reader-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -107,59 +107,15 @@ describe('reading workbooks written by exceljs', () => {
   });
 });
 
-interface Part {
-  name: string;
-  data: string | Buffer;
-  /** Declared uncompressed size, when a test wants the central directory to lie. */
-  declaredSize?: number;
-}
-
-/** A minimal deflate zip, so tests can shape parts the way other writers (Excel, WPS) or attackers do. */
-function zip(parts: Part[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const data = Buffer.from(part.data);
-    const body = zlib.deflateRawSync(data);
-    const name = Buffer.from(part.name);
-    const head = (size: number) => {
-      const b = Buffer.alloc(26);
-      b.writeUInt16LE(20, 0);
-      b.writeUInt16LE(0x800, 2);
-      b.writeUInt16LE(8, 4);
-      b.writeUInt32LE(zlib.crc32(data), 10);
-      b.writeUInt32LE(body.length, 14);
-      b.writeUInt32LE(size, 18);
-      b.writeUInt16LE(name.length, 22);
-      return b;
-    };
-    const local = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), head(data.length), name, body]);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    head(part.declaredSize ?? data.length).copy(central, 6);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    locals.push(local);
-    offset += local.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
-
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A workbook whose first tab is sheet2.xml (stored after sheet1.xml), as Excel leaves it after reordering tabs. */
-function handMade(sheet: string, sharedStrings: string, overrides: Partial<Record<string, Partial<Part>>> = {}): Buffer {
-  const parts: Part[] = [
+/**
+ * A workbook whose first tab is sheet2.xml (stored after sheet1.xml), as Excel leaves it after
+ * reordering tabs; with `prefix`, every part binds its namespace to that prefix.
+ */
+function handMade(sheet: string, sharedStrings: string, overrides: Partial<Record<string, Partial<ZipPart>>> = {}, prefix?: string): Buffer {
+  const parts: ZipPart[] = [
     { name: '[Content_Types].xml', data: '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
     { name: '_rels/.rels', data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>` },
     { name: 'xl/workbook.xml', data: `<workbook ${NS}><sheets><sheet name="名册" sheetId="2" r:id="rId2"/><sheet name="旧表" sheetId="1" r:id="rId1"/></sheets></workbook>` },
@@ -174,7 +130,7 @@ function handMade(sheet: string, sharedStrings: string, overrides: Partial<Recor
     { name: 'xl/worksheets/sheet2.xml', data: sheet },
     { name: 'xl/sharedStrings.xml', data: sharedStrings },
   ];
-  return zip(parts.map((p) => ({ ...p, ...overrides[p.name] })));
+  return zip(parts.map((p) => ({ ...p, ...(prefix && { data: withPrefix(String(p.data), prefix) }), ...overrides[p.name] })));
 }
 
 const SHARED = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -190,14 +146,16 @@ const SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <row><c r="A6" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t xml:space="preserve"> 文本 </t></r><rPh sb="0" eb="1"><t>ふ</t></rPh></is></c><c r="C6" t="s"><v>2</v></c><c r="D6" t="s"><v>99</v></c></row>
 </sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
 
+const HAND_MADE_VALUES = {
+  1: ['表头', '中文<tag>'],
+  3: [undefined, '第一行\r\n 第二行 ', undefined, undefined, 'x&y'],
+  4: [false, undefined, '2024-02-29', undefined, 1500],
+  6: ['富 文本 ', undefined, ''],
+};
+
 describe('reading workbooks shaped by other writers', () => {
   it('follows the first tab, numbers rows and cells without r attributes, and decodes every kind of value', async () => {
-    expect(await valuesOf(save(handMade(SHEET, SHARED)))).toEqual({
-      1: ['表头', '中文<tag>'],
-      3: [undefined, '第一行\r\n 第二行 ', undefined, undefined, 'x&y'],
-      4: [false, undefined, '2024-02-29', undefined, 1500],
-      6: ['富 文本 ', undefined, ''],
-    });
+    expect(await valuesOf(save(handMade(SHEET, SHARED)))).toEqual(HAND_MADE_VALUES);
   });
 
   it('reads a sheet whose XML arrives in pieces of any size', async () => {
@@ -210,6 +168,41 @@ describe('reading workbooks shaped by other writers', () => {
 
   it('reads an empty sheet as no rows', async () => {
     expect(await rowsOf(save(handMade(`<worksheet ${NS}><sheetData/></worksheet>`, SHARED)))).toEqual([]);
+  });
+});
+
+describe('reading workbooks whose parts bind SpreadsheetML to a prefix (OpenXML SDK, ClosedXML, WPS)', () => {
+  const rows: FixtureCell[][] = [
+    ['姓名', '身份证号', '人数', '在职', '备注'],
+    ['张三', { inline: '330421199001011234' }, 42, true, { rich: ['富', '文本'] }],
+    [{ inline: '李四 & <王五>' }, '中文共享串', 3.25, false, null, '隔一列'],
+    [null, null, -1.5e3],
+  ];
+
+  it('reads shared (Chinese, rich text) and inline strings, numbers and booleans exactly as from the unprefixed twin', async () => {
+    const plain = await valuesOf(save(workbook(rows)));
+    expect(plain).toEqual({
+      1: ['姓名', '身份证号', '人数', '在职', '备注'],
+      2: ['张三', '330421199001011234', 42, true, '富文本'],
+      3: ['李四 & <王五>', '中文共享串', 3.25, false, undefined, '隔一列'],
+      4: [undefined, undefined, -1500],
+    });
+    for (const prefix of ['x', 'ss.main']) expect(await valuesOf(save(workbook(rows, { prefix })))).toEqual(plain);
+  });
+
+  it('reads the hand-shaped workbook (first tab, phonetic guides, entities, rows without r) the same with every part prefixed', async () => {
+    expect(await valuesOf(save(handMade(SHEET, SHARED, {}, 'x')))).toEqual(HAND_MADE_VALUES);
+  });
+
+  it('keeps prefixed tags and Chinese text intact across chunk boundaries, with each root start tag after a long comment', async () => {
+    const count = 5000;
+    const comment = `<!-- ${'导出工具说明 '.repeat(20_000)} -->`;
+    const strings = Array.from({ length: count }, (_, i) => `<si><t>职工${i}号</t></si>`);
+    const cells = Array.from({ length: count }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>备注：第${i}行</t></is></c></row>`);
+    const file = save(handMade(`${comment}<worksheet ${NS}><sheetData>${cells.join('')}</sheetData></worksheet>`, `${comment}<sst ${NS}>${strings.join('')}</sst>`, {}, 'x'));
+    const read = await rowsOf(file);
+    expect(read).toHaveLength(count);
+    expect(read.filter((r, i) => r.row !== i + 1 || r.values[0] !== `职工${i}号` || r.values[1] !== `备注：第${i}行`)).toEqual([]);
   });
 });
 
@@ -238,6 +231,10 @@ describe('refusing files that are not readable workbooks', () => {
   it('refuses a sheet that inflates past its declared size, and one declaring more than the cap', async () => {
     await refused(save(handMade(SHEET, SHARED, { 'xl/worksheets/sheet2.xml': { declaredSize: 100 } })));
     await refused(save(handMade(SHEET, SHARED, { 'xl/worksheets/sheet2.xml': { declaredSize: 0x7fffffff } })));
+  });
+
+  it('refuses a sheet whose prefixed root element is not in the SpreadsheetML namespace', async () => {
+    await refused(save(handMade('<x:worksheet xmlns:x="urn:example:other"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>', SHARED)));
   });
 
   it('refuses a sheet whose XML ends before its rows do', async () => {

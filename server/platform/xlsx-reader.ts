@@ -8,6 +8,8 @@ import path from 'node:path/posix';
  * Cell object per value (about half of a 100,000-row member import's parse time); this one finds
  * the zip parts through the central directory, holds the shared strings, and cuts the sheet XML
  * into rows and cells with string searches. Only values are read: no styles, formulas or links.
+ * Tag names carry the namespace prefix each part's root element binds (`x:` from the OpenXML SDK,
+ * ClosedXML and some WPS exports; none from Excel).
  */
 
 /** A cell's value: text (inline, shared or a formula's text result), a number or a boolean. */
@@ -227,7 +229,7 @@ interface Relationship {
 
 function relationships(xml: string, base: string): Relationship[] {
   const out: Relationship[] = [];
-  for (const [tag] of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+  for (const [tag] of xml.matchAll(startTags(xml, RELATIONSHIPS_NS, 'Relationship'))) {
     const id = attribute(tag, 'Id');
     const type = attribute(tag, 'Type');
     const target = attribute(tag, 'Target');
@@ -236,6 +238,12 @@ function relationships(xml: string, base: string): Relationship[] {
     out.push({ id, type, target: resolved });
   }
   return out;
+}
+
+/** Every start tag `<name …>` of a small part, named with the prefix its root element uses. */
+function startTags(xml: string, namespaces: readonly string[], name: string): RegExp {
+  const prefix = rootOf(xml, 0, namespaces)?.prefix ?? '';
+  return new RegExp(`<${prefix.replaceAll('.', '\\.')}${name}\\b[^>]*>`, 'g');
 }
 
 /** A relationship's part name from `dir/_rels/name.rels`, relative to the zip root. */
@@ -251,7 +259,7 @@ async function locateParts(zip: Zip): Promise<{ sheet: ZipEntry; sharedStrings: 
   if (workbook === null || bookRels === null) throw new XlsxError('not an xlsx workbook');
   const rels = relationships(bookRels, path.dirname(workbookName));
   // The first tab that is a worksheet (a chart sheet can come first); sheets name their part by r:id.
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map(([tag]) => /\s[\w.-]+:id\s*=\s*(["'])(.*?)\1/.exec(tag)?.[2]);
+  const sheets = [...workbook.matchAll(startTags(workbook, SPREADSHEETML_NS, 'sheet'))].map(([tag]) => /\s[\w.-]+:id\s*=\s*(["'])(.*?)\1/.exec(tag)?.[2]);
   const sheetName = sheets.map((id) => rels.find((r) => r.id === id && r.type.endsWith('/worksheet'))).find(Boolean)?.target;
   const sheet = sheetName && zip.entries.get(sheetName.toLowerCase());
   if (!sheet) throw new XlsxError('workbook has no worksheet');
@@ -308,11 +316,87 @@ function attribute(tag: string, name: string): string | undefined {
   return attributeIn(tag, 0, tag.length, name);
 }
 
+/** SpreadsheetML's main namespace, transitional and strict. */
+const SPREADSHEETML_NS = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'] as const;
+/** The namespace of `.rels` parts (the same in strict Open XML). */
+const RELATIONSHIPS_NS = ['http://schemas.openxmlformats.org/package/2006/relationships'] as const;
+
+/**
+ * The prefix (with its colon) of a part's elements, read from its root start tag in s[from…), and
+ * where that tag ends; null while the tag has not arrived yet. Excel writes the namespace as the
+ * default one (prefix ''); the OpenXML SDK, ClosedXML and some WPS exports bind it to a prefix
+ * (`<x:worksheet xmlns:x="…/spreadsheetml/2006/main">`), and every element of the part carries it.
+ * A prefixed root in another namespace is not a part this reader knows.
+ */
+function rootOf(s: string, from: number, namespaces: readonly string[]): { prefix: string; end: number } | null {
+  let p = from;
+  for (;;) {
+    const lt = s.indexOf('<', p);
+    if (lt === -1) return null;
+    const next = s.charCodeAt(lt + 1);
+    if (next === 63 /* ? */ || next === 33 /* ! */) {
+      // The XML declaration, comments and a doctype come before the root.
+      const close = next === 63 ? '?>' : s.startsWith('<!--', lt) ? '-->' : '>';
+      const end = s.indexOf(close, lt + 2);
+      if (end === -1) return null;
+      p = end + close.length;
+      continue;
+    }
+    const gt = s.indexOf('>', lt);
+    if (gt === -1) return null;
+    let nameEnd = lt + 1;
+    while (nameEnd < gt && !endsName(s.charCodeAt(nameEnd))) nameEnd++;
+    const name = s.slice(lt + 1, nameEnd);
+    const colon = name.indexOf(':');
+    if (colon === -1) return { prefix: '', end: gt + 1 };
+    const prefix = name.slice(0, colon);
+    const namespace = attributeIn(s, nameEnd, gt, `xmlns:${prefix}`);
+    if (namespace === undefined || !namespaces.includes(namespace)) throw new XlsxError(`<${name}> is not in a known Open XML namespace`);
+    return { prefix: `${prefix}:`, end: gt + 1 };
+  }
+}
+
+/** The start tags (without their `>`) and end tags the scanners search for, with the part's prefix. */
+function tagsOf(prefix: string) {
+  const start = (name: string) => `<${prefix}${name}`;
+  const end = (name: string) => `</${prefix}${name}>`;
+  return {
+    /** Where a tag's local name starts, after `<` and the prefix. */
+    name: 1 + prefix.length,
+    prefixed: prefix !== '',
+    si: start('si'),
+    siEnd: end('si'),
+    t: start('t'),
+    tEnd: end('t'),
+    rPh: start('rPh'),
+    rPhEnd: end('rPh'),
+    sheetData: start('sheetData'),
+    sheetDataEnd: `</${prefix}sheetData`,
+    row: start('row'),
+    rowEnd: end('row'),
+    c: start('c'),
+    cEnd: end('c'),
+    v: start('v'),
+    vEnd: end('v'),
+  };
+}
+
+type Tags = ReturnType<typeof tagsOf>;
+
+/**
+ * s.startsWith(tag, at), by char codes from the tag's last one (its name's, the most telling):
+ * V8 inlines startsWith only for a constant tag and calls a builtin for these per-part ones.
+ */
+function isTagAt(s: string, at: number, tag: string): boolean {
+  for (let i = tag.length - 1; i >= 0; i--) if (s.charCodeAt(at + i) !== tag.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * The text of a string item (`<si>` or `<is>`) in s[from, to): its `<t>`, or every run's `<t>`
  * joined, leaving out phonetic guides (`<rPh>`). Not yet entity-decoded.
  */
-function runText(s: string, from: number, to: number): string {
+function runText(s: string, from: number, to: number, tags: Tags): string {
   let out = '';
   let p = from;
   for (;;) {
@@ -320,16 +404,17 @@ function runText(s: string, from: number, to: number): string {
     if (lt === -1 || lt >= to) return out;
     const gt = s.indexOf('>', lt);
     if (gt === -1 || gt >= to) return out;
-    const name = s.charCodeAt(lt + 1);
-    if (name === 116 /* t */ && endsName(s.charCodeAt(lt + 2)) && s.charCodeAt(gt - 1) !== 47) {
-      const close = s.indexOf('</t>', gt);
-      if (close === -1 || close >= to) throw new XlsxError('unclosed <t>');
+    // The local name's first letter sorts most tags out; only then is the prefix compared.
+    const name = s.charCodeAt(lt + tags.name);
+    if (name === 116 /* t */ && endsName(s.charCodeAt(lt + tags.t.length)) && s.charCodeAt(gt - 1) !== 47 && (!tags.prefixed || isTagAt(s, lt, tags.t))) {
+      const close = s.indexOf(tags.tEnd, gt);
+      if (close === -1 || close >= to) throw new XlsxError(`unclosed ${tags.t}>`);
       out += s.slice(gt + 1, close);
-      p = close + 4;
-    } else if (name === 114 /* r */ && s.startsWith('rPh', lt + 1) && endsName(s.charCodeAt(lt + 4)) && s.charCodeAt(gt - 1) !== 47) {
-      const close = s.indexOf('</rPh>', gt);
-      if (close === -1 || close >= to) throw new XlsxError('unclosed <rPh>');
-      p = close + 6;
+      p = close + tags.tEnd.length;
+    } else if (name === 114 /* r */ && isTagAt(s, lt, tags.rPh) && endsName(s.charCodeAt(lt + tags.rPh.length)) && s.charCodeAt(gt - 1) !== 47) {
+      const close = s.indexOf(tags.rPhEnd, gt);
+      if (close === -1 || close >= to) throw new XlsxError(`unclosed ${tags.rPh}>`);
+      p = close + tags.rPhEnd.length;
     } else {
       p = gt + 1;
     }
@@ -348,15 +433,29 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : n - 1;
 }
 
-/** Text chunks in, complete elements out: keeps the unfinished tail between chunks. */
+/**
+ * Text chunks in, complete elements out: keeps the unfinished tail between chunks. The root start
+ * tag comes first and names the prefix of the tags the scanner searches for.
+ */
 abstract class ChunkScanner {
   private carry = '';
+  /** Null until the root start tag has been read. */
+  private tags: Tags | null = null;
 
-  protected abstract scan(s: string): number;
+  /** The elements of s from `from` on; returns where the unfinished tail starts. */
+  protected abstract scan(s: string, from: number, tags: Tags): number;
 
   protected take(text: string) {
     const s = this.carry ? this.carry + text : text;
-    const used = this.scan(s);
+    let used = 0;
+    if (this.tags) used = this.scan(s, 0, this.tags);
+    else {
+      const root = rootOf(s, 0, SPREADSHEETML_NS);
+      if (root) {
+        this.tags = tagsOf(root.prefix);
+        used = this.scan(s, root.end, this.tags);
+      }
+    }
     this.carry = used < s.length ? s.slice(used) : '';
     if (this.carry.length > MAX_ELEMENT_CHARS) throw new XlsxError('an element is too long');
   }
@@ -371,14 +470,15 @@ class SharedStringsScanner extends ChunkScanner {
     this.take(text);
   }
 
-  protected scan(s: string): number {
-    let p = 0;
+  protected scan(s: string, from: number, tags: Tags): number {
+    const open = tags.si.length;
+    let p = from;
     for (;;) {
-      const lt = s.indexOf('<si', p);
-      if (lt === -1) return Math.max(p, s.length - 3);
-      if (!endsName(s.charCodeAt(lt + 3))) {
-        if (lt + 3 >= s.length) return lt;
-        p = lt + 3;
+      const lt = s.indexOf(tags.si, p);
+      if (lt === -1) return Math.max(p, s.length - open);
+      if (!endsName(s.charCodeAt(lt + open))) {
+        if (lt + open >= s.length) return lt;
+        p = lt + open;
         continue;
       }
       const gt = s.indexOf('>', lt);
@@ -386,10 +486,10 @@ class SharedStringsScanner extends ChunkScanner {
       let text = '';
       if (s.charCodeAt(gt - 1) === 47) p = gt + 1;
       else {
-        const close = s.indexOf('</si>', gt);
+        const close = s.indexOf(tags.siEnd, gt);
         if (close === -1) return lt;
-        text = decodeXml(runText(s, gt + 1, close));
-        p = close + 5;
+        text = decodeXml(runText(s, gt + 1, close, tags));
+        p = close + tags.siEnd.length;
       }
       this.add(text);
     }
@@ -428,32 +528,33 @@ class SheetScanner extends ChunkScanner {
     if (this.phase !== 'after') throw new XlsxError('worksheet has no complete <sheetData>');
   }
 
-  protected scan(s: string): number {
-    let p = 0;
+  protected scan(s: string, from: number, tags: Tags): number {
+    let p = from;
     if (this.phase === 'before') {
-      const start = s.indexOf('<sheetData');
-      if (start === -1) return Math.max(0, s.length - 10);
+      const start = s.indexOf(tags.sheetData, p);
+      if (start === -1) return Math.max(p, s.length - tags.sheetData.length);
       const gt = s.indexOf('>', start);
       if (gt === -1) return start;
       this.phase = s.charCodeAt(gt - 1) === 47 ? 'after' : 'rows';
       p = gt + 1;
     }
+    const open = tags.row.length;
     while (this.phase === 'rows') {
       const lt = s.indexOf('<', p);
       if (lt === -1) return s.length;
       const gt = s.indexOf('>', lt);
       if (gt === -1) return lt;
-      if (s.startsWith('row', lt + 1) && endsName(s.charCodeAt(lt + 4))) {
+      if (isTagAt(s, lt, tags.row) && endsName(s.charCodeAt(lt + open))) {
         if (s.charCodeAt(gt - 1) === 47) {
-          this.rowNumber(s, lt + 4, gt);
+          this.rowNumber(s, lt + open, gt);
           p = gt + 1;
           continue;
         }
-        const end = s.indexOf('</row>', gt);
+        const end = s.indexOf(tags.rowEnd, gt);
         if (end === -1) return lt;
-        this.rows.push({ row: this.rowNumber(s, lt + 4, gt), values: this.cells(s, gt + 1, end) });
-        p = end + 6;
-      } else if (s.startsWith('/sheetData', lt + 1)) {
+        this.rows.push({ row: this.rowNumber(s, lt + open, gt), values: this.cells(s, gt + 1, end, tags) });
+        p = end + tags.rowEnd.length;
+      } else if (isTagAt(s, lt, tags.sheetDataEnd)) {
         this.phase = 'after';
         p = gt + 1;
       } else {
@@ -471,38 +572,39 @@ class SheetScanner extends ChunkScanner {
     return this.lastRow;
   }
 
-  private cells(s: string, from: number, to: number): (XlsxValue | undefined)[] {
+  private cells(s: string, from: number, to: number, tags: Tags): (XlsxValue | undefined)[] {
     const values: (XlsxValue | undefined)[] = [];
+    const open = tags.c.length;
     let column = -1;
     let p = from;
     for (;;) {
-      const lt = s.indexOf('<c', p);
+      const lt = s.indexOf(tags.c, p);
       if (lt === -1 || lt >= to) return values;
       const gt = s.indexOf('>', lt);
       if (gt === -1 || gt > to) throw new XlsxError('unclosed tag in a row');
-      if (!endsName(s.charCodeAt(lt + 2))) {
+      if (!endsName(s.charCodeAt(lt + open))) {
         p = gt + 1;
         continue;
       }
-      const ref = attributeIn(s, lt + 2, gt, 'r');
+      const ref = attributeIn(s, lt + open, gt, 'r');
       column = ref === undefined ? column + 1 : columnOf(ref);
       if (column < 0) throw new XlsxError(`bad cell reference ${ref}`);
       if (s.charCodeAt(gt - 1) === 47) {
         p = gt + 1;
         continue;
       }
-      const close = s.indexOf('</c>', gt);
-      if (close === -1 || close > to) throw new XlsxError('unclosed <c>');
-      const value = this.value(s, gt + 1, close, attributeIn(s, lt + 2, gt, 't'));
+      const close = s.indexOf(tags.cEnd, gt);
+      if (close === -1 || close > to) throw new XlsxError(`unclosed ${tags.c}>`);
+      const value = this.value(s, gt + 1, close, attributeIn(s, lt + open, gt, 't'), tags);
       if (value !== undefined) values[column] = value;
-      p = close + 4;
+      p = close + tags.cEnd.length;
     }
   }
 
   /** A cell's value by its type `t`; the cached result of a formula counts as the value. */
-  private value(s: string, from: number, to: number, type: string | undefined): XlsxValue | undefined {
-    if (type === 'inlineStr') return decodeXml(runText(s, from, to));
-    const v = elementText(s, from, to, 'v');
+  private value(s: string, from: number, to: number, type: string | undefined, tags: Tags): XlsxValue | undefined {
+    if (type === 'inlineStr') return decodeXml(runText(s, from, to, tags));
+    const v = elementText(s, from, to, tags.v, tags.vEnd);
     if (v === undefined) return undefined;
     switch (type) {
       case 's':
@@ -522,22 +624,24 @@ class SheetScanner extends ChunkScanner {
   }
 }
 
-/** The raw text of the first `<name>` element in s[from, to), or undefined when absent or empty. */
-function elementText(s: string, from: number, to: number, name: string): string | undefined {
-  const open = `<${name}`;
+/**
+ * The raw text of the first element in s[from, to) with start tag `open` (no `>`) and end tag
+ * `close`, or undefined when absent or empty.
+ */
+function elementText(s: string, from: number, to: number, open: string, close: string): string | undefined {
   let p = from;
   for (;;) {
     const lt = s.indexOf(open, p);
     if (lt === -1 || lt >= to) return undefined;
     const gt = s.indexOf('>', lt);
-    if (gt === -1 || gt > to) throw new XlsxError(`unclosed <${name}>`);
+    if (gt === -1 || gt > to) throw new XlsxError(`unclosed ${open}>`);
     if (!endsName(s.charCodeAt(lt + open.length))) {
       p = gt + 1;
       continue;
     }
     if (s.charCodeAt(gt - 1) === 47) return undefined;
-    const close = s.indexOf(`</${name}>`, gt);
-    if (close === -1 || close > to) throw new XlsxError(`unclosed <${name}>`);
-    return s.slice(gt + 1, close);
+    const end = s.indexOf(close, gt);
+    if (end === -1 || end > to) throw new XlsxError(`unclosed ${open}>`);
+    return s.slice(gt + 1, end);
   }
 }
