@@ -95,6 +95,24 @@ export function inSubtree(column: Expression<number | null> | string, orgId: num
 }
 
 /**
+ * SQL filter: `column` (an org id) is `orgId` itself or one of its ancestors: the unions whose
+ * subtree-wide publications (activities, contests, news) reach a member of `orgId`.
+ */
+export function inChainOf(column: string, orgId: number): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select org_closure.ancestor_id from org_closure where org_closure.ancestor_id = ${sql.ref(column)} and org_closure.descendant_id = ${orgId})`;
+}
+
+/**
+ * SQL filter: a publication's audience holds a person — it is open to all (`openColumn` = 1), or
+ * it is published by a union of the chain of the person's membership (`memberOrgId`, null for a
+ * worker who is not a member).
+ */
+export function inAudience(orgColumn: string, openColumn: string, memberOrgId: number | null): Expression<SqlBool> {
+  const open = sql<SqlBool>`${sql.ref(openColumn)} = 1`;
+  return memberOrgId === null ? open : sql<SqlBool>`(${open} or ${inChainOf(orgColumn, memberOrgId)})`;
+}
+
+/**
  * SQL filter on `orgs`: the tops of the scope — the tree's roots for a platform-wide scope, else
  * each granted org that no other granted org lies above (grants may nest: a street and a union
  * inside it). Their subtrees never overlap and together are the scope.

@@ -5,11 +5,12 @@ import { compiledOnce, isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { today } from '../../platform/dates.ts';
 import { AppError, conflict, fieldError, notFound, refuse, refused } from '../../platform/errors.ts';
-import { inScope, inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
+import { readableByCadre, readableByPerson } from './policy.ts';
 import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
 import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
 
@@ -71,7 +72,7 @@ function activityView(a: ActivityRow) {
 }
 
 async function activityInScope(tx: Tx, scope: Scope, id: number) {
-  const a = await activities(tx).where('activities.id', '=', id).where(inScope('activities.org_id', scope)).executeTakeFirst();
+  const a = await activities(tx).where('activities.id', '=', id).where(readableByCadre(scope)).executeTakeFirst();
   if (!a) throw notFound('activity');
   return a;
 }
@@ -118,7 +119,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: z.infer<
 
 export async function listActivities(deps: Deps, caller: Caller, query: z.infer<typeof activityListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  let q = deps.db.selectFrom('activities').where(inScope('activities.org_id', caller.scope));
+  let q = deps.db.selectFrom('activities').where(readableByCadre(caller.scope));
   if (query.orgId) q = q.where(inSubtree('activities.org_id', query.orgId));
   if (query.from) q = q.where('activities.starts_at', '>=', query.from);
   if (query.to) q = q.where('activities.starts_at', '<', query.to);
@@ -195,18 +196,9 @@ async function personOf(tx: Tx, userId: number) {
   return (await personQuery(tx, userId))[0];
 }
 
-/** Activities a person may see: open to all, or published for an org whose subtree holds their membership. */
+/** Activities a person may see (policy.ts). */
 function visibleTo(tx: Tx, memberOrgId: number | null) {
-  return activities(tx).where((eb) =>
-    memberOrgId === null
-      ? eb('activities.open_to_all', '=', 1)
-      : eb.or([
-          eb('activities.open_to_all', '=', 1),
-          eb.exists(
-            eb.selectFrom('org_closure').select('org_closure.ancestor_id').whereRef('org_closure.ancestor_id', '=', 'activities.org_id').where('org_closure.descendant_id', '=', memberOrgId),
-          ),
-        ]),
-  );
+  return activities(tx).where(readableByPerson(memberOrgId));
 }
 
 async function visibleActivity(tx: Tx, userId: number, activityId: number) {

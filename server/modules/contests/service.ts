@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
-import { inScope, inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { readableByCadre, readableByPerson } from './policy.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { receiveFile } from '../../platform/uploads.ts';
@@ -86,7 +87,7 @@ export async function createContest(deps: Deps, caller: Caller, input: z.infer<t
 
 export async function listContests(deps: Deps, caller: Caller, query: z.infer<typeof contestListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  let q = contests(deps.db).where(inScope('contests.org_id', caller.scope));
+  let q = contests(deps.db).where(readableByCadre(caller.scope));
   if (query.orgId) q = q.where(inSubtree('contests.org_id', query.orgId));
   const { rows, total } = await paginate(q, query, (q) => q.orderBy('contests.id', 'desc'));
   return { items: rows.map(contestView), total };
@@ -106,15 +107,7 @@ async function reachableContest(tx: Tx, caller: Caller, contestId: number) {
   const cadreScope = scopeFor(user.grants, 'activity.read');
   const c = await contests(tx)
     .where('contests.id', '=', contestId)
-    .where((eb) =>
-      eb.or([
-        inScope('contests.org_id', cadreScope),
-        eb('contests.open_to_all', '=', 1),
-        ...(member
-          ? [eb.exists(eb.selectFrom('org_closure').select('org_closure.ancestor_id').whereRef('org_closure.ancestor_id', '=', 'contests.org_id').where('org_closure.descendant_id', '=', member.org_id))]
-          : []),
-      ]),
-    )
+    .where((eb) => eb.or([readableByCadre(cadreScope), readableByPerson(member?.org_id ?? null)]))
     .executeTakeFirst();
   if (!c) throw notFound('contest');
   return { c, member, isCadre: cadreScope.all || cadreScope.roots.length > 0 };
@@ -129,14 +122,7 @@ export async function availableContests(deps: Deps, caller: Caller) {
   const rows = await contests(deps.db)
     .where('contests.status', '=', 'published')
     .where('contests.vote_closes_at', '>', caller.actor.now)
-    .where((eb) =>
-      member
-        ? eb.or([
-            eb('contests.open_to_all', '=', 1),
-            eb.exists(eb.selectFrom('org_closure').select('org_closure.ancestor_id').whereRef('org_closure.ancestor_id', '=', 'contests.org_id').where('org_closure.descendant_id', '=', member.org_id)),
-          ])
-        : eb('contests.open_to_all', '=', 1),
-    )
+    .where(readableByPerson(member?.org_id ?? null))
     .orderBy('contests.vote_closes_at')
     .limit(100)
     .execute();
@@ -256,7 +242,7 @@ function entryView(e: EntryRow) {
 }
 
 async function contestInScope(tx: Tx, scope: Scope, id: number) {
-  const c = await contests(tx).where('contests.id', '=', id).where(inScope('contests.org_id', scope)).executeTakeFirst();
+  const c = await contests(tx).where('contests.id', '=', id).where(readableByCadre(scope)).executeTakeFirst();
   if (!c) throw notFound('contest');
   return c;
 }
@@ -276,7 +262,7 @@ export async function moderate(deps: Deps, caller: Caller, entryId: number, deci
       .innerJoin('contests', 'contests.id', 'contest_entries.contest_id')
       .select(['contest_entries.id', 'contest_entries.status', 'contests.org_id'])
       .where('contest_entries.id', '=', entryId)
-      .where(inScope('contests.org_id', caller.scope))
+      .where(readableByCadre(caller.scope))
       .executeTakeFirst();
     if (!e) throw notFound('contest_entry');
     if (e.status !== 'pending') throw conflict('contest_entry_decided');

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
-import { inScope, inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { today } from '../../platform/dates.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
+import { readableEnterprises } from './policy.ts';
 import { hasUnion, needsUnion } from './rules.ts';
 import type { TeamTable } from './tables.ts';
 import type { createEnterpriseBody, createTeamBody, enterpriseListQuery, teamListQuery, updateEnterpriseBody, updateTeamBody } from './schema.ts';
@@ -16,7 +17,7 @@ function enterprises(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('enterprises')
     .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
-    .where((eb) => inScope('enterprises.org_id', scope));
+    .where(readableEnterprises(scope));
 }
 
 
@@ -152,7 +153,7 @@ function teams(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('teams')
     .innerJoin('enterprises', 'enterprises.id', 'teams.enterprise_id')
-    .where((eb) => inScope('enterprises.org_id', scope));
+    .where(readableEnterprises(scope));
 }
 
 async function teamRows(tx: Tx, scope: Scope, ids: number[]) {

@@ -2,12 +2,35 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refuse, refused } from '../../platform/errors.ts';
-import { inScope, inSubtree, isScopeTop, type Scope } from '../../platform/access.ts';
+import { inSubtree, isScopeTop, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { checkClose, checkMove, checkPlacement } from './rules.ts';
-import { ancestorIds, linkIntoTree, moveSubtree, orgsWithCounts } from './store.ts';
+import { ancestorIds, linkIntoTree, moveSubtree } from './tree.ts';
+import { readableOrgs } from './policy.ts';
 import type { createOrgBody, orgListQuery, updateOrgBody } from './schema.ts';
+
+/** Orgs with their counts of open children and active enterprises, filtered by scope. */
+export function orgsWithCounts(tx: Tx, scope: Scope) {
+  return tx
+    .selectFrom('orgs')
+    .selectAll('orgs')
+    .select((eb) => [
+      eb
+        .selectFrom('orgs as c')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .whereRef('c.parent_id', '=', 'orgs.id')
+        .where('c.status', '=', 'active')
+        .as('child_count'),
+      eb
+        .selectFrom('enterprises as e')
+        .select((c) => c.fn.countAll<number>().as('n'))
+        .whereRef('e.org_id', '=', 'orgs.id')
+        .where('e.status', '=', 'active')
+        .as('enterprise_count'),
+    ])
+    .where(readableOrgs(scope));
+}
 
 type OrgRow = Awaited<ReturnType<ReturnType<typeof orgsWithCounts>['executeTakeFirstOrThrow']>>;
 
@@ -59,7 +82,7 @@ export async function getOrg(deps: Deps, caller: Caller, orgId: number) {
         .selectFrom('orgs')
         .select(['id', 'name'])
         .where('id', 'in', ids)
-        .where((eb) => inScope('orgs.id', caller.scope))
+        .where(readableOrgs(caller.scope))
         .execute()
     : [];
   const byId = new Map(visible.map((o) => [o.id, o]));
@@ -81,7 +104,7 @@ export async function listRoots(deps: Deps, caller: Caller) {
 }
 
 export async function searchOrgs(deps: Deps, caller: Caller, query: z.infer<typeof orgListQuery>) {
-  let q = deps.db.selectFrom('orgs').where((eb) => inScope('orgs.id', caller.scope));
+  let q = deps.db.selectFrom('orgs').where(readableOrgs(caller.scope));
   if (query.q) q = q.where((eb) => eb.or([eb('orgs.name', 'like', `%${query.q}%`), eb('orgs.region', 'like', `%${query.q}%`)]));
   if (query.kind) q = q.where('orgs.kind', '=', query.kind);
   if (query.status) q = q.where('orgs.status', '=', query.status);

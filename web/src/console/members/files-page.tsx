@@ -3,7 +3,7 @@ import { Button, Card, Checkbox, Flex, Form, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { SpreadsheetImport, useDownload } from '../../ui/spreadsheet-import';
+import { SpreadsheetImport, useDownload } from '../shared/spreadsheet-import';
 import { can } from '../access';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';

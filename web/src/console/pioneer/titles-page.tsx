@@ -5,7 +5,7 @@ import { ImportOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { SpreadsheetImport } from '../../ui/spreadsheet-import';
+import { SpreadsheetImport } from '../shared/spreadsheet-import';
 import { can } from '../access';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Progress, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { reportError } from '../console/shared/errors';
-import { useCurrentUser } from '../console/shared/me-context';
-import { OrgTreeSelect } from '../console/shared/org-tree-select';
-import { downloadFile } from './download';
-import { ImportRefused, uploadWorkbook, type ImportRowError } from './upload';
+import { reportError } from './errors';
+import { useCurrentUser } from './me-context';
+import { OrgTreeSelect } from './org-tree-select';
+import { downloadFile } from '../../ui/download';
+import { ImportRefused, uploadWorkbook, type ImportRowError } from '../../ui/upload';
 
 type ImportState =
   | { step: 'idle' }

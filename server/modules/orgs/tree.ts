@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
-import { inScope, type Scope } from '../../platform/access.ts';
 
-/** Kysely queries of the union tree. Scope is always a SQL filter. */
+/** The closure table's upkeep: every ancestor–descendant pair of the union tree (docs/architecture.md). */
 
 /** Adds a new org to the closure table under `parentId` (or as a root). */
 export async function linkIntoTree(tx: Tx, orgId: number, parentId: number | null): Promise<void> {
@@ -51,26 +50,4 @@ export async function ancestorIds(tx: Tx, orgId: number): Promise<number[]> {
     .orderBy('depth', 'desc')
     .execute();
   return rows.map((r) => r.ancestor_id);
-}
-
-/** Orgs with their counts of open children and active enterprises, filtered by scope. */
-export function orgsWithCounts(tx: Tx, scope: Scope) {
-  return tx
-    .selectFrom('orgs')
-    .selectAll('orgs')
-    .select((eb) => [
-      eb
-        .selectFrom('orgs as c')
-        .select((c) => c.fn.countAll<number>().as('n'))
-        .whereRef('c.parent_id', '=', 'orgs.id')
-        .where('c.status', '=', 'active')
-        .as('child_count'),
-      eb
-        .selectFrom('enterprises as e')
-        .select((c) => c.fn.countAll<number>().as('n'))
-        .whereRef('e.org_id', '=', 'orgs.id')
-        .where('e.status', '=', 'active')
-        .as('enterprise_count'),
-    ])
-    .where((eb) => inScope('orgs.id', scope));
 }
