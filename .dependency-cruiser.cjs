@@ -78,7 +78,7 @@ module.exports = {
         'code would silently change what the migration does on the next fresh install: migrations import ' +
         'only server/db/** and node/npm packages, and freeze any data they seed as literals.',
       severity: 'error',
-      from: { path: '^server/db/migrations/' },
+      from: { path: ['^server/db/migrations/', '^server/modules/[^/]+/migrations/'] },
       to: {
         pathNot: '^server/db/',
         dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'],

@@ -18,7 +18,7 @@ import { CompiledQuery } from 'kysely';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../server/config.ts';
 import { nextSequence, openDatabase, type Db, type Engine, type Tx } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
+import { migrateToLatest } from '../server/migrations.ts';
 import { createPii, resolveMasterKey, type Pii } from '../server/platform/pii.ts';
 import { hashPassword } from '../server/platform/passwords.ts';
 import { makeIdNumber, makeUscc } from '../server/platform/identity.ts';

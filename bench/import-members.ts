@@ -12,7 +12,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
+import { migrateToLatest } from '../server/migrations.ts';
 import { createPii } from '../server/platform/pii.ts';
 import { makeIdNumber } from '../server/platform/identity.ts';
 import { importMembers } from '../server/modules/members/roll-files.ts';

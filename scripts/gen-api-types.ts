@@ -10,7 +10,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openSqliteFile } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
+import { migrateToLatest } from '../server/migrations.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'web/src/api/schema.d.ts');

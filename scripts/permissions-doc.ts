@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openSqliteFile } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrate.ts';
+import { migrateToLatest } from '../server/migrations.ts';
 import { permissions, rolePermissions, roles } from '../server/platform/access.ts';
 import type { RouteInfo } from '../server/platform/http.ts';
 

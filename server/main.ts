@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateToLatest } from './migrations.ts';
 import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from './ops/backup.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
 import { IMPORT_LEFTOVER_MS, importWorkDir, removeOlderThan } from './platform/spreadsheet.ts';

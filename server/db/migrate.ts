@@ -10,8 +10,13 @@ import { integrity } from './migrations/0007-integrity.ts';
 import { readPathIndexes } from './migrations/0008-read-path-indexes.ts';
 import { oneMemberCount } from './migrations/0009-one-member-count.ts';
 
-/** Every migration, in order. A static list: Kysely's file provider breaks under Vitest. */
-const migrations: Record<string, Migration> = {
+/**
+ * The platform's migrations and those that shipped before modules brought their own, in order. A
+ * static list: Kysely's file provider breaks under Vitest. A module adds its tables with its own
+ * migrations (its definition's `migrations`, named to sort after these: `0010-…`), which
+ * server/migrations.ts merges in.
+ */
+export const coreMigrations: Record<string, Migration> = {
   '0001-platform': platform,
   '0002-members': members,
   '0003-pioneer': pioneer,
@@ -23,9 +28,11 @@ const migrations: Record<string, Migration> = {
   '0009-one-member-count': oneMemberCount,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
-
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/** Runs every migration not yet applied, in name order; a name given twice is a startup error. */
+export async function runMigrations(db: Db, extra: Record<string, Migration>): Promise<string[]> {
+  const twice = Object.keys(extra).filter((name) => name in coreMigrations);
+  if (twice.length) throw new Error(`migration names given twice: ${twice.join(', ')}`);
+  const provider: MigrationProvider = { getMigrations: async () => ({ ...coreMigrations, ...extra }) };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { createPii } from '../platform/pii.ts';
 import { listTables, openDatabase, openSqliteFile, sqliteFile, type Db, type Engine } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { migrateToLatest } from '../migrations.ts';
 
 /**
  * `npm run backup` / `npm run restore`: the database only, never the encryption key (a stolen

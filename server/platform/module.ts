@@ -1,3 +1,4 @@
+import type { Migration } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { registerPermissions, type PermissionDefs } from './access.ts';
 import { registerTexts, type ModuleTexts } from './i18n.ts';
@@ -5,7 +6,7 @@ import { registerTexts, type ModuleTexts } from './i18n.ts';
 /**
  * One module as the platform sees it: a folder under server/modules that plugs in through its
  * `module.ts`, listed once in server/modules/index.ts. Everything central a module used to edit is
- * declared here instead: its routes, its texts (messages.ts) and its permissions.
+ * declared here instead: its routes, its texts (messages.ts), its permissions and its migrations.
  */
 export interface ModuleDefinition {
   /** The folder's name, used in startup errors. */
@@ -15,6 +16,13 @@ export interface ModuleDefinition {
   texts?: ModuleTexts;
   /** Its permissions and the roles holding them (see platform/access.ts). */
   permissions?: PermissionDefs;
+  /**
+   * Its tables' migrations, in its own `migrations/` folder, each named to sort after every
+   * migration that exists when it is written (`0010-articles`): Kysely applies all migrations in
+   * name order. Like any migration, they import only kysely and server/db/**, and never change once
+   * shipped.
+   */
+  migrations?: Record<string, Migration>;
 }
 
 export function defineModule<const M extends ModuleDefinition>(definition: M): M {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { migrateToLatest } from '../migrations.ts';
 
 /**
  * PostgreSQL for API tests: one template database migrated once per run (postgres-global-setup.ts),
@@ -19,12 +19,15 @@ const dbDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../db'
  */
 function templateName(): string {
   const hash = crypto.createHash('sha256');
-  const migrations = path.join(dbDir, 'migrations');
-  const sources = fs.readdirSync(migrations, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
-  const files = [path.join(dbDir, 'migrate.ts'), ...sources.sort().map((f) => path.join(migrations, f))];
-  for (const file of files) hash.update(file.slice(dbDir.length)).update(fs.readFileSync(file));
+  const server = path.dirname(dbDir);
+  const sources = (dir: string) => fs.readdirSync(path.join(server, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+  // The platform's migrations and every module's own (server/modules/<m>/migrations/).
+  const moduleMigrations = sources('modules').filter((f) => f.split(path.sep).includes('migrations'));
+  const files = ['migrations.ts', 'db/migrate.ts', ...sources('db/migrations'), ...moduleMigrations].sort();
+  for (const file of files) hash.update(file).update(fs.readFileSync(path.join(server, file)));
   return `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 12)}`;
 }
+
 export const TEMPLATE_PREFIX = 'gonghui_template_';
 export const TEMPLATE_DB = templateName();
 export const DEFAULT_TEST_URL = 'postgres://postgres@127.0.0.1:5432/test';
