@@ -170,4 +170,15 @@ describe('photo contest', () => {
     const { client: stranger } = await signUpWorker(app);
     expect((await stranger.get(`/api/contests/${id}/entries/mine`)).statusCode).toBe(404);
   });
+  it('lists a county cadre the contests of one street with that street’s total, not the whole county’s', async () => {
+    await open({ title: '魏塘 · 书香' });
+    await f.clients.cadreB.post('/api/contests', { orgId: f.orgs.streetB, title: '罗星 · 匠心', theme: '匠心', entryKind: 'text', submitOpensAt: inHours(-1), submitClosesAt: inHours(24), voteOpensAt: inHours(-1), voteClosesAt: inHours(48), votesPerMember: 1 });
+    const countyCadre = f.clients.countyCadre;
+    const all = expectStatus<{ items: unknown[]; total: number }>(await countyCadre.get('/api/contests?pageSize=200'), 200);
+    const streetB = expectStatus<{ items: { orgId: number }[]; total: number }>(await countyCadre.get(`/api/contests?orgId=${f.orgs.streetB}&pageSize=200`), 200);
+    expect(streetB.items.length).toBeGreaterThan(0);
+    expect(streetB.items.every((c) => c.orgId === f.orgs.streetB)).toBe(true);
+    expect(streetB.total).toBe(streetB.items.length);
+    expect(all.total).toBeGreaterThan(streetB.total);
+  });
 });
