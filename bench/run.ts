@@ -21,7 +21,7 @@ import { loadConfig } from '../server/config.ts';
 import { createSession } from '../server/platform/sessions.ts';
 import { SESSION_COOKIE } from '../server/platform/sessions.ts';
 import type { Deps } from '../server/platform/context.ts';
-import { listMembers } from '../server/modules/members/service.ts';
+import { listMembers } from '../server/modules/members/roll.ts';
 import { orgStats } from '../server/modules/members/stats.ts';
 import { availableActivities, myRegistrations } from '../server/modules/activities/service.ts';
 import { BENCH_PASSWORD, generateInto, type GeneratedCounty } from './data.ts';

@@ -2,12 +2,12 @@ import type { Caller, Deps } from '../platform/context.ts';
 import { idBirthDate, makeIdNumber, makeUscc } from '../platform/identity.ts';
 import { nextSequence } from '../db/database.ts';
 import { formatMemberNo, genderOf } from '../modules/members/rules.ts';
-import * as members from '../modules/members/service.ts';
+import { createApplication } from '../modules/members/applications.ts';
 import * as activities from '../modules/activities/service.ts';
 import * as contests from '../modules/contests/service.ts';
 import * as orgs from '../modules/orgs/service.ts';
 import * as ent from '../modules/orgs/enterprises.ts';
-import * as accounts from '../modules/accounts/service.ts';
+import * as accounts from '../modules/accounts/index.ts';
 import { seedPioneerDemo } from '../modules/pioneer/demo.ts';
 
 /**
@@ -251,7 +251,7 @@ async function seedApplications(deps: Deps, admin: Caller, orgIds: Map<string, n
       actor: { userId: id, ip: null, now: at },
       lang: 'zh',
     };
-    await members.createApplication(deps, caller, {
+    await createApplication(deps, caller, {
       name,
       idNumber: makeIdNumber('330421', birth, n++),
       phone: `137${String(20_000_000 + n).slice(-8)}`,

@@ -17,6 +17,8 @@ export const messages = {
   cannot_disable_self: { zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   sms_unavailable: { zh: '短信服务未配置：内置的日志发送器不能在生产环境使用', en: 'No SMS service is configured: the built-in log sender is refused in production' },
   sms_too_frequent: { zh: '验证码发送过于频繁，请 1 分钟后再试', en: 'Codes were sent too often; try again in a minute' },
+  /** Not a problem: the text message carrying a sign-up code (sent in Chinese). */
+  sms_signup_code: { zh: '【工会】您的注册验证码是 {code}，{minutes} 分钟内有效。如非本人操作请忽略。', en: '[Trade union] Your sign-up code is {code}, valid for {minutes} minutes. If you did not ask for it, ignore this message.' },
 } as const satisfies Texts;
 
 export const rules = {

@@ -5,9 +5,12 @@ import { idParams, pageOf } from '../../platform/validation.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import type { Deps } from '../../platform/context.ts';
 import * as s from './schema.ts';
-import * as service from './service.ts';
+import { changeOwnPassword, login, logout, me } from './sessions.ts';
+import { sendSignupCode, signup } from './signup.ts';
+import { createUser, getUser, listUsers, resetPassword, updateUser } from './users.ts';
+import { createGrant, listGrants, revokeGrant } from './grants.ts';
 
-export function setSessionCookie(reply: FastifyReply, deps: Deps, session: { token: string; expiresAt: Date }) {
+function setSessionCookie(reply: FastifyReply, deps: Deps, session: { token: string; expiresAt: Date }) {
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -33,7 +36,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { session, user } = await service.login(deps, req.caller, req.body);
+      const { session, user } = await login(deps, req.caller, req.body);
       setSessionCookie(reply, deps, session);
       return { csrfToken: session.csrfToken, user };
     },
@@ -46,7 +49,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'End this session', tags: ['auth'], response: { 204: z.null() } },
     },
     async (req, reply) => {
-      await service.logout(deps, req.caller);
+      await logout(deps, req.caller);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -58,7 +61,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { summary: 'The logged-in user, their role grants and CSRF token', tags: ['auth'], response: { 200: s.meResponse } },
     },
-    async (req) => service.me(deps, req.caller),
+    async (req) => me(deps, req.caller),
   );
 
   app.post(
@@ -73,9 +76,35 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const session = await service.changeOwnPassword(deps, req.caller, req.body);
+      const session = await changeOwnPassword(deps, req.caller, req.body);
       setSessionCookie(reply, deps, session);
       return { csrfToken: session.csrfToken };
+    },
+  );
+
+  // ----- worker sign-up -----
+  app.post(
+    '/auth/sms-codes',
+    {
+      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      schema: { summary: 'Send a sign-up verification code by SMS', tags: ['auth'], body: s.smsCodeBody, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await sendSignupCode(deps, req.body.phone);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/auth/signup',
+    {
+      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      schema: { summary: 'A worker signs up with phone, SMS code and password (and is logged in)', tags: ['auth'], body: s.signupBody, response: { 201: s.loginResponse } },
+    },
+    async (req, reply) => {
+      const { session, user } = await signup(deps, req.caller, req.body);
+      setSessionCookie(reply, deps, session);
+      return reply.status(201).send({ csrfToken: session.csrfToken, user });
     },
   );
 
@@ -85,7 +114,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user.read' },
       schema: { summary: 'Accounts in scope', tags: ['users'], querystring: s.userListQuery, response: { 200: pageOf(s.userView) } },
     },
-    async (req) => service.listUsers(deps, req.caller, req.query),
+    async (req) => listUsers(deps, req.caller, req.query),
   );
 
   app.post(
@@ -94,7 +123,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user.write' },
       schema: { summary: 'Create an account', tags: ['users'], body: s.createUserBody, response: { 201: z.object({ id: z.number().int() }) } },
     },
-    async (req, reply) => reply.status(201).send(await service.createUser(deps, req.caller, req.body)),
+    async (req, reply) => reply.status(201).send(await createUser(deps, req.caller, req.body)),
   );
 
   app.get(
@@ -103,7 +132,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user.read' },
       schema: { summary: 'One account', tags: ['users'], params: idParams, response: { 200: s.userView } },
     },
-    async (req) => service.getUser(deps, req.caller, req.params.id),
+    async (req) => getUser(deps, req.caller, req.params.id),
   );
 
   app.patch(
@@ -118,7 +147,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: s.userView },
       },
     },
-    async (req) => service.updateUser(deps, req.caller, req.params.id, req.body),
+    async (req) => updateUser(deps, req.caller, req.params.id, req.body),
   );
 
   app.post(
@@ -134,7 +163,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      await service.resetPassword(deps, req.caller, req.params.id, req.body.password);
+      await resetPassword(deps, req.caller, req.params.id, req.body.password);
       return reply.status(204).send(null);
     },
   );
@@ -145,7 +174,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'user.read' },
       schema: { summary: 'Role grants in scope', tags: ['users'], querystring: s.grantListQuery, response: { 200: pageOf(s.grantItem) } },
     },
-    async (req) => service.listGrants(deps, req.caller, req.query),
+    async (req) => listGrants(deps, req.caller, req.query),
   );
 
   app.post(
@@ -159,7 +188,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ id: z.number().int(), userId: z.number().int(), role: s.role, orgId: z.number().int().nullable() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.createGrant(deps, req.caller, req.body)),
+    async (req, reply) => reply.status(201).send(await createGrant(deps, req.caller, req.body)),
   );
 
   app.delete(
@@ -169,7 +198,7 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Revoke a role grant', tags: ['users'], params: idParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
-      await service.revokeGrant(deps, req.caller, req.params.id);
+      await revokeGrant(deps, req.caller, req.params.id);
       return reply.status(204).send(null);
     },
   );

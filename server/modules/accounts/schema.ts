@@ -33,6 +33,15 @@ export const meResponse = currentUser.extend({
   csrfToken: z.string(),
 });
 
+export const smsCodeBody = z.object({ phone: mobilePhone, purpose: z.literal('signup').default('signup') });
+
+export const signupBody = z.object({
+  phone: mobilePhone,
+  code: z.string().trim().regex(/^\d{6}$/, 'sms_code_format'),
+  password: z.string().max(128),
+  displayName: text(50).optional(),
+});
+
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(128),
   newPassword: z.string().max(128),

@@ -31,6 +31,22 @@ export const rules = {
   consent_required: { zh: '须同意个人信息处理授权后才能提交', en: 'You must consent to the processing of personal data' },
   employer_required: { zh: '请选择所属企业或填写工作单位', en: 'Choose an enterprise or enter the employer' },
   retained_reason_required: { zh: '请选择保留会籍的原因（退休或失业）', en: 'Choose why membership is retained (retired or unemployed)' },
+  // The roll's Excel import: the file as a whole, then each row's cells (worded for the error report).
+  member_import_org_cannot_hold_members: { zh: '会员只能导入到基层工会、联合工会、分会或街道（乡镇）总工会', en: 'Members can only be imported into a union, branch or street federation' },
+  member_import_no_rows: { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  member_row_name_required: { zh: '姓名不能为空', en: 'Name is required' },
+  member_row_name_too_long: { zh: '姓名不能超过 {max} 个字符', en: 'Name can be at most {max} characters' },
+  member_row_id_number_required: { zh: '身份证号不能为空', en: 'ID number is required' },
+  member_row_id_number_as_number: { zh: '身份证号被 Excel 转成了数字，请把该列设为文本格式后重新填写', en: 'Excel turned the ID number into a number; format the column as text' },
+  member_row_id_number_invalid: { zh: '身份证号格式、校验位或出生日期不正确', en: 'Not a valid resident ID number' },
+  member_row_too_young: { zh: '未满 {age} 周岁，不能入会', en: 'Younger than {age}' },
+  member_row_phone: { zh: '手机号须为 11 位中国大陆手机号', en: 'Phone must be an 11-digit mainland mobile number' },
+  member_row_uscc: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code' },
+  member_row_joined_on_invalid: { zh: '入会日期须为有效日期（YYYY-MM-DD）', en: 'Joining date must be a valid YYYY-MM-DD date' },
+  member_row_joined_on_future: { zh: '入会日期不能晚于今天', en: 'Joining date cannot be in the future' },
+  member_row_duplicate: { zh: '与第 {row} 行的身份证号重复', en: 'Same ID number as row {row}' },
+  member_row_already_member: { zh: '此人已在会员名册中（可能属于其他工会），不能重复导入', en: 'This person is already on the member roll' },
+  member_row_enterprise_unknown: { zh: '找不到该信用代码对应的企业，或企业不在您的管辖范围内', en: 'No enterprise with this credit code in your scope' },
 } as const satisfies Texts;
 
 export const labels = {

@@ -1,14 +1,16 @@
-import { shanghaiDate } from '../../platform/dates.ts';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { Writable } from 'node:stream';
 import { nextSequence, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { AppError, invalidFields } from '../../platform/errors.ts';
+import { AppError, fieldError } from '../../platform/errors.ts';
 import { requireOrgInScope, scopeFor, hasAny, inScope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
+import { today } from '../../platform/dates.ts';
+import { ruleText, type Param, type RuleCode } from '../../platform/i18n.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate, isValidUscc } from '../../platform/identity.ts';
+import { isoDate, mobilePhone } from '../../platform/validation.ts';
 import {
   readRows,
   streamWorkbook,
@@ -18,8 +20,9 @@ import {
   type RowErrors,
   type SheetColumn,
 } from '../../platform/spreadsheet.ts';
-import { canHoldMembers, checkIdentity, formatMemberNo, genderOf } from './rules.ts';
-import { filteredMembers } from './service.ts';
+import { canHoldMembers, checkIdentity, formatMemberNo, genderOf, MIN_JOIN_AGE } from './rules.ts';
+import { filteredMembers } from './roll.ts';
+import { NAME_MAX, personName } from './schema.ts';
 
 /** The member roll in Excel: template, all-or-nothing streamed import, scoped export. */
 export const importColumns: SheetColumn[] = [
@@ -43,7 +46,8 @@ export function memberTemplate(): Promise<Buffer> {
   ]);
 }
 
-const err = (field: string, zh: string, en: string) => ({ field, message: { zh, en } });
+/** One cell's error, explained by a registered rule (members/messages.ts). */
+const rowError = (field: string, rule: RuleCode, params: Record<string, Param> = {}) => ({ field, message: ruleText(rule, params) });
 
 /**
  * A checked row as it waits in the spool file for the write pass: personal data already encrypted
@@ -77,25 +81,27 @@ function spooledRow(deps: Deps, cells: Record<string, string>, idHash: string): 
   };
 }
 
-/** Checks one row on its own (no database): the same rules as an online application. */
+/**
+ * Checks one row on its own (no database): the same checks as an online application (the name,
+ * ID number and phone schemas and rules, the platform's date and credit-code checks), worded for
+ * the error report.
+ */
 export function checkRow(cells: Record<string, string>, today: string): RowErrors {
   const errors: RowErrors = [];
-  if (!cells.name) errors.push(err('name', '姓名不能为空', 'Name is required'));
-  else if (cells.name.length > 50) errors.push(err('name', '姓名不能超过 50 个字符', 'Name can be at most 50 characters'));
+  if (!cells.name) errors.push(rowError('name', 'member_row_name_required'));
+  else if (!personName.safeParse(cells.name).success) errors.push(rowError('name', 'member_row_name_too_long', { max: NAME_MAX }));
   const id = cells.idNumber.toUpperCase();
-  if (!id) errors.push(err('idNumber', '身份证号不能为空', 'ID number is required'));
-  else if (/e\+/i.test(id) || /^\d+\.\d+$/.test(id)) errors.push(err('idNumber', '身份证号被 Excel 转成了数字，请把该列设为文本格式后重新填写', 'Excel turned the ID number into a number; format the column as text'));
+  if (!id) errors.push(rowError('idNumber', 'member_row_id_number_required'));
+  else if (/e\+/i.test(id) || /^\d+\.\d+$/.test(id)) errors.push(rowError('idNumber', 'member_row_id_number_as_number'));
   else {
     const problem = checkIdentity(id, today);
-    if (problem === 'id_number_checksum') errors.push(err('idNumber', '身份证号格式、校验位或出生日期不正确', 'Not a valid resident ID number'));
-    if (problem === 'id_number_too_young') errors.push(err('idNumber', '未满 16 周岁，不能入会', 'Younger than 16'));
+    if (problem === 'id_number_checksum') errors.push(rowError('idNumber', 'member_row_id_number_invalid'));
+    if (problem === 'id_number_too_young') errors.push(rowError('idNumber', 'member_row_too_young', { age: MIN_JOIN_AGE }));
   }
-  if (!/^1[3-9]\d{9}$/.test(cells.phone)) errors.push(err('phone', '手机号须为 11 位中国大陆手机号', 'Phone must be an 11-digit mainland mobile number'));
-  if (cells.uscc && !isValidUscc(cells.uscc.toUpperCase())) errors.push(err('uscc', '统一社会信用代码格式或校验位不正确', 'Not a valid unified social credit code'));
-  const d = cells.joinedOn;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
-  if (!valid) errors.push(err('joinedOn', '入会日期须为有效日期（YYYY-MM-DD）', 'Joining date must be a valid YYYY-MM-DD date'));
-  else if (d > today) errors.push(err('joinedOn', '入会日期不能晚于今天', 'Joining date cannot be in the future'));
+  if (!mobilePhone.safeParse(cells.phone).success) errors.push(rowError('phone', 'member_row_phone'));
+  if (cells.uscc && !isValidUscc(cells.uscc.toUpperCase())) errors.push(rowError('uscc', 'member_row_uscc'));
+  if (!isoDate.safeParse(cells.joinedOn).success) errors.push(rowError('joinedOn', 'member_row_joined_on_invalid'));
+  else if (cells.joinedOn > today) errors.push(rowError('joinedOn', 'member_row_joined_on_future'));
   return errors;
 }
 
@@ -109,12 +115,10 @@ const BATCH = 500;
  * transaction, in batches.
  */
 export async function importMembers(deps: Deps, caller: Caller, orgId: number, file: string) {
-  const day = shanghaiDate(deps.clock());
+  const day = today(deps);
   await requireOrgInScope(deps.db, caller.scope, orgId);
   const org = await deps.db.selectFrom('orgs').select(['kind', 'level', 'status']).where('id', '=', orgId).executeTakeFirstOrThrow();
-  if (org.status !== 'active' || !canHoldMembers(org.kind, org.level)) {
-    throw invalidFields([{ field: 'orgId', message: { zh: '会员只能导入到基层工会、联合工会、分会或街道（乡镇）总工会', en: 'Members can only be imported into a union, branch or street federation' } }]);
-  }
+  if (org.status !== 'active' || !canHoldMembers(org.kind, org.level)) throw fieldError('orgId', 'member_import_org_cannot_hold_members');
 
   const bad: ImportErrorRow[] = [];
   const seen = new Map<string, number>();
@@ -141,7 +145,7 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
       (await deps.db.selectFrom('members').select('id_number_hash').where('id_number_hash', 'in', hashes).execute()).map((r) => r.id_number_hash),
     );
     for (const p of pending) {
-      if (existing.has(p.idHash)) bad.push({ row: p.row, cells: p.cells, errors: [err('idNumber', '此人已在会员名册中（可能属于其他工会），不能重复导入', 'This person is already on the member roll')] });
+      if (existing.has(p.idHash)) bad.push({ row: p.row, cells: p.cells, errors: [rowError('idNumber', 'member_row_already_member')] });
     }
     pending = [];
   };
@@ -152,7 +156,7 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
     if (errors.length === 0) {
       const idHash = deps.pii.hash(cells.idNumber);
       const first = seen.get(idHash);
-      if (first !== undefined) errors.push(err('idNumber', `与第 ${first} 行的身份证号重复`, `Same ID number as row ${first}`));
+      if (first !== undefined) errors.push(rowError('idNumber', 'member_row_duplicate', { row: first }));
       else {
         seen.set(idHash, row);
         pending.push({ row, cells, idHash });
@@ -183,12 +187,12 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
     for await (const { row, cells } of readRows(file, importColumns, ['joinedOn'])) {
       const code = cells.uscc.toUpperCase();
       if (code && usccs.has(code) && !enterpriseIds.has(code)) {
-        bad.push({ row, cells, errors: [err('uscc', '找不到该信用代码对应的企业，或企业不在您的管辖范围内', 'No enterprise with this credit code in your scope')] });
+        bad.push({ row, cells, errors: [rowError('uscc', 'member_row_enterprise_unknown')] });
       }
     }
   }
 
-  if (count === 0) throw invalidFields([{ field: 'file', message: { zh: '文件中没有数据行', en: 'The file has no data rows' } }]);
+  if (count === 0) throw fieldError('file', 'member_import_no_rows');
   if (bad.length) await refuseImport(deps.config.dataDir, caller.user!.id, importColumns, bad);
 
   await new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve(null))));

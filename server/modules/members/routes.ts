@@ -3,52 +3,29 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorReportFile, importReportDir, importWorkbook, sendWorkbook } from '../../platform/spreadsheet.ts';
-import { AppError } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
-import { setSessionCookie } from '../accounts/routes.ts';
-import { loginResponse } from '../accounts/schema.ts';
 import * as s from './schema.ts';
-import * as service from './service.ts';
+import { approveApplication, createApplication, getApplication, listApplications, myApplications, rejectApplication } from './applications.ts';
+import { claimMembership, myMembership } from './claims.ts';
+import { directory } from './directory.ts';
+import { getMember, listMembers, revealMember, updateMember } from './roll.ts';
+import { acceptTransfer, cancelTransfer, listTransfers, rejectTransfer, startTransfer } from './transfers.ts';
 import { exportMembers, importMembers, memberFileNames, memberTemplate } from './roll-files.ts';
 import { orgStats } from './stats.ts';
 
-
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
-  const authLimit = { max: deps.config.authRateLimit, timeWindow: '1 minute' };
   const ok = z.object({ id: z.number().int(), status: z.string() });
 
-  // ----- worker sign-up and claim -----
-  app.post(
-    '/auth/sms-codes',
-    {
-      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
-      schema: { summary: 'Send a sign-up verification code by SMS', tags: ['auth'], body: s.smsCodeBody, response: { 204: z.null() } },
-    },
-    async (req, reply) => {
-      await service.sendSignupCode(deps, req.body.phone);
-      return reply.status(204).send(null);
-    },
-  );
-  app.post(
-    '/auth/signup',
-    {
-      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
-      schema: { summary: 'A worker signs up with phone, SMS code and password (and is logged in)', tags: ['auth'], body: s.signupBody, response: { 201: loginResponse } },
-    },
-    async (req, reply) => {
-      const { session, user } = await service.signup(deps, req.caller, req.body);
-      setSessionCookie(reply, deps, session);
-      return reply.status(201).send({ csrfToken: session.csrfToken, user });
-    },
-  );
+  // ----- a worker's own membership -----
   app.post(
     '/members/claim',
     {
       config: { access: 'authenticated' },
       schema: { summary: 'Link one’s account to an imported member record by name and ID number', tags: ['members'], body: s.claimBody, response: { 200: z.object({ memberId: z.number().int(), memberNo: z.string() }) } },
     },
-    async (req) => service.claimMembership(deps, req.caller, req.body),
+    async (req) => claimMembership(deps, req.caller, req.body),
   );
   app.get(
     '/me/member',
@@ -56,7 +33,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { summary: 'One’s own membership and e-card', tags: ['members'], response: { 200: s.myMembership } },
     },
-    async (req) => service.myMembership(deps, req.caller),
+    async (req) => myMembership(deps, req.caller),
   );
   app.get(
     '/directory/unions',
@@ -64,7 +41,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public' },
       schema: { summary: 'Public union directory (name and place search, public fields only)', tags: ['members'], querystring: s.directoryQuery, response: { 200: pageOf(s.directoryItem) } },
     },
-    async (req) => service.directory(deps, req.query),
+    async (req) => directory(deps, req.query),
   );
 
   // ----- join applications -----
@@ -74,7 +51,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { summary: 'Apply to join a union (real name, with consent)', tags: ['members'], body: s.joinApplicationBody, response: { 201: z.object({ id: z.number().int(), status: z.literal('pending') }) } },
     },
-    async (req, reply) => reply.status(201).send(await service.createApplication(deps, req.caller, req.body)),
+    async (req, reply) => reply.status(201).send(await createApplication(deps, req.caller, req.body)),
   );
   app.get(
     '/join-applications/mine',
@@ -82,7 +59,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { summary: 'One’s own join applications', tags: ['members'], response: { 200: pageOf(s.applicationView) } },
     },
-    async (req) => service.myApplications(deps, req.caller),
+    async (req) => myApplications(deps, req.caller),
   );
   app.get(
     '/join-applications',
@@ -90,7 +67,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.read' },
       schema: { summary: 'Join applications in scope (overdue ones flagged)', tags: ['members'], querystring: s.applicationListQuery, response: { 200: pageOf(s.applicationView) } },
     },
-    async (req) => service.listApplications(deps, req.caller, req.query),
+    async (req) => listApplications(deps, req.caller, req.query),
   );
   app.get(
     '/join-applications/:id',
@@ -98,7 +75,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.read' },
       schema: { summary: 'One join application', tags: ['members'], params: idParams, response: { 200: s.applicationView } },
     },
-    async (req) => service.getApplication(deps, req.caller, req.params.id),
+    async (req) => getApplication(deps, req.caller, req.params.id),
   );
   app.post(
     '/join-applications/:id/approve',
@@ -106,7 +83,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.write' },
       schema: { summary: 'Approve: creates the member with a member number', tags: ['members'], params: idParams, response: { 200: z.object({ memberId: z.number().int(), memberNo: z.string() }) } },
     },
-    async (req) => service.approveApplication(deps, req.caller, req.params.id),
+    async (req) => approveApplication(deps, req.caller, req.params.id),
   );
   app.post(
     '/join-applications/:id/reject',
@@ -114,7 +91,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.write' },
       schema: { summary: 'Reject with a reason', tags: ['members'], params: idParams, body: s.rejectBody, response: { 200: ok.extend({ reason: z.string() }) } },
     },
-    async (req) => service.rejectApplication(deps, req.caller, req.params.id, req.body.reason),
+    async (req) => rejectApplication(deps, req.caller, req.params.id, req.body.reason),
   );
 
   // ----- the roll -----
@@ -124,7 +101,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.read' },
       schema: { summary: 'The member roll in scope (ID numbers and phones masked)', tags: ['members'], querystring: s.memberListQuery, response: { 200: pageOf(s.memberItem) } },
     },
-    async (req) => service.listMembers(deps, req.caller, req.query),
+    async (req) => listMembers(deps, req.caller, req.query),
   );
   app.get(
     '/members/import-template',
@@ -156,7 +133,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const file = errorReportFile(importReportDir(deps.config.dataDir), req.caller.user!.id, req.params.token);
-      if (!file) throw new AppError(404, 'not_found', { entity: 'import_report' });
+      if (!file) throw notFound('import_report');
       return sendWorkbook(reply, memberFileNames.errorReport, fs.createReadStream(file));
     },
   );
@@ -179,7 +156,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.read' },
       schema: { summary: 'One member with transfer history (masked)', tags: ['members'], params: idParams, response: { 200: s.memberDetail } },
     },
-    async (req) => service.getMember(deps, req.caller, req.params.id),
+    async (req) => getMember(deps, req.caller, req.params.id),
   );
   app.post(
     '/members/:id/reveal',
@@ -187,7 +164,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.pii' },
       schema: { summary: 'Show the full ID number and phone (audited)', tags: ['members'], params: idParams, response: { 200: s.revealResponse } },
     },
-    async (req) => service.revealMember(deps, req.caller, req.params.id),
+    async (req) => revealMember(deps, req.caller, req.params.id),
   );
   app.patch(
     '/members/:id',
@@ -195,7 +172,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.write' },
       schema: { summary: 'Change status (member, retained, left), phone or employer', tags: ['members'], params: idParams, body: s.updateMemberBody, response: { 200: s.memberDetail } },
     },
-    async (req) => service.updateMember(deps, req.caller, req.params.id, req.body),
+    async (req) => updateMember(deps, req.caller, req.params.id, req.body),
   );
 
   // ----- transfers -----
@@ -205,7 +182,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { summary: 'Start a transfer (by the member or a cadre of the current union)', tags: ['members'], params: idParams, body: s.transferBody, response: { 201: z.object({ id: z.number().int() }) } },
     },
-    async (req, reply) => reply.status(201).send(await service.startTransfer(deps, req.caller, req.params.id, req.body.toOrgId, req.body.reason)),
+    async (req, reply) => reply.status(201).send(await startTransfer(deps, req.caller, req.params.id, req.body.toOrgId, req.body.reason)),
   );
   app.get(
     '/transfers',
@@ -213,7 +190,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.read' },
       schema: { summary: 'Transfers into (incoming) or out of (outgoing) the scope', tags: ['members'], querystring: s.transferListQuery, response: { 200: pageOf(s.transferView) } },
     },
-    async (req) => service.listTransfers(deps, req.caller, req.query),
+    async (req) => listTransfers(deps, req.caller, req.query),
   );
   const transferResult = z.object({ id: z.number().int(), status: z.string(), memberId: z.number().int() });
   app.post(
@@ -222,7 +199,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.write' },
       schema: { summary: 'The receiving union accepts', tags: ['members'], params: idParams, response: { 200: transferResult } },
     },
-    async (req) => service.acceptTransfer(deps, req.caller, req.params.id),
+    async (req) => acceptTransfer(deps, req.caller, req.params.id),
   );
   app.post(
     '/transfers/:id/reject',
@@ -230,7 +207,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member.write' },
       schema: { summary: 'The receiving union declines, with a reason', tags: ['members'], params: idParams, body: s.rejectBody, response: { 200: transferResult } },
     },
-    async (req) => service.rejectTransfer(deps, req.caller, req.params.id, req.body.reason),
+    async (req) => rejectTransfer(deps, req.caller, req.params.id, req.body.reason),
   );
   app.post(
     '/transfers/:id/cancel',
@@ -238,7 +215,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'authenticated' },
       schema: { summary: 'Withdraw a pending transfer (the member or the current union)', tags: ['members'], params: idParams, response: { 200: transferResult } },
     },
-    async (req) => service.cancelTransfer(deps, req.caller, req.params.id),
+    async (req) => cancelTransfer(deps, req.caller, req.params.id),
   );
 
   // ----- coverage -----

@@ -1,6 +1,8 @@
 import { shanghaiDate, endOfShanghaiDay } from '../../platform/dates.ts';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../platform/identity.ts';
+import { registerTexts } from '../../platform/i18n.ts';
+import { texts } from './messages.ts';
 import { checkIdentity, checkStatusChange, checkTransferStart, canHoldMembers, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
 import { checkRow } from './roll-files.ts';
 
@@ -62,6 +64,8 @@ describe('member rules', () => {
 });
 
 describe('import row check', () => {
+  // Row errors are explained by the module's registered field rules, as in the running app.
+  beforeAll(() => registerTexts('members', texts));
   const row = { name: '王一', idNumber: makeIdNumber('330421', '1990-03-07', 1), phone: '13800000000', uscc: '', joinedOn: '2024-03-01' };
   it('accepts a clean row', () => {
     expect(checkRow(row, '2025-06-02')).toEqual([]);

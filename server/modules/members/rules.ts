@@ -7,11 +7,6 @@ import type { MessageCode } from '../../platform/i18n.ts';
 export const MIN_JOIN_AGE = 16;
 export const DECISION_WORKING_DAYS = 15;
 
-/** Sign-up codes: valid 10 minutes (the text message says so), one per minute, 5 tries each. */
-export const SMS_CODE_TTL_MS = 10 * 60_000;
-export const SMS_RESEND_MS = 60_000;
-export const SMS_MAX_ATTEMPTS = 5;
-
 export type IdentityProblem = 'id_number_checksum' | 'id_number_too_young';
 
 /** GB 11643 format, check digit and a real birth date, and old enough to join. */

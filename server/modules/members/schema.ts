@@ -8,20 +8,15 @@ export const idNumber = z
   .transform((v) => v.toUpperCase())
   .refine((v) => /^\d{17}[\dX]$/.test(v), 'id_number_checksum');
 
-export const smsCodeBody = z.object({ phone: mobilePhone, purpose: z.literal('signup').default('signup') });
+/** A person's name as on their ID card: in applications, claims and imported rows alike. */
+export const NAME_MAX = 50;
+export const personName = text(NAME_MAX);
 
-export const signupBody = z.object({
-  phone: mobilePhone,
-  code: z.string().trim().regex(/^\d{6}$/, 'sms_code_format'),
-  password: z.string().max(128),
-  displayName: text(50).optional(),
-});
-
-export const claimBody = z.object({ name: text(50), idNumber });
+export const claimBody = z.object({ name: personName, idNumber });
 
 export const joinApplicationBody = z
   .object({
-    name: text(50),
+    name: personName,
     idNumber,
     phone: mobilePhone,
     orgId: id,

@@ -1,9 +1,8 @@
-import { shanghaiDate } from '../../platform/dates.ts';
 import { sql } from 'kysely';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { requireOrgInScope } from '../../platform/access.ts';
-import { overdueBefore } from './service.ts';
-
+import { today } from '../../platform/dates.ts';
+import { overdueBefore } from './applications.ts';
 
 /**
  * Coverage statistics over an org's whole subtree, each figure one indexed aggregate query:
@@ -81,10 +80,10 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
     .where('status', '=', 'pending')
     .executeTakeFirstOrThrow();
 
-  const today = shanghaiDate(deps.clock());
+  const day = today(deps);
   const months: string[] = [];
   for (let i = 11; i >= 0; i--) {
-    const d = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - i, 1));
+    const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 - i, 1));
     months.push(d.toISOString().slice(0, 7));
   }
   const growthRows = await counts

@@ -1,0 +1,226 @@
+import type { z } from 'zod';
+import { isUniqueViolation, nextSequence, type Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { conflict, fieldError, notFound } from '../../platform/errors.ts';
+import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { endOfShanghaiDay, today } from '../../platform/dates.ts';
+import { paginate } from '../../platform/paging.ts';
+import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
+import { idBirthDate } from '../../platform/identity.ts';
+import { requireEnterprise, requireMemberOrg } from './directory.ts';
+import { ownApplications, ownMember, readableApplications } from './policy.ts';
+import { checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
+import type { applicationListQuery, joinApplicationBody } from './schema.ts';
+
+/** Join applications: a worker applies online, a cadre of the union approves (a member is made) or rejects. */
+
+function requireValidIdentity(idNumber: string, day: string) {
+  const problem = checkIdentity(idNumber, day);
+  if (problem === 'id_number_checksum') throw fieldError('idNumber', 'id_number_invalid');
+  if (problem === 'id_number_too_young') throw fieldError('idNumber', 'id_number_too_young');
+}
+
+/** The member record of an ID number, whatever its status: one person has one record. */
+function memberByIdHash(tx: Tx, idHash: string) {
+  return tx.selectFrom('members').select(['id', 'status', 'user_id']).where('id_number_hash', '=', idHash).executeTakeFirst();
+}
+
+export async function createApplication(deps: Deps, caller: Caller, input: z.infer<typeof joinApplicationBody>) {
+  requireValidIdentity(input.idNumber, today(deps));
+  const idHash = deps.pii.hash(input.idNumber);
+  const user = caller.user!;
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      await requireMemberOrg(tx, input.orgId, 'orgId');
+      if (input.enterpriseId) await requireEnterprise(tx, input.enterpriseId);
+      const existing = await memberByIdHash(tx, idHash);
+      if (existing && existing.status !== 'left') throw conflict('already_member');
+      if (await tx.selectFrom('members').select('id').where(ownMember(user.id)).where('status', '!=', 'left').executeTakeFirst()) {
+        throw conflict('account_has_member');
+      }
+      if (await tx.selectFrom('join_applications').select('id').where('open_key', '=', idHash).executeTakeFirst()) throw conflict('application_pending');
+      const { id } = await tx
+        .insertInto('join_applications')
+        .values({
+          user_id: user.id,
+          name: input.name,
+          id_number_enc: deps.pii.encrypt(input.idNumber),
+          id_number_hash: idHash,
+          phone_enc: deps.pii.encrypt(input.phone),
+          phone_hash: deps.pii.hash(input.phone),
+          org_id: input.orgId,
+          enterprise_id: input.enterpriseId ?? null,
+          employer_name: input.enterpriseId ? null : input.employerName,
+          consent_at: caller.actor.now,
+          status: 'pending',
+          reason: null,
+          decided_by: null,
+          decided_at: null,
+          member_id: null,
+          open_key: idHash,
+          created_at: caller.actor.now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(tx, caller.actor, {
+        action: 'join_application.create',
+        entity: 'join_application',
+        entityId: id,
+        orgId: input.orgId,
+        after: { name: input.name, idNumber: input.idNumber, phone: input.phone, orgId: input.orgId, enterpriseId: input.enterpriseId ?? null, employerName: input.employerName },
+      });
+      return { id, status: 'pending' as const };
+    });
+  } catch (err) {
+    // Two submissions of the same ID number at once: the unique open_key lets exactly one in.
+    if (isUniqueViolation(err)) throw conflict('application_pending');
+    throw err;
+  }
+}
+
+function applicationsQuery(tx: Tx) {
+  return tx
+    .selectFrom('join_applications')
+    .innerJoin('orgs', 'orgs.id', 'join_applications.org_id')
+    .leftJoin('enterprises', 'enterprises.id', 'join_applications.enterprise_id');
+}
+
+const applicationColumns = [
+  'join_applications.id', 'join_applications.name', 'join_applications.id_number_enc', 'join_applications.phone_enc', 'join_applications.org_id',
+  'orgs.name as org_name', 'join_applications.enterprise_id', 'enterprises.name as enterprise_name', 'join_applications.employer_name',
+  'join_applications.status', 'join_applications.reason', 'join_applications.member_id', 'join_applications.created_at', 'join_applications.decided_at',
+] as const;
+
+function applicationRowView(deps: Deps, cutoffEnd: string) {
+  return (r: {
+    id: number; name: string; id_number_enc: string; phone_enc: string; org_id: number; org_name: string; enterprise_id: number | null;
+    enterprise_name: string | null; employer_name: string | null; status: 'pending' | 'approved' | 'rejected' | 'withdrawn'; reason: string | null;
+    member_id: number | null; created_at: string; decided_at: string | null;
+  }) => ({
+    id: r.id,
+    name: r.name,
+    idNumber: maskIdNumber(deps.pii.decrypt(r.id_number_enc)),
+    phone: maskPhone(deps.pii.decrypt(r.phone_enc)),
+    orgId: r.org_id,
+    orgName: r.org_name,
+    enterpriseId: r.enterprise_id,
+    employerName: r.enterprise_name ?? r.employer_name,
+    status: r.status,
+    reason: r.reason,
+    memberId: r.member_id,
+    createdAt: r.created_at,
+    decidedAt: r.decided_at,
+    overdue: r.status === 'pending' && r.created_at < cutoffEnd,
+  });
+}
+
+/** The instant before which a still-pending application counts as overdue. */
+export const overdueBefore = (deps: Deps) => endOfShanghaiDay(overdueCutoff(today(deps)));
+
+export async function listApplications(deps: Deps, caller: Caller, query: z.infer<typeof applicationListQuery>) {
+  const cutoffEnd = overdueBefore(deps);
+  let q = applicationsQuery(deps.db).where(readableApplications(caller.scope));
+  if (query.orgId) {
+    await requireOrgInScope(deps.db, caller.scope, query.orgId);
+    q = q.where(inSubtree('join_applications.org_id', query.orgId));
+  }
+  if (query.status) q = q.where('join_applications.status', '=', query.status);
+  if (query.overdue !== undefined) {
+    q = query.overdue
+      ? q.where('join_applications.status', '=', 'pending').where('join_applications.created_at', '<', cutoffEnd)
+      : q.where((eb) => eb.or([eb('join_applications.status', '!=', 'pending'), eb('join_applications.created_at', '>=', cutoffEnd)]));
+  }
+  const { rows, total } = await paginate(q, query, (q) => q.select(applicationColumns).orderBy('join_applications.id', 'desc'));
+  return { items: rows.map(applicationRowView(deps, cutoffEnd)), total };
+}
+
+export async function myApplications(deps: Deps, caller: Caller) {
+  const rows = await applicationsQuery(deps.db).select(applicationColumns).where(ownApplications(caller.user!.id)).orderBy('join_applications.id', 'desc').execute();
+  return { items: rows.map(applicationRowView(deps, overdueBefore(deps))), total: rows.length };
+}
+
+export async function getApplication(deps: Deps, caller: Caller, id: number) {
+  const row = await applicationsQuery(deps.db).select(applicationColumns).where('join_applications.id', '=', id).where(readableApplications(caller.scope)).executeTakeFirst();
+  if (!row) throw notFound('join_application');
+  return applicationRowView(deps, overdueBefore(deps))(row);
+}
+
+async function pendingApplication(tx: Tx, scope: Scope, id: number) {
+  const app = await tx.selectFrom('join_applications').selectAll().where('join_applications.id', '=', id).where(readableApplications(scope)).executeTakeFirst();
+  if (!app) throw notFound('join_application');
+  if (app.status !== 'pending') throw conflict('application_decided');
+  return app;
+}
+
+export async function approveApplication(deps: Deps, caller: Caller, id: number) {
+  const day = today(deps);
+  return deps.db.transaction().execute(async (tx) => {
+    const app = await pendingApplication(tx, caller.scope, id);
+    const existing = await memberByIdHash(tx, app.id_number_hash);
+    if (existing && existing.status !== 'left') throw conflict('already_member');
+    const userFree = !(await tx.selectFrom('members').select('id').where(ownMember(app.user_id)).executeTakeFirst());
+    const now = caller.actor.now;
+    const idNumber = deps.pii.decrypt(app.id_number_enc);
+    const fields = {
+      name: app.name,
+      phone_enc: app.phone_enc,
+      phone_hash: app.phone_hash,
+      org_id: app.org_id,
+      enterprise_id: app.enterprise_id,
+      employer_name: app.employer_name,
+      status: 'member' as const,
+      retained_reason: null,
+      joined_on: day,
+      left_on: null,
+      updated_at: now,
+    };
+    let memberId: number;
+    let memberNo: string;
+    if (existing) {
+      // Someone who left comes back: same person, same record and member number.
+      await tx.updateTable('members').set({ ...fields, user_id: existing.user_id ?? (userFree ? app.user_id : null) }).where('id', '=', existing.id).execute();
+      const row = await tx.selectFrom('members').select(['id', 'member_no']).where('id', '=', existing.id).executeTakeFirstOrThrow();
+      memberId = row.id;
+      memberNo = row.member_no;
+    } else {
+      memberNo = formatMemberNo(day.slice(0, 4), await nextSequence(tx, 'member_no'));
+      const row = await tx
+        .insertInto('members')
+        .values({
+          ...fields,
+          id_number_enc: app.id_number_enc,
+          id_number_hash: app.id_number_hash,
+          birth_date: idBirthDate(idNumber)!,
+          gender: genderOf(idNumber),
+          member_no: memberNo,
+          user_id: userFree ? app.user_id : null,
+          source: 'application',
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      memberId = row.id;
+    }
+    await tx
+      .updateTable('join_applications')
+      .set({ status: 'approved', decided_by: caller.user!.id, decided_at: now, member_id: memberId, open_key: null })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, caller.actor, { action: 'join_application.approve', entity: 'join_application', entityId: id, orgId: app.org_id, before: { status: 'pending' }, after: { status: 'approved', memberId, memberNo } });
+    return { memberId, memberNo };
+  });
+}
+
+export async function rejectApplication(deps: Deps, caller: Caller, id: number, reason: string) {
+  return deps.db.transaction().execute(async (tx) => {
+    const app = await pendingApplication(tx, caller.scope, id);
+    await tx
+      .updateTable('join_applications')
+      .set({ status: 'rejected', reason, decided_by: caller.user!.id, decided_at: caller.actor.now, open_key: null })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, caller.actor, { action: 'join_application.reject', entity: 'join_application', entityId: id, orgId: app.org_id, before: { status: 'pending' }, after: { status: 'rejected', reason } });
+    return { id, status: 'rejected' as const, reason };
+  });
+}

@@ -1,0 +1,178 @@
+import type { z } from 'zod';
+import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { notFound, refused } from '../../platform/errors.ts';
+import { inSubtree, isScopeTop, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { today } from '../../platform/dates.ts';
+import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
+import { requireEnterprise } from './directory.ts';
+import { readableMembers } from './policy.ts';
+import { checkStatusChange } from './rules.ts';
+import type { memberListQuery, updateMemberBody } from './schema.ts';
+import { transfersOf } from './transfers.ts';
+
+/** The member roll: the list in scope, one member, the full personal data on purpose, and status changes. */
+
+export function membersQuery(tx: Tx) {
+  return tx.selectFrom('members').innerJoin('orgs', 'orgs.id', 'members.org_id').leftJoin('enterprises', 'enterprises.id', 'members.enterprise_id');
+}
+
+export const memberColumns = [
+  'members.id', 'members.name', 'members.id_number_enc', 'members.phone_enc', 'members.org_id', 'orgs.name as org_name', 'members.status',
+  'members.member_no', 'members.joined_on', 'members.employer_name', 'enterprises.name as enterprise_name',
+] as const;
+
+export function memberItemView(deps: Deps) {
+  return (r: { id: number; name: string; id_number_enc: string; phone_enc: string | null; org_id: number; org_name: string; status: 'member' | 'transferring' | 'retained' | 'left'; member_no: string; joined_on: string; employer_name: string | null; enterprise_name: string | null }) => ({
+    id: r.id,
+    name: r.name,
+    idNumber: maskIdNumber(deps.pii.decrypt(r.id_number_enc)),
+    phone: r.phone_enc ? maskPhone(deps.pii.decrypt(r.phone_enc)) : null,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    status: r.status,
+    memberNo: r.member_no,
+    joinedOn: r.joined_on,
+    employerName: r.enterprise_name ?? r.employer_name,
+  });
+}
+
+type RollQuery = { orgId?: number; q?: string; status?: string };
+
+/** The roll's filter (scope, org, status, search) on the members table alone. */
+function rollFilter(deps: Deps, scope: Scope, query: RollQuery): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, 'members'>();
+  const conditions: Expression<SqlBool>[] = [readableMembers(scope)];
+  if (query.orgId) conditions.push(inSubtree('members.org_id', query.orgId));
+  if (query.status) conditions.push(eb('members.status', '=', query.status as 'member'));
+  const term = query.q;
+  if (term) {
+    if (/^\d{17}[\dXx]$/.test(term)) conditions.push(eb('members.id_number_hash', '=', deps.pii.hash(term)));
+    else if (/^1\d{10}$/.test(term)) conditions.push(eb('members.phone_hash', '=', deps.pii.hash(term)));
+    else conditions.push(eb.or([eb('members.name', 'like', `%${term}%`), eb('members.member_no', '=', term)]));
+  }
+  return eb.and(conditions);
+}
+
+/** The roll in scope, filtered as the list is: what the Excel export walks through. */
+export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: RollQuery) {
+  return membersQuery(tx).where(rollFilter(deps, scope, query));
+}
+
+/**
+ * One page of the roll, newest first. The total comes from rollTotal; the page's ids from the members
+ * table alone, read from an index holding org_id and id (no join per counted row, no sort of whole
+ * rows); only the page's rows are then joined and decrypted. On PostgreSQL the ids are gathered
+ * first (MATERIALIZED) and then sorted: otherwise it walks the primary key backwards hoping to meet
+ * the subtree's members soon, and a street whose members were imported early is reached only after
+ * most of the roll (1M members: seconds per page). SQLite already plans it that way, and copying
+ * the ids out first only slows it down. See bench/README.md.
+ */
+export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const filter = rollFilter(deps, caller.scope, query);
+  const total = await rollTotal(deps, caller.scope, query, filter);
+  const rows = await deps.db
+    .with((cte) => (deps.engine === 'postgres' ? cte('roll').materialized() : cte('roll').notMaterialized()), (db) => db.selectFrom('members').select('members.id').where(filter))
+    .selectFrom('members')
+    .innerJoin('orgs', 'orgs.id', 'members.org_id')
+    .leftJoin('enterprises', 'enterprises.id', 'members.enterprise_id')
+    .select(memberColumns)
+    .where('members.id', 'in', (eb) => eb.selectFrom('roll').select('roll.id').orderBy('roll.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize))
+    .orderBy('members.id', 'desc')
+    .execute();
+  return { items: rows.map(memberItemView(deps)), total };
+}
+
+/**
+ * The roll's size. Unfiltered (no search, no status) it is read from subtree_member_counts (kept by
+ * triggers, migration 0006): the counts of the chosen org (already checked to lie in scope, so its
+ * subtree is all in scope), or of the scope's tops, instead of counting a whole street's members on
+ * every page.
+ */
+async function rollTotal(deps: Deps, scope: Scope, query: RollQuery, filter: Expression<SqlBool>): Promise<number> {
+  if (query.q || query.status) {
+    const [{ total }] = await deps.db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+    return Number(total);
+  }
+  const counts = deps.db.selectFrom('subtree_member_counts');
+  const [{ total }] = await (query.orgId ? counts.where('org_id', '=', query.orgId) : counts.where('org_id', 'in', (eb) => eb.selectFrom('orgs').select('orgs.id').where(isScopeTop(scope))))
+    .select((eb) => eb.fn.sum<number>('n').as('total'))
+    .execute();
+  return Number(total ?? 0);
+}
+
+async function requireReadableMember(tx: Tx, scope: Scope, id: number) {
+  const row = await tx.selectFrom('members').selectAll().where('members.id', '=', id).where(readableMembers(scope)).executeTakeFirst();
+  if (!row) throw notFound('member');
+  return row;
+}
+
+export async function getMember(deps: Deps, caller: Caller, id: number) {
+  await requireReadableMember(deps.db, caller.scope, id);
+  const row = await membersQuery(deps.db)
+    .select(memberColumns)
+    .select(['members.gender', 'members.birth_date', 'members.enterprise_id', 'members.retained_reason', 'members.left_on', 'members.source', 'members.user_id'])
+    .where('members.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    ...memberItemView(deps)(row),
+    gender: row.gender,
+    birthDate: row.birth_date,
+    enterpriseId: row.enterprise_id,
+    retainedReason: row.retained_reason,
+    leftOn: row.left_on,
+    source: row.source,
+    linkedAccount: row.user_id !== null,
+    transfers: await transfersOf(deps.db, [id]),
+  };
+}
+
+/** The full ID number and phone, on purpose, to a cadre allowed to see them; always audited. */
+export async function revealMember(deps: Deps, caller: Caller, id: number) {
+  return deps.db.transaction().execute(async (tx) => {
+    const row = await requireReadableMember(tx, caller.scope, id);
+    await audit(tx, caller.actor, { action: 'member.pii_view', entity: 'member', entityId: id, orgId: row.org_id, after: { fields: ['idNumber', 'phone'] } });
+    return { idNumber: deps.pii.decrypt(row.id_number_enc), phone: row.phone_enc ? deps.pii.decrypt(row.phone_enc) : null };
+  });
+}
+
+export async function updateMember(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateMemberBody>) {
+  await deps.db.transaction().execute(async (tx) => {
+    const before = await requireReadableMember(tx, caller.scope, id);
+    const set: Record<string, unknown> = { updated_at: caller.actor.now };
+    if (input.status) {
+      const change = input.status === 'retained' ? { to: 'retained' as const, reason: input.retainedReason! } : { to: input.status };
+      const problem = checkStatusChange(before.status, change);
+      if (problem) throw refused(problem);
+      set.status = input.status;
+      set.retained_reason = input.status === 'retained' ? input.retainedReason : null;
+      set.left_on = input.status === 'left' ? today(deps) : null;
+    } else if (before.status === 'left') {
+      throw refused('member_left');
+    }
+    if (input.phone !== undefined) {
+      set.phone_enc = input.phone ? deps.pii.encrypt(input.phone) : null;
+      set.phone_hash = input.phone ? deps.pii.hash(input.phone) : null;
+    }
+    if (input.enterpriseId !== undefined) {
+      if (input.enterpriseId) await requireEnterprise(tx, input.enterpriseId);
+      set.enterprise_id = input.enterpriseId;
+      if (input.enterpriseId) set.employer_name = null;
+    }
+    if (input.employerName !== undefined) set.employer_name = input.employerName;
+    await tx.updateTable('members').set(set).where('id', '=', id).execute();
+    await audit(tx, caller.actor, {
+      action: input.status ? `member.${input.status === 'member' ? 'restore' : input.status === 'retained' ? 'retain' : 'leave'}` : 'member.update',
+      entity: 'member',
+      entityId: id,
+      orgId: before.org_id,
+      before: { status: before.status, retainedReason: before.retained_reason, phone: before.phone_enc ? deps.pii.decrypt(before.phone_enc) : null, enterpriseId: before.enterprise_id },
+      after: { ...input },
+    });
+  });
+  return getMember(deps, caller, id);
+}
