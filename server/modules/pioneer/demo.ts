@@ -3,9 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { addDays, levelZh, pioneerTypeZh, pioneerTypes, type Level } from './rules.ts';
-import { importTitles, titleColumns } from './title-files.ts';
-import { openCampaign, registerCandidate, saveSelfAssessment, getCandidate, today } from './service.ts';
+import { today } from '../../platform/dates.ts';
+import { addDays, pioneerTypes, type Level } from './rules.ts';
+import { importTitles, levelCell, titleColumns, typeCell } from './title-files.ts';
+import { openCampaign } from './campaigns.ts';
+import { getCandidate, registerCandidate, saveSelfAssessment } from './candidates.ts';
 
 /**
  * The demo county's Workers' Pioneer history, as 嘉善 reports it: 3 national, 1 provincial, 29 city
@@ -41,12 +43,12 @@ export async function seedPioneerDemo(deps: Deps, caller: Caller): Promise<void>
   const first = Number(day.slice(0, 4)) - 18;
   const rows: string[][] = [];
   teams.forEach((t, i) => {
-    const type = pioneerTypeZh[pioneerTypes[i % pioneerTypes.length]];
+    const type = typeCell(pioneerTypes[i % pioneerTypes.length]);
     const year = first + (i % 14);
-    rows.push([t.name, t.uscc, type, levelZh.county, String(year)]);
-    if (i < COUNTS.city) rows.push([t.name, t.uscc, type, levelZh.city, String(year + 1)]);
-    if (i < COUNTS.province) rows.push([t.name, t.uscc, type, levelZh.province, String(year + 3)]);
-    if (i >= COUNTS.province && i < COUNTS.province + COUNTS.national) rows.push([t.name, t.uscc, type, levelZh.national, String(year + 4)]);
+    rows.push([t.name, t.uscc, type, levelCell('county'), String(year)]);
+    if (i < COUNTS.city) rows.push([t.name, t.uscc, type, levelCell('city'), String(year + 1)]);
+    if (i < COUNTS.province) rows.push([t.name, t.uscc, type, levelCell('province'), String(year + 3)]);
+    if (i >= COUNTS.province && i < COUNTS.province + COUNTS.national) rows.push([t.name, t.uscc, type, levelCell('national'), String(year + 4)]);
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-demo-'));
   try {

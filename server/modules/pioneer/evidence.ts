@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, notFound, refused } from '../../platform/errors.ts';
 import { receiveFile, type FileKind } from '../../platform/uploads.ts';
-import { scopeFor } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
-import { candidateVisible, today } from './service.ts';
+import { today } from '../../platform/dates.ts';
+import { readableEvidence, readableCandidates } from './policy.ts';
 
 /**
  * Self-assessment evidence (佐证材料): received through the platform's one upload path
@@ -17,6 +18,19 @@ export const EVIDENCE_KINDS: readonly FileKind[] = ['pdf', 'jpg', 'png', 'docx',
 
 const evidenceDir = (deps: Deps) => path.join(deps.config.dataDir, 'evidence');
 
+export type EvidenceView = { id: number; fileName: string; contentType: string; size: number; sha256: string; createdAt: string };
+
+/** The evidence of each candidate, oldest first: one query for them all. */
+export async function evidenceOf(tx: Tx, candidateIds: number[]): Promise<Map<number, EvidenceView[]>> {
+  const byCandidate = new Map<number, EvidenceView[]>(candidateIds.map((id) => [id, []]));
+  if (candidateIds.length === 0) return byCandidate;
+  const rows = await tx.selectFrom('pioneer_evidence').selectAll().where('candidate_id', 'in', [...new Set(candidateIds)]).orderBy('id').execute();
+  for (const e of rows) {
+    byCandidate.get(e.candidate_id)!.push({ id: e.id, fileName: e.file_name, contentType: e.content_type, size: e.size, sha256: e.sha256, createdAt: e.created_at });
+  }
+  return byCandidate;
+}
+
 /** The candidate, to cadres who may change it while its self-assessment is still open. */
 async function editableCandidate(deps: Deps, caller: Caller, candidateId: number) {
   const r = await deps.db
@@ -24,7 +38,7 @@ async function editableCandidate(deps: Deps, caller: Caller, candidateId: number
     .innerJoin('pioneer_campaigns as camp', 'camp.id', 'cand.campaign_id')
     .select(['cand.id', 'cand.status', 'cand.org_id', 'camp.status as campaign_status', 'camp.assessment_deadline'])
     .where('cand.id', '=', candidateId)
-    .where(candidateVisible(caller.scope))
+    .where(readableCandidates(caller))
     .executeTakeFirst();
   if (!r) throw notFound('pioneer_candidate');
   if (r.status !== 'registered') throw refused('pioneer_evidence_locked');
@@ -57,7 +71,7 @@ export async function uploadEvidence(deps: Deps, caller: Caller, candidateId: nu
         })
         .returning(['id', 'file_name', 'content_type', 'size', 'sha256', 'created_at'])
         .executeTakeFirstOrThrow();
-      const view = { id: row.id, fileName: row.file_name, contentType: row.content_type, size: row.size, sha256: row.sha256, createdAt: row.created_at };
+      const view: EvidenceView = { id: row.id, fileName: row.file_name, contentType: row.content_type, size: row.size, sha256: row.sha256, createdAt: row.created_at };
       await audit(tx, caller.actor, { action: 'pioneer_evidence.upload', entity: 'pioneer_evidence', entityId: row.id, orgId: r.org_id, after: { candidateId, ...view } });
       return view;
     });
@@ -82,20 +96,13 @@ export async function removeEvidence(deps: Deps, caller: Caller, evidenceId: num
 
 /** The file, to cadres who see the candidate and to the judges assigned to it. */
 export async function evidenceFile(deps: Deps, caller: Caller, evidenceId: number) {
-  const user = caller.user!;
-  const scope = scopeFor(user.grants, 'pioneer.read');
   const e = await deps.db
     .selectFrom('pioneer_evidence as e')
     .innerJoin('pioneer_candidates as cand', 'cand.id', 'e.candidate_id')
     .innerJoin('pioneer_campaigns as camp', 'camp.id', 'cand.campaign_id')
     .select(['e.file_name', 'e.content_type', 'e.storage_key', 'e.sha256'])
     .where('e.id', '=', evidenceId)
-    .where((eb) =>
-      eb.or([
-        candidateVisible(scope),
-        eb.exists(eb.selectFrom('pioneer_assignments as a').select('a.id').whereRef('a.candidate_id', '=', 'cand.id').where('a.judge_id', '=', user.id)),
-      ]),
-    )
+    .where(readableEvidence(caller))
     .executeTakeFirst();
   if (!e) throw notFound('pioneer_evidence');
   const file = path.join(evidenceDir(deps), e.storage_key);

@@ -1,4 +1,4 @@
-import type { ModuleTexts, Texts } from '../../platform/i18n.ts';
+import type { Lang, ModuleTexts, Texts } from '../../platform/i18n.ts';
 
 /**
  * The pioneer module's texts in Chinese and English: its problem codes (`messages`), the messages of
@@ -41,6 +41,45 @@ export const messages = {
   pioneer_recommendation_decided: { zh: '该推荐已有上级决定', en: 'The higher level has already decided on this recommendation' },
   pioneer_inspection_done: { zh: '该检查已记录结果', en: 'This inspection already has a result' },
   pioneer_revocation_decided: { zh: '该撤销建议已处理', en: 'This revocation proposal has already been decided' },
+  // A title's timeline and certificate (titles.ts). A text ending in a colon or comma is followed by
+  // the user's own words (a reason, a description, a document number), appended as they are.
+  pioneer_event_naming: { zh: '命名为{level}“工人先锋号”（{type}）', en: 'Named a {level} Workers’ Pioneer ({type})' },
+  pioneer_event_naming_document: { zh: '命名为{level}“工人先锋号”（{type}），', en: 'Named a {level} Workers’ Pioneer ({type}), ' },
+  pioneer_event_recommendation: { zh: '推荐为{level}“工人先锋号”', en: 'Recommended as a {level} Workers’ Pioneer' },
+  pioneer_event_named: { zh: '获评{level}“工人先锋号”', en: 'Named a {level} Workers’ Pioneer' },
+  pioneer_event_not_named: { zh: '未获{level}命名', en: 'Not named at {level} level' },
+  pioneer_event_inspection: { zh: '定期检查：{result}', en: 'Periodic inspection: {result}' },
+  pioneer_event_inspection_scheduled: { zh: '定期检查（待检查）', en: 'Periodic inspection (scheduled)' },
+  pioneer_event_revocation_proposed: { zh: '撤销建议：', en: 'Revocation proposed: ' },
+  pioneer_event_revoked: { zh: '撤销称号：', en: 'Title revoked: ' },
+  pioneer_event_revocation_dismissed: { zh: '撤销建议不予采纳', en: 'Revocation proposal dismissed' },
+  pioneer_event_reward: { zh: '奖励：', en: 'Reward: ' },
+  pioneer_certificate_title: { zh: '{level}“工人先锋号”（{type}）', en: '{level} Workers’ Pioneer ({type})' },
+  pioneer_certificate_issuer: { zh: '{level}工会', en: '{level} trade union' },
+  /** The reason of a revocation an incident proposes, followed by the incident's description. */
+  pioneer_incident_reason: { zh: '{date} 发生{kind}：', en: '{date} {kind}: ' },
+} as const satisfies Texts;
+
+/** Messages of the module's field rules (`fieldError`, and the per-row errors of the title import). */
+export const rules = {
+  pioneer_federation_required: { zh: '只有县级总工会可以发起创建活动、制定考核标准', en: 'Only a county federation opens campaigns and sets standards' },
+  pioneer_weights_sum: { zh: '五个维度的权重之和须为 100（现为 {sum}）', en: "The five dimensions' weights must add up to 100 (now {sum})" },
+  pioneer_dimension_without_criteria: { zh: '「{dimension}」维度至少需要一项考核标准', en: 'The {dimension} dimension needs at least one criterion' },
+  pioneer_assessment_before_registration: { zh: '自评截止日期不能早于报名截止日期', en: 'Self-assessment cannot close before registration' },
+  pioneer_scoring_before_assessment: { zh: '评审截止日期不能早于自评截止日期', en: 'Scoring cannot close before self-assessment' },
+  pioneer_registration_in_past: { zh: '报名截止日期不能早于今天', en: 'Registration cannot close in the past' },
+  pioneer_not_a_criterion: { zh: '不是本类型考核标准中的一项', en: 'Not a criterion of this type’s standard' },
+  pioneer_points_over_max: { zh: '不能超过该项满分 {max} 分', en: 'can be at most {max}' },
+  pioneer_import_no_rows: { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  pioneer_row_team_required: { zh: '班组名称不能为空', en: 'Team name is required' },
+  pioneer_row_team_too_long: { zh: '班组名称不能超过 {max} 个字符', en: 'Team name can be at most {max} characters' },
+  pioneer_row_uscc: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code' },
+  pioneer_row_type: { zh: '类型须为{types}之一', en: 'Type must be one of the five Chinese type names' },
+  pioneer_row_level: { zh: '级别须为{levels}之一', en: 'Level must be 县级, 市级, 省级 or 全国' },
+  pioneer_row_year: { zh: '命名年份须为 {from}–{to} 之间的四位年份', en: 'Year must be between {from} and {to}' },
+  pioneer_row_duplicate: { zh: '与第 {row} 行重复', en: 'Same title as row {row}' },
+  pioneer_row_enterprise_unknown: { zh: '找不到该信用代码对应的企业，或企业不在该组织范围内', en: 'No enterprise with this credit code under this organisation in your scope' },
+  pioneer_row_title_exists: { zh: '该称号已登记，不能重复导入', en: 'This title is already recorded' },
 } as const satisfies Texts;
 
 export const labels = {
@@ -81,7 +120,24 @@ export const labels = {
   incident_safety_accident: { zh: '安全生产事故', en: 'safety accident' },
   incident_occupational_hazard: { zh: '严重职业病危害', en: 'serious occupational hazard' },
   incident_mass_incident: { zh: '群体性事件', en: 'mass incident' },
-} satisfies Texts;
+  pioneer_type_modern_management: { zh: '现代管理型', en: 'modern management' },
+  pioneer_type_tech_innovation: { zh: '科技创新型', en: 'technological innovation' },
+  pioneer_type_safe_production: { zh: '安全生产型', en: 'safe production' },
+  pioneer_type_quality_service: { zh: '优质服务型', en: 'quality service' },
+  pioneer_type_model_education: { zh: '模范教育型', en: 'model education' },
+  pioneer_level_county: { zh: '县级', en: 'county' },
+  pioneer_level_city: { zh: '市级', en: 'city' },
+  pioneer_level_province: { zh: '省级', en: 'provincial' },
+  pioneer_level_national: { zh: '全国', en: 'national' },
+  pioneer_dimension_infrastructure: { zh: '基础建设', en: 'infrastructure' },
+  pioneer_dimension_organization: { zh: '组织建设', en: 'organization' },
+  pioneer_dimension_workforce: { zh: '队伍建设', en: 'workforce' },
+  pioneer_dimension_management: { zh: '内部管理', en: 'management' },
+  pioneer_dimension_effectiveness: { zh: '工作实效', en: 'effectiveness' },
+  pioneer_inspection_passed: { zh: '合格', en: 'passed' },
+  pioneer_inspection_rectify: { zh: '限期整改', en: 'to be rectified' },
+  pioneer_inspection_failed: { zh: '不合格', en: 'failed' },
+} as const satisfies Texts;
 
 export const fields = {
   quota: { zh: '命名名额', en: 'Quota' },
@@ -116,9 +172,14 @@ export const fields = {
   judgeId: { zh: '评委', en: 'Judge' },
 } satisfies Texts;
 
+/** The name of a type, level, dimension or inspection result in one language. */
+export const labelOf = (key: keyof typeof labels, lang: Lang): string => labels[key][lang];
+
 type Messages = typeof messages;
+type Rules = typeof rules;
 declare module '../../platform/i18n.ts' {
   interface MessageRegistry extends Messages {}
+  interface RuleRegistry extends Rules {}
 }
 
-export const texts: ModuleTexts = { messages, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields };

@@ -6,12 +6,15 @@ import { fileHeaders } from '../../platform/uploads.ts';
 import { AppError } from '../../platform/errors.ts';
 import { id, idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
-import * as service from './service.ts';
+import * as standards from './standards.ts';
+import * as campaigns from './campaigns.ts';
+import * as candidates from './candidates.ts';
+import * as judging from './judging.ts';
+import * as publicity from './publicity.ts';
 import * as titles from './titles.ts';
 import { evidenceFile, removeEvidence, uploadEvidence } from './evidence.ts';
 import { importTitles, titleTemplate, titleTemplateName } from './title-files.ts';
 import { dashboard, pioneerStats } from './stats.ts';
-
 
 export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -22,34 +25,34 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/pioneer/standards',
     { config: { access: 'pioneer.read' }, schema: { summary: 'The five current assessment standards (a federation’s own versions, else the built-in ones)', tags, querystring: s.standardListQuery, response: { 200: pageOf(s.standardView) } } },
-    async (req) => service.listStandards(deps, req.caller, req.query.orgId),
+    async (req) => standards.listStandards(deps, req.caller, req.query.orgId),
   );
   app.get(
     '/pioneer/standards/:id',
     { config: { access: 'pioneer.read' }, schema: { summary: 'One version of a standard with its criteria', tags, params: idParams, response: { 200: s.standardView } } },
-    async (req) => service.getStandard(deps, req.caller, req.params.id),
+    async (req) => standards.getStandard(deps, req.caller, req.params.id),
   );
   app.post(
     '/pioneer/standards',
     { config: { access: 'pioneer.write' }, schema: { summary: 'A county federation saves a new version of one type’s standard (for campaigns opened from now on)', tags, body: s.createStandardBody, response: { 201: s.standardView } } },
-    async (req, reply) => reply.status(201).send(await service.createStandard(deps, req.caller, req.body)),
+    async (req, reply) => reply.status(201).send(await standards.createStandard(deps, req.caller, req.body)),
   );
 
   // ----- campaigns -----
   app.post(
     '/pioneer/campaigns',
     { config: { access: 'pioneer.write' }, schema: { summary: 'A county federation opens a campaign (freezes the current standards)', tags, body: s.createCampaignBody, response: { 201: s.campaignView } } },
-    async (req, reply) => reply.status(201).send(await service.openCampaign(deps, req.caller, req.body)),
+    async (req, reply) => reply.status(201).send(await campaigns.openCampaign(deps, req.caller, req.body)),
   );
   app.get(
     '/pioneer/campaigns',
     { config: { access: 'pioneer.read' }, schema: { summary: 'Campaigns the caller manages or takes part in, with progress', tags, querystring: s.campaignListQuery, response: { 200: pageOf(s.campaignView) } } },
-    async (req) => service.listCampaigns(deps, req.caller, req.query),
+    async (req) => campaigns.listCampaigns(deps, req.caller, req.query),
   );
   app.get(
     '/pioneer/campaigns/:id',
     { config: { access: 'pioneer.read' }, schema: { summary: 'One campaign with progress and the transitions open from its state', tags, params: idParams, response: { 200: s.campaignView } } },
-    async (req) => service.getCampaign(deps, req.caller, req.params.id),
+    async (req) => campaigns.getCampaign(deps, req.caller, req.params.id),
   );
   app.post(
     '/pioneer/campaigns/:id/transitions',
@@ -64,44 +67,44 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: s.campaignView },
       },
     },
-    async (req) => service.transition(deps, req.caller, req.params.id, req.body),
+    async (req) => campaigns.transition(deps, req.caller, req.params.id, req.body),
   );
   app.post(
     '/pioneer/campaigns/:id/candidates',
     { config: { access: 'pioneer.write' }, schema: { summary: 'A team’s union registers it as a candidate of one type (eligibility checked)', tags, params: idParams, body: s.registerBody, response: { 201: created } } },
-    async (req, reply) => reply.status(201).send(await service.registerCandidate(deps, req.caller, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await candidates.registerCandidate(deps, req.caller, req.params.id, req.body)),
   );
   app.get(
     '/pioneer/campaigns/:id/candidates',
     { config: { access: 'pioneer.read' }, schema: { summary: 'Candidates of a campaign (managers see all; others their own subtree’s), ranked within each type', tags, params: idParams, querystring: s.candidateListQuery, response: { 200: pageOf(s.candidateItem) } } },
-    async (req) => service.listCandidates(deps, req.caller, req.params.id, req.query),
+    async (req) => candidates.listCandidates(deps, req.caller, req.params.id, req.query),
   );
   app.get(
     '/pioneer/campaigns/:id/objections',
     { config: { access: 'pioneer.read' }, schema: { summary: 'Objections lodged during the campaign’s publicity', tags, params: idParams, response: { 200: pageOf(s.objectionView) } } },
-    async (req) => service.listObjections(deps, req.caller, req.params.id),
+    async (req) => publicity.listObjections(deps, req.caller, req.params.id),
   );
 
   // ----- candidates -----
   app.get(
     '/pioneer/candidates/:id',
     { config: { access: 'pioneer.read' }, schema: { summary: 'One candidate: self-assessment, evidence, judges and their totals, objections', tags, params: idParams, response: { 200: s.candidateDetail } } },
-    async (req) => service.getCandidate(deps, req.caller, req.params.id),
+    async (req) => candidates.getCandidate(deps, req.caller, req.params.id),
   );
   app.put(
     '/pioneer/candidates/:id/self-assessment',
     { config: { access: 'pioneer.write' }, schema: { summary: 'Save the self-assessment (summary and self-marked criteria) before submitting', tags, params: idParams, body: s.selfAssessmentBody, response: { 200: s.candidateDetail } } },
-    async (req) => service.saveSelfAssessment(deps, req.caller, req.params.id, req.body),
+    async (req) => candidates.saveSelfAssessment(deps, req.caller, req.params.id, req.body),
   );
   app.post(
     '/pioneer/candidates/:id/submit',
     { config: { access: 'pioneer.write' }, schema: { summary: 'Submit the self-assessment (every criterion marked, evidence attached)', tags, params: idParams, response: { 200: s.candidateDetail } } },
-    async (req) => service.candidateMove(deps, req.caller, req.params.id, 'submit'),
+    async (req) => candidates.candidateMove(deps, req.caller, req.params.id, 'submit'),
   );
   app.post(
     '/pioneer/candidates/:id/withdraw',
     { config: { access: 'pioneer.write' }, schema: { summary: 'Withdraw from the campaign (before scoring starts)', tags, params: idParams, response: { 200: s.candidateDetail } } },
-    async (req) => service.candidateMove(deps, req.caller, req.params.id, 'withdraw'),
+    async (req) => candidates.candidateMove(deps, req.caller, req.params.id, 'withdraw'),
   );
   app.post(
     '/pioneer/candidates/:id/evidence',
@@ -123,22 +126,22 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/pioneer/candidates/:id/judges',
     { config: { access: 'pioneer.write' }, schema: { summary: 'Assign a judge (a judge grant covering the campaign; never the team’s own enterprise)', tags, params: idParams, body: s.assignBody, response: { 201: z.object({ id: z.number().int(), candidateId: z.number().int(), judgeId: z.number().int() }) } } },
-    async (req, reply) => reply.status(201).send(await service.assignJudge(deps, req.caller, req.params.id, req.body.judgeId)),
+    async (req, reply) => reply.status(201).send(await judging.assignJudge(deps, req.caller, req.params.id, req.body.judgeId)),
   );
   app.post(
     '/pioneer/candidates/:id/award',
     { config: { access: 'pioneer.write' }, schema: { summary: 'Give (or take back) a showcase award: innovation_award 创新成果奖 or finalist_award 入围成果奖', tags, params: idParams, body: s.awardBody, response: { 200: s.candidateDetail } } },
-    async (req) => service.setAward(deps, req.caller, req.params.id, req.body.award),
+    async (req) => candidates.setAward(deps, req.caller, req.params.id, req.body.award),
   );
   app.post(
     '/pioneer/candidates/:id/objections',
     { config: { access: 'authenticated' }, schema: { summary: 'Lodge an objection to a proposed candidate during publicity (anyone logged in)', tags, params: idParams, body: s.objectionBody, response: { 201: created } } },
-    async (req, reply) => reply.status(201).send(await service.lodgeObjection(deps, req.caller, req.params.id, req.body.reason)),
+    async (req, reply) => reply.status(201).send(await publicity.lodgeObjection(deps, req.caller, req.params.id, req.body.reason)),
   );
   app.post(
     '/pioneer/objections/:id/resolve',
     { config: { access: 'pioneer.write' }, schema: { summary: 'Resolve an objection (upheld: the candidate is not named)', tags, params: idParams, body: s.resolveBody, response: { 200: s.objectionView } } },
-    async (req) => service.resolveObjection(deps, req.caller, req.params.id, req.body.outcome, req.body.resolution),
+    async (req) => publicity.resolveObjection(deps, req.caller, req.params.id, req.body.outcome, req.body.resolution),
   );
 
   // ----- evidence files -----
@@ -167,19 +170,19 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/pioneer/my-assignments',
     { config: { access: 'authenticated' }, schema: { summary: 'A judge’s own assignments with the criteria to score and the marks given so far', tags, response: { 200: pageOf(s.assignmentView) } } },
-    async (req) => service.myAssignments(deps, req.caller),
+    async (req) => judging.myAssignments(deps, req.caller),
   );
   app.put(
     '/pioneer/my-assignments/:id/scores',
     { config: { access: 'authenticated' }, schema: { summary: 'A judge marks criteria of their own assignment (while the campaign is in scoring)', tags, params: idParams, body: s.marksBody, response: { 200: s.assignmentView } } },
-    async (req) => service.saveMarks(deps, req.caller, req.params.id, req.body.scores),
+    async (req) => judging.saveMarks(deps, req.caller, req.params.id, req.body.scores),
   );
 
   // ----- publicity -----
   app.get(
     '/pioneer/publicity/:campaignId',
     { config: { access: 'public' }, schema: { summary: 'The public notice (公示) of a campaign in publicity: public fields only', tags, params: z.object({ campaignId: id }), response: { 200: s.publicityView } } },
-    async (req) => service.publicity(deps, req.params.campaignId),
+    async (req) => publicity.publicity(deps, req.params.campaignId),
   );
 
   // ----- titles -----

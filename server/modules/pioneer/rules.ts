@@ -1,34 +1,21 @@
-import type { MessageCode } from '../../platform/i18n.ts';
+import { invalidFields, type Refusal } from '../../platform/errors.ts';
+import { ruleText, type Param, type RuleCode, type Text } from '../../platform/i18n.ts';
 
 /**
  * Workers' Pioneer (工人先锋号) rules. Pure: no I/O; callers read the facts, pass them in, and get
- * a refusal (a message code with its parameters) or null. Dates are YYYY-MM-DD in Asia/Shanghai.
+ * a refusal (a message code with its parameters) or null, or the fields a check refuses (each with
+ * a registered rule code). Dates are YYYY-MM-DD in Asia/Shanghai.
  */
 
 export const pioneerTypes = ['modern_management', 'tech_innovation', 'safe_production', 'quality_service', 'model_education'] as const;
 export type PioneerType = (typeof pioneerTypes)[number];
-export const pioneerTypeZh: Record<PioneerType, string> = {
-  modern_management: '现代管理型',
-  tech_innovation: '科技创新型',
-  safe_production: '安全生产型',
-  quality_service: '优质服务型',
-  model_education: '模范教育型',
-};
 
 export const dimensions = ['infrastructure', 'organization', 'workforce', 'management', 'effectiveness'] as const;
 export type Dimension = (typeof dimensions)[number];
-export const dimensionZh: Record<Dimension, string> = {
-  infrastructure: '基础建设',
-  organization: '组织建设',
-  workforce: '队伍建设',
-  management: '内部管理',
-  effectiveness: '工作实效',
-};
 
 /** Title levels from the bottom up; a title is recommended to the next one. */
 export const levels = ['county', 'city', 'province', 'national'] as const;
 export type Level = (typeof levels)[number];
-export const levelZh: Record<Level, string> = { county: '县级', city: '市级', province: '省级', national: '全国' };
 
 export const scoringMethods = ['mean', 'trimmed_mean'] as const;
 export type ScoringMethod = (typeof scoringMethods)[number];
@@ -46,9 +33,19 @@ export const DEFAULT_PUBLICITY_DAYS = 7;
 /** Below this many judges, dropping the highest and lowest would leave too few marks. */
 export const TRIM_MIN_JUDGES = 5;
 
-export interface Refusal {
-  code: MessageCode;
-  params?: Record<string, string | number>;
+/** A field a check refuses, explained by a registered field rule (messages.ts `rules`). */
+export interface FieldProblem {
+  field: string;
+  rule: RuleCode;
+  params?: Record<string, Param>;
+}
+
+/** The problems as field errors, each message in both languages. */
+export const explain = (problems: FieldProblem[]): { field: string; message: Text }[] => problems.map((p) => ({ field: p.field, message: ruleText(p.rule, p.params) }));
+
+/** Throws a 422 naming every refused field, when there is any. */
+export function refuseFields(problems: FieldProblem[]): void {
+  if (problems.length) throw invalidFields(explain(problems));
 }
 
 // ---------- dates ----------
@@ -116,16 +113,14 @@ export interface CriterionInput {
 export type Weights = Record<Dimension, number>;
 
 /** Field errors of a standard: weights of the five dimensions sum to 100, each dimension scored. */
-export function checkStandard(weights: Weights, criteria: CriterionInput[]): { field: string; zh: string; en: string }[] {
-  const errors: { field: string; zh: string; en: string }[] = [];
+export function checkStandard(weights: Weights, criteria: CriterionInput[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const sum = dimensions.reduce((s, d) => s + weights[d], 0);
-  if (sum !== 100) errors.push({ field: 'weights', zh: `五个维度的权重之和须为 100（现为 ${sum}）`, en: `The five dimensions' weights must add up to 100 (now ${sum})` });
+  if (sum !== 100) problems.push({ field: 'weights', rule: 'pioneer_weights_sum', params: { sum } });
   for (const d of dimensions) {
-    if (!criteria.some((c) => c.dimension === d)) {
-      errors.push({ field: 'criteria', zh: `「${dimensionZh[d]}」维度至少需要一项考核标准`, en: `The ${d} dimension needs at least one criterion` });
-    }
+    if (!criteria.some((c) => c.dimension === d)) problems.push({ field: 'criteria', rule: 'pioneer_dimension_without_criteria', params: { dimension: `pioneer_dimension_${d}` } });
   }
-  return errors;
+  return problems;
 }
 
 // ---------- scoring ----------
@@ -156,6 +151,17 @@ export function judgeTotal(criteria: ScoredCriterion[], weights: Weights, points
     total += (given / possible) * weights[d];
   }
   return Math.round(total * 100);
+}
+
+/** Marks against a frozen standard (a judge's or a self-assessment): each a criterion of it, within its points. */
+export function checkMarks(criteria: ScoredCriterion[], marks: { criterionId: number; points: number }[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  marks.forEach((m, i) => {
+    const c = criteria.find((x) => x.id === m.criterionId);
+    if (!c) problems.push({ field: `scores.${i}.criterionId`, rule: 'pioneer_not_a_criterion' });
+    else if (m.points > c.maxPoints) problems.push({ field: `scores.${i}.points`, rule: 'pioneer_points_over_max', params: { max: c.maxPoints } });
+  });
+  return problems;
 }
 
 /** How many (judge, criterion) marks are still missing across the sheets. */
@@ -190,7 +196,16 @@ export function rank<T extends { id: number; score: number }>(items: T[]): (T & 
 export const campaignStatuses = ['registration', 'self_assessment', 'scoring', 'showcase', 'publicity', 'named', 'cancelled'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 
-/** What the guards look at, read by the service in the transition's transaction. */
+/** A new campaign's deadlines: registration (from today), then self-assessment, then scoring. */
+export function checkCampaignDates(d: { registrationDeadline: string; assessmentDeadline: string; scoringDeadline: string }, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (d.assessmentDeadline < d.registrationDeadline) problems.push({ field: 'assessmentDeadline', rule: 'pioneer_assessment_before_registration' });
+  if (d.scoringDeadline < d.assessmentDeadline) problems.push({ field: 'scoringDeadline', rule: 'pioneer_scoring_before_assessment' });
+  if (d.registrationDeadline < today) problems.push({ field: 'registrationDeadline', rule: 'pioneer_registration_in_past' });
+  return problems;
+}
+
+/** What the guards look at, read by campaigns.ts in the transition's transaction. */
 export interface CampaignFacts {
   today: string;
   quota: number;
@@ -324,11 +339,6 @@ export function checkRecommendation(title: { status: 'active' | 'revoked'; level
   if (openRecommendations > 0) return { code: 'pioneer_recommendation_open' };
   return null;
 }
-
-/** Chinese names of types and levels in an imported sheet → code names. */
-export const typeByZh = new Map(pioneerTypes.map((t) => [pioneerTypeZh[t], t]));
-export const levelByZh = new Map(levels.map((l) => [levelZh[l], l]));
-
 
 /** Scores are kept in hundredths; the API speaks points with two decimals. */
 export const points = (hundredths: number | null): number | null => (hundredths === null ? null : hundredths / 100);

@@ -117,15 +117,13 @@ export const selfAssessmentBody = z.object({ summary: text(5000), scores: z.arra
 
 export const evidenceView = z.object({ id: int, fileName: z.string(), contentType: z.string(), size: int, sha256: z.string(), createdAt: z.string() });
 
+/** Where a registered or titled team sits: its enterprise, and the union covering that enterprise. */
+const teamPlace = { teamId: int, teamName: z.string(), enterpriseId: int, enterpriseName: z.string(), orgId: int, orgName: z.string() };
+
 export const candidateItem = z.object({
   id: int,
   campaignId: int,
-  teamId: int,
-  teamName: z.string(),
-  enterpriseId: int,
-  enterpriseName: z.string(),
-  orgId: int,
-  orgName: z.string(),
+  ...teamPlace,
   type: pioneerType,
   workerCount: int,
   status: candidateStatus,
@@ -208,12 +206,7 @@ export const resolveBody = z.object({ outcome: z.enum(['upheld', 'dismissed']).d
 
 export const titleItem = z.object({
   id: int,
-  teamId: int,
-  teamName: z.string(),
-  enterpriseId: int,
-  enterpriseName: z.string(),
-  orgId: int,
-  orgName: z.string(),
+  ...teamPlace,
   type: pioneerType,
   level,
   year: int,

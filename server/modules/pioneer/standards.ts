@@ -1,4 +1,18 @@
-import type { CriterionInput, Dimension, PioneerType, Weights } from './rules.ts';
+import type { z } from 'zod';
+import { parseJson, type Tx } from '../../db/database.ts';
+import type { Caller, Deps } from '../../platform/context.ts';
+import { fieldError, notFound } from '../../platform/errors.ts';
+import { requireOrgInScope } from '../../platform/access.ts';
+import { audit } from '../../platform/audit.ts';
+import { checkStandard, refuseFields, type CriterionInput, type Dimension, type PioneerType, type Weights } from './rules.ts';
+import { readableStandards, type Reader } from './policy.ts';
+import type { createStandardBody } from './schema.ts';
+
+/**
+ * Assessment standards (考核评估标准): the five built-in ones below; the standards a campaign would
+ * freeze now, one version, a federation's own new version; and what campaigns and judging read of
+ * them (the versions current for a federation, the versions a campaign froze).
+ */
 
 /**
  * The five built-in assessment standards (五型考核评估标准), written from 嘉善县总工会's
@@ -119,3 +133,110 @@ export const DEFAULT_STANDARDS: { type: PioneerType; name: string; weights: Weig
     ],
   };
 });
+
+// ---------- the standards in use ----------
+
+/** Standards with their criteria, by id. */
+async function standardRows(tx: Tx, ids: number[]) {
+  if (ids.length === 0) return [];
+  const [standards, criteria] = await Promise.all([
+    tx.selectFrom('pioneer_standards').selectAll().where('id', 'in', ids).orderBy('type').orderBy('id').execute(),
+    tx.selectFrom('pioneer_criteria').selectAll().where('standard_id', 'in', ids).orderBy('standard_id').orderBy('position').execute(),
+  ]);
+  return standards.map((s) => ({
+    id: s.id,
+    orgId: s.org_id,
+    type: s.type,
+    version: s.version,
+    name: s.name,
+    weights: parseJson<Weights>(s.weights)!,
+    createdAt: s.created_at,
+    criteria: criteria
+      .filter((c) => c.standard_id === s.id)
+      .map((c) => ({ id: c.id, dimension: c.dimension, position: c.position, title: c.title, description: c.description, maxPoints: c.max_points })),
+  }));
+}
+
+export type Standard = Awaited<ReturnType<typeof standardRows>>[number];
+
+/** Per type, the newest version a campaign of `orgId` would freeze now: its own, else the built-in one. */
+export async function currentStandardIds(tx: Tx, orgId: number | null): Promise<Map<PioneerType, number>> {
+  const rows = await tx
+    .selectFrom('pioneer_standards')
+    .select(['id', 'type', 'org_id', 'version'])
+    .where((eb) => (orgId === null ? eb('org_id', 'is', null) : eb.or([eb('org_id', 'is', null), eb('org_id', '=', orgId)])))
+    .orderBy('version')
+    .orderBy('id')
+    .execute();
+  const chosen = new Map<PioneerType, { id: number; own: boolean }>();
+  for (const r of rows) {
+    const own = r.org_id !== null;
+    const prev = chosen.get(r.type);
+    if (!prev || own || !prev.own) chosen.set(r.type, { id: r.id, own });
+  }
+  return new Map([...chosen].map(([type, v]) => [type, v.id]));
+}
+
+/** Per campaign, the standard of each type it froze when it opened: criteria and weights. */
+export async function frozenStandardsOf(tx: Tx, campaignIds: number[]): Promise<Map<number, Map<PioneerType, Standard>>> {
+  const links = campaignIds.length
+    ? await tx.selectFrom('pioneer_campaign_standards').select(['campaign_id', 'type', 'standard_id']).where('campaign_id', 'in', campaignIds).execute()
+    : [];
+  const standards = new Map((await standardRows(tx, [...new Set(links.map((l) => l.standard_id))])).map((s) => [s.id, s]));
+  const byCampaign = new Map<number, Map<PioneerType, Standard>>(campaignIds.map((id) => [id, new Map()]));
+  for (const l of links) byCampaign.get(l.campaign_id)!.set(l.type, standards.get(l.standard_id)!);
+  return byCampaign;
+}
+
+/** One campaign's frozen standard of one type. */
+export async function frozenStandard(tx: Tx, campaignId: number, type: PioneerType): Promise<Standard> {
+  return (await frozenStandardsOf(tx, [campaignId])).get(campaignId)!.get(type)!;
+}
+
+/** Only an active county federation opens campaigns and sets standards; `field` names it in the refusal. */
+export async function requireFederation(tx: Tx, reader: Reader, orgId: number, field: string) {
+  await requireOrgInScope(tx, reader.scope, orgId);
+  const org = await tx.selectFrom('orgs').select(['kind', 'level', 'status', 'name']).where('id', '=', orgId).executeTakeFirstOrThrow();
+  if (org.kind !== 'federation' || org.level !== 'county' || org.status !== 'active') throw fieldError(field, 'pioneer_federation_required');
+  return org;
+}
+
+export async function listStandards(deps: Deps, caller: Caller, orgId: number | undefined) {
+  if (orgId !== undefined) await requireOrgInScope(deps.db, caller.scope, orgId);
+  const ids = await currentStandardIds(deps.db, orgId ?? null);
+  const items = await standardRows(deps.db, [...ids.values()]);
+  return { items, total: items.length };
+}
+
+export async function getStandard(deps: Deps, caller: Caller, standardId: number) {
+  const row = await deps.db.selectFrom('pioneer_standards as s').select('s.id').where('s.id', '=', standardId).where(readableStandards(caller)).executeTakeFirst();
+  if (!row) throw notFound('pioneer_standard');
+  return (await standardRows(deps.db, [standardId]))[0];
+}
+
+/** A federation's new version of one type's standard, for campaigns it opens from now on. */
+export async function createStandard(deps: Deps, caller: Caller, input: z.infer<typeof createStandardBody>) {
+  refuseFields(checkStandard(input.weights, input.criteria));
+  return deps.db.transaction().execute(async (tx) => {
+    await requireFederation(tx, caller, input.orgId, 'orgId');
+    const last = await tx
+      .selectFrom('pioneer_standards')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('org_id', '=', input.orgId)
+      .where('type', '=', input.type)
+      .executeTakeFirst();
+    const version = Number(last?.v ?? 0) + 1;
+    const { id } = await tx
+      .insertInto('pioneer_standards')
+      .values({ org_id: input.orgId, type: input.type, version, name: input.name, weights: JSON.stringify(input.weights), created_by: caller.user!.id, created_at: caller.actor.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('pioneer_criteria')
+      .values(input.criteria.map((c, i) => ({ standard_id: id, dimension: c.dimension, position: i + 1, title: c.title, description: c.description, max_points: c.maxPoints })))
+      .execute();
+    const [view] = await standardRows(tx, [id]);
+    await audit(tx, caller.actor, { action: 'pioneer_standard.create', entity: 'pioneer_standard', entityId: id, orgId: input.orgId, after: view });
+    return view;
+  });
+}

@@ -1,16 +1,17 @@
+import type { Expression, SqlBool } from 'kysely';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope } from '../../platform/access.ts';
 import { levels, pioneerTypes, type Level, type PioneerType } from './rules.ts';
-import { campaignVisible, candidateVisible } from './service.ts';
+import { readableCampaigns, readableCandidates, readableTitles } from './policy.ts';
 
-/** Active (not revoked) titles over a subtree, by level and by type: one grouped query. */
-async function titleCounts(deps: Deps, scope: Scope) {
+/** Active (not revoked) titles `t` the filter keeps, by level and by type: one grouped query. */
+async function titleCounts(deps: Deps, titles: Expression<SqlBool>) {
   const rows = await deps.db
-    .selectFrom('pioneer_titles')
-    .select(['level', 'type', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('status', '=', 'active')
-    .where(inScope('pioneer_titles.org_id', scope))
-    .groupBy(['level', 'type'])
+    .selectFrom('pioneer_titles as t')
+    .select(['t.level', 't.type', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('t.status', '=', 'active')
+    .where(titles)
+    .groupBy(['t.level', 't.type'])
     .execute();
   const byLevel = Object.fromEntries(levels.map((l) => [l, 0])) as Record<Level, number>;
   const byType = Object.fromEntries(pioneerTypes.map((t) => [t, 0])) as Record<PioneerType, number>;
@@ -25,7 +26,7 @@ async function titleCounts(deps: Deps, scope: Scope) {
 
 export async function pioneerStats(deps: Deps, caller: Caller, orgId: number) {
   await requireOrgInScope(deps.db, caller.scope, orgId);
-  return titleCounts(deps, { all: false, roots: [orgId] });
+  return titleCounts(deps, inSubtree('t.org_id', orgId));
 }
 
 /**
@@ -34,13 +35,15 @@ export async function pioneerStats(deps: Deps, caller: Caller, orgId: number) {
  */
 export async function dashboard(deps: Deps, caller: Caller, orgId: number | undefined) {
   if (orgId !== undefined) await requireOrgInScope(deps.db, caller.scope, orgId);
-  const scope: Scope = orgId !== undefined ? { all: false, roots: [orgId] } : caller.scope;
+  // Narrowed to one org, the reader is that org's subtree, and its candidates are those of unions inside it.
+  const reader = orgId !== undefined ? { scope: { all: false, roots: [orgId] } } : caller;
+  const candidates = orgId !== undefined ? inSubtree('cand.org_id', orgId) : readableCandidates(caller);
   const campaigns = await deps.db
-    .selectFrom('pioneer_campaigns')
-    .select(['id', 'name', 'year', 'status'])
-    .where(campaignVisible('pioneer_campaigns.org_id', scope))
-    .orderBy('year', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('pioneer_campaigns as camp')
+    .select(['camp.id', 'camp.name', 'camp.year', 'camp.status'])
+    .where(readableCampaigns(reader))
+    .orderBy('camp.year', 'desc')
+    .orderBy('camp.id', 'desc')
     .limit(50)
     .execute();
   const ids = campaigns.map((c) => c.id);
@@ -57,12 +60,12 @@ export async function dashboard(deps: Deps, caller: Caller, orgId: number | unde
         ])
         .where('cand.campaign_id', 'in', ids)
         .where('cand.status', '!=', 'withdrawn')
-        .where(orgId !== undefined ? inScope('cand.org_id', scope) : candidateVisible(scope))
+        .where(candidates)
         .groupBy('cand.campaign_id')
         .execute()
     : [];
   return {
-    ...(await titleCounts(deps, scope)),
+    ...(await titleCounts(deps, readableTitles(reader))),
     campaigns: campaigns.map((c) => {
       const t = taking.find((r) => r.campaign_id === c.id);
       return { id: c.id, name: c.name, year: c.year, status: c.status, candidates: Number(t?.candidates ?? 0), teams: Number(t?.teams ?? 0), workers: Number(t?.workers ?? 0), named: Number(t?.named ?? 0) };

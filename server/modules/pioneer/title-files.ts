@@ -1,11 +1,15 @@
 import type { Caller, Deps } from '../../platform/context.ts';
-import { invalidFields } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope } from '../../platform/access.ts';
+import { fieldError } from '../../platform/errors.ts';
+import { inSubtree, requireOrgInScope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
+import { today } from '../../platform/dates.ts';
 import { isValidUscc } from '../../platform/identity.ts';
-import { readRows, refuseImport, templateWorkbook, type ImportErrorRow, type RowErrors, type SheetColumn } from '../../platform/spreadsheet.ts';
-import { levelByZh, levelZh, levels, pioneerTypeZh, pioneerTypes, typeByZh, type Level, type PioneerType } from './rules.ts';
-import { today } from './service.ts';
+import { readRows, refuseImport, templateWorkbook, type ImportErrorRow, type SheetColumn } from '../../platform/spreadsheet.ts';
+import { addTeam } from '../orgs/index.ts';
+import { explain, levels, pioneerTypes, type FieldProblem, type Level, type PioneerType } from './rules.ts';
+import { labelOf } from './messages.ts';
+import { readableEnterprises } from './policy.ts';
+import { insertTitles } from './titles.ts';
 
 /** Historic titles from Excel: the same all-or-nothing rules and per-row errors as the member roll. */
 export const titleColumns: SheetColumn[] = [
@@ -16,6 +20,12 @@ export const titleColumns: SheetColumn[] = [
   { header: '命名年份', field: 'year', text: true, width: 12 },
 ];
 
+/** A sheet names types and levels in Chinese, as cadres write them: 安全生产型, 县级. */
+export const typeCell = (t: PioneerType) => labelOf(`pioneer_type_${t}`, 'zh');
+export const levelCell = (l: Level) => labelOf(`pioneer_level_${l}`, 'zh');
+const typeByCell = new Map(pioneerTypes.map((t) => [typeCell(t), t]));
+const levelByCell = new Map(levels.map((l) => [levelCell(l), l]));
+
 /** The template's name in a cadre's download folder. */
 export const titleTemplateName = '工人先锋号称号导入模板.xlsx';
 
@@ -23,8 +33,8 @@ export function titleTemplate(): Promise<Buffer> {
   return templateWorkbook('工人先锋号', titleColumns, ['装配车间', '91330421MA2B000000', '安全生产型', '县级', '2018'], [
     '工人先锋号历史称号导入说明',
     '1. 请勿修改第一行表头和列的顺序：班组名称、所属企业统一社会信用代码、类型、级别、命名年份。',
-    `2. 类型填写其一：${pioneerTypes.map((t) => pioneerTypeZh[t]).join('、')}。`,
-    `3. 级别填写其一：${levels.map((l) => levelZh[l]).join('、')}。`,
+    `2. 类型填写其一：${pioneerTypes.map(typeCell).join('、')}。`,
+    `3. 级别填写其一：${levels.map(levelCell).join('、')}。`,
     '4. 企业须是本组织管辖范围内已登记的企业；该企业下还没有的班组会自动建立。',
     '5. 命名年份为四位年份，不能晚于今年。同一班组同一类型同一级别同一年份只能有一条。',
     '6. 任何一行有误时整份文件都不会导入，系统会列出每个错误的行、列和原因，并提供错误报告下载。',
@@ -32,19 +42,20 @@ export function titleTemplate(): Promise<Buffer> {
   ]);
 }
 
-const err = (field: string, zh: string, en: string) => ({ field, message: { zh, en } });
+const TEAM_NAME_MAX = 100;
+const FIRST_YEAR = 1990;
 
 /** One row on its own (no database). */
-export function checkTitleRow(cells: Record<string, string>, thisYear: number): RowErrors {
-  const errors: RowErrors = [];
-  if (!cells.teamName) errors.push(err('teamName', '班组名称不能为空', 'Team name is required'));
-  else if (cells.teamName.length > 100) errors.push(err('teamName', '班组名称不能超过 100 个字符', 'Team name can be at most 100 characters'));
-  if (!isValidUscc(cells.uscc.toUpperCase())) errors.push(err('uscc', '统一社会信用代码格式或校验位不正确', 'Not a valid unified social credit code'));
-  if (!typeByZh.has(cells.type)) errors.push(err('type', `类型须为${pioneerTypes.map((t) => pioneerTypeZh[t]).join('、')}之一`, 'Type must be one of the five Chinese type names'));
-  if (!levelByZh.has(cells.level)) errors.push(err('level', '级别须为县级、市级、省级、全国之一', 'Level must be 县级, 市级, 省级 or 全国'));
+export function checkTitleRow(cells: Record<string, string>, thisYear: number): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!cells.teamName) problems.push({ field: 'teamName', rule: 'pioneer_row_team_required' });
+  else if (cells.teamName.length > TEAM_NAME_MAX) problems.push({ field: 'teamName', rule: 'pioneer_row_team_too_long', params: { max: TEAM_NAME_MAX } });
+  if (!isValidUscc(cells.uscc.toUpperCase())) problems.push({ field: 'uscc', rule: 'pioneer_row_uscc' });
+  if (!typeByCell.has(cells.type)) problems.push({ field: 'type', rule: 'pioneer_row_type', params: { types: pioneerTypes.map(typeCell).join('、') } });
+  if (!levelByCell.has(cells.level)) problems.push({ field: 'level', rule: 'pioneer_row_level', params: { levels: levels.map(levelCell).join('、') } });
   const year = Number(cells.year);
-  if (!/^\d{4}$/.test(cells.year) || year < 1990 || year > thisYear) errors.push(err('year', `命名年份须为 1990–${thisYear} 之间的四位年份`, `Year must be between 1990 and ${thisYear}`));
-  return errors;
+  if (!/^\d{4}$/.test(cells.year) || year < FIRST_YEAR || year > thisYear) problems.push({ field: 'year', rule: 'pioneer_row_year', params: { from: FIRST_YEAR, to: thisYear } });
+  return problems;
 }
 
 /** Imported teams get a kind from their name: 车间 workshop, 科/室/部/中心 office, 项目 project, else crew. */
@@ -65,6 +76,7 @@ interface GoodRow {
   year: number;
 }
 
+/** Credit codes and enterprises per lookup query. */
 const BATCH = 500;
 
 /**
@@ -80,21 +92,21 @@ export async function importTitles(deps: Deps, caller: Caller, orgId: number, fi
   const good: GoodRow[] = [];
   const seen = new Map<string, number>();
   for await (const { row, cells } of readRows(file, titleColumns)) {
-    const errors = checkTitleRow(cells, thisYear);
-    if (errors.length) {
-      bad.push({ row, cells, errors });
+    const problems = checkTitleRow(cells, thisYear);
+    if (problems.length) {
+      bad.push({ row, cells, errors: explain(problems) });
       continue;
     }
-    const g: GoodRow = { row, cells, teamName: cells.teamName, uscc: cells.uscc.toUpperCase(), type: typeByZh.get(cells.type)!, level: levelByZh.get(cells.level)!, year: Number(cells.year) };
+    const g: GoodRow = { row, cells, teamName: cells.teamName, uscc: cells.uscc.toUpperCase(), type: typeByCell.get(cells.type)!, level: levelByCell.get(cells.level)!, year: Number(cells.year) };
     const key = `${g.uscc}|${g.teamName}|${g.type}|${g.level}|${g.year}`;
     const first = seen.get(key);
-    if (first !== undefined) bad.push({ row, cells, errors: [err('teamName', `与第 ${first} 行重复`, `Same title as row ${first}`)] });
+    if (first !== undefined) bad.push({ row, cells, errors: explain([{ field: 'teamName', rule: 'pioneer_row_duplicate', params: { row: first } }]) });
     else {
       seen.set(key, row);
       good.push(g);
     }
   }
-  if (bad.length === 0 && good.length === 0) throw invalidFields([{ field: 'file', message: { zh: '文件中没有数据行', en: 'The file has no data rows' } }]);
+  if (bad.length === 0 && good.length === 0) throw fieldError('file', 'pioneer_import_no_rows');
 
   const usccs = [...new Set(good.map((g) => g.uscc))];
   const enterprises = new Map<string, { id: number; org_id: number }>();
@@ -104,8 +116,8 @@ export async function importTitles(deps: Deps, caller: Caller, orgId: number, fi
       .select(['id', 'uscc', 'org_id'])
       .where('uscc', 'in', usccs.slice(i, i + BATCH))
       .where('status', '=', 'active')
-      .where(inScope('enterprises.org_id', caller.scope))
-      .where(inScope('enterprises.org_id', { all: false, roots: [orgId] }))
+      .where(readableEnterprises(caller))
+      .where(inSubtree('enterprises.org_id', orgId))
       .execute();
     for (const r of rows) enterprises.set(r.uscc, { id: r.id, org_id: r.org_id });
   }
@@ -122,8 +134,8 @@ export async function importTitles(deps: Deps, caller: Caller, orgId: number, fi
     for (const r of rows) existing.add(`${r.uscc}|${r.name}|${r.type}|${r.level}|${r.year}`);
   }
   for (const g of good) {
-    if (!enterprises.has(g.uscc)) bad.push({ row: g.row, cells: g.cells, errors: [err('uscc', '找不到该信用代码对应的企业，或企业不在该组织范围内', 'No enterprise with this credit code under this organisation in your scope')] });
-    else if (existing.has(`${g.uscc}|${g.teamName}|${g.type}|${g.level}|${g.year}`)) bad.push({ row: g.row, cells: g.cells, errors: [err('teamName', '该称号已登记，不能重复导入', 'This title is already recorded')] });
+    if (!enterprises.has(g.uscc)) bad.push({ row: g.row, cells: g.cells, errors: explain([{ field: 'uscc', rule: 'pioneer_row_enterprise_unknown' }]) });
+    else if (existing.has(`${g.uscc}|${g.teamName}|${g.type}|${g.level}|${g.year}`)) bad.push({ row: g.row, cells: g.cells, errors: explain([{ field: 'teamName', rule: 'pioneer_row_title_exists' }]) });
   }
   if (bad.length) await refuseImport(deps.config.dataDir, caller.user!.id, titleColumns, bad);
 
@@ -133,44 +145,20 @@ export async function importTitles(deps: Deps, caller: Caller, orgId: number, fi
     const found = await tx.selectFrom('teams').select(['id', 'enterprise_id', 'name']).where('enterprise_id', 'in', enterpriseIds).where('status', '=', 'active').orderBy('id').execute();
     for (const t of found) if (!teams.has(`${t.enterprise_id}|${t.name}`)) teams.set(`${t.enterprise_id}|${t.name}`, t.id);
     let created = 0;
-    const values = [];
+    const titles = [];
     for (const g of good) {
       const e = enterprises.get(g.uscc)!;
       const key = `${e.id}|${g.teamName}`;
       let teamId = teams.get(key);
       if (teamId === undefined) {
-        teamId = (
-          await tx
-            .insertInto('teams')
-            .values({ enterprise_id: e.id, name: g.teamName, kind: teamKindOf(g.teamName), status: 'active', created_at: now, updated_at: now })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
+        teamId = await addTeam(tx, caller.actor, { enterpriseId: e.id, orgId: e.org_id, name: g.teamName, kind: teamKindOf(g.teamName), source: 'pioneer_title.import' });
         teams.set(key, teamId);
-        await audit(tx, caller.actor, { action: 'team.create', entity: 'team', entityId: teamId, orgId: e.org_id, after: { name: g.teamName, enterpriseId: e.id, source: 'pioneer_title.import' } });
         created++;
       }
-      values.push({
-        team_id: teamId,
-        enterprise_id: e.id,
-        org_id: e.org_id,
-        type: g.type,
-        level: g.level,
-        year: g.year,
-        named_on: null,
-        document_no: null,
-        source: 'import' as const,
-        campaign_id: null,
-        candidate_id: null,
-        status: 'active' as const,
-        revoked_on: null,
-        revocation_reason: null,
-        created_at: now,
-        updated_at: now,
-      });
+      titles.push({ teamId, enterpriseId: e.id, orgId: e.org_id, type: g.type, level: g.level, year: g.year, namedOn: null, documentNo: null, source: 'import' as const });
     }
-    for (let i = 0; i < values.length; i += BATCH) await tx.insertInto('pioneer_titles').values(values.slice(i, i + BATCH)).execute();
-    await audit(tx, caller.actor, { action: 'pioneer_title.import', entity: 'org', entityId: orgId, orgId, after: { imported: values.length, teamsCreated: created } });
+    await insertTitles(tx, now, titles);
+    await audit(tx, caller.actor, { action: 'pioneer_title.import', entity: 'org', entityId: orgId, orgId, after: { imported: titles.length, teamsCreated: created } });
   });
   return { imported: good.length };
 }

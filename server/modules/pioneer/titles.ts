@@ -2,10 +2,14 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
-import { inScope, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope } from '../../platform/access.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
-import { checkRecommendation, levelZh, levels, nextLevel, pioneerTypeZh, points, proposesRevocation } from './rules.ts';
-import { today } from './service.ts';
+import { today } from '../../platform/dates.ts';
+import { translate, type Lang, type MessageCode } from '../../platform/i18n.ts';
+import { paginate } from '../../platform/paging.ts';
+import { checkRecommendation, levels, nextLevel, points, proposesRevocation, type IncidentKind, type Level, type PioneerType } from './rules.ts';
+import { labelOf } from './messages.ts';
+import { readableEnterprises, readableTitles, type Reader } from './policy.ts';
 import type { decisionBody, incidentBody, incidentListQuery, inspectionResultBody, revocationDecisionBody, revokeBody, rewardBody, titleListQuery } from './schema.ts';
 
 /**
@@ -15,27 +19,35 @@ import type { decisionBody, incidentBody, incidentListQuery, inspectionResultBod
  * team's enterprise when the title was given.
  */
 
-function titles(tx: Tx) {
-  return tx
+/** Titles with their team, enterprise and union. */
+const titlesWithTeams = (tx: Tx) =>
+  tx
     .selectFrom('pioneer_titles as t')
     .innerJoin('teams', 'teams.id', 't.team_id')
     .innerJoin('enterprises', 'enterprises.id', 't.enterprise_id')
-    .innerJoin('orgs', 'orgs.id', 't.org_id')
-    .select([
-      't.id', 't.team_id', 'teams.name as team_name', 't.enterprise_id', 'enterprises.name as enterprise_name', 't.org_id', 'orgs.name as org_name', 't.type',
-      't.level', 't.year', 't.named_on', 't.document_no', 't.source', 't.status', 't.revoked_on', 't.revocation_reason', 't.campaign_id', 't.candidate_id',
-    ]);
-}
+    .innerJoin('orgs', 'orgs.id', 't.org_id');
 
-type TitleRow = Awaited<ReturnType<ReturnType<typeof titles>['executeTakeFirstOrThrow']>>;
-const titleItemView = (r: TitleRow) => ({
-  id: r.id,
+const titleColumns = [
+  't.id', 't.team_id', 'teams.name as team_name', 't.enterprise_id', 'enterprises.name as enterprise_name', 't.org_id', 'orgs.name as org_name', 't.type',
+  't.level', 't.year', 't.named_on', 't.document_no', 't.source', 't.status', 't.revoked_on', 't.revocation_reason', 't.campaign_id', 't.candidate_id',
+] as const;
+
+type TitleRow = Awaited<ReturnType<ReturnType<typeof titleRows>['executeTakeFirstOrThrow']>>;
+const titleRows = (tx: Tx) => titlesWithTeams(tx).select(titleColumns);
+
+/** Where a titled (or registering) team sits: its enterprise and the union covering it, as the API shows them (schema.ts `teamPlace`). */
+export const teamPlaceView = (r: { team_id: number; team_name: string; enterprise_id: number; enterprise_name: string; org_id: number; org_name: string }) => ({
   teamId: r.team_id,
   teamName: r.team_name,
   enterpriseId: r.enterprise_id,
   enterpriseName: r.enterprise_name,
   orgId: r.org_id,
   orgName: r.org_name,
+});
+
+const titleItemView = (r: TitleRow) => ({
+  id: r.id,
+  ...teamPlaceView(r),
   type: r.type,
   level: r.level,
   year: r.year,
@@ -49,27 +61,84 @@ const titleItemView = (r: TitleRow) => ({
 
 export async function listTitles(deps: Deps, caller: Caller, query: z.infer<typeof titleListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  let q = titles(deps.db).where(inScope('t.org_id', caller.scope));
-  if (query.orgId) q = q.where(inScope('t.org_id', { all: false, roots: [query.orgId] }));
-  if (query.level) q = q.where('t.level', '=', query.level);
-  if (query.type) q = q.where('t.type', '=', query.type);
-  if (query.status) q = q.where('t.status', '=', query.status);
-  if (query.year) q = q.where('t.year', '=', query.year);
-  if (query.q) q = q.where((eb) => eb.or([eb('teams.name', 'like', `%${query.q}%`), eb('enterprises.name', 'like', `%${query.q}%`)]));
-  const [{ total }] = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await q.orderBy('t.year', 'desc').orderBy('t.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  return { items: rows.map(titleItemView), total: Number(total) };
+  let base = titlesWithTeams(deps.db).where(readableTitles(caller));
+  if (query.orgId) base = base.where(inSubtree('t.org_id', query.orgId));
+  if (query.level) base = base.where('t.level', '=', query.level);
+  if (query.type) base = base.where('t.type', '=', query.type);
+  if (query.status) base = base.where('t.status', '=', query.status);
+  if (query.year) base = base.where('t.year', '=', query.year);
+  if (query.q) base = base.where((eb) => eb.or([eb('teams.name', 'like', `%${query.q}%`), eb('enterprises.name', 'like', `%${query.q}%`)]));
+  const { rows, total } = await paginate(base, query, (q) => q.select(titleColumns).orderBy('t.year', 'desc').orderBy('t.id', 'desc'));
+  return { items: rows.map(titleItemView), total };
 }
 
-async function titleInScope(tx: Tx, scope: Scope, titleId: number) {
-  const row = await titles(tx).where('t.id', '=', titleId).where(inScope('t.org_id', scope)).executeTakeFirst();
+async function readableTitle(tx: Tx, reader: Reader, titleId: number) {
+  const row = await titleRows(tx).where('t.id', '=', titleId).where(readableTitles(reader)).executeTakeFirst();
   if (!row) throw notFound('pioneer_title');
   return row;
 }
 
+export interface NewTitle {
+  teamId: number;
+  enterpriseId: number;
+  orgId: number;
+  type: PioneerType;
+  level: Level;
+  year: number;
+  namedOn: string | null;
+  documentNo: string | null;
+  source: 'campaign' | 'recommendation' | 'import';
+  campaignId?: number;
+  candidateId?: number;
+}
+
+/** Titles per statement: at 16 values a title, well within both engines' limits on bound parameters. */
+const BATCH = 500;
+
+/** Writes new titles, active and unrevoked, however they came (naming, a higher level's decision, an import); answers their ids. */
+export async function insertTitles(tx: Tx, now: string, titles: NewTitle[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < titles.length; i += BATCH) {
+    const rows = await tx
+      .insertInto('pioneer_titles')
+      .values(
+        titles.slice(i, i + BATCH).map((t) => ({
+          team_id: t.teamId,
+          enterprise_id: t.enterpriseId,
+          org_id: t.orgId,
+          type: t.type,
+          level: t.level,
+          year: t.year,
+          named_on: t.namedOn,
+          document_no: t.documentNo,
+          source: t.source,
+          campaign_id: t.campaignId ?? null,
+          candidate_id: t.candidateId ?? null,
+          status: 'active' as const,
+          revoked_on: null,
+          revocation_reason: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** A title's timeline and certificate in the caller's language (Chinese unless they asked for English). */
+function titleTexts(lang: Lang) {
+  const say = (code: MessageCode, params: Record<string, string> = {}) => translate(code, lang, params);
+  const level = (l: Level) => `pioneer_level_${l}`;
+  const type = (t: PioneerType) => `pioneer_type_${t}`;
+  return { say, level, type };
+}
+
 /** A title's whole life in one answer: how it was named, the levels above, inspections, revocations, rewards. */
 export async function titleHistory(deps: Deps, caller: Caller, titleId: number) {
-  const t = await titleInScope(deps.db, caller.scope, titleId);
+  const t = await readableTitle(deps.db, caller, titleId);
   const db = deps.db;
   const [campaign, ladder, recommendations, inspections, revocations, rewards] = await Promise.all([
     t.candidate_id
@@ -86,20 +155,28 @@ export async function titleHistory(deps: Deps, caller: Caller, titleId: number) 
     db.selectFrom('pioneer_revocations').selectAll().where('title_id', '=', titleId).orderBy('id').execute(),
     db.selectFrom('pioneer_rewards').selectAll().where('title_id', '=', titleId).orderBy('awarded_on').orderBy('id').execute(),
   ]);
+  // People's own words (document numbers, reasons, descriptions) follow a registered text as they are.
+  const { say, level, type } = titleTexts(caller.lang);
+  const named = { level: level(t.level), type: type(t.type) };
   const events: { on: string; kind: string; text: string }[] = [];
-  events.push({ on: t.named_on ?? `${t.year}`, kind: 'naming', text: `命名为${levelZh[t.level]}“工人先锋号”（${pioneerTypeZh[t.type]}）${t.document_no ? `，${t.document_no}` : ''}` });
+  events.push({ on: t.named_on ?? `${t.year}`, kind: 'naming', text: t.document_no ? say('pioneer_event_naming_document', named) + t.document_no : say('pioneer_event_naming', named) });
   for (const r of recommendations) {
-    events.push({ on: r.recommended_on, kind: 'recommendation', text: `推荐为${levelZh[r.to_level]}“工人先锋号”` });
-    if (r.decided_on) events.push({ on: r.decided_on, kind: 'decision', text: r.status === 'named' ? `获评${levelZh[r.to_level]}“工人先锋号”` : `未获${levelZh[r.to_level]}命名` });
+    const to = { level: level(r.to_level) };
+    events.push({ on: r.recommended_on, kind: 'recommendation', text: say('pioneer_event_recommendation', to) });
+    if (r.decided_on) events.push({ on: r.decided_on, kind: 'decision', text: say(r.status === 'named' ? 'pioneer_event_named' : 'pioneer_event_not_named', to) });
   }
   for (const i of inspections) {
-    events.push(i.inspected_on ? { on: i.inspected_on, kind: 'inspection', text: `定期检查：${{ passed: '合格', rectify: '限期整改', failed: '不合格' }[i.result!]}` } : { on: i.due_on, kind: 'inspection_scheduled', text: '定期检查（待检查）' });
+    events.push(
+      i.inspected_on
+        ? { on: i.inspected_on, kind: 'inspection', text: say('pioneer_event_inspection', { result: `pioneer_inspection_${i.result!}` }) }
+        : { on: i.due_on, kind: 'inspection_scheduled', text: say('pioneer_event_inspection_scheduled') },
+    );
   }
   for (const r of revocations) {
-    events.push({ on: r.proposed_on, kind: 'revocation_proposed', text: `撤销建议：${r.reason}` });
-    if (r.decided_on) events.push({ on: r.decided_on, kind: `revocation_${r.status}`, text: r.status === 'confirmed' ? `撤销称号：${r.reason}` : '撤销建议不予采纳' });
+    events.push({ on: r.proposed_on, kind: 'revocation_proposed', text: say('pioneer_event_revocation_proposed') + r.reason });
+    if (r.decided_on) events.push({ on: r.decided_on, kind: `revocation_${r.status}`, text: r.status === 'confirmed' ? say('pioneer_event_revoked') + r.reason : say('pioneer_event_revocation_dismissed') });
   }
-  for (const w of rewards) events.push({ on: w.awarded_on, kind: 'reward', text: `奖励：${w.description}` });
+  for (const w of rewards) events.push({ on: w.awarded_on, kind: 'reward', text: say('pioneer_event_reward') + w.description });
   events.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   return {
     ...titleItemView(t),
@@ -115,20 +192,21 @@ export async function titleHistory(deps: Deps, caller: Caller, titleId: number) 
 
 /** Everything the printable A4 certificate shows. */
 export async function certificate(deps: Deps, caller: Caller, titleId: number) {
-  const t = await titleInScope(deps.db, caller.scope, titleId);
+  const t = await readableTitle(deps.db, caller, titleId);
+  const { say, level, type } = titleTexts(caller.lang);
   const issuer = t.campaign_id
     ? (await deps.db.selectFrom('pioneer_campaigns as camp').innerJoin('orgs', 'orgs.id', 'camp.org_id').select('orgs.name').where('camp.id', '=', t.campaign_id).executeTakeFirstOrThrow()).name
-    : `${levelZh[t.level]}工会`;
+    : say('pioneer_certificate_issuer', { level: level(t.level) });
   return {
     titleId: t.id,
     certificateNo: `GRXFH-${t.year}-${String(t.id).padStart(6, '0')}`,
-    title: `${levelZh[t.level]}“工人先锋号”（${pioneerTypeZh[t.type]}）`,
+    title: say('pioneer_certificate_title', { level: level(t.level), type: type(t.type) }),
     teamName: t.team_name,
     enterpriseName: t.enterprise_name,
     type: t.type,
-    typeName: pioneerTypeZh[t.type],
+    typeName: labelOf(`pioneer_type_${t.type}`, caller.lang),
     level: t.level,
-    levelName: levelZh[t.level],
+    levelName: labelOf(`pioneer_level_${t.level}`, caller.lang),
     year: t.year,
     namedOn: t.named_on,
     documentNo: t.document_no,
@@ -154,7 +232,7 @@ const recommendationView = (r: RecommendationRow) => ({
 export async function recommend(deps: Deps, caller: Caller, titleId: number, recommendedOn: string | undefined) {
   try {
     return await deps.db.transaction().execute(async (tx) => {
-      const t = await titleInScope(tx, caller.scope, titleId);
+      const t = await readableTitle(tx, caller, titleId);
       const open = await tx.selectFrom('pioneer_recommendations').select('id').where('title_id', '=', titleId).where('status', '=', 'pending').execute();
       const problem = checkRecommendation(t, open.length);
       if (problem) throw problem.code === 'pioneer_recommendation_open' ? conflict(problem.code) : refused(problem.code, problem.params);
@@ -192,37 +270,26 @@ export async function decideRecommendation(deps: Deps, caller: Caller, recommend
       .selectAll('r')
       .select(['t.team_id', 't.enterprise_id', 't.org_id', 't.type'])
       .where('r.id', '=', recommendationId)
-      .where(inScope('t.org_id', caller.scope))
+      .where(readableTitles(caller))
       .executeTakeFirst();
     if (!r) throw notFound('recommendation');
     if (r.status !== 'pending') throw conflict('pioneer_recommendation_decided');
     const now = caller.actor.now;
     let resultTitleId: number | null = null;
     if (input.outcome === 'named') {
-      resultTitleId = (
-        await tx
-          .insertInto('pioneer_titles')
-          .values({
-            team_id: r.team_id,
-            enterprise_id: r.enterprise_id,
-            org_id: r.org_id,
-            type: r.type,
-            level: r.to_level,
-            year: Number(input.decidedOn.slice(0, 4)),
-            named_on: input.decidedOn,
-            document_no: input.documentNo,
-            source: 'recommendation',
-            campaign_id: null,
-            candidate_id: null,
-            status: 'active',
-            revoked_on: null,
-            revocation_reason: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      [resultTitleId] = await insertTitles(tx, now, [
+        {
+          teamId: r.team_id,
+          enterpriseId: r.enterprise_id,
+          orgId: r.org_id,
+          type: r.type,
+          level: r.to_level,
+          year: Number(input.decidedOn.slice(0, 4)),
+          namedOn: input.decidedOn,
+          documentNo: input.documentNo,
+          source: 'recommendation',
+        },
+      ]);
     }
     const row = await tx
       .updateTable('pioneer_recommendations')
@@ -239,7 +306,7 @@ export async function decideRecommendation(deps: Deps, caller: Caller, recommend
 
 export async function scheduleInspection(deps: Deps, caller: Caller, titleId: number, dueOn: string) {
   return deps.db.transaction().execute(async (tx) => {
-    const t = await titleInScope(tx, caller.scope, titleId);
+    const t = await readableTitle(tx, caller, titleId);
     if (t.status === 'revoked') throw refused('pioneer_title_revoked');
     const row = await tx
       .insertInto('pioneer_inspections')
@@ -259,7 +326,7 @@ export async function recordInspection(deps: Deps, caller: Caller, inspectionId:
       .selectAll('i')
       .select('t.org_id')
       .where('i.id', '=', inspectionId)
-      .where(inScope('t.org_id', caller.scope))
+      .where(readableTitles(caller))
       .executeTakeFirst();
     if (!i) throw notFound('inspection');
     if (i.status === 'done') throw conflict('pioneer_inspection_done');
@@ -295,7 +362,7 @@ async function revokeTitle(tx: Tx, actor: Actor, title: { id: number; org_id: nu
 /** A cadre revokes a title directly, with reason and date (recorded as a confirmed revocation). */
 export async function revoke(deps: Deps, caller: Caller, titleId: number, input: z.infer<typeof revokeBody>) {
   return deps.db.transaction().execute(async (tx) => {
-    const t = await titleInScope(tx, caller.scope, titleId);
+    const t = await readableTitle(tx, caller, titleId);
     if (t.status === 'revoked') throw refused('pioneer_title_revoked');
     const row = await tx
       .insertInto('pioneer_revocations')
@@ -316,7 +383,7 @@ export async function decideRevocation(deps: Deps, caller: Caller, revocationId:
       .selectAll('r')
       .select(['t.org_id', 't.status as title_status'])
       .where('r.id', '=', revocationId)
-      .where(inScope('t.org_id', caller.scope))
+      .where(readableTitles(caller))
       .executeTakeFirst();
     if (!r) throw notFound('revocation');
     if (r.status !== 'proposed') throw conflict('pioneer_revocation_decided');
@@ -335,7 +402,7 @@ export async function decideRevocation(deps: Deps, caller: Caller, revocationId:
 
 export async function addReward(deps: Deps, caller: Caller, titleId: number, input: z.infer<typeof rewardBody>) {
   return deps.db.transaction().execute(async (tx) => {
-    const t = await titleInScope(tx, caller.scope, titleId);
+    const t = await readableTitle(tx, caller, titleId);
     const row = await tx
       .insertInto('pioneer_rewards')
       .values({ title_id: titleId, awarded_on: input.awardedOn, description: input.description, amount_fen: input.amountFen ?? null, created_by: caller.user!.id, created_at: caller.actor.now })
@@ -349,14 +416,6 @@ export async function addReward(deps: Deps, caller: Caller, titleId: number, inp
 
 // ---------- incidents ----------
 
-const incidentKindZh = {
-  wage_arrears: '拖欠工资',
-  social_insurance_arrears: '欠缴社会保险',
-  safety_accident: '安全生产事故',
-  occupational_hazard: '严重职业病危害',
-  mass_incident: '群体性事件',
-} as const;
-
 /** Records an incident against an enterprise; every active title of its teams gets a revocation proposal. */
 export async function recordIncident(deps: Deps, caller: Caller, input: z.infer<typeof incidentBody>) {
   return deps.db.transaction().execute(async (tx) => {
@@ -364,7 +423,7 @@ export async function recordIncident(deps: Deps, caller: Caller, input: z.infer<
       .selectFrom('enterprises')
       .select(['id', 'name', 'org_id'])
       .where('id', '=', input.enterpriseId)
-      .where(inScope('enterprises.org_id', caller.scope))
+      .where(readableEnterprises(caller))
       .executeTakeFirst();
     if (!e) throw notFound('enterprise');
     const now = caller.actor.now;
@@ -377,7 +436,8 @@ export async function recordIncident(deps: Deps, caller: Caller, input: z.infer<
     const proposed: number[] = [];
     if (proposesRevocation(input.kind)) {
       const active = await tx.selectFrom('pioneer_titles').select(['id', 'org_id']).where('enterprise_id', '=', e.id).where('status', '=', 'active').orderBy('id').execute();
-      const reason = `${input.occurredOn} 发生${incidentKindZh[input.kind]}：${input.description}`;
+      // Stored with the title, so in the deployment's language (Chinese) whoever records it.
+      const reason = translate('pioneer_incident_reason', 'zh', { date: input.occurredOn, kind: `incident_${input.kind}` }) + input.description;
       for (const t of active) {
         const { id } = await tx
           .insertInto('pioneer_revocations')
@@ -392,7 +452,7 @@ export async function recordIncident(deps: Deps, caller: Caller, input: z.infer<
   });
 }
 
-const incidentView = (r: { id: number; enterprise_id: number; enterprise_name: string; kind: keyof typeof incidentKindZh; occurred_on: string; description: string; created_at: string }) => ({
+const incidentView = (r: { id: number; enterprise_id: number; enterprise_name: string; kind: IncidentKind; occurred_on: string; description: string; created_at: string }) => ({
   id: r.id,
   enterpriseId: r.enterprise_id,
   enterpriseName: r.enterprise_name,
@@ -403,18 +463,10 @@ const incidentView = (r: { id: number; enterprise_id: number; enterprise_name: s
 });
 
 export async function listIncidents(deps: Deps, caller: Caller, query: z.infer<typeof incidentListQuery>) {
-  let q = deps.db
-    .selectFrom('enterprise_incidents as i')
-    .innerJoin('enterprises', 'enterprises.id', 'i.enterprise_id')
-    .where(inScope('enterprises.org_id', caller.scope));
-  if (query.enterpriseId) q = q.where('i.enterprise_id', '=', query.enterpriseId);
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await q
-    .select(['i.id', 'i.enterprise_id', 'enterprises.name as enterprise_name', 'i.kind', 'i.occurred_on', 'i.description', 'i.created_at'])
-    .orderBy('i.occurred_on', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map(incidentView), total: Number(total) };
+  let base = deps.db.selectFrom('enterprise_incidents as i').innerJoin('enterprises', 'enterprises.id', 'i.enterprise_id').where(readableEnterprises(caller));
+  if (query.enterpriseId) base = base.where('i.enterprise_id', '=', query.enterpriseId);
+  const { rows, total } = await paginate(base, query, (q) =>
+    q.select(['i.id', 'i.enterprise_id', 'enterprises.name as enterprise_name', 'i.kind', 'i.occurred_on', 'i.description', 'i.created_at']).orderBy('i.occurred_on', 'desc').orderBy('i.id', 'desc'),
+  );
+  return { items: rows.map(incidentView), total };
 }
