@@ -10,7 +10,7 @@ import { buildApp, webDist } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/migrations.ts';
-import { ensureAdmin } from '../server/modules/accounts/service.ts';
+import { ensureAdmin } from '../server/modules/accounts/index.ts';
 import { DEMO_PASSWORD, loadDemo } from '../server/demo/load.ts';
 import type { SmsSender } from '../server/platform/sms.ts';
 

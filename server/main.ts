@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './migrations.ts';
 import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from './ops/backup.ts';
-import { ensureAdmin } from './modules/accounts/service.ts';
+import { ensureAdmin } from './modules/accounts/index.ts';
 import { IMPORT_LEFTOVER_MS, importWorkDir, removeOlderThan } from './platform/spreadsheet.ts';
 
 const usage = `gonghui — 智慧工会平台
