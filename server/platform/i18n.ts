@@ -13,6 +13,9 @@ export interface Text {
 }
 export type Texts = Record<string, Text>;
 
+/** A module's table of codes as the registries see it (`interface MessageRegistry extends Catalog<typeof messages> {}`). */
+export type Catalog<T extends Texts> = T;
+
 /** What a module registers: problem codes, field-rule messages, labels used in messages, field names. */
 export interface ModuleTexts {
   messages?: Texts;

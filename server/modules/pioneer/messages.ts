@@ -175,11 +175,9 @@ export const fields = {
 /** The name of a type, level, dimension or inspection result in one language. */
 export const labelOf = (key: keyof typeof labels, lang: Lang): string => labels[key][lang];
 
-type Messages = typeof messages;
-type Rules = typeof rules;
 declare module '../../platform/i18n.ts' {
-  interface MessageRegistry extends Messages {}
-  interface RuleRegistry extends Rules {}
+  interface MessageRegistry extends Catalog<typeof messages> {}
+  interface RuleRegistry extends Catalog<typeof rules> {}
 }
 
 export const texts: ModuleTexts = { messages, rules, labels, fields };
