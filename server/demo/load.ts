@@ -9,6 +9,7 @@ import * as orgs from '../modules/orgs/service.ts';
 import * as ent from '../modules/orgs/enterprises.ts';
 import * as accounts from '../modules/accounts/index.ts';
 import { seedPioneerDemo } from '../modules/pioneer/demo.ts';
+import { seedArticlesDemo } from '../modules/articles/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -180,6 +181,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedApplications(deps, caller, ids);
   await seedPioneerDemo(deps, caller);
   await seedCommunity(deps, caller, ids);
+  await seedArticlesDemo(deps, caller);
   return true;
 }
 

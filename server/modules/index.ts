@@ -9,6 +9,7 @@ import { membersModule } from './members/module.ts';
 import { pioneerModule } from './pioneer/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
+import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
@@ -20,5 +21,6 @@ export const modules: readonly ModuleDefinition[] = [
   pioneerModule,
   activitiesModule,
   contestsModule,
+  articlesModule,
   auditModule,
 ];

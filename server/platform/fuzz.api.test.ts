@@ -331,6 +331,7 @@ describe('bad input on every route', () => {
   it('refuses broken multipart requests to every upload route, keeping no file and no row', async () => {
     const uploads = ops.filter((o) => o.multipart);
     expect(uploads.map((o) => `${o.method} ${o.url}`).sort()).toEqual([
+      'POST /api/articles/files',
       'POST /api/contests/:id/entries',
       'POST /api/members/import',
       'POST /api/pioneer/candidates/:id/evidence',

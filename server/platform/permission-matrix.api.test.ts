@@ -65,13 +65,15 @@ interface Ctx {
   activityId: number;
   contestId: number;
   entryId: number;
+  /** a published members-only article of street A */
+  articleId: number;
 }
 
 interface Request {
   url: string;
   body?: unknown;
-  /** multipart form fields (and an .xlsx file) instead of JSON */
-  multipart?: { fields: Record<string, string>; file?: Buffer };
+  /** multipart form fields (and an .xlsx file, or another named `name`) instead of JSON */
+  multipart?: { fields: Record<string, string>; file?: Buffer; name?: string };
 }
 
 type Sibling =
@@ -249,6 +251,19 @@ const samples: Record<string, Sample> = {
   'POST /api/contest-entries/:id/reject': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/reject`, body: { reason: '矩阵' } }), sibling: notFound },
   'POST /api/contest-entries/:id/votes': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/votes` }) },
   'GET /api/contest-entries/:id/file': { req: (c) => ({ url: `/api/contest-entries/${c.entryId}/file` }) },
+
+  // ---- articles ----
+  'GET /api/articles': { req: () => ({ url: '/api/articles?pageSize=200' }) },
+  'GET /api/articles/:id': { req: (c) => ({ url: `/api/articles/${c.articleId}` }) },
+  'GET /api/articles/files/:key': { req: () => ({ url: '/api/articles/files/00000000-0000-0000-0000-000000000000.png' }) },
+  'POST /api/articles': { req: (c) => ({ url: '/api/articles', body: articleBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/articles/manage': { req: () => ({ url: '/api/articles/manage?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/articles/manage/:id': { req: (c) => ({ url: `/api/articles/manage/${c.articleId}` }), sibling: notFound },
+  'PATCH /api/articles/:id': { req: (c) => ({ url: `/api/articles/${c.articleId}`, body: { title: '改名' } }), sibling: notFound },
+  'POST /api/articles/:id/publish': { req: (c) => ({ url: `/api/articles/${c.articleId}/publish`, body: {} }), sibling: notFound },
+  'POST /api/articles/:id/withdraw': { req: (c) => ({ url: `/api/articles/${c.articleId}/withdraw` }), sibling: notFound },
+  'POST /api/articles/:id/pin': { req: (c) => ({ url: `/api/articles/${c.articleId}/pin`, body: { pinned: true } }), sibling: notFound },
+  'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), sibling: notFound },
 };
 
 /**
@@ -329,6 +344,9 @@ const fresh = {
     return expectStatus(await c.f.admin.get(`/api/pioneer/titles?q=${encodeURIComponent(teamName)}`), 200).items[0].id as number;
   },
   /** an activity of street A later today (check-in opens a day before) */
+  /** an article of street A: a draft, or published now */
+  article: async (c: Ctx, publish: boolean) =>
+    expectStatus<{ id: number }>(await c.f.admin.post('/api/articles', { ...articleBody(c.f.orgs.streetA), title: `矩阵新文章${next()}`, ...(publish ? { publishAt: '2025-06-02T01:00:00.000Z' } : {}) }), 201).id,
   activity: async (c: Ctx) =>
     expectStatus<{ id: number }>(
       await c.f.admin.post('/api/activities', { ...activityBody(c.f.orgs.streetA), title: `矩阵新活动${next()}`, startsAt: '2025-06-02T05:00:00.000Z', endsAt: '2025-06-02T09:00:00.000Z' }),
@@ -498,6 +516,12 @@ const ownWrites: Record<string, Own> = {
   'POST /api/contests': { req: (c) => ({ url: '/api/contests', body: contestBody(c.f.orgs.streetA) }), status: 201 },
   'POST /api/contest-entries/:id/approve': { req: async (c) => ({ url: `/api/contest-entries/${await fresh.entry(c)}/approve` }), status: 200 },
   'POST /api/contest-entries/:id/reject': { req: async (c) => ({ url: `/api/contest-entries/${await fresh.entry(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
+  'POST /api/articles': { req: (c) => ({ url: '/api/articles', body: articleBody(c.f.orgs.streetA) }), status: 201 },
+  'PATCH /api/articles/:id': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}`, body: { title: '改名' } }), status: 200 },
+  'POST /api/articles/:id/publish': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, false)}/publish`, body: {} }), status: 200 },
+  'POST /api/articles/:id/withdraw': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/withdraw` }), status: 200 },
+  'POST /api/articles/:id/pin': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/pin`, body: { pinned: true } }), status: 200 },
+  'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), status: 201 },
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -525,6 +549,13 @@ function activityBody(orgId: number) {
   return { orgId, title: '矩阵活动', kind: 'training', startsAt: '2025-07-01T01:00:00.000Z', endsAt: '2025-07-01T03:00:00.000Z', capacity: 10 };
 }
 
+function articleBody(orgId: number) {
+  return { orgId, column: 'notice', title: '矩阵通知', body: '<p>矩阵正文</p>', public: false };
+}
+
+/** The first bytes of a PNG: enough for the upload's content check. */
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
 function contestBody(orgId: number) {
   return {
     orgId,
@@ -549,7 +580,7 @@ function send(app: FastifyInstance, client: Client, method: string, request: Req
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(request.multipart.fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (request.multipart.file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roll.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`));
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${request.multipart.name ?? 'roll.xlsx'}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`));
     parts.push(request.multipart.file, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -621,7 +652,8 @@ describe('permission matrix', () => {
     const contestId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/contests', contestBody(f.orgs.streetA)), 201).id;
     const author = await login(app, 'matrix.worker2', PASSWORD);
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
-    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId };
+    const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
+    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId, articleId };
   });
   afterAll(() => app.close());
 

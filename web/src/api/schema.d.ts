@@ -120,7 +120,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("org.read" | "org.write" | "user.read" | "user.write" | "audit.read" | "member.read" | "member.write" | "member.pii" | "activity.read" | "activity.write" | "pioneer.read" | "pioneer.write")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -203,7 +203,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("org.read" | "org.write" | "user.read" | "user.write" | "audit.read" | "member.read" | "member.write" | "member.pii" | "activity.read" | "activity.write" | "pioneer.read" | "pioneer.write")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -255,6 +255,113 @@ export interface paths {
                     content: {
                         "application/json": {
                             csrfToken: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sms-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sign-up verification code by SMS */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        /**
+                         * @default signup
+                         * @enum {string}
+                         */
+                        purpose?: "signup";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A worker signs up with phone, SMS code and password (and is logged in) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phone: string;
+                        code: string;
+                        password: string;
+                        displayName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            csrfToken: string;
+                            user: {
+                                id: number;
+                                username: string;
+                                displayName: string;
+                                grants: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                    orgId: number | null;
+                                    orgName: string | null;
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                }[];
+                            };
                         };
                     };
                 };
@@ -1614,113 +1721,6 @@ export interface paths {
                             /** @enum {string} */
                             status: "active" | "closed";
                             createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/sms-codes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send a sign-up verification code by SMS */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        phone: string;
-                        /**
-                         * @default signup
-                         * @enum {string}
-                         */
-                        purpose?: "signup";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": null;
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/signup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A worker signs up with phone, SMS code and password (and is logged in) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        phone: string;
-                        code: string;
-                        password: string;
-                        displayName?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            csrfToken: string;
-                            user: {
-                                id: number;
-                                username: string;
-                                displayName: string;
-                                grants: {
-                                    id: number;
-                                    /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "judge" | "member";
-                                    orgId: number | null;
-                                    orgName: string | null;
-                                    permissions: ("org.read" | "org.write" | "user.read" | "user.write" | "audit.read" | "member.read" | "member.write" | "member.pii" | "activity.read" | "activity.write" | "pioneer.read" | "pioneer.write")[];
-                                }[];
-                            };
                         };
                     };
                 };
@@ -6891,6 +6891,594 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published articles the caller may read, pinned first, newest first (without a session: the public ones) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    column?: "news" | "notice" | "policy" | "rights_guide";
+                    /** @description articles of this org and its subtree */
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                /** @enum {string} */
+                                column: "news" | "notice" | "policy" | "rights_guide";
+                                orgName: string;
+                                publishedAt: string;
+                                summary: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Write an article for an org’s subtree or the public: a draft, or published from publishAt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @enum {string} */
+                        column: "news" | "notice" | "policy" | "rights_guide";
+                        title: string;
+                        body: string;
+                        /** @description every worker, logged in or not; otherwise the members of the org’s subtree */
+                        public: boolean;
+                        /**
+                         * Format: date-time
+                         * @description absent: a draft; given: published, visible from this instant (scheduled when ahead)
+                         */
+                        publishAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /**
+                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "published" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one article (counted as a read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @description sanitized HTML */
+                            body: string;
+                            /** @enum {string} */
+                            column: "news" | "notice" | "policy" | "rights_guide";
+                            orgName: string;
+                            publishedAt: string;
+                            reads: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an article’s column, title, text or audience */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        column?: "news" | "notice" | "policy" | "rights_guide";
+                        title?: string;
+                        body?: string;
+                        public?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            column: "news" | "notice" | "policy" | "rights_guide";
+                            title: string;
+                            /**
+                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "published" | "withdrawn";
+                            public: boolean;
+                            pinned: boolean;
+                            publishedAt: string | null;
+                            reads: number;
+                            updatedAt: string;
+                            /** @description sanitized HTML */
+                            body: string;
+                            summary: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/articles/files/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image of an article body (served as its whitelisted type) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Articles in scope with their status (drafts, scheduled, published, withdrawn) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    column?: "news" | "notice" | "policy" | "rights_guide";
+                    /** @description draft; scheduled (published, its time still ahead); published; withdrawn */
+                    status?: "draft" | "scheduled" | "published" | "withdrawn";
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                column: "news" | "notice" | "policy" | "rights_guide";
+                                title: string;
+                                /**
+                                 * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "scheduled" | "published" | "withdrawn";
+                                public: boolean;
+                                pinned: boolean;
+                                publishedAt: string | null;
+                                reads: number;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/manage/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One article in scope, for editing (not counted as a read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            column: "news" | "notice" | "policy" | "rights_guide";
+                            title: string;
+                            /**
+                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "published" | "withdrawn";
+                            public: boolean;
+                            pinned: boolean;
+                            publishedAt: string | null;
+                            reads: number;
+                            updatedAt: string;
+                            /** @description sanitized HTML */
+                            body: string;
+                            summary: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft or withdrawn article, now or at publishAt (scheduled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description now by default; ahead: scheduled
+                         */
+                        publishAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            column: "news" | "notice" | "policy" | "rights_guide";
+                            title: string;
+                            /**
+                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "published" | "withdrawn";
+                            public: boolean;
+                            pinned: boolean;
+                            publishedAt: string | null;
+                            reads: number;
+                            updatedAt: string;
+                            /** @description sanitized HTML */
+                            body: string;
+                            summary: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a published article: readers no longer see it (and it is unpinned) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            column: "news" | "notice" | "policy" | "rights_guide";
+                            title: string;
+                            /**
+                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "published" | "withdrawn";
+                            public: boolean;
+                            pinned: boolean;
+                            publishedAt: string | null;
+                            reads: number;
+                            updatedAt: string;
+                            /** @description sanitized HTML */
+                            body: string;
+                            summary: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pin a published article to the top of its lists, or unpin it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pinned: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            column: "news" | "notice" | "policy" | "rights_guide";
+                            title: string;
+                            /**
+                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @enum {string}
+                             */
+                            status: "draft" | "scheduled" | "published" | "withdrawn";
+                            public: boolean;
+                            pinned: boolean;
+                            publishedAt: string | null;
+                            reads: number;
+                            updatedAt: string;
+                            /** @description sanitized HTML */
+                            body: string;
+                            summary: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload an image for an article body (multipart: file, orgId; JPG, PNG or WebP by content, at most 5 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description where the image is served; the only image source an article body keeps */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

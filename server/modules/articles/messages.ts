@@ -1,0 +1,37 @@
+import type { ModuleTexts, Texts } from '../../platform/i18n.ts';
+
+/**
+ * The articles module's texts in Chinese and English: its problem codes (`messages`), the messages of
+ * its field rules (`rules`), labels of its entities and values used inside messages (`labels`)
+ * and the names of its request fields (`fields`). Registered with the platform's i18n through the
+ * module definition; the declarations below make its codes known to `AppError` and `fieldError`.
+ */
+export const messages = {
+  article_already_published: { zh: '该文章已发布', en: 'This article is already published' },
+  article_not_published: { zh: '该文章未发布（草稿或已撤回）', en: 'This article is not published (a draft or withdrawn)' },
+} as const satisfies Texts;
+
+export const rules = {
+  article_body_empty: { zh: '正文清理后为空（脚本、外部图片等不会保存）', en: 'The text is empty once cleaned (scripts, outside images and the like are not kept)' },
+} as const satisfies Texts;
+
+export const labels = {
+  article: { zh: '文章', en: 'article' },
+  article_file: { zh: '文章图片', en: 'article image' },
+} satisfies Texts;
+
+export const fields = {
+  column: { zh: '栏目', en: 'Column' },
+  public: { zh: '公开', en: 'Public' },
+  publishAt: { zh: '发布时间', en: 'Publish at' },
+  pinned: { zh: '置顶', en: 'Pinned' },
+} satisfies Texts;
+
+type Messages = typeof messages;
+type Rules = typeof rules;
+declare module '../../platform/i18n.ts' {
+  interface MessageRegistry extends Messages {}
+  interface RuleRegistry extends Rules {}
+}
+
+export const texts: ModuleTexts = { messages, rules, labels, fields };

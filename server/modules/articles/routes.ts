@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { fileHeaders } from '../../platform/uploads.ts';
+import { idParams, pageOf } from '../../platform/validation.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+import { imageFile, uploadImage } from './files.ts';
+
+export const articlesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = app.deps;
+  const tags = ['articles'];
+
+  // ----- readers: anyone; a logged-in member also sees their unions' own articles -----
+  app.get(
+    '/articles',
+    { config: { access: 'public' }, schema: { summary: 'Published articles the caller may read, pinned first, newest first (without a session: the public ones)', tags, querystring: s.readerListQuery, response: { 200: pageOf(s.readerItem) } } },
+    async (req) => service.listForReader(deps, req.caller, req.query),
+  );
+  app.get(
+    '/articles/:id',
+    { config: { access: 'public' }, schema: { summary: 'Read one article (counted as a read)', tags, params: idParams, response: { 200: s.readerArticle } } },
+    async (req) => service.readArticle(deps, req.caller, req.params.id),
+  );
+  app.get(
+    '/articles/files/:key',
+    { config: { access: 'public' }, schema: { summary: 'An image of an article body (served as its whitelisted type)', tags, params: s.fileParams } },
+    async (req, reply) => {
+      const f = await imageFile(deps, req.params.key);
+      return reply.headers(fileHeaders(f.contentType, f.fileName, true)).header('cache-control', 'private, max-age=86400').send(fs.createReadStream(f.file));
+    },
+  );
+
+  // ----- the console -----
+  app.post(
+    '/articles',
+    { config: { access: 'article.write' }, schema: { summary: 'Write an article for an org’s subtree or the public: a draft, or published from publishAt', tags, body: s.createArticleBody, response: { 201: s.createdArticle } } },
+    async (req, reply) => reply.status(201).send(await service.createArticle(deps, req.caller, req.body)),
+  );
+  app.get(
+    '/articles/manage',
+    { config: { access: 'article.read' }, schema: { summary: 'Articles in scope with their status (drafts, scheduled, published, withdrawn)', tags, querystring: s.manageListQuery, response: { 200: pageOf(s.managedItem) } } },
+    async (req) => service.listManaged(deps, req.caller, req.query),
+  );
+  app.get(
+    '/articles/manage/:id',
+    { config: { access: 'article.read' }, schema: { summary: 'One article in scope, for editing (not counted as a read)', tags, params: idParams, response: { 200: s.managedArticle } } },
+    async (req) => service.getManaged(deps, req.caller, req.params.id),
+  );
+  app.patch(
+    '/articles/:id',
+    { config: { access: 'article.write' }, schema: { summary: 'Change an article’s column, title, text or audience', tags, params: idParams, body: s.updateArticleBody, response: { 200: s.managedArticle } } },
+    async (req) => service.updateArticle(deps, req.caller, req.params.id, req.body),
+  );
+  app.post(
+    '/articles/:id/publish',
+    { config: { access: 'article.write' }, schema: { summary: 'Publish a draft or withdrawn article, now or at publishAt (scheduled)', tags, params: idParams, body: s.publishBody, response: { 200: s.managedArticle } } },
+    async (req) => service.publishArticle(deps, req.caller, req.params.id, req.body.publishAt),
+  );
+  app.post(
+    '/articles/:id/withdraw',
+    { config: { access: 'article.write' }, schema: { summary: 'Withdraw a published article: readers no longer see it (and it is unpinned)', tags, params: idParams, response: { 200: s.managedArticle } } },
+    async (req) => service.withdrawArticle(deps, req.caller, req.params.id),
+  );
+  app.post(
+    '/articles/:id/pin',
+    { config: { access: 'article.write' }, schema: { summary: 'Pin a published article to the top of its lists, or unpin it', tags, params: idParams, body: s.pinBody, response: { 200: s.managedArticle } } },
+    async (req) => service.pinArticle(deps, req.caller, req.params.id, req.body.pinned),
+  );
+  app.post(
+    '/articles/files',
+    {
+      config: { access: 'article.write' },
+      schema: { summary: 'Upload an image for an article body (multipart: file, orgId; JPG, PNG or WebP by content, at most 5 MB)', tags, consumes: ['multipart/form-data'], response: { 201: s.articleFile } },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
+      return reply.status(201).send(await uploadImage(deps, req.caller, req.parts()));
+    },
+  );
+};

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { checkPin, checkPublish, checkWithdraw, defaultPublic, stateOf, statusOnCreate, summaryOf, SUMMARY_LENGTH } from './rules.ts';
+import { plainTextOf, sanitizeArticleHtml } from './sanitize.ts';
+
+const NOW = '2025-06-02T01:00:00.000Z';
+const OWN_IMAGE = '/api/articles/files/0b9f7d2e-3c4a-4e5b-9a1c-2d3e4f5a6b7c.png';
+
+describe('article lifecycle', () => {
+  it('is a draft without publishAt and published with one', () => {
+    expect(statusOnCreate(undefined)).toBe('draft');
+    expect(statusOnCreate(NOW)).toBe('published');
+  });
+
+  it('calls a published article scheduled while its instant lies ahead, published from that instant', () => {
+    expect(stateOf('published', '2025-06-03T00:00:00.000Z', NOW)).toBe('scheduled');
+    expect(stateOf('published', NOW, NOW)).toBe('published');
+    expect(stateOf('draft', null, NOW)).toBe('draft');
+    expect(stateOf('withdrawn', '2025-06-03T00:00:00.000Z', NOW)).toBe('withdrawn');
+  });
+
+  it('publishes drafts and withdrawn articles, withdraws only published ones', () => {
+    expect(checkPublish('draft')).toBeNull();
+    expect(checkPublish('withdrawn')).toBeNull();
+    expect(checkPublish('published')).toEqual({ code: 'article_already_published' });
+    expect(checkWithdraw('published')).toBeNull();
+    expect(checkWithdraw('draft')).toEqual({ code: 'article_not_published' });
+    expect(checkWithdraw('withdrawn')).toEqual({ code: 'article_not_published' });
+  });
+
+  it('pins only published articles and always unpins', () => {
+    expect(checkPin('published', true)).toBeNull();
+    expect(checkPin('draft', true)).toEqual({ code: 'article_not_published' });
+    expect(checkPin('withdrawn', false)).toBeNull();
+  });
+
+  it('makes policies and rights guides public by default, news and notices for members', () => {
+    expect([defaultPublic('policy'), defaultPublic('rights_guide'), defaultPublic('news'), defaultPublic('notice')]).toEqual([true, true, false, false]);
+  });
+
+  it('summarises an article in its first characters, whitespace collapsed', () => {
+    expect(summaryOf('  工会\n\n动态  ')).toBe('工会 动态');
+    const long = '职'.repeat(SUMMARY_LENGTH + 5);
+    expect(summaryOf(long)).toBe(`${'职'.repeat(SUMMARY_LENGTH)}…`);
+  });
+});
+
+describe('article sanitizer', () => {
+  it('keeps text formatting, lists, tables and links', () => {
+    const html = '<h2>标题</h2><p><strong>粗</strong><em>斜</em></p><ul><li>一</li></ul><table><tbody><tr><td>格</td></tr></tbody></table>';
+    expect(sanitizeArticleHtml(html)).toBe(html);
+    expect(sanitizeArticleHtml('<a href="https://www.acftu.org/">全总</a>')).toBe('<a href="https://www.acftu.org/" target="_blank" rel="noopener noreferrer">全总</a>');
+  });
+
+  it.each([
+    ['a script', '<p>正文</p><script>alert(1)</script>', '<p>正文</p>'],
+    ['a style sheet', '<style>body{display:none}</style><p>正文</p>', '<p>正文</p>'],
+    ['an iframe', '<iframe src="https://evil.example/"></iframe><p>正文</p>', '<p>正文</p>'],
+    ['an event handler', '<p onclick="alert(1)" onmouseover="x()">正文</p>', '<p>正文</p>'],
+    ['an inline style', '<p style="background:url(javascript:alert(1))">正文</p>', '<p>正文</p>'],
+    ['a javascript: link', '<a href="javascript:alert(1)">点</a>', '<a target="_blank" rel="noopener noreferrer">点</a>'],
+    ['an obfuscated javascript: link', '<a href="jav&#x09;ascript:alert(1)">点</a>', '<a target="_blank" rel="noopener noreferrer">点</a>'],
+    ['a data: link', '<a href="data:text/html,<script>alert(1)</script>">点</a>', '<a target="_blank" rel="noopener noreferrer">点</a>'],
+    ['an outside image', '<p>图<img src="https://tracker.example/p.gif"></p>', '<p>图</p>'],
+    ['a protocol-relative image', '<img src="//tracker.example/p.gif">', ''],
+    ['an image with onerror', '<img src="x" onerror="alert(1)">', ''],
+    ['a data: image', '<img src="data:image/png;base64,AAAA">', ''],
+    ['a path-climbing image', '<img src="/api/articles/files/../../api/me">', ''],
+    ['an SVG with a script', '<svg><script>alert(1)</script></svg><p>正文</p>', '<p>正文</p>'],
+    ['a form', '<form action="https://evil.example/"><input name="p"></form><p>正文</p>', '<p>正文</p>'],
+    ['an object and an embed', '<object data="x.swf"></object><embed src="x.swf"><p>正文</p>', '<p>正文</p>'],
+    ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example/"><p>正文</p>', '<p>正文</p>'],
+  ])('strips %s', (_, html, clean) => {
+    expect(sanitizeArticleHtml(html)).toBe(clean);
+  });
+
+  it('keeps images served from gonghui’s own article files', () => {
+    expect(sanitizeArticleHtml(`<p><img src="${OWN_IMAGE}" alt="图" onload="x()"></p>`)).toBe(`<p><img src="${OWN_IMAGE}" alt="图" /></p>`);
+  });
+
+  it('gives the plain text of HTML for summaries, entities decoded', () => {
+    expect(plainTextOf('<p>劳动者&amp;工会</p><p>第二段</p>').replace(/\s+/g, ' ').trim()).toBe('劳动者&工会 第二段');
+  });
+});

@@ -1,0 +1,58 @@
+import type { Refusal } from '../../platform/errors.ts';
+import type { ArticleColumn, ArticleStatus } from './tables.ts';
+
+/**
+ * The article's lifecycle, pure:
+ *
+ *   draft ──publish──▶ published ──withdraw──▶ withdrawn ──publish──▶ published
+ *
+ * Publishing sets the instant the article becomes visible (`publishAt`, now by default). An instant
+ * ahead makes it *scheduled*: nothing runs at that instant, the readers' filter
+ * (`published_at <= now`, policy.ts) simply starts to show it. Pinning is for what readers see, so
+ * only a published (or scheduled) article may be pinned; unpinning is always allowed.
+ */
+
+/** What cadres see as the status: `scheduled` is a published article whose instant lies ahead. */
+export type ArticleState = 'draft' | 'scheduled' | 'published' | 'withdrawn';
+export const articleStates = ['draft', 'scheduled', 'published', 'withdrawn'] as const satisfies readonly ArticleState[];
+
+export function stateOf(status: ArticleStatus, publishedAt: string | null, now: string): ArticleState {
+  if (status === 'published' && publishedAt !== null && publishedAt > now) return 'scheduled';
+  return status;
+}
+
+/** A new article is a draft unless it is given an instant to be published at. */
+export function statusOnCreate(publishAt: string | undefined): ArticleStatus {
+  return publishAt === undefined ? 'draft' : 'published';
+}
+
+export function checkPublish(status: ArticleStatus): Refusal | null {
+  return status === 'published' ? { code: 'article_already_published' } : null;
+}
+
+export function checkWithdraw(status: ArticleStatus): Refusal | null {
+  return status === 'published' ? null : { code: 'article_not_published' };
+}
+
+export function checkPin(status: ArticleStatus, pin: boolean): Refusal | null {
+  return pin && status !== 'published' ? { code: 'article_not_published' } : null;
+}
+
+/**
+ * The columns as a fixed set (tables.ts says why): each column is open to any union. Policies and
+ * rights guides are reference texts every worker may need, so they default to public in the
+ * console; news and notices default to the union's own members.
+ */
+export function defaultPublic(column: ArticleColumn): boolean {
+  return column === 'policy' || column === 'rights_guide';
+}
+
+/** Characters of plain text a list shows of an article. */
+export const SUMMARY_LENGTH = 100;
+
+/** The first words of an article's plain text, whitespace collapsed, cut with an ellipsis. */
+export function summaryOf(plainText: string): string {
+  const text = plainText.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(text);
+  return chars.length <= SUMMARY_LENGTH ? text : `${chars.slice(0, SUMMARY_LENGTH).join('')}…`;
+}
