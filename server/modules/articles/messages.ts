@@ -1,4 +1,4 @@
-import type { ModuleTexts, Texts } from '../../platform/i18n.ts';
+import type { Catalog, ModuleTexts, Texts } from '../../platform/i18n.ts';
 
 /**
  * The articles module's texts in Chinese and English: its problem codes (`messages`), the messages of
@@ -27,11 +27,9 @@ export const fields = {
   pinned: { zh: '置顶', en: 'Pinned' },
 } satisfies Texts;
 
-type Messages = typeof messages;
-type Rules = typeof rules;
 declare module '../../platform/i18n.ts' {
-  interface MessageRegistry extends Messages {}
-  interface RuleRegistry extends Rules {}
+  interface MessageRegistry extends Catalog<typeof messages> {}
+  interface RuleRegistry extends Catalog<typeof rules> {}
 }
 
 export const texts: ModuleTexts = { messages, rules, labels, fields };
