@@ -64,6 +64,10 @@ export interface Scope {
 }
 
 export const noScope: Scope = { all: false, roots: [] };
+/** Every org: for reading back a row the same transaction just checked and wrote. */
+export const everywhere: Scope = { all: true, roots: [] };
+/** One org's whole subtree, as if the caller were granted there (an org already checked in scope). */
+export const subtreeScope = (orgId: number): Scope => ({ all: false, roots: [orgId] });
 
 export function scopeFor(grants: Grant[], permission: Permission): Scope {
   if (grants.some((g) => g.role === 'admin')) return { all: true, roots: [] };
@@ -91,7 +95,7 @@ export function inScope(column: Expression<number | null> | string, scope: Scope
  * picked; check that org against the caller's scope first with `requireOrgInScope`).
  */
 export function inSubtree(column: Expression<number | null> | string, orgId: number): Expression<SqlBool> {
-  return inScope(column, { all: false, roots: [orgId] });
+  return inScope(column, subtreeScope(orgId));
 }
 
 /**

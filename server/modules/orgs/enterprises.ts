@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
-import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
+import { everywhere, inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { today } from '../../platform/dates.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
@@ -128,7 +128,7 @@ export async function updateEnterprise(deps: Deps, caller: Caller, id: number, i
     if (input.foundedOn !== undefined) set.founded_on = input.foundedOn;
     if (input.newEconomy !== undefined) set.new_economy = input.newEconomy ? 1 : 0;
     await tx.updateTable('enterprises').set(set).where('id', '=', id).execute();
-    const after = await loadEnterprise(deps, tx, { all: true, roots: [] }, id);
+    const after = await loadEnterprise(deps, tx, everywhere, id);
     await audit(tx, caller.actor, { action: 'enterprise.update', entity: 'enterprise', entityId: id, orgId: after.orgId, before, after });
     return after;
   });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refuse, refused } from '../../platform/errors.ts';
-import { inSubtree, isScopeTop, type Scope } from '../../platform/access.ts';
+import { everywhere, inSubtree, isScopeTop, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { checkClose, checkMove, checkPlacement } from './rules.ts';
@@ -149,7 +149,7 @@ export async function createOrg(deps: Deps, caller: Caller, input: z.infer<typeo
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkIntoTree(tx, id, input.parentId);
-    const org = orgView(await loadOrg(tx, { all: true, roots: [] }, id));
+    const org = orgView(await loadOrg(tx, everywhere, id));
     await audit(tx, caller.actor, { action: 'org.create', entity: 'org', entityId: id, orgId: id, after: org });
     return org;
   }).catch(nameTakenOnRace);
@@ -183,7 +183,7 @@ export async function moveOrg(deps: Deps, caller: Caller, orgId: number, parentI
     await requireUniqueName(tx, org.name, parentId, orgId);
     await tx.updateTable('orgs').set({ parent_id: parentId, updated_at: caller.actor.now }).where('id', '=', orgId).execute();
     await moveSubtree(tx, orgId, parentId);
-    const after = orgView(await loadOrg(tx, { all: true, roots: [] }, orgId));
+    const after = orgView(await loadOrg(tx, everywhere, orgId));
     await audit(tx, caller.actor, { action: 'org.move', entity: 'org', entityId: orgId, orgId, before: { parentId: org.parent_id }, after: { parentId } });
     return after;
   }).catch(nameTakenOnRace);

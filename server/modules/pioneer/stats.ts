@@ -1,6 +1,6 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { inSubtree, requireOrgInScope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope, subtreeScope } from '../../platform/access.ts';
 import { levels, pioneerTypes, type Level, type PioneerType } from './rules.ts';
 import { readableCampaigns, readableCandidates, readableTitles } from './policy.ts';
 
@@ -36,7 +36,7 @@ export async function pioneerStats(deps: Deps, caller: Caller, orgId: number) {
 export async function dashboard(deps: Deps, caller: Caller, orgId: number | undefined) {
   if (orgId !== undefined) await requireOrgInScope(deps.db, caller.scope, orgId);
   // Narrowed to one org, the reader is that org's subtree, and its candidates are those of unions inside it.
-  const reader = orgId !== undefined ? { scope: { all: false, roots: [orgId] } } : caller;
+  const reader = orgId !== undefined ? { scope: subtreeScope(orgId) } : caller;
   const candidates = orgId !== undefined ? inSubtree('cand.org_id', orgId) : readableCandidates(caller);
   const campaigns = await deps.db
     .selectFrom('pioneer_campaigns as camp')
