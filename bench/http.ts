@@ -17,6 +17,8 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase, sqliteFile, type Db, type Engine } from '../server/db/database.ts';
 import { createPii, resolveMasterKey } from '../server/platform/pii.ts';
 import { scopeFor, type Grant, type Permission } from '../server/platform/access.ts';
+import { installModules } from '../server/platform/module.ts';
+import { modules } from '../server/modules/index.ts';
 import type { Caller, Deps } from '../server/platform/context.ts';
 import type { DB } from '../server/db/schema.ts';
 
@@ -51,6 +53,8 @@ export interface Actor {
  * grant loading are not captured: they are the access layer the ratio is meant to weigh.
  */
 export async function captureQueries(env: NodeJS.ProcessEnv, scenarios: Record<string, { actor: Actor; run: (deps: Deps, caller: Caller) => Promise<unknown> }>): Promise<Captured> {
+  // The services run in-process here, without buildApp: the modules' permissions and texts first.
+  installModules(modules);
   const log: CapturedQuery[] = [];
   const { db, engine } = openCapturing(env, log);
   const config = loadConfig(env);
