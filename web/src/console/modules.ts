@@ -1,5 +1,6 @@
 import type { ConsoleModule } from './shared/console-module';
 import { activitiesModule } from './activities/module';
+import { articlesModule } from './articles/module';
 import { auditModule } from './audit/module';
 import { membersModule } from './members/module';
 import { orgsModule } from './orgs/module';
@@ -15,6 +16,7 @@ export const consoleModules: ConsoleModule[] = [
   membersModule,
   pioneerModule,
   activitiesModule,
+  articlesModule,
   usersModule,
   auditModule,
 ];

@@ -1,5 +1,6 @@
 import type { PortalModule } from './portal-module';
 import { activitiesModule } from './activities/module';
+import { articlesModule } from './articles/module';
 import { membersModule } from './members/module';
 import { pioneerModule } from './pioneer/module';
 
@@ -9,6 +10,7 @@ import { pioneerModule } from './pioneer/module';
  * no coming-soon place on the home page come first, in this order.
  */
 export const portalModules: PortalModule[] = [
+  articlesModule,
   membersModule,
   activitiesModule,
   pioneerModule,

@@ -1,0 +1,43 @@
+import { useNavigate, useParams } from 'react-router';
+import { ErrorBlock, NavBar, Tag } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { formatTime } from '../../ui/time';
+import { PageStates } from '../activities/page-states';
+import { useLoad } from '../activities/use-load';
+import '../members/members.css';
+import './articles.css';
+
+/**
+ * One article. Its body is HTML the server sanitized when it was saved (server/modules/articles/
+ * sanitize.ts: no script, handlers or outside images), so it is rendered as it comes.
+ */
+export function ArticlePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const id = Number(useParams().articleId);
+  const { data, failure, reload } = useLoad(() => unwrap(api.GET('/api/articles/{id}', { params: { path: { id } } })), [id]);
+
+  return (
+    <div className="gh-subpage">
+      <NavBar onBack={() => navigate('/news')} style={{ background: '#fff' }}>
+        {t('articles.title')}
+      </NavBar>
+      {failure?.status === 404 ? <ErrorBlock status="empty" title={t('articles.missing')} description="" /> : <PageStates loading={data === undefined} failure={failure} onRetry={reload} />}
+      {data && (
+        <article className="gh-article">
+          <Tag color="primary" fill="outline">
+            {t(`articles.column.${data.column}`)}
+          </Tag>
+          <h1>{data.title}</h1>
+          <div className="gh-news-meta" style={{ marginBottom: 12 }}>
+            <span>{data.orgName}</span>
+            <span>{formatTime(data.publishedAt)}</span>
+            <span>{t('articles.reads', { count: data.reads })}</span>
+          </div>
+          <div className="gh-article-body" dangerouslySetInnerHTML={{ __html: data.body }} />
+        </article>
+      )}
+    </div>
+  );
+}
