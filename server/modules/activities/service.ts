@@ -10,6 +10,7 @@ import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
+import { membershipOf } from '../members/index.ts';
 import { readableByCadre, readableByPerson } from './policy.ts';
 import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
 import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
@@ -189,12 +190,6 @@ export async function cancelActivity(deps: Deps, caller: Caller, id: number) {
 // ---------- the worker's side ----------
 
 /** The member record behind an account, if any: on every portal activity page, so compiled once. */
-const personQuery = compiledOnce((db, userId: number) =>
-  db.selectFrom('members').select(['id', 'org_id', 'birth_date', 'status']).where('user_id', '=', userId).where('status', '!=', 'left').limit(1),
-);
-async function personOf(tx: Tx, userId: number) {
-  return (await personQuery(tx, userId))[0];
-}
 
 /** Activities a person may see (policy.ts). */
 function visibleTo(tx: Tx, memberOrgId: number | null) {
@@ -202,7 +197,7 @@ function visibleTo(tx: Tx, memberOrgId: number | null) {
 }
 
 async function visibleActivity(tx: Tx, userId: number, activityId: number) {
-  const person = await personOf(tx, userId);
+  const person = await membershipOf(tx, userId);
   const a = await visibleTo(tx, person?.org_id ?? null).where('activities.id', '=', activityId).executeTakeFirst();
   if (!a) throw notFound('activity');
   return { a, person };
@@ -223,7 +218,7 @@ const openRegistrationsOf = compiledOnce((db, userId: number) =>
 export async function availableActivities(deps: Deps, caller: Caller) {
   const user = caller.user!;
   const now = caller.actor.now;
-  const person = await personOf(deps.db, user.id);
+  const person = await membershipOf(deps.db, user.id);
   const rows = person ? await openActivities.member(deps.db, person.org_id, now) : await openActivities.anyone(deps.db, now);
   const mine = rows.length ? await openRegistrationsOf(deps.db, user.id) : [];
   const day = today(deps);

@@ -6,6 +6,7 @@ import { fieldError, notFound, refuse } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
+import { membershipOf } from '../members/index.ts';
 import { readableByCadre, readableByReader } from './policy.ts';
 import { checkPin, checkPublish, checkWithdraw, stateOf, statusOnCreate, summaryOf } from './rules.ts';
 import { plainTextOf, sanitizeArticleHtml } from './sanitize.ts';
@@ -163,8 +164,7 @@ export function pinArticle(deps: Deps, caller: Caller, id: number, pinned: boole
 /** The union a logged-in person is a member of, if any: what decides their articles beyond the public ones. */
 async function memberOrgOf(tx: Tx, caller: Caller): Promise<number | null> {
   if (!caller.user) return null;
-  const m = await tx.selectFrom('members').select('org_id').where('user_id', '=', caller.user.id).where('status', 'in', ['member', 'retained', 'transferring']).executeTakeFirst();
-  return m?.org_id ?? null;
+  return (await membershipOf(tx, caller.user.id))?.org_id ?? null;
 }
 
 export async function listForReader(deps: Deps, caller: Caller, query: z.infer<typeof readerListQuery>) {

@@ -5,6 +5,7 @@ import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { membershipOf } from '../members/index.ts';
 import { readableByCadre, readableByPerson } from './policy.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
@@ -93,9 +94,6 @@ export async function listContests(deps: Deps, caller: Caller, query: z.infer<ty
   return { items: rows.map(contestView), total };
 }
 
-async function memberOf(tx: Tx, userId: number) {
-  return tx.selectFrom('members').select(['id', 'org_id']).where('user_id', '=', userId).where('status', 'in', ['member', 'retained', 'transferring']).executeTakeFirst();
-}
 
 /**
  * A contest as a person reaches it: cadres with activity.read over its org, or workers in its
@@ -103,7 +101,7 @@ async function memberOf(tx: Tx, userId: number) {
  */
 async function reachableContest(tx: Tx, caller: Caller, contestId: number) {
   const user = caller.user!;
-  const member = await memberOf(tx, user.id);
+  const member = await membershipOf(tx, user.id);
   const cadreScope = scopeFor(user.grants, 'activity.read');
   const c = await contests(tx)
     .where('contests.id', '=', contestId)
@@ -118,7 +116,7 @@ export async function getContest(deps: Deps, caller: Caller, id: number) {
 }
 
 export async function availableContests(deps: Deps, caller: Caller) {
-  const member = await memberOf(deps.db, caller.user!.id);
+  const member = await membershipOf(deps.db, caller.user!.id);
   const rows = await contests(deps.db)
     .where('contests.status', '=', 'published')
     .where('contests.vote_closes_at', '>', caller.actor.now)

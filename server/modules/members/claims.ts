@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { compiledOnce, type Db } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
@@ -41,4 +42,17 @@ export async function myMembership(deps: Deps, caller: Caller) {
     cardCode: `GONGHUI:MEMBER:${item.memberNo}`,
     transfers: await transfersOf(deps.db, [item.id]),
   };
+}
+
+const membershipQuery = compiledOnce((db, userId: number) =>
+  db.selectFrom('members').select(['id', 'org_id', 'birth_date', 'status']).where('user_id', '=', userId).where('status', '!=', 'left').limit(1),
+);
+
+/**
+ * A worker's membership, if their account is linked to one that has not ended (member, retained or
+ * transferring): its id, its union and the birth date age limits check. Asked on every portal page
+ * that depends on it, so compiled once.
+ */
+export async function membershipOf(db: Db, userId: number): Promise<{ id: number; org_id: number; birth_date: string | null; status: string } | undefined> {
+  return (await membershipQuery(db, userId))[0];
 }
