@@ -45,10 +45,10 @@ describe('article lifecycle', () => {
 });
 
 describe('article sanitizer', () => {
-  it('keeps text formatting, lists, tables and links', () => {
+  it('keeps text formatting, lists, tables and links', async () => {
     const html = '<h2>标题</h2><p><strong>粗</strong><em>斜</em></p><ul><li>一</li></ul><table><tbody><tr><td>格</td></tr></tbody></table>';
-    expect(sanitizeArticleHtml(html)).toBe(html);
-    expect(sanitizeArticleHtml('<a href="https://www.acftu.org/">全总</a>')).toBe('<a href="https://www.acftu.org/" target="_blank" rel="noopener noreferrer">全总</a>');
+    expect(await sanitizeArticleHtml(html)).toBe(html);
+    expect(await sanitizeArticleHtml('<a href="https://www.acftu.org/">全总</a>')).toBe('<a href="https://www.acftu.org/" target="_blank" rel="noopener noreferrer">全总</a>');
   });
 
   it.each([
@@ -69,15 +69,15 @@ describe('article sanitizer', () => {
     ['a form', '<form action="https://evil.example/"><input name="p"></form><p>正文</p>', '<p>正文</p>'],
     ['an object and an embed', '<object data="x.swf"></object><embed src="x.swf"><p>正文</p>', '<p>正文</p>'],
     ['a meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example/"><p>正文</p>', '<p>正文</p>'],
-  ])('strips %s', (_, html, clean) => {
-    expect(sanitizeArticleHtml(html)).toBe(clean);
+  ])('strips %s', async (_, html, clean) => {
+    expect(await sanitizeArticleHtml(html)).toBe(clean);
   });
 
-  it('keeps images served from gonghui’s own article files', () => {
-    expect(sanitizeArticleHtml(`<p><img src="${OWN_IMAGE}" alt="图" onload="x()"></p>`)).toBe(`<p><img src="${OWN_IMAGE}" alt="图" /></p>`);
+  it('keeps images served from gonghui’s own article files', async () => {
+    expect(await sanitizeArticleHtml(`<p><img src="${OWN_IMAGE}" alt="图" onload="x()"></p>`)).toBe(`<p><img src="${OWN_IMAGE}" alt="图" /></p>`);
   });
 
-  it('gives the plain text of HTML for summaries, entities decoded', () => {
-    expect(plainTextOf('<p>劳动者&amp;工会</p><p>第二段</p>').replace(/\s+/g, ' ').trim()).toBe('劳动者&工会 第二段');
+  it('gives the plain text of HTML for summaries, entities decoded', async () => {
+    expect((await plainTextOf('<p>劳动者&amp;工会</p><p>第二段</p>')).replace(/\s+/g, ' ').trim()).toBe('劳动者&工会 第二段');
   });
 });

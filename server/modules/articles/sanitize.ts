@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 
 /**
  * The one way an article's HTML is stored: written in the console's editor, then cut down by
@@ -11,7 +11,14 @@ import sanitizeHtml from 'sanitize-html';
 export const ARTICLE_FILE_PATH = '/api/articles/files/';
 const ownImage = /^\/api\/articles\/files\/[0-9a-f-]{36}\.(?:jpg|png|webp)$/;
 
-const options: sanitizeHtml.IOptions = {
+/**
+ * sanitize-html and the parsers it brings take ~120 ms to load: loaded with the first article
+ * written or summarised, not at every server start (bench/README.md, cold start).
+ */
+let loaded: Promise<typeof sanitizeHtml> | undefined;
+const load = () => (loaded ??= import('sanitize-html').then((m) => m.default));
+
+const optionsWith = (sanitize: typeof sanitizeHtml): sanitizeHtml.IOptions => ({
   allowedTags: ['p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'blockquote', 'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'pre', 'code', 'span'],
   allowedAttributes: { a: ['href', 'title', 'target', 'rel'], img: ['src', 'alt', 'width', 'height'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -19,18 +26,19 @@ const options: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Links open apart from the article and give the target no handle on it.
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }) },
+  transformTags: { a: sanitize.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }) },
   exclusiveFilter: (frame) => frame.tag === 'img' && !ownImage.test(frame.attribs.src ?? ''),
-};
+});
 
-export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, options).trim();
+export async function sanitizeArticleHtml(html: string): Promise<string> {
+  const sanitize = await load();
+  return sanitize(html, optionsWith(sanitize)).trim();
 }
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
 /** The text of (sanitized) HTML, for summaries: tags dropped, the common entities decoded. */
-export function plainTextOf(html: string): string {
-  const text = sanitizeHtml(html.replace(/<\/(p|h\d|li|tr|blockquote)>|<br\s*\/?>/gi, ' '), { allowedTags: [], allowedAttributes: {} });
+export async function plainTextOf(html: string): Promise<string> {
+  const text = (await load())(html.replace(/<\/(p|h\d|li|tr|blockquote)>|<br\s*\/?>/gi, ' '), { allowedTags: [], allowedAttributes: {} });
   return text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => entities[e]!);
 }

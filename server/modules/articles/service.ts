@@ -14,9 +14,9 @@ import type { createArticleBody, manageListQuery, readerListQuery, updateArticle
 import type { ArticleTable } from './tables.ts';
 
 /** Sanitized body and its summary; a body that cleans down to nothing is refused. */
-function cleanBody(html: string) {
-  const body = sanitizeArticleHtml(html);
-  const summary = summaryOf(plainTextOf(body));
+async function cleanBody(html: string) {
+  const body = await sanitizeArticleHtml(html);
+  const summary = summaryOf(await plainTextOf(body));
   if (!summary && !body.includes('<img')) throw fieldError('body', 'article_body_empty');
   return { body, summary };
 }
@@ -57,7 +57,7 @@ async function articleInScope(tx: Tx, scope: Scope, id: number) {
 // ---------- the cadre's side ----------
 
 export async function createArticle(deps: Deps, caller: Caller, input: z.infer<typeof createArticleBody>) {
-  const { body, summary } = cleanBody(input.body);
+  const { body, summary } = await cleanBody(input.body);
   return deps.db.transaction().execute(async (tx) => {
     await requireOrgInScope(tx, caller.scope, input.orgId);
     const now = caller.actor.now;
@@ -105,7 +105,7 @@ export async function getManaged(deps: Deps, caller: Caller, id: number) {
 }
 
 export async function updateArticle(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateArticleBody>) {
-  const cleaned = input.body === undefined ? null : cleanBody(input.body);
+  const cleaned = input.body === undefined ? null : await cleanBody(input.body);
   await deps.db.transaction().execute(async (tx) => {
     const before = await articleInScope(tx, caller.scope, id);
     const set: Updateable<ArticleTable> = { updated_at: caller.actor.now };
