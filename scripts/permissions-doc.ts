@@ -12,7 +12,7 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openSqliteFile } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/migrations.ts';
-import { permissions, rolePermissions, roles } from '../server/platform/access.ts';
+import { permissionOwner, permissions, rolePermissions, roles } from '../server/platform/access.ts';
 import type { RouteInfo } from '../server/platform/http.ts';
 
 export const permissionsDocPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/permissions.md');
@@ -80,6 +80,24 @@ function roleScopeTable(routes: RouteInfo[]): string[] {
   ];
 }
 
+/** One table per module, headed by its name and route count. */
+function routesByModule(routes: RouteInfo[]): string[] {
+  const groups = new Map<string, RouteInfo[]>();
+  for (const r of routes) {
+    const module = r.module ?? 'platform';
+    if (!groups.has(module)) groups.set(module, []);
+    groups.get(module)!.push(r);
+  }
+  return [...groups].flatMap(([module, rs]) => [
+    `### ${module} (${rs.length})`,
+    '',
+    '| method | path | access | summary |',
+    '|---|---|---|---|',
+    ...rs.map((r) => `| ${r.method} | \`${r.url}\` | ${r.access === 'public' || r.access === 'authenticated' ? r.access : `\`${r.access}\``} | ${cell(r.summary)} |`),
+    '',
+  ]);
+}
+
 export async function renderPermissionsDoc(): Promise<string> {
   const routes = await routeTable();
   const lines = [
@@ -97,15 +115,14 @@ export async function renderPermissionsDoc(): Promise<string> {
     '',
     `## Routes (${routes.length})`,
     '',
-    '| method | path | access | summary |',
-    '|---|---|---|---|',
-    ...routes.map((r) => `| ${r.method} | \`${r.url}\` | ${r.access === 'public' || r.access === 'authenticated' ? r.access : `\`${r.access}\``} | ${cell(r.summary)} |`),
+    'By module (server/modules/index.ts), in menu order.',
     '',
+    ...routesByModule(routes),
     '## Roles',
     '',
-    `| permission | ${roles.join(' | ')} |`,
-    `|---|${roles.map(() => '---').join('|')}|`,
-    ...permissions().map((p) => `| \`${p}\` | ${roles.map((role) => (rolePermissions(role).includes(p) ? '✓' : '')).join(' | ')} |`),
+    `| permission | ${roles.join(' | ')} | module |`,
+    `|---|${roles.map(() => '---').join('|')}|---|`,
+    ...permissions().map((p) => `| \`${p}\` | ${roles.map((role) => (rolePermissions(role).includes(p) ? '✓' : '')).join(' | ')} | ${permissionOwner(p)} |`),
     '',
     'Roles without a permission (judges, members) act only through `authenticated` routes on what is',
     'their own or assigned to them; their modules check that.',

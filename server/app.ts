@@ -120,7 +120,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installAccessLayer(app);
 
   installModules(modules);
-  for (const m of modules) if (m.routes) await app.register(m.routes, { prefix: '/api' });
+  for (const m of modules) {
+    if (!m.routes) continue;
+    const from = app.routeTable.length;
+    await app.register(m.routes, { prefix: '/api' });
+    // Awaiting register loads the plugin now: the routes added since are this module's.
+    for (const route of app.routeTable.slice(from)) route.module = m.name;
+  }
 
   if (opts.serveWeb !== false && fs.existsSync(webDist)) await registerWeb(app);
   return app;

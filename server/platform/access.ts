@@ -38,6 +38,11 @@ export function permissions(): Permission[] {
   return [...holders.keys()];
 }
 
+/** The module that registered a permission. */
+export function permissionOwner(permission: Permission): string | undefined {
+  return holders.get(permission)?.owner;
+}
+
 export function isPermission(name: string): name is Permission {
   return holders.has(name as Permission);
 }

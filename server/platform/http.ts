@@ -28,6 +28,8 @@ export interface RouteInfo {
   url: string;
   access: RouteAccess;
   summary: string;
+  /** The module whose routes these are (set by buildApp; absent for the platform's own). */
+  module?: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
