@@ -6,7 +6,7 @@ import { requireOrgInScope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { fileKinds, receiveFile, type FileKind } from '../../platform/uploads.ts';
 import { id as idSchema } from '../../platform/validation.ts';
-import { ARTICLE_FILE_PATH } from './sanitize.ts';
+import { ARTICLE_FILE_PATH, IMAGE_MAX_BYTES, isImageKey } from './rules.ts';
 
 /**
  * Images for article bodies, through the platform's upload mechanism: streamed into
@@ -15,7 +15,6 @@ import { ARTICLE_FILE_PATH } from './sanitize.ts';
  * not: a public article's images must load for anonymous readers, and a key cannot be guessed.
  */
 const IMAGE_KINDS: readonly FileKind[] = ['jpg', 'png', 'webp'];
-const IMAGE_MAX_BYTES = 5 * 2 ** 20;
 const filesDir = (deps: Deps) => path.join(deps.config.dataDir, 'articles');
 
 export async function uploadImage(deps: Deps, caller: Caller, parts: AsyncIterableIterator<any>) {
@@ -43,11 +42,9 @@ export async function uploadImage(deps: Deps, caller: Caller, parts: AsyncIterab
   return { url: `${ARTICLE_FILE_PATH}${key}` };
 }
 
-/** What `uploadImage` names a file; anything else (a NUL, a path) is no file of ours and never reaches the database. */
-const KEY = /^[0-9a-f-]{36}\.(?:jpg|png|webp)$/;
-
 export async function imageFile(deps: Deps, key: string) {
-  if (!KEY.test(key)) throw notFound('article_file');
+  // Anything not shaped like our keys never reaches the database.
+  if (!isImageKey(key)) throw notFound('article_file');
   const row = await deps.db.selectFrom('article_files').select(['key', 'content_type', 'file_name']).where('key', '=', key).executeTakeFirst();
   const file = row && path.join(filesDir(deps), row.key);
   if (!row || !file || !fs.existsSync(file)) throw notFound('article_file');

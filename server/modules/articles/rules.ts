@@ -56,3 +56,14 @@ export function summaryOf(plainText: string): string {
   const chars = Array.from(text);
   return chars.length <= SUMMARY_LENGTH ? text : `${chars.slice(0, SUMMARY_LENGTH).join('')}…`;
 }
+
+// ---------- images in article bodies ----------
+
+/** Where article images are served from: the only image source the sanitizer keeps. */
+export const ARTICLE_FILE_PATH = '/api/articles/files/';
+/** Photos and screenshots: a phone photo re-saved by the editor stays well under 5 MB. */
+export const IMAGE_MAX_BYTES = 5 * 2 ** 20;
+/** A key as the upload names a file: `<uuid>.<ext>`; anything else (a NUL, a path) is no file of ours. */
+export const isImageKey = (key: string) => /^[0-9a-f-]{36}\.(?:jpg|png|webp)$/.test(key);
+/** An `<img src>` the sanitizer keeps: one of our own article images. */
+export const isOwnImage = (src: string) => src.startsWith(ARTICLE_FILE_PATH) && isImageKey(src.slice(ARTICLE_FILE_PATH.length));

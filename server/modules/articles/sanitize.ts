@@ -1,4 +1,5 @@
 import type sanitizeHtml from 'sanitize-html';
+import { isOwnImage } from './rules.ts';
 
 /**
  * The one way an article's HTML is stored: written in the console's editor, then cut down by
@@ -8,8 +9,6 @@ import type sanitizeHtml from 'sanitize-html';
  * images only from gonghui's own article files (`/api/articles/files/<key>`), so an article never
  * loads anything from elsewhere nor tracks its readers.
  */
-export const ARTICLE_FILE_PATH = '/api/articles/files/';
-const ownImage = /^\/api\/articles\/files\/[0-9a-f-]{36}\.(?:jpg|png|webp)$/;
 
 /**
  * sanitize-html and the parsers it brings take ~120 ms to load: loaded with the first article
@@ -27,7 +26,7 @@ const optionsWith = (sanitize: typeof sanitizeHtml): sanitizeHtml.IOptions => ({
   disallowedTagsMode: 'discard',
   // Links open apart from the article and give the target no handle on it.
   transformTags: { a: sanitize.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }) },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !ownImage.test(frame.attribs.src ?? ''),
+  exclusiveFilter: (frame) => frame.tag === 'img' && !isOwnImage(frame.attribs.src ?? ''),
 });
 
 export async function sanitizeArticleHtml(html: string): Promise<string> {
