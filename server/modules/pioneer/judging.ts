@@ -131,11 +131,13 @@ export async function saveMarks(deps: Deps, caller: Caller, assignmentId: number
     if (a.campaign_status !== 'scoring') throw refused('pioneer_scoring_closed');
     refuseFields(checkMarks((await frozenStandard(tx, a.campaign_id, a.type)).criteria, marks));
     const now = caller.actor.now;
-    for (const m of marks) {
+    // One statement for the sheet; a criterion given twice keeps its last mark, as one upsert each did.
+    const latest = [...new Map(marks.map((m) => [m.criterionId, m])).values()];
+    if (latest.length) {
       await tx
         .insertInto('pioneer_scores')
-        .values({ assignment_id: assignmentId, criterion_id: m.criterionId, points: m.points, scored_at: now })
-        .onConflict((oc) => oc.columns(['assignment_id', 'criterion_id']).doUpdateSet({ points: m.points, scored_at: now }))
+        .values(latest.map((m) => ({ assignment_id: assignmentId, criterion_id: m.criterionId, points: m.points, scored_at: now })))
+        .onConflict((oc) => oc.columns(['assignment_id', 'criterion_id']).doUpdateSet((eb) => ({ points: eb.ref('excluded.points'), scored_at: now })))
         .execute();
     }
     await audit(tx, caller.actor, { action: 'pioneer_assignment.score', entity: 'pioneer_assignment', entityId: assignmentId, orgId: a.org_id, after: { scores: marks } });
