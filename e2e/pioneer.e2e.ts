@@ -161,7 +161,9 @@ describe("Workers' Pioneer", () => {
     await drawer.getByRole('cell', { name: '王评委' }).waitFor({ timeout });
     await assign('李评委');
     await drawer.getByRole('cell', { name: '李评委' }).waitFor({ timeout });
-    await drawer.locator('.ant-drawer-close').click();
+    // Escape, not the close button: the 已指派 toast lies over the button and stays while hovered.
+    await desk.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', timeout });
     await call(cadre, 'POST', `/api/pioneer/campaigns/${campaignId}/transitions`, { transition: 'start_scoring' });
 
     // --- Both judges score on their phones.
