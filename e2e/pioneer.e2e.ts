@@ -161,8 +161,11 @@ describe("Workers' Pioneer", () => {
     await drawer.getByRole('cell', { name: '王评委' }).waitFor({ timeout });
     await assign('李评委');
     await drawer.getByRole('cell', { name: '李评委' }).waitFor({ timeout });
-    // Escape, not the close button: the 已指派 toast lies over the button and stays while hovered.
-    await desk.keyboard.press('Escape');
+    // The 已指派 toast lies over the close button and stays while the pointer hovers it: move the
+    // pointer away, let the toasts go, then close the drawer as a cadre would.
+    await desk.mouse.move(0, 0);
+    await desk.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout });
+    await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden', timeout });
     await call(cadre, 'POST', `/api/pioneer/campaigns/${campaignId}/transitions`, { transition: 'start_scoring' });
 
