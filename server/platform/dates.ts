@@ -15,3 +15,8 @@ export function endOfShanghaiDay(date: string): string {
 export function today(deps: { clock: () => Date }): string {
   return shanghaiDate(deps.clock());
 }
+
+/** An instant as people in Shanghai read it: `YYYY-MM-DD HH:mm` (notices, text messages). */
+export function shanghaiMinute(at: Date | string): string {
+  return new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -22,7 +22,18 @@ export interface ModuleTexts {
   rules?: Texts;
   labels?: Texts;
   fields?: Texts;
+  /** Templates of the notifications it sends, by kind (see `renderNotice`). */
+  notices?: Notices;
 }
+
+/** A notification's template: a title and a body, each with `{name}` placeholders. */
+export interface NoticeText {
+  title: Text;
+  body: Text;
+}
+export type Notices = Record<string, NoticeText>;
+/** A module's notice templates as the registry sees them (`interface NoticeRegistry extends NoticeCatalog<typeof notices> {}`). */
+export type NoticeCatalog<T extends Notices> = T;
 
 const platformMessages = {
   bad_request: { zh: '请求无效', en: 'The request is not valid' },
@@ -73,13 +84,18 @@ export interface MessageRegistry extends PlatformMessages {}
 export interface RuleRegistry extends PlatformRules {}
 export type MessageCode = Extract<keyof MessageRegistry, string>;
 export type RuleCode = Extract<keyof RuleRegistry, string>;
+/** Every notification kind; each module adds the kinds it sends by declaration merging. */
+export interface NoticeRegistry {}
+export type NoticeKind = Extract<keyof NoticeRegistry, string>;
 
-const catalogs: Record<keyof ModuleTexts, Map<string, { text: Text; owner: string }>> = {
+const catalogs: Record<Exclude<keyof ModuleTexts, 'notices'>, Map<string, { text: Text; owner: string }>> = {
   messages: new Map(),
   rules: new Map(),
   labels: new Map(),
   fields: new Map(),
 };
+const notices = new Map<string, { text: NoticeText; owner: string }>();
+const sameText = (a: Text, b: Text) => a.zh === b.zh && a.en === b.en;
 
 /**
  * Adds a module's texts to the registry. Registering the same text again is harmless (every test
@@ -87,14 +103,21 @@ const catalogs: Record<keyof ModuleTexts, Map<string, { text: Text; owner: strin
  * error, so two modules can never fight over what a code means.
  */
 export function registerTexts(owner: string, texts: ModuleTexts): void {
-  for (const kind of Object.keys(catalogs) as (keyof ModuleTexts)[]) {
+  for (const kind of Object.keys(catalogs) as (keyof typeof catalogs)[]) {
     for (const [key, text] of Object.entries(texts[kind] ?? {})) {
       const known = catalogs[kind].get(key);
-      if (known && (known.text.zh !== text.zh || known.text.en !== text.en)) {
+      if (known && !sameText(known.text, text)) {
         throw new Error(`${kind} "${key}" of ${owner} is already registered by ${known.owner} with another text`);
       }
       if (!known) catalogs[kind].set(key, { text, owner });
     }
+  }
+  for (const [kind, text] of Object.entries(texts.notices ?? {})) {
+    const known = notices.get(kind);
+    if (known && !(sameText(known.text.title, text.title) && sameText(known.text.body, text.body))) {
+      throw new Error(`notice "${kind}" of ${owner} is already registered by ${known.owner} with another text`);
+    }
+    if (!known) notices.set(kind, { text, owner });
   }
 }
 
@@ -160,6 +183,18 @@ export function ruleText(code: RuleCode, params: Record<string, Param> = {}): Te
 /** The message of a rule a zod schema names as its message, or undefined for zod's own messages. */
 export function ruleMessage(code: string, lang: Lang): string | undefined {
   return catalogs.rules.get(code)?.text[lang];
+}
+
+/** A notification's title and body in one language, from its kind's template and its params. */
+export function renderNotice(kind: NoticeKind, lang: Lang, params: Record<string, Param> = {}): { title: string; body: string } {
+  const known = notices.get(kind);
+  if (!known) throw new Error(`notice "${kind}" is not registered: is its module in server/modules/index.ts?`);
+  return { title: fill(known.text.title[lang], lang, params), body: fill(known.text.body[lang], lang, params) };
+}
+
+/** Whether a module registered this notice kind (stored kinds are checked before rendering). */
+export function isNoticeKind(kind: string): kind is NoticeKind {
+  return notices.has(kind);
 }
 
 export function pickLang(acceptLanguage: string | undefined): Lang {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { registerPermissions, type PermissionDefs } from './access.ts';
 import { registerTexts, type ModuleTexts } from './i18n.ts';
+import { registerTodos, type TodoDefinition } from './todos.ts';
 
 /**
  * One module as the platform sees it: a folder under server/modules that plugs in through its
@@ -23,6 +24,8 @@ export interface ModuleDefinition {
    * shipped.
    */
   migrations?: Record<string, Migration>;
+  /** Its to-do kinds for the workbench, by kind (see platform/todos.ts). */
+  todos?: Record<string, TodoDefinition>;
 }
 
 export function defineModule<const M extends ModuleDefinition>(definition: M): M {
@@ -37,5 +40,6 @@ export function installModules(modules: readonly ModuleDefinition[]): void {
   for (const m of modules) {
     if (m.texts) registerTexts(m.name, m.texts);
     if (m.permissions) registerPermissions(m.name, m.permissions);
+    if (m.todos) registerTodos(m.name, m.todos);
   }
 }

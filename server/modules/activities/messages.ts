@@ -1,4 +1,4 @@
-import type { Catalog, ModuleTexts, Texts } from '../../platform/i18n.ts';
+import type { Catalog, ModuleTexts, NoticeCatalog, Notices, Texts } from '../../platform/i18n.ts';
 
 /**
  * The activities module's texts in Chinese and English: its problem codes (`messages`), the messages of
@@ -42,9 +42,26 @@ export const fields = {
   maxAge: { zh: '最大年龄', en: 'Maximum age' },
 } satisfies Texts;
 
+/** Templates of the notices this module sends (`notify` in notifications/index.ts). */
+export const notices = {
+  waitlist_promoted: {
+    title: { zh: '候补成功，报名已确认', en: 'Off the waitlist: your place is confirmed' },
+    body: { zh: '您候补的活动“{title}”有了名额，报名已确认。活动时间 {startsAt}。', en: 'A place came free in "{title}": your registration is confirmed. It starts at {startsAt}.' },
+  },
+  activity_reminder: {
+    title: { zh: '活动即将开始', en: 'Your activity starts soon' },
+    body: { zh: '您报名的活动“{title}”将于 {startsAt} 开始，地点：{place}。', en: '"{title}", which you signed up for, starts at {startsAt}; place: {place}.' },
+  },
+  activity_cancelled: {
+    title: { zh: '活动已取消', en: 'Activity cancelled' },
+    body: { zh: '您报名的活动“{title}”（原定 {startsAt}）已取消，给您带来不便，敬请谅解。', en: '"{title}" (planned for {startsAt}), which you signed up for, is cancelled. We apologise for the inconvenience.' },
+  },
+} as const satisfies Notices;
+
 declare module '../../platform/i18n.ts' {
+  interface NoticeRegistry extends NoticeCatalog<typeof notices> {}
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, notices };

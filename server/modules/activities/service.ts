@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { compiledOnce, isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { today } from '../../platform/dates.ts';
+import { shanghaiMinute, today } from '../../platform/dates.ts';
 import { AppError, conflict, fieldError, notFound, refuse, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
@@ -11,6 +11,7 @@ import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
 import { membershipOf } from '../members/index.ts';
+import { notify } from '../notifications/index.ts';
 import { readableByCadre, readableByPerson } from './policy.ts';
 import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
 import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
@@ -155,6 +156,58 @@ async function promoteWaitlisted(tx: Tx, activityId: number, poolId: number): Pr
   }
 }
 
+/** Tells the people confirmed off the waitlist (`promoteWaitlisted`'s registrations). */
+async function notifyPromoted(tx: Tx, deps: Deps, registrationIds: number[]) {
+  if (registrationIds.length === 0) return;
+  const rows = await tx
+    .selectFrom('activity_registrations as r')
+    .innerJoin('activities as a', 'a.id', 'r.activity_id')
+    .select(['r.id', 'r.user_id', 'a.title', 'a.starts_at'])
+    .where('r.id', 'in', registrationIds)
+    .execute();
+  for (const r of rows) {
+    await notify(tx, deps, [r.user_id], { kind: 'waitlist_promoted', params: { title: r.title, startsAt: shanghaiMinute(r.starts_at) }, link: '/m/activities/mine', key: `registration:${r.id}:promoted`, sms: true });
+  }
+}
+
+/** Everyone still registered (confirmed or waitlisted) for an activity. */
+async function registrantsOf(tx: Tx, activityId: number): Promise<number[]> {
+  const rows = await tx.selectFrom('activity_registrations').select('user_id').where('activity_id', '=', activityId).where('status', 'in', ['confirmed', 'waitlisted']).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * The reminder 24 hours before an activity starts, to everyone confirmed: run every quarter hour by
+ * the job `activities.reminders`, so a reminder is late by at most that. Keyed by the activity and
+ * its start, so each person gets it once, and again if the activity is moved.
+ */
+export async function sendReminders(deps: Deps): Promise<number> {
+  const now = deps.clock();
+  const until = new Date(now.getTime() + 24 * 3600_000).toISOString();
+  const due = await deps.db
+    .selectFrom('activities')
+    .select(['id', 'title', 'place', 'starts_at'])
+    .where('status', '=', 'published')
+    .where('starts_at', '>', now.toISOString())
+    .where('starts_at', '<=', until)
+    .execute();
+  let sent = 0;
+  for (const a of due) {
+    await deps.db.transaction().execute(async (tx) => {
+      const people = await tx.selectFrom('activity_registrations').select('user_id').where('activity_id', '=', a.id).where('status', '=', 'confirmed').execute();
+      const ids = await notify(tx, deps, people.map((p) => p.user_id), {
+        kind: 'activity_reminder',
+        params: { title: a.title, startsAt: shanghaiMinute(a.starts_at), place: a.place ?? '' },
+        link: '/m/activities/mine',
+        key: `activity:${a.id}:reminder:${a.starts_at}`,
+        sms: true,
+      });
+      sent += ids.length;
+    });
+  }
+  return sent;
+}
+
 export async function updateActivity(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateActivityBody>) {
   await deps.db.transaction().execute(async (tx) => {
     const before = await activityInScope(tx, caller.scope, id);
@@ -172,6 +225,7 @@ export async function updateActivity(deps: Deps, caller: Caller, id: number, inp
     for (const [key, column] of Object.entries(columns)) if ((input as Record<string, unknown>)[key] !== undefined) set[column] = (input as Record<string, unknown>)[key];
     await tx.updateTable('activities').set(set).where('id', '=', id).execute();
     const promoted = input.capacity !== undefined ? await promoteWaitlisted(tx, id, before.seat_pool_id) : [];
+    await notifyPromoted(tx, deps, promoted);
     await audit(tx, caller.actor, { action: 'activity.update', entity: 'activity', entityId: id, orgId: before.org_id, before: activityView(before), after: { ...input, promoted } });
   });
   return getActivity(deps, caller, id);
@@ -183,6 +237,7 @@ export async function cancelActivity(deps: Deps, caller: Caller, id: number) {
     if (before.status === 'cancelled') throw refused('activity_cancelled');
     await tx.updateTable('activities').set({ status: 'cancelled', updated_at: caller.actor.now }).where('id', '=', id).execute();
     await audit(tx, caller.actor, { action: 'activity.cancel', entity: 'activity', entityId: id, orgId: before.org_id, before: { status: 'published' }, after: { status: 'cancelled' } });
+    await notify(tx, deps, await registrantsOf(tx, id), { kind: 'activity_cancelled', params: { title: before.title, startsAt: shanghaiMinute(before.starts_at) }, link: '/m/activities/mine', key: `activity:${id}:cancelled`, sms: true });
   });
   return getActivity(deps, caller, id);
 }
@@ -274,6 +329,7 @@ export async function cancelMine(deps: Deps, caller: Caller, activityId: number)
     if (reg.status === 'confirmed') {
       await releaseSeat(tx, a.seat_pool_id);
       promoted = await promoteWaitlisted(tx, activityId, a.seat_pool_id);
+      await notifyPromoted(tx, deps, promoted);
     }
     await audit(tx, caller.actor, { action: 'registration.cancel', entity: 'registration', entityId: reg.id, orgId: a.org_id, before: { status: reg.status }, after: { status: 'cancelled', promoted } });
   });

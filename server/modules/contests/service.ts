@@ -6,6 +6,7 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
 import { membershipOf } from '../members/index.ts';
+import { notify } from '../notifications/index.ts';
 import { readableByCadre, readableByPerson } from './policy.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
@@ -258,7 +259,7 @@ export async function moderate(deps: Deps, caller: Caller, entryId: number, deci
     const e = await tx
       .selectFrom('contest_entries')
       .innerJoin('contests', 'contests.id', 'contest_entries.contest_id')
-      .select(['contest_entries.id', 'contest_entries.status', 'contests.org_id'])
+      .select(['contest_entries.id', 'contest_entries.contest_id', 'contest_entries.status', 'contest_entries.user_id', 'contest_entries.title', 'contests.org_id', 'contests.title as contest_title'])
       .where('contest_entries.id', '=', entryId)
       .where(readableByCadre(caller.scope))
       .executeTakeFirst();
@@ -266,6 +267,12 @@ export async function moderate(deps: Deps, caller: Caller, entryId: number, deci
     if (e.status !== 'pending') throw conflict('contest_entry_decided');
     await tx.updateTable('contest_entries').set({ status: decision, reason, moderated_by: caller.user!.id, moderated_at: caller.actor.now }).where('id', '=', entryId).execute();
     await audit(tx, caller.actor, { action: `contest_entry.${decision === 'approved' ? 'approve' : 'reject'}`, entity: 'contest_entry', entityId: entryId, orgId: e.org_id, before: { status: 'pending' }, after: { status: decision, reason } });
+    await notify(tx, deps, [e.user_id], {
+      kind: decision === 'approved' ? 'contest_entry_approved' : 'contest_entry_rejected',
+      params: { contest: e.contest_title, title: e.title, reason: reason ?? '' },
+      link: `/m/contests/${e.contest_id}`,
+      key: `contest_entry:${entryId}`,
+    });
     return { id: entryId, status: decision };
   });
 }

@@ -4,11 +4,12 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, notFound } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
-import { endOfShanghaiDay, today } from '../../platform/dates.ts';
+import { endOfShanghaiDay, shanghaiDate, today } from '../../platform/dates.ts';
 import { paginate } from '../../platform/paging.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate } from '../../platform/identity.ts';
-import { requireEnterprise, requireMemberOrg } from './directory.ts';
+import { cadresOf, notify } from '../notifications/index.ts';
+import { orgName, requireEnterprise, requireMemberOrg } from './directory.ts';
 import { ownApplications, ownMember, readableApplications } from './policy.ts';
 import { checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
 import type { applicationListQuery, joinApplicationBody } from './schema.ts';
@@ -208,6 +209,7 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
       .where('id', '=', id)
       .execute();
     await audit(tx, caller.actor, { action: 'join_application.approve', entity: 'join_application', entityId: id, orgId: app.org_id, before: { status: 'pending' }, after: { status: 'approved', memberId, memberNo } });
+    await notify(tx, deps, [app.user_id], { kind: 'application_approved', params: { org: await orgName(tx, app.org_id), memberNo }, link: '/m/card', key: `join_application:${id}`, sms: true });
     return { memberId, memberNo };
   });
 }
@@ -221,6 +223,38 @@ export async function rejectApplication(deps: Deps, caller: Caller, id: number, 
       .where('id', '=', id)
       .execute();
     await audit(tx, caller.actor, { action: 'join_application.reject', entity: 'join_application', entityId: id, orgId: app.org_id, before: { status: 'pending' }, after: { status: 'rejected', reason } });
+    await notify(tx, deps, [app.user_id], { kind: 'application_rejected', params: { org: await orgName(tx, app.org_id), reason }, link: '/m/join', key: `join_application:${id}`, sms: true });
     return { id, status: 'rejected' as const, reason };
   });
+}
+
+/**
+ * Escalation of overdue applications (15 working days without a decision, rules.ts): each one is
+ * brought to the cadres of its union's parent — the federation that oversees the union — once
+ * (keyed by the application). Run hourly by the job `members.overdue_escalation`; cheap, since it
+ * reads only pending applications past the cut-off.
+ */
+export async function escalateOverdue(deps: Deps): Promise<number> {
+  const overdue = await deps.db
+    .selectFrom('join_applications as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.name', 'a.created_at', 'o.id as org_id', 'o.name as org_name', 'o.parent_id'])
+    .where('a.status', '=', 'pending')
+    .where('a.created_at', '<', overdueBefore(deps))
+    .orderBy('a.id')
+    .execute();
+  let sent = 0;
+  for (const a of overdue) {
+    await deps.db.transaction().execute(async (tx) => {
+      const cadres = await cadresOf(tx, a.parent_id ?? a.org_id);
+      const ids = await notify(tx, deps, cadres, {
+        kind: 'join_overdue',
+        params: { org: a.org_name, name: a.name, submittedOn: shanghaiDate(new Date(a.created_at)) },
+        link: '/members/applications?status=pending&overdue=true',
+        key: `join_application:${a.id}:overdue`,
+      });
+      sent += ids.length;
+    });
+  }
+  return sent;
 }

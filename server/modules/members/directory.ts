@@ -12,6 +12,12 @@ import type { directoryQuery } from './schema.ts';
  */
 
 /** An active org that can hold memberships (see canHoldMembers), or 422 on `field`. */
+/** An org's name, for texts sent to people (notices). */
+export async function orgName(tx: Tx, orgId: number): Promise<string> {
+  const org = await tx.selectFrom('orgs').select('name').where('id', '=', orgId).executeTakeFirstOrThrow();
+  return org.name;
+}
+
 export async function requireMemberOrg(tx: Tx, orgId: number, field: string) {
   const org = await tx.selectFrom('orgs').select(['id', 'kind', 'level', 'status', 'name']).where('id', '=', orgId).executeTakeFirst();
   if (!org || org.status !== 'active') throw fieldError(field, 'union_not_found');

@@ -1,4 +1,4 @@
-import type { Catalog, ModuleTexts, Texts } from '../../platform/i18n.ts';
+import type { Catalog, ModuleTexts, NoticeCatalog, Notices, Texts } from '../../platform/i18n.ts';
 
 /**
  * The members module's texts in Chinese and English: its problem codes (`messages`), the messages of
@@ -64,9 +64,30 @@ export const fields = {
   retainedReason: { zh: '保留会籍原因', en: 'Reason for retained membership' },
 } satisfies Texts;
 
+/** Templates of the notices this module sends (`notify` in notifications/index.ts). */
+export const notices = {
+  application_approved: {
+    title: { zh: '入会申请已通过', en: 'Membership application approved' },
+    body: { zh: '您加入{org}的申请已通过，会员编号 {memberNo}。电子会员证可在“会员证”中查看。', en: 'Your application to join {org} is approved; your member number is {memberNo}. Your e-card is under "Member card".' },
+  },
+  application_rejected: {
+    title: { zh: '入会申请未通过', en: 'Membership application not approved' },
+    body: { zh: '您加入{org}的申请未通过。原因：{reason}', en: 'Your application to join {org} was not approved. Reason: {reason}' },
+  },
+  join_overdue: {
+    title: { zh: '入会申请超期未审批', en: 'Membership application overdue' },
+    body: { zh: '{org}收到的{name}的入会申请（{submittedOn} 提交）已超过 15 个工作日未审批，请督促办理。', en: 'The application of {name} to {org} (submitted {submittedOn}) has waited more than 15 working days for a decision; please follow it up.' },
+  },
+  transfer_accepted: {
+    title: { zh: '会员关系转接已完成', en: 'Membership transfer completed' },
+    body: { zh: '{name}的会员关系已由{from}转入{to}。', en: 'The membership of {name} moved from {from} to {to}.' },
+  },
+} as const satisfies Notices;
+
 declare module '../../platform/i18n.ts' {
+  interface NoticeRegistry extends NoticeCatalog<typeof notices> {}
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, notices };

@@ -1,4 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
+import { membersTodos } from './todos.ts';
+import { escalateOverdue } from './applications.ts';
 import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
 
@@ -15,4 +17,13 @@ declare module '../../platform/access.ts' {
 }
 
 /** Join applications, the member roll, transfers, claims, e-cards and coverage statistics. */
-export const membersModule = defineModule({ name: 'members', routes: membersRoutes, texts, permissions });
+export const membersModule = defineModule({
+  name: 'members',
+  routes: membersRoutes,
+  texts,
+  permissions,
+  todos: membersTodos,
+  jobs: { 'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) } },
+  // hourly: an application that became overdue overnight is on the parent's desk in the morning
+  schedules: { 'members.overdue_escalation': '5 * * * *' },
+});

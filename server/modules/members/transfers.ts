@@ -5,7 +5,8 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { paginate } from '../../platform/paging.ts';
-import { requireMemberOrg } from './directory.ts';
+import { notify } from '../notifications/index.ts';
+import { orgName, requireMemberOrg } from './directory.ts';
 import { actableMembers, cancellableTransfers, readableTransfers } from './policy.ts';
 import { checkTransferStart } from './rules.ts';
 import type { transferListQuery } from './schema.ts';
@@ -130,6 +131,13 @@ async function closeTransfer(deps: Deps, caller: Caller, id: number, outcome: 'a
       before: { status: 'pending', orgId: t.from_org_id },
       after: { status: outcome, orgId: outcome === 'accepted' ? t.to_org_id : t.from_org_id, reason },
     });
+    if (outcome === 'accepted') {
+      // The member hears of it on their account, and so does the cadre who started the move.
+      const member = await tx.selectFrom('members').select(['name', 'user_id']).where('id', '=', t.member_id).executeTakeFirstOrThrow();
+      const notice = { kind: 'transfer_accepted', params: { name: member.name, from: await orgName(tx, t.from_org_id), to: await orgName(tx, t.to_org_id) }, key: `transfer:${id}` } as const;
+      if (member.user_id !== null) await notify(tx, deps, [member.user_id], { ...notice, link: '/m/card' });
+      if (t.started_by !== null) await notify(tx, deps, [t.started_by], { ...notice, link: '/members/transfers' });
+    }
     return { id, status: outcome, memberId: t.member_id };
   });
 }
