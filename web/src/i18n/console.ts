@@ -99,6 +99,6 @@ const en: typeof zh = {
 };
 
 export const consoleResources = {
-  zh: { translation: withModuleTexts(zh, consoleModules.map((m) => m.messages.zh), 'menu', ['layout', 'menu']) },
-  en: { translation: withModuleTexts(en, consoleModules.map((m) => m.messages.en), 'menu', ['layout', 'menu']) },
+  zh: { translation: withModuleTexts(zh, consoleModules.map((m) => m.messages.zh), { menu: ['layout', 'menu'], todos: ['workbench', 'todo'] }) },
+  en: { translation: withModuleTexts(en, consoleModules.map((m) => m.messages.en), { menu: ['layout', 'menu'], todos: ['workbench', 'todo'] }) },
 };

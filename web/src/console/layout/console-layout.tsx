@@ -11,6 +11,7 @@ import { logOut, useMe } from '../session';
 import { reportError } from '../shared/errors';
 import { MeContext, useCurrentUser } from '../shared/me-context';
 import { ProductMark } from '../shared/product-mark';
+import { NotificationBell } from '../notifications/bell';
 import { ChangePasswordModal } from './change-password-modal';
 import { menuFor, menuGroup, type MenuEntry } from './menu';
 
@@ -104,6 +105,7 @@ export function ConsoleLayout() {
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, position: 'sticky', top: 0, zIndex: 10 }}>
         <ProductMark inverse />
         <Flex align="center" gap={4} style={{ marginInlineStart: 'auto', color: '#fff' }}>
+          <NotificationBell />
           <Button
             type="text"
             icon={<GlobalOutlined />}

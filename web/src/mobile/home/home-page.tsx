@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMember } from '../session';
 import { icons } from '../icons';
 import type { Tile } from '../portal-module';
+import { NotificationBell } from '../notifications/bell';
 
 /**
  * The services the portal offers, in the order shown. A module's tile (mobile/modules.ts) takes
@@ -25,6 +26,7 @@ export function HomePage({ tiles }: { tiles: Tile[] }) {
   return (
     <>
       <header className="gh-hero">
+        <NotificationBell />
         <h1>{t('home.greeting', { name: me.displayName })}</h1>
         <p>{union ?? t('home.noUnion')}</p>
       </header>
