@@ -2,7 +2,7 @@ import type { Caller, Deps } from '../platform/context.ts';
 import { idBirthDate, makeIdNumber, makeUscc } from '../platform/identity.ts';
 import { nextSequence } from '../db/database.ts';
 import { formatMemberNo, genderOf } from '../modules/members/rules.ts';
-import { createApplication } from '../modules/members/applications.ts';
+import { createApplication, escalateOverdue } from '../modules/members/applications.ts';
 import * as activities from '../modules/activities/service.ts';
 import * as contests from '../modules/contests/service.ts';
 import * as orgs from '../modules/orgs/service.ts';
@@ -182,6 +182,10 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedPioneerDemo(deps, caller);
   await seedCommunity(deps, caller, ids);
   await seedArticlesDemo(deps, caller);
+  // As if the platform had been running: the overdue application is already on the desk of the
+  // cadres above its union, and tomorrow's activities have sent their reminders.
+  await escalateOverdue(deps);
+  await activities.sendReminders(deps);
   return true;
 }
 

@@ -104,6 +104,10 @@ const samples: Record<string, Sample> = {
   'POST /api/auth/login': { req: () => ({ url: '/api/auth/login', body: { username: 'nobody.here', password: 'not-a-password' } }) },
   'POST /api/auth/logout': { req: () => ({ url: '/api/auth/logout' }) },
   'GET /api/me': { req: () => ({ url: '/api/me' }) },
+  'GET /api/todos': { req: () => ({ url: '/api/todos' }) },
+  'GET /api/notifications': { req: () => ({ url: '/api/notifications?unread=true' }) },
+  'POST /api/notifications/read-all': { req: () => ({ url: '/api/notifications/read-all' }) },
+  'POST /api/notifications/:id/read': { req: () => ({ url: '/api/notifications/999999/read' }) },
   'POST /api/me/password': { req: () => ({ url: '/api/me/password', body: { currentPassword: 'x', newPassword: 'Another-Pass-2025' } }) },
   'GET /api/users': { req: () => ({ url: '/api/users?pageSize=200' }), sibling: { kind: 'list', ofStreetA: idIn((c) => c.streetAUsers) } },
   'POST /api/users': {
