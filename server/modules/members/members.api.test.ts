@@ -95,6 +95,7 @@ describe('online join', () => {
     const phone = newPhone();
     const anon = anonymous(app);
     expectStatus(await anon.post('/api/auth/sms-codes', { phone }), 204);
+    await app.deps.jobs.drain();
     const res = await anon.post('/api/auth/signup', { phone, code: '000000' === sentSms(app).at(-1)!.text.match(/\d{6}/)![0] ? '111111' : '000000', password: 'Worker-Pass-2025' });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].field).toBe('code');
