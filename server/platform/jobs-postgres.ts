@@ -7,7 +7,6 @@ import type { JobData, SendOptions } from './job-queue.ts';
 import {
   DEFAULT_RETRY_DELAY_SECONDS,
   JOB_LOCK_SECONDS,
-  KEEP_COMPLETED_DAYS,
   POLL_SECONDS,
   errorText,
   jobKind,
@@ -93,7 +92,6 @@ export function postgresJobs(deps: () => Deps, log: JobLog): JobWorker {
         retryDelay: Math.max(1, Math.round(kind.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS)),
         retryBackoff: true,
         expireInSeconds: JOB_LOCK_SECONDS,
-        retentionDays: KEEP_COMPLETED_DAYS,
       });
       if (made === null) throw new Error(`pg-boss did not queue job "${name}"`);
       return true;

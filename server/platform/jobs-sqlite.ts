@@ -111,9 +111,10 @@ export function sqliteJobs(deps: () => Deps, log: JobLog): JobWorker {
     }
   }
 
-  async function drain(): Promise<number> {
+  /** Runs due jobs one by one until none is left, or `goOn` says stop (the worker stopping). */
+  async function drain(goOn: () => boolean = () => true): Promise<number> {
     let ran = 0;
-    for (let job = await claim(); job; job = await claim()) {
+    for (let job = goOn() ? await claim() : undefined; job; job = goOn() ? await claim() : undefined) {
       await run(job);
       ran++;
     }
@@ -135,12 +136,12 @@ export function sqliteJobs(deps: () => Deps, log: JobLog): JobWorker {
   let inHand: Promise<void> | null = null;
   let sweptAt = 0;
   const slots = new Map<string, string>();
-  const api = { send, drain };
+  const api = { send, drain: () => drain() };
 
   async function poll() {
     try {
       await sendDueSlots(api, now(), slots);
-      await drain();
+      await drain(() => running);
       if (Date.now() - sweptAt > HOUR_MS) {
         sweptAt = Date.now();
         await sweep();
@@ -159,7 +160,7 @@ export function sqliteJobs(deps: () => Deps, log: JobLog): JobWorker {
 
   return {
     send,
-    drain,
+    drain: () => drain(),
     async start() {
       if (running) return;
       // Jobs left active by the previous server (killed while running them) are due again now.

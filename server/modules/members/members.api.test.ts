@@ -101,6 +101,22 @@ describe('online join', () => {
     expect(res.json().errors[0].field).toBe('code');
   });
 
+  it('texts the sign-up code by a job after answering, and not at all once the code has expired', async () => {
+    const anon = anonymous(app);
+    const textsTo = (phone: string) => sentSms(app).filter((m) => m.phone === phone);
+    const [late, prompt] = [newPhone(), newPhone()];
+    expectStatus(await anon.post('/api/auth/sms-codes', { phone: late }), 204);
+    expect(textsTo(late)).toEqual([]);
+    // The job waits past the code's 10 minutes (a worker down, a gateway failing): a dead code is not sent.
+    clockOf(app).advance(11 * 60_000);
+    expectStatus(await anon.post('/api/auth/sms-codes', { phone: prompt }), 204);
+    await app.deps.jobs.drain();
+    expect(textsTo(late)).toEqual([]);
+    expect(textsTo(prompt)).toEqual([{ phone: prompt, text: expect.stringMatching(/^【工会】您的注册验证码是 \d{6}，10 分钟内有效/) }]);
+    await app.deps.jobs.drain();
+    expect(textsTo(prompt)).toHaveLength(1);
+  });
+
   it.each([
     ['idNumber', { idNumber: '330421199003071230' }],
     ['idNumber', { idNumber: '330421199002300012' }],
