@@ -168,6 +168,24 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
   return first.startsWith('en') ? 'en' : 'zh';
 }
 
+/**
+ * A field's message shown apart from the field itself (a list of errors, an error report):
+ * prefixed with the field's name ("手机号：…"), unless the message already names the field, as a
+ * rule written as a whole sentence does ("统一社会信用代码格式或校验位不正确"), so that no message
+ * names its field twice. `names` are what the field may be called: the first (a column header, or
+ * the registered label) is the prefix; any of them found in the message means it is named.
+ */
+export function namingField(names: string[], message: string, lang: Lang): string {
+  const text = message.toLowerCase();
+  if (names.some((n) => n && text.includes(n.toLowerCase()))) return message;
+  return `${names[0]}${lang === 'zh' ? '：' : ': '}${message}`;
+}
+
+/** A registered label in one language (an entity's or a value's name), or the key when none is registered. */
+export function labelText(key: string, lang: Lang): string {
+  return catalogs.labels.get(key)?.text[lang] ?? key;
+}
+
 export function fieldLabel(field: string, lang: Lang): string {
   const last = field.split('.').pop() ?? field;
   return catalogs.fields.get(last)?.text[lang] ?? field;

@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
+import { memberStandardFields } from './migrations/0014-member-standard-fields.ts';
 
 const permissions = {
   'member.read': ['cadre', 'viewer'],
@@ -15,4 +16,10 @@ declare module '../../platform/access.ts' {
 }
 
 /** Join applications, the member roll, transfers, claims, e-cards and coverage statistics. */
-export const membersModule = defineModule({ name: 'members', routes: membersRoutes, texts, permissions });
+export const membersModule = defineModule({
+  name: 'members',
+  routes: membersRoutes,
+  texts,
+  permissions,
+  migrations: { '0014-member-standard-fields': memberStandardFields },
+});
