@@ -49,7 +49,6 @@ const platformMessages = {
 /** Messages of custom field rules (`.refine`, `.regex`, `fieldError`), keyed by a short code. */
 const platformRules = {
   uscc_checksum: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code (format or check character)' },
-  id_number_checksum: { zh: '身份证号格式或校验位不正确', en: 'Not a valid resident ID number (format or check digit)' },
   phone_format: { zh: '请输入 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
   date_format: { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
   datetime_format: { zh: '请输入有效时间（ISO 8601）', en: 'Enter a valid time (ISO 8601)' },
