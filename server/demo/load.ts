@@ -111,9 +111,9 @@ const county: DemoOrg = {
           basis: 'town',
           region: '罗星街道云创青年小镇',
           children: [
-            { name: '云创小镇第一分会', kind: 'branch', enterprises: [{ name: '嘉善云创孵化器管理有限公司', industry: '科技服务', foundedOn: '2017-10-10', employees: 34, newEconomy: true, teams: [['创业服务部', 'office']] }] },
-            { name: '云创小镇第二分会', kind: 'branch', enterprises: [{ name: '嘉善智造软件有限公司', industry: '软件开发', foundedOn: '2018-03-01', employees: 41, newEconomy: true, teams: [['算法项目组', 'project']] }] },
-            { name: '云创小镇第三分会', kind: 'branch', enterprises: [{ name: '嘉善青创设计有限公司', industry: '工业设计', foundedOn: '2020-06-18', employees: 24, newEconomy: true }] },
+            { name: '云创小镇第一分会', kind: 'branch', enterprises: [{ name: '嘉善云创孵化器管理有限公司', industry: '科技服务', foundedOn: '2017-10-10', employees: 45, newEconomy: true, teams: [['创业服务部', 'office']] }] },
+            { name: '云创小镇第二分会', kind: 'branch', enterprises: [{ name: '嘉善智造软件有限公司', industry: '软件开发', foundedOn: '2018-03-01', employees: 52, newEconomy: true, teams: [['算法项目组', 'project']] }] },
+            { name: '云创小镇第三分会', kind: 'branch', enterprises: [{ name: '嘉善青创设计有限公司', industry: '工业设计', foundedOn: '2020-06-18', employees: 30, newEconomy: true }] },
           ],
         },
       ],
