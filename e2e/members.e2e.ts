@@ -15,6 +15,8 @@ const UNION = '坤和大厦楼宇联合工会';
 const ID_NUMBER = makeIdNumber('330421', '1995-06-15', 777);
 /** The same number with its check digit changed: refused by the server, under the field. */
 const BAD_ID_NUMBER = ID_NUMBER.slice(0, 17) + (ID_NUMBER.endsWith('1') ? '2' : '1');
+/** 18 characters, the last a letter other than X: told what is wrong, not "enter 18". */
+const LETTER_ID_NUMBER = `${ID_NUMBER.slice(0, 17)}A`;
 
 const timeout = 15_000;
 
@@ -47,18 +49,22 @@ describe('joining the union online', () => {
     // --- Logged in, straight to the application form.
     await expect.poll(() => new URL(phone.url()).pathname, { timeout }).toBe('/m/join');
     await phone.getByLabel('姓名').fill(WORKER.name);
-    await phone.getByLabel('身份证号').fill(BAD_ID_NUMBER);
+    await phone.getByLabel('身份证号').fill(LETTER_ID_NUMBER);
     await phone.getByLabel('手机号').fill(WORKER.phone);
     await phone.getByText('选择要加入的工会').click();
     await phone.getByPlaceholder('搜索工会名称或地区').fill('坤和');
     await phone.locator('.adm-popup .adm-list-item').filter({ hasText: UNION }).first().click();
     await phone.getByLabel('工作单位').fill(WORKER.employer);
+    await phone.getByText('快递员', { exact: true }).click();
     await phone.getByText('我已阅读并同意《个人信息处理说明》').click();
     expect(await fitsPhone(phone)).toBeLessThanOrEqual(390);
     await phone.getByRole('button', { name: '提交申请' }).click();
 
-    // A wrong check digit is refused under the ID field; corrected, the application goes in.
-    await phone.getByText('身份证号格式、校验位或出生日期不正确').waitFor({ timeout });
+    // Each wrong ID number is told what is wrong under the field; corrected, the application goes in.
+    await phone.getByText('身份证号最后一位须为数字或 X').waitFor({ timeout });
+    await phone.getByLabel('身份证号').fill(BAD_ID_NUMBER);
+    await phone.getByRole('button', { name: '提交申请' }).click();
+    await phone.getByText('身份证号校验位不符，请核对是否输错了数字').waitFor({ timeout });
     await phone.getByLabel('身份证号').fill(ID_NUMBER);
     await phone.getByRole('button', { name: '提交申请' }).click();
     const mine = phone.locator('.adm-list-item').filter({ hasText: UNION });

@@ -12,7 +12,7 @@ export interface OrgTable {
   id: Generated<number>;
   name: string;
   kind: 'federation' | 'joint_union' | 'grassroots_union' | 'branch';
-  level: 'county' | 'street' | null;
+  level: 'county' | 'street' | 'town' | null;
   basis: 'building' | 'area' | 'industry' | 'town' | null;
   parent_id: number | null;
   region: string | null;

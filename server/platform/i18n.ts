@@ -60,7 +60,6 @@ const platformMessages = {
 /** Messages of custom field rules (`.refine`, `.regex`, `fieldError`), keyed by a short code. */
 const platformRules = {
   uscc_checksum: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code (format or check character)' },
-  id_number_checksum: { zh: '身份证号格式或校验位不正确', en: 'Not a valid resident ID number (format or check digit)' },
   phone_format: { zh: '请输入 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
   date_format: { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
   datetime_format: { zh: '请输入有效时间（ISO 8601）', en: 'Enter a valid time (ISO 8601)' },
@@ -201,6 +200,24 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh';
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh';
+}
+
+/**
+ * A field's message shown apart from the field itself (a list of errors, an error report):
+ * prefixed with the field's name ("手机号：…"), unless the message already names the field, as a
+ * rule written as a whole sentence does ("统一社会信用代码格式或校验位不正确"), so that no message
+ * names its field twice. `names` are what the field may be called: the first (a column header, or
+ * the registered label) is the prefix; any of them found in the message means it is named.
+ */
+export function namingField(names: string[], message: string, lang: Lang): string {
+  const text = message.toLowerCase();
+  if (names.some((n) => n && text.includes(n.toLowerCase()))) return message;
+  return `${names[0]}${lang === 'zh' ? '：' : ': '}${message}`;
+}
+
+/** A registered label in one language (an entity's or a value's name), or the key when none is registered. */
+export function labelText(key: string, lang: Lang): string {
+  return catalogs.labels.get(key)?.text[lang] ?? key;
 }
 
 export function fieldLabel(field: string, lang: Lang): string {

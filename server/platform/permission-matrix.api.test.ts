@@ -132,6 +132,7 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:id': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.unionA}` }), sibling: notFound },
   'GET /api/orgs/:id/children': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/children` }), sibling: notFound },
   'GET /api/orgs/:id/stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/stats` }), sibling: notFound },
+  'GET /api/orgs/:id/stats/export': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/stats/export` }), sibling: notFound },
   'PATCH /api/orgs/:id': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.unionA}`, body: { name: '改名' } }), sibling: notFound },
   'POST /api/orgs/:id/move': { req: (c) => ({ url: `/api/orgs/${c.unionA2}/move`, body: { parentId: c.f.orgs.streetB } }), sibling: notFound },
   'POST /api/orgs/:id/close': { req: (c) => ({ url: `/api/orgs/${c.unionA2}/close` }), sibling: notFound },

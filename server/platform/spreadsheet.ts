@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError, type FieldError } from './errors.ts';
-import { fieldLabel } from './i18n.ts';
+import { fieldLabel, namingField } from './i18n.ts';
 import { fileHeaders, spoolUpload } from './uploads.ts';
 import { id } from './validation.ts';
 import { readFirstSheet, type XlsxValue } from './xlsx-reader.ts';
@@ -166,7 +166,8 @@ export async function writeErrorReport(dir: string, ownerId: number, columns: Sh
     { header: '错误原因', key: 'reason', width: 60 },
   ];
   for (const b of bad) {
-    ws.addRow({ row: b.row, ...b.cells, reason: b.errors.map((e) => `${columns.find((c) => c.field === e.field)?.header ?? e.field}：${e.message.zh}`).join('；') }).commit();
+    const reason = b.errors.map((e) => namingField([columns.find((c) => c.field === e.field)?.header ?? e.field, fieldLabel(e.field, 'zh')], e.message.zh, 'zh'));
+    ws.addRow({ row: b.row, ...b.cells, reason: reason.join('；') }).commit();
   }
   ws.commit();
   await wb.commit();
@@ -180,12 +181,16 @@ export function errorReportFile(dir: string, userId: number, token: string): str
   return fs.existsSync(file) ? file : null;
 }
 
-/** A streamed workbook writer onto any writable (an HTTP response stream). */
+/**
+ * A streamed workbook writer onto any writable (an HTTP response stream). The header row stays in
+ * view while scrolling and carries Excel's filter buttons, as cadres expect of an exported table.
+ */
 export async function streamWorkbook(stream: Writable, sheetName: string, columns: SheetColumn[]) {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet(sheetName);
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 20, style: c.text ? { numFmt: '@' } : {} }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return {
     add(row: Record<string, string | number | null>) {
       ws.addRow(row).commit();

@@ -12,14 +12,15 @@ import { cadresOf, notify } from '../notifications/index.ts';
 import { orgName, requireEnterprise, requireMemberOrg } from './directory.ts';
 import { ownApplications, ownMember, readableApplications } from './policy.ts';
 import { checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
+import { standardColumns, standardFieldColumns, standardFieldsView } from './roll.ts';
 import type { applicationListQuery, joinApplicationBody } from './schema.ts';
+import type { StandardFields } from './tables.ts';
 
 /** Join applications: a worker applies online, a cadre of the union approves (a member is made) or rejects. */
 
 function requireValidIdentity(idNumber: string, day: string) {
-  const problem = checkIdentity(idNumber, day);
-  if (problem === 'id_number_checksum') throw fieldError('idNumber', 'id_number_invalid');
-  if (problem === 'id_number_too_young') throw fieldError('idNumber', 'id_number_too_young');
+  const rule = checkIdentity(idNumber, day);
+  if (rule) throw fieldError('idNumber', rule);
 }
 
 /** The member record of an ID number, whatever its status: one person has one record. */
@@ -27,8 +28,11 @@ function memberByIdHash(tx: Tx, idHash: string) {
   return tx.selectFrom('members').select(['id', 'status', 'user_id']).where('id_number_hash', '=', idHash).executeTakeFirst();
 }
 
+const notRecorded: StandardFields = { ethnicity: null, education: null, political_status: null, migrant_worker: null, new_form_group: null };
+
 export async function createApplication(deps: Deps, caller: Caller, input: z.infer<typeof joinApplicationBody>) {
   requireValidIdentity(input.idNumber, today(deps));
+  const standard = { ...notRecorded, ...standardFieldColumns(input) };
   const idHash = deps.pii.hash(input.idNumber);
   const user = caller.user!;
   try {
@@ -53,6 +57,7 @@ export async function createApplication(deps: Deps, caller: Caller, input: z.inf
           org_id: input.orgId,
           enterprise_id: input.enterpriseId ?? null,
           employer_name: input.enterpriseId ? null : input.employerName,
+          ...standard,
           consent_at: caller.actor.now,
           status: 'pending',
           reason: null,
@@ -69,7 +74,15 @@ export async function createApplication(deps: Deps, caller: Caller, input: z.inf
         entity: 'join_application',
         entityId: id,
         orgId: input.orgId,
-        after: { name: input.name, idNumber: input.idNumber, phone: input.phone, orgId: input.orgId, enterpriseId: input.enterpriseId ?? null, employerName: input.employerName },
+        after: {
+          name: input.name,
+          idNumber: input.idNumber,
+          phone: input.phone,
+          orgId: input.orgId,
+          enterpriseId: input.enterpriseId ?? null,
+          employerName: input.employerName,
+          ...standardFieldsView(standard),
+        },
       });
       return { id, status: 'pending' as const };
     });
@@ -91,10 +104,11 @@ const applicationColumns = [
   'join_applications.id', 'join_applications.name', 'join_applications.id_number_enc', 'join_applications.phone_enc', 'join_applications.org_id',
   'orgs.name as org_name', 'join_applications.enterprise_id', 'enterprises.name as enterprise_name', 'join_applications.employer_name',
   'join_applications.status', 'join_applications.reason', 'join_applications.member_id', 'join_applications.created_at', 'join_applications.decided_at',
+  ...standardColumns.map((c) => `join_applications.${c}` as const),
 ] as const;
 
 function applicationRowView(deps: Deps, cutoffEnd: string) {
-  return (r: {
+  return (r: StandardFields & {
     id: number; name: string; id_number_enc: string; phone_enc: string; org_id: number; org_name: string; enterprise_id: number | null;
     enterprise_name: string | null; employer_name: string | null; status: 'pending' | 'approved' | 'rejected' | 'withdrawn'; reason: string | null;
     member_id: number | null; created_at: string; decided_at: string | null;
@@ -113,6 +127,7 @@ function applicationRowView(deps: Deps, cutoffEnd: string) {
     createdAt: r.created_at,
     decidedAt: r.decided_at,
     overdue: r.status === 'pending' && r.created_at < cutoffEnd,
+    ...standardFieldsView(r),
   });
 }
 
@@ -180,7 +195,9 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
     let memberNo: string;
     if (existing) {
       // Someone who left comes back: same person, same record and member number.
-      await tx.updateTable('members').set({ ...fields, user_id: existing.user_id ?? (userFree ? app.user_id : null) }).where('id', '=', existing.id).execute();
+      // What the application records replaces the old record's; what it leaves out is kept.
+      const recorded = Object.fromEntries(standardColumns.filter((c) => app[c] !== null).map((c) => [c, app[c]]));
+      await tx.updateTable('members').set({ ...fields, ...recorded, user_id: existing.user_id ?? (userFree ? app.user_id : null) }).where('id', '=', existing.id).execute();
       const row = await tx.selectFrom('members').select(['id', 'member_no']).where('id', '=', existing.id).executeTakeFirstOrThrow();
       memberId = row.id;
       memberNo = row.member_no;
@@ -192,6 +209,11 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
           ...fields,
           id_number_enc: app.id_number_enc,
           id_number_hash: app.id_number_hash,
+          ethnicity: app.ethnicity,
+          education: app.education,
+          political_status: app.political_status,
+          migrant_worker: app.migrant_worker,
+          new_form_group: app.new_form_group,
           birth_date: idBirthDate(idNumber)!,
           gender: genderOf(idNumber),
           member_no: memberNo,

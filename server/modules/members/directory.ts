@@ -39,7 +39,7 @@ export async function directory(deps: Deps, query: z.infer<typeof directoryQuery
     .leftJoin('orgs as p', 'p.id', 'orgs.parent_id')
     .where('orgs.status', '=', 'active')
     // canHoldMembers, in SQL
-    .where((eb) => eb.or([eb('orgs.kind', '!=', 'federation'), eb('orgs.level', '=', 'street')]));
+    .where((eb) => eb.or([eb('orgs.kind', '!=', 'federation'), eb('orgs.level', 'in', ['street', 'town'])]));
   if (query.q) q = q.where((eb) => eb.or([eb('orgs.name', 'like', `%${query.q}%`), eb('orgs.region', 'like', `%${query.q}%`), eb('p.name', 'like', `%${query.q}%`)]));
   const { rows, total } = await paginate(q, query, (q) =>
     q.select(['orgs.id', 'orgs.name', 'orgs.kind', 'orgs.level', 'orgs.basis', 'orgs.region', 'p.name as parent_name']).orderBy('orgs.id'),

@@ -23,8 +23,13 @@ export const messages = {
 } as const satisfies Texts;
 
 export const rules = {
-  org_cannot_hold_members: { zh: '会员只能加入基层工会、联合工会、分会或街道（乡镇）总工会', en: 'Members can only belong to a union, branch or street federation' },
-  id_number_invalid: { zh: '身份证号格式、校验位或出生日期不正确', en: 'Not a valid resident ID number (format, check digit or birth date)' },
+  org_cannot_hold_members: { zh: '会员只能加入基层工会、联合工会、分会或街道、乡镇总工会', en: 'Members can only belong to a union, branch, or street or town federation' },
+  // What is wrong with an ID number, one message per problem (members/rules.ts checkIdentity).
+  id_number_length: { zh: '身份证号须为 18 位', en: 'An ID number has 18 characters' },
+  id_number_digits: { zh: '身份证号前 17 位须全为数字', en: 'The first 17 characters of an ID number must be digits' },
+  id_number_last_character: { zh: '身份证号最后一位须为数字或 X', en: 'The last character of an ID number must be a digit or X' },
+  id_number_check_character: { zh: '身份证号校验位不符，请核对是否输错了数字', en: 'The ID number’s check character does not match; look for a mistyped digit' },
+  id_number_birth_date: { zh: '身份证号中的出生日期（第 7–14 位）不是有效日期', en: 'The birth date in the ID number (characters 7–14) is not a real date' },
   union_not_found: { zh: '找不到该工会组织', en: 'No such union' },
   enterprise_not_found: { zh: '找不到该企业', en: 'No such enterprise' },
   id_number_too_young: { zh: '年满 16 周岁方可入会', en: 'Members must be at least 16 years old' },
@@ -32,13 +37,12 @@ export const rules = {
   employer_required: { zh: '请选择所属企业或填写工作单位', en: 'Choose an enterprise or enter the employer' },
   retained_reason_required: { zh: '请选择保留会籍的原因（退休或失业）', en: 'Choose why membership is retained (retired or unemployed)' },
   // The roll's Excel import: the file as a whole, then each row's cells (worded for the error report).
-  member_import_org_cannot_hold_members: { zh: '会员只能导入到基层工会、联合工会、分会或街道（乡镇）总工会', en: 'Members can only be imported into a union, branch or street federation' },
-  member_import_no_rows: { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  member_import_org_cannot_hold_members: { zh: '会员只能导入到基层工会、联合工会、分会或街道、乡镇总工会', en: 'Members can only be imported into a union, branch, or street or town federation' },
+  member_import_no_rows: { zh: '文件中没有数据行（模板自带的示例行不导入）', en: 'The file has no data rows (the template’s sample row is not imported)' },
   member_row_name_required: { zh: '姓名不能为空', en: 'Name is required' },
   member_row_name_too_long: { zh: '姓名不能超过 {max} 个字符', en: 'Name can be at most {max} characters' },
   member_row_id_number_required: { zh: '身份证号不能为空', en: 'ID number is required' },
   member_row_id_number_as_number: { zh: '身份证号被 Excel 转成了数字，请把该列设为文本格式后重新填写', en: 'Excel turned the ID number into a number; format the column as text' },
-  member_row_id_number_invalid: { zh: '身份证号格式、校验位或出生日期不正确', en: 'Not a valid resident ID number' },
   member_row_too_young: { zh: '未满 {age} 周岁，不能入会', en: 'Younger than {age}' },
   member_row_phone: { zh: '手机号须为 11 位中国大陆手机号', en: 'Phone must be an 11-digit mainland mobile number' },
   member_row_uscc: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code' },
@@ -46,6 +50,11 @@ export const rules = {
   member_row_joined_on_future: { zh: '入会日期不能晚于今天', en: 'Joining date cannot be in the future' },
   member_row_duplicate: { zh: '与第 {row} 行的身份证号重复', en: 'Same ID number as row {row}' },
   member_row_already_member: { zh: '此人已在会员名册中（可能属于其他工会），不能重复导入', en: 'This person is already on the member roll' },
+  member_row_ethnicity: { zh: '民族须填写民族全称，如“汉族”“蒙古族”，不属于 56 个民族的填“其他”', en: 'Ethnicity must be a full Chinese name such as 汉族, or 其他' },
+  member_row_education: { zh: '学历须为{names}之一', en: 'Education must be one of {names}' },
+  member_row_political_status: { zh: '政治面貌须为{names}之一', en: 'Political status must be one of {names}' },
+  member_row_migrant_worker: { zh: '是否农民工须填“是”或“否”', en: 'Migrant worker must be 是 (yes) or 否 (no)' },
+  member_row_new_form_group: { zh: '新就业形态须填“否”或{names}之一', en: 'New form of employment must be 否 (no) or one of {names}' },
   member_row_enterprise_unknown: { zh: '找不到该信用代码对应的企业，或企业不在您的管辖范围内', en: 'No enterprise with this credit code in your scope' },
 } as const satisfies Texts;
 
@@ -62,6 +71,11 @@ export const fields = {
   toOrgId: { zh: '转入组织', en: 'Receiving organisation' },
   joinedOn: { zh: '入会日期', en: 'Joining date' },
   retainedReason: { zh: '保留会籍原因', en: 'Reason for retained membership' },
+  ethnicity: { zh: '民族', en: 'Ethnicity' },
+  education: { zh: '学历', en: 'Education' },
+  politicalStatus: { zh: '政治面貌', en: 'Political status' },
+  migrantWorker: { zh: '是否农民工', en: 'Migrant worker' },
+  newFormGroup: { zh: '新就业形态', en: 'New form of employment' },
 } satisfies Texts;
 
 /** Templates of the notices this module sends (`notify` in notifications/index.ts). */

@@ -3,6 +3,7 @@ import { membersTodos } from './todos.ts';
 import { escalateOverdue } from './applications.ts';
 import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
+import { memberStandardFields } from './migrations/0014-member-standard-fields.ts';
 
 const permissions = {
   'member.read': ['cadre', 'viewer'],
@@ -22,6 +23,7 @@ export const membersModule = defineModule({
   routes: membersRoutes,
   texts,
   permissions,
+  migrations: { '0014-member-standard-fields': memberStandardFields },
   todos: membersTodos,
   jobs: { 'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) } },
   // hourly: an application that became overdue overnight is on the parent's desk in the morning

@@ -12,7 +12,7 @@ import { directory } from './directory.ts';
 import { getMember, listMembers, revealMember, updateMember } from './roll.ts';
 import { acceptTransfer, cancelTransfer, listTransfers, rejectTransfer, startTransfer } from './transfers.ts';
 import { exportMembers, importMembers, memberFileNames, memberTemplate } from './roll-files.ts';
-import { orgStats } from './stats.ts';
+import { exportCoverage, orgStats } from './stats.ts';
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -226,5 +226,18 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Coverage statistics over the org’s whole subtree', tags: ['members'], params: idParams, response: { 200: s.statsView } },
     },
     async (req) => orgStats(deps, req.caller, req.params.id),
+  );
+  app.get(
+    '/orgs/:id/stats/export',
+    {
+      config: { access: 'org.read' },
+      schema: { summary: 'The coverage table (each child and the total) as Excel, the same figures as the stats (audited)', tags: ['members'], params: idParams },
+    },
+    async (req, reply) => {
+      const out = new PassThrough();
+      const { name, write } = await exportCoverage(deps, req.caller, req.params.id, out);
+      write().catch((err) => out.destroy(err));
+      return sendWorkbook(reply, name, out);
+    },
   );
 };

@@ -23,7 +23,7 @@ export const messages = {
 } as const satisfies Texts;
 
 export const rules = {
-  level_required: { zh: '总工会须选择级别（县级或街道）', en: 'A federation needs a level (county or street)' },
+  level_required: { zh: '总工会须选择级别（县级、街道或乡镇）', en: 'A federation needs a level (county, street or town)' },
   basis_required: { zh: '联合工会须选择联合方式（楼宇、区域、行业、小镇）', en: 'A joint union needs a basis (building, area, industry, town)' },
 } as const satisfies Texts;
 
@@ -36,7 +36,8 @@ export const labels = {
   grassroots_union: { zh: '基层工会', en: 'grassroots union' },
   branch: { zh: '分会', en: 'branch' },
   county: { zh: '县级总工会', en: 'county federation' },
-  street: { zh: '街道（乡镇）总工会', en: 'street federation' },
+  street: { zh: '街道总工会', en: 'street federation' },
+  town: { zh: '乡镇总工会', en: 'town federation' },
 } satisfies Texts;
 
 export const fields = {
@@ -47,6 +48,7 @@ export const fields = {
   uscc: { zh: '统一社会信用代码', en: 'Unified social credit code' },
   industry: { zh: '行业', en: 'Industry' },
   foundedOn: { zh: '成立日期', en: 'Founding date' },
+  employees: { zh: '职工人数', en: 'Employees' },
   newEconomy: { zh: '两新组织', en: 'New-economy organisation' },
   enterpriseId: { zh: '所属企业', en: 'Enterprise' },
   teamName: { zh: '班组名称', en: 'Team name' },

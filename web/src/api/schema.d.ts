@@ -961,7 +961,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 parentId: number | null;
@@ -999,7 +999,7 @@ export interface paths {
                         kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                         parentId: number | null;
                         /** @enum {string|null} */
-                        level?: "county" | "street" | null;
+                        level?: "county" | "street" | "town" | null;
                         /** @enum {string|null} */
                         basis?: "building" | "area" | "industry" | "town" | null;
                         region?: string | null;
@@ -1019,7 +1019,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1074,7 +1074,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 parentId: number | null;
@@ -1134,7 +1134,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1196,7 +1196,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1249,7 +1249,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 parentId: number | null;
@@ -1317,7 +1317,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1375,7 +1375,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1439,6 +1439,8 @@ export interface paths {
                                 uscc: string;
                                 industry: string | null;
                                 foundedOn: string | null;
+                                /** @description 职工人数; null while not known */
+                                employees: number | null;
                                 newEconomy: boolean;
                                 orgId: number;
                                 orgName: string;
@@ -1474,6 +1476,7 @@ export interface paths {
                         orgId: number;
                         industry?: string | null;
                         foundedOn?: string | null;
+                        employees?: number | null;
                         /** @default false */
                         newEconomy?: boolean;
                     };
@@ -1492,6 +1495,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -1545,6 +1550,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -1583,6 +1590,7 @@ export interface paths {
                         orgId?: number;
                         industry?: string | null;
                         foundedOn?: string | null;
+                        employees?: number | null;
                         newEconomy?: boolean;
                     };
                 };
@@ -1600,6 +1608,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -1651,6 +1661,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -2054,7 +2066,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 region: string | null;
@@ -2124,6 +2136,24 @@ export interface paths {
                                 decidedAt: string | null;
                                 /** @description pending for more than 15 working days: flagged to the union’s parent */
                                 overdue: boolean;
+                                /**
+                                 * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                                 * @enum {string|null}
+                                 */
+                                ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                                /** @enum {string|null} */
+                                education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                                /**
+                                 * @description GB/T 4762, the democratic parties as one
+                                 * @enum {string|null}
+                                 */
+                                politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                                migrantWorker: boolean | null;
+                                /**
+                                 * @description none, or one of the eight groups of new-form workers
+                                 * @enum {string|null}
+                                 */
+                                newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             }[];
                             total: number;
                         };
@@ -2151,6 +2181,25 @@ export interface paths {
                         employerName?: string | null;
                         /** @enum {boolean} */
                         consent: true;
+                        /**
+                         * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                         * @enum {string|null}
+                         */
+                        ethnicity?: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                        /** @enum {string|null} */
+                        education?: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                        /**
+                         * @description GB/T 4762, the democratic parties as one
+                         * @enum {string|null}
+                         */
+                        politicalStatus?: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                        /** @description 是否农民工 */
+                        migrantWorker?: boolean | null;
+                        /**
+                         * @description 新就业形态
+                         * @enum {string|null}
+                         */
+                        newFormGroup?: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                     };
                 };
             };
@@ -2220,6 +2269,24 @@ export interface paths {
                                 decidedAt: string | null;
                                 /** @description pending for more than 15 working days: flagged to the union’s parent */
                                 overdue: boolean;
+                                /**
+                                 * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                                 * @enum {string|null}
+                                 */
+                                ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                                /** @enum {string|null} */
+                                education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                                /**
+                                 * @description GB/T 4762, the democratic parties as one
+                                 * @enum {string|null}
+                                 */
+                                politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                                migrantWorker: boolean | null;
+                                /**
+                                 * @description none, or one of the eight groups of new-form workers
+                                 * @enum {string|null}
+                                 */
+                                newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             }[];
                             total: number;
                         };
@@ -2280,6 +2347,24 @@ export interface paths {
                             decidedAt: string | null;
                             /** @description pending for more than 15 working days: flagged to the union’s parent */
                             overdue: boolean;
+                            /**
+                             * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                             * @enum {string|null}
+                             */
+                            ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                            /** @enum {string|null} */
+                            education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                            /**
+                             * @description GB/T 4762, the democratic parties as one
+                             * @enum {string|null}
+                             */
+                            politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                            migrantWorker: boolean | null;
+                            /**
+                             * @description none, or one of the eight groups of new-form workers
+                             * @enum {string|null}
+                             */
+                            newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                         };
                     };
                 };
@@ -2631,9 +2716,31 @@ export interface paths {
                             memberNo: string;
                             joinedOn: string;
                             employerName: string | null;
-                            /** @enum {string} */
+                            /**
+                             * @description read from the ID number
+                             * @enum {string}
+                             */
                             gender: "male" | "female";
+                            /** @description read from the ID number */
                             birthDate: string;
+                            /**
+                             * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                             * @enum {string|null}
+                             */
+                            ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                            /** @enum {string|null} */
+                            education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                            /**
+                             * @description GB/T 4762, the democratic parties as one
+                             * @enum {string|null}
+                             */
+                            politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                            migrantWorker: boolean | null;
+                            /**
+                             * @description none, or one of the eight groups of new-form workers
+                             * @enum {string|null}
+                             */
+                            newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             enterpriseId: number | null;
                             /** @enum {string|null} */
                             retainedReason: "retired" | "unemployed" | null;
@@ -2685,6 +2792,25 @@ export interface paths {
                         phone?: string | null;
                         enterpriseId?: number | null;
                         employerName?: string | null;
+                        /**
+                         * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                         * @enum {string|null}
+                         */
+                        ethnicity?: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                        /** @enum {string|null} */
+                        education?: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                        /**
+                         * @description GB/T 4762, the democratic parties as one
+                         * @enum {string|null}
+                         */
+                        politicalStatus?: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                        /** @description 是否农民工 */
+                        migrantWorker?: boolean | null;
+                        /**
+                         * @description 新就业形态
+                         * @enum {string|null}
+                         */
+                        newFormGroup?: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                     };
                 };
             };
@@ -2709,9 +2835,31 @@ export interface paths {
                             memberNo: string;
                             joinedOn: string;
                             employerName: string | null;
-                            /** @enum {string} */
+                            /**
+                             * @description read from the ID number
+                             * @enum {string}
+                             */
                             gender: "male" | "female";
+                            /** @description read from the ID number */
                             birthDate: string;
+                            /**
+                             * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                             * @enum {string|null}
+                             */
+                            ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                            /** @enum {string|null} */
+                            education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                            /**
+                             * @description GB/T 4762, the democratic parties as one
+                             * @enum {string|null}
+                             */
+                            politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                            migrantWorker: boolean | null;
+                            /**
+                             * @description none, or one of the eight groups of new-form workers
+                             * @enum {string|null}
+                             */
+                            newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             enterpriseId: number | null;
                             /** @enum {string|null} */
                             retainedReason: "retired" | "unemployed" | null;
@@ -3047,14 +3195,26 @@ export interface paths {
                             orgId: number;
                             /** @description grassroots and joint unions in the subtree */
                             unions: number;
+                            enterprises: number;
+                            enterprisesWithoutUnion: number;
+                            /** @description without a union and founded a year ago or earlier (应建未建) */
+                            enterprisesNeedingUnion: number;
+                            /** @description 建会率 in percent, one decimal: enterprises with a union ÷ (those + enterprisesNeedingUnion); null when none should have one */
+                            unionizationRate: number | null;
+                            /** @description 职工人数 of the enterprises, those whose number is known */
+                            employees: number;
+                            /** @description member + transferring + retained */
+                            members: number;
+                            /** @description 入会率 in percent, one decimal: members ÷ employees; null when no employees are known */
+                            membershipRate: number | null;
+                            /** @description members (not left) who are migrant workers (农民工) */
+                            migrantWorkers: number;
+                            /** @description members (not left) in one of the eight groups of new-form workers (新就业形态) */
+                            newFormWorkers: number;
                             singleUnions: number;
                             jointUnions: number;
                             branches: number;
-                            enterprises: number;
-                            enterprisesWithoutUnion: number;
                             newEconomyEnterprises: number;
-                            /** @description member + transferring + retained */
-                            members: number;
                             membersByStatus: {
                                 member: number;
                                 transferring: number;
@@ -3071,14 +3231,69 @@ export interface paths {
                             children: {
                                 orgId: number;
                                 name: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "federation" | "joint_union" | "grassroots_union" | "branch";
+                                /** @enum {string|null} */
+                                level: "county" | "street" | "town" | null;
+                                /** @enum {string|null} */
+                                basis: "building" | "area" | "industry" | "town" | null;
+                                /** @description grassroots and joint unions in the subtree */
                                 unions: number;
                                 enterprises: number;
                                 enterprisesWithoutUnion: number;
+                                /** @description without a union and founded a year ago or earlier (应建未建) */
+                                enterprisesNeedingUnion: number;
+                                /** @description 建会率 in percent, one decimal: enterprises with a union ÷ (those + enterprisesNeedingUnion); null when none should have one */
+                                unionizationRate: number | null;
+                                /** @description 职工人数 of the enterprises, those whose number is known */
+                                employees: number;
+                                /** @description member + transferring + retained */
                                 members: number;
+                                /** @description 入会率 in percent, one decimal: members ÷ employees; null when no employees are known */
+                                membershipRate: number | null;
+                                /** @description members (not left) who are migrant workers (农民工) */
+                                migrantWorkers: number;
+                                /** @description members (not left) in one of the eight groups of new-form workers (新就业形态) */
+                                newFormWorkers: number;
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coverage table (each child and the total) as Excel, the same figures as the stats (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
