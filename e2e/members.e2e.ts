@@ -93,5 +93,16 @@ describe('joining the union online', () => {
     await expect.poll(() => phone.locator('.gh-ecard-qr svg').count(), { timeout }).toBe(1);
     expect(await fitsPhone(phone)).toBeLessThanOrEqual(390);
     await expectChineseRenders(phone, '.gh-ecard');
+
+    // --- The portal knows them as a member now: greeted by their real name (not the account's
+    // nickname) under their union, and never offered the join form again.
+    await phone.goto('/m');
+    await phone.getByRole('heading', { name: `${WORKER.name}，您好` }).waitFor({ timeout });
+    await phone.locator('.gh-hero').getByText(UNION).waitFor({ timeout });
+    expect(await phone.getByText('尚未加入工会').count()).toBe(0);
+    expect(await phone.getByRole('link', { name: '线上入会' }).count()).toBe(0);
+    await phone.goto('/m/join');
+    await phone.getByText('您已是会员').waitFor({ timeout });
+    expect(await phone.getByRole('button', { name: '提交申请' }).count()).toBe(0);
   });
 });

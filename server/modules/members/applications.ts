@@ -159,7 +159,14 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
     const app = await pendingApplication(tx, caller.scope, id);
     const existing = await memberByIdHash(tx, app.id_number_hash);
     if (existing && existing.status !== 'left') throw conflict('already_member');
-    const userFree = !(await tx.selectFrom('members').select('id').where(ownMember(app.user_id)).executeTakeFirst());
+    // The applicant's account gets the membership, so the portal shows it: a record of theirs that
+    // has ended lets go of the account, and someone coming back takes their record to this account.
+    // Only an account that holds another membership still running (claimed meanwhile) is left as it is.
+    const linked = await tx.selectFrom('members').select(['id', 'status']).where(ownMember(app.user_id)).executeTakeFirst();
+    const linkAccount = !linked || linked.status === 'left' || linked.id === existing?.id;
+    if (linked && linkAccount && linked.id !== existing?.id) {
+      await tx.updateTable('members').set({ user_id: null, updated_at: caller.actor.now }).where('id', '=', linked.id).execute();
+    }
     const now = caller.actor.now;
     const idNumber = deps.pii.decrypt(app.id_number_enc);
     const fields = {
@@ -179,7 +186,7 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
     let memberNo: string;
     if (existing) {
       // Someone who left comes back: same person, same record and member number.
-      await tx.updateTable('members').set({ ...fields, user_id: existing.user_id ?? (userFree ? app.user_id : null) }).where('id', '=', existing.id).execute();
+      await tx.updateTable('members').set({ ...fields, user_id: linkAccount ? app.user_id : existing.user_id }).where('id', '=', existing.id).execute();
       const row = await tx.selectFrom('members').select(['id', 'member_no']).where('id', '=', existing.id).executeTakeFirstOrThrow();
       memberId = row.id;
       memberNo = row.member_no;
@@ -194,7 +201,7 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
           birth_date: idBirthDate(idNumber)!,
           gender: genderOf(idNumber),
           member_no: memberNo,
-          user_id: userFree ? app.user_id : null,
+          user_id: linkAccount ? app.user_id : null,
           source: 'application',
           created_at: now,
         })

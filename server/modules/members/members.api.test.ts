@@ -78,8 +78,11 @@ describe('online join', () => {
     expect(item.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
     expect(item.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
 
+    expect(expectStatus(await worker.get('/api/me'), 200).member).toBeNull();
     const approved = expectStatus(await f.clients.cadreA.post(`/api/join-applications/${created.id}/approve`), 200);
     expect(approved).toEqual({ memberId: expect.any(Number), memberNo: expect.stringMatching(/^2025\d{8}$/) });
+    // The portal reads membership from the account: approval linked the new record to it.
+    expect(expectStatus(await worker.get('/api/me'), 200).member).toEqual({ id: approved.memberId, memberNo: approved.memberNo, orgId: f.orgs.unionA, orgName: expect.any(String), status: 'member' });
 
     const card = expectStatus(await worker.get('/api/me/member'), 200);
     expect(card).toMatchObject({ memberNo: approved.memberNo, orgId: f.orgs.unionA, status: 'member', name: '张三' });
@@ -89,6 +92,21 @@ describe('online join', () => {
     const again = await (await signUpWorker()).client.post('/api/join-applications', application({ idNumber: app1.idNumber, orgId: f.orgs.unionB }));
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_member');
+  });
+
+  it('a member who left and applies again from a new account gets their old number on that account', async () => {
+    const first = await signUpWorker();
+    const body = application({ phone: first.phone });
+    const { id } = expectStatus(await first.client.post('/api/join-applications', body), 201);
+    const { memberId, memberNo } = expectStatus(await f.clients.cadreA.post(`/api/join-applications/${id}/approve`), 200);
+    expectStatus(await f.clients.cadreA.patch(`/api/members/${memberId}`, { status: 'left' }), 200);
+    expect(expectStatus(await first.client.get('/api/me'), 200).member).toBeNull();
+
+    const second = await signUpWorker();
+    const again = expectStatus(await second.client.post('/api/join-applications', { ...body, phone: second.phone }), 201);
+    expectStatus(await f.clients.cadreA.post(`/api/join-applications/${again.id}/approve`), 200);
+    expect(expectStatus(await second.client.get('/api/me'), 200).member).toMatchObject({ id: memberId, memberNo, status: 'member' });
+    expect(expectStatus(await first.client.get('/api/me'), 200).member).toBeNull();
   });
 
   it('a wrong SMS code is refused on the code field', async () => {

@@ -115,6 +115,17 @@ export const updateMemberBody = z
 
 export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable() });
 
+/** The membership linked to an account, in GET /api/me: the portal reads whether its user is a member from it. */
+export const accountMembership = z
+  .object({
+    id: z.number().int(),
+    memberNo: z.string(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    status: memberStatus.exclude(['left']),
+  })
+  .nullable();
+
 export const myMembership = z.object({
   memberId: z.number().int(),
   memberNo: z.string(),

@@ -207,6 +207,15 @@ export interface paths {
                             }[];
                             /** @description masked */
                             phone: string | null;
+                            /** @description the member record linked to this account, null when none (or it has ended) */
+                            member: {
+                                id: number;
+                                memberNo: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                status: "member" | "transferring" | "retained";
+                            } | null;
                             csrfToken: string;
                         };
                     };

@@ -4,7 +4,7 @@ import { Button, Checkbox, Form, Input, List, NavBar, Tag, Toast } from 'antd-mo
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
-import { useMember } from '../session';
+import { useMember, useSession } from '../session';
 import { showErrors } from './form-errors';
 import type { DirectoryUnion, MyApplication } from './types';
 import { UnionField, UnionPicker } from './union-picker';
@@ -27,7 +27,13 @@ export function JoinPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMember();
-  const isMember = me.grants.some((g) => g.role === 'member');
+  const { reload } = useSession();
+  // Membership is read afresh before the form is offered: an approval since the portal opened counts.
+  const [fresh, setFresh] = useState(false);
+  useEffect(() => {
+    reload().finally(() => setFresh(true));
+  }, [reload]);
+  const isMember = me.member !== null;
   const [form] = Form.useForm<Values>();
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -78,6 +84,7 @@ export function JoinPage() {
           </Button>
         </div>
       ) : (
+        fresh &&
         !pending && (
           <Form
             form={form}
