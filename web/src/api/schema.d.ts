@@ -3193,8 +3193,8 @@ export interface paths {
                                     marksExpected: number;
                                     openObjections: number;
                                 };
-                                /** @description the transitions legal from the current state (their guards may still refuse) */
-                                transitions: string[];
+                                /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                                actions: string[];
                             }[];
                             total: number;
                         };
@@ -3283,8 +3283,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -3303,7 +3303,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One campaign with progress and the transitions open from its state */
+        /** One campaign with progress and the transitions the caller may make from its state */
         get: {
             parameters: {
                 query?: never;
@@ -3365,8 +3365,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -3479,8 +3479,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
