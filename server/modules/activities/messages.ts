@@ -22,6 +22,7 @@ export const messages = {
 
 export const rules = {
   capacity_below_confirmed: { zh: '名额不能少于已确认的 {count} 人', en: 'Capacity cannot be below the {count} people already confirmed' },
+  activity_members_only_open_to_all: { zh: '“仅限会员”与“面向全体职工”不能同时选择', en: '“Members only” and “open to all workers” cannot both be chosen' },
   activity_times_order: { zh: '时间先后顺序不正确（开始 < 结束，报名截止与取消截止不晚于开始）', en: 'Times are out of order (start < end; sign-up and cancellation close no later than the start)' },
 } as const satisfies Texts;
 
@@ -38,6 +39,8 @@ export const fields = {
   signupOpensAt: { zh: '报名开始时间', en: 'Sign-up opens' },
   signupClosesAt: { zh: '报名截止时间', en: 'Sign-up closes' },
   cancelDeadline: { zh: '取消截止时间', en: 'Cancellation deadline' },
+  membersOnly: { zh: '仅限会员', en: 'Members only' },
+  openToAll: { zh: '面向全体职工', en: 'Open to all workers' },
   minAge: { zh: '最小年龄', en: 'Minimum age' },
   maxAge: { zh: '最大年龄', en: 'Maximum age' },
 } satisfies Texts;

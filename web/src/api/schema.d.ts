@@ -5621,6 +5621,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "published" | "cancelled";
                                 createdAt: string;
+                                /** @description what the caller may do to it now: only these buttons are shown */
+                                actions: ("update" | "cancel" | "check_in")[];
                             }[];
                             total: number;
                         };
@@ -5873,6 +5875,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -5947,6 +5951,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -6008,6 +6014,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
