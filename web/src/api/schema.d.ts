@@ -6303,6 +6303,8 @@ export interface paths {
                                 entries: number;
                                 /** @description entries waiting for moderation */
                                 pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
                             }[];
                             total: number;
                         };
@@ -6411,6 +6413,8 @@ export interface paths {
                                 entries: number;
                                 /** @description entries waiting for moderation */
                                 pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
                             }[];
                             total: number;
                         };
@@ -6473,6 +6477,8 @@ export interface paths {
                             entries: number;
                             /** @description entries waiting for moderation */
                             pending: number;
+                            /** @description moderate: the caller may approve and reject its entries */
+                            actions: "moderate"[];
                         };
                     };
                 };
@@ -6531,6 +6537,8 @@ export interface paths {
                                 reason: string | null;
                                 votes: number;
                                 createdAt: string;
+                                /** @description approve and reject while it is pending, to a cadre who may write the contest */
+                                actions: ("approve" | "reject")[];
                             }[];
                             total: number;
                         };
