@@ -7109,6 +7109,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7204,6 +7206,8 @@ export interface paths {
                                 publishedAt: string | null;
                                 reads: number;
                                 updatedAt: string;
+                                /** @description what the caller may do to it now: only these buttons are shown */
+                                actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             }[];
                             total: number;
                         };
@@ -7261,6 +7265,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7332,6 +7338,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7391,6 +7399,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7456,6 +7466,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
