@@ -74,8 +74,14 @@ describe('joining the union online', () => {
     const row = desk.getByRole('row').filter({ hasText: WORKER.name });
     await row.waitFor({ timeout });
     expect(await row.innerText()).not.toContain(ID_NUMBER);
-    await row.getByRole('button', { name: '通过' }).click();
-    await desk.getByRole('dialog').filter({ visible: true }).getByRole('button', { name: '通过' }).click();
+    // The application opens in a drawer with all its fields, masked, and is decided there.
+    await row.getByRole('button', { name: '查看' }).click();
+    const drawer = desk.locator('.ant-drawer-content').filter({ hasText: '入会申请详情' });
+    await drawer.getByText(WORKER.employer).waitFor({ timeout });
+    await drawer.getByText(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`).waitFor({ timeout });
+    expect(await drawer.innerText()).not.toContain(ID_NUMBER);
+    await drawer.getByRole('button', { name: '通过' }).click();
+    await desk.locator('.ant-modal-confirm').getByRole('button', { name: '通过' }).click();
     const approved = desk.getByText(/已通过，会员编号 \d+/).filter({ visible: true });
     await approved.waitFor({ timeout });
     const memberNo = /会员编号 (\d+)/.exec(await approved.innerText())![1];

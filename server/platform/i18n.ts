@@ -16,12 +16,16 @@ export type Texts = Record<string, Text>;
 /** A module's table of codes as the registries see it (`interface MessageRegistry extends Catalog<typeof messages> {}`). */
 export type Catalog<T extends Texts> = T;
 
-/** What a module registers: problem codes, field-rule messages, labels used in messages, field names. */
+/**
+ * What a module registers: problem codes, field-rule messages, labels used in messages, field names,
+ * and the labels of the actions it writes to the audit log (`actions`, keyed by the action code).
+ */
 export interface ModuleTexts {
   messages?: Texts;
   rules?: Texts;
   labels?: Texts;
   fields?: Texts;
+  actions?: Texts;
 }
 
 const platformMessages = {
@@ -71,14 +75,18 @@ type PlatformRules = typeof platformRules;
 export interface MessageRegistry extends PlatformMessages {}
 /** Every field-rule code; modules add theirs the same way. */
 export interface RuleRegistry extends PlatformRules {}
+/** Every audit log action; each module adds the ones it writes with their labels (its messages.ts `actions`). */
+export interface ActionRegistry {}
 export type MessageCode = Extract<keyof MessageRegistry, string>;
 export type RuleCode = Extract<keyof RuleRegistry, string>;
+export type AuditAction = Extract<keyof ActionRegistry, string>;
 
 const catalogs: Record<keyof ModuleTexts, Map<string, { text: Text; owner: string }>> = {
   messages: new Map(),
   rules: new Map(),
   labels: new Map(),
   fields: new Map(),
+  actions: new Map(),
 };
 
 /**
@@ -171,4 +179,24 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
 export function fieldLabel(field: string, lang: Lang): string {
   const last = field.split('.').pop() ?? field;
   return catalogs.fields.get(last)?.text[lang] ?? field;
+}
+
+/** An audit log action's label in one language, or undefined for an action no module labels (an old entry). */
+export function actionLabel(action: string, lang: Lang): string | undefined {
+  return catalogs.actions.get(action)?.text[lang];
+}
+
+/** Every labelled audit log action, in module order: what the audit log's action filter offers. */
+export function auditActions(lang: Lang): { action: string; label: string }[] {
+  return [...catalogs.actions].map(([action, { text }]) => ({ action, label: text[lang] }));
+}
+
+/** A registered label (an entity's name, e.g. `org`) in one language, or undefined. */
+export function labelText(key: string, lang: Lang): string | undefined {
+  return catalogs.labels.get(key)?.text[lang];
+}
+
+/** A request field's registered name in one language, or undefined when none is registered. */
+export function knownFieldLabel(field: string, lang: Lang): string | undefined {
+  return catalogs.fields.get(field)?.text[lang];
 }

@@ -45,9 +45,20 @@ export const fields = {
   maxAge: { zh: '最大年龄', en: 'Maximum age' },
 } satisfies Texts;
 
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'activity.create': { zh: '发布活动', en: 'Publish activity' },
+  'activity.update': { zh: '修改活动', en: 'Change activity' },
+  'activity.cancel': { zh: '取消活动', en: 'Cancel activity' },
+  'registration.create': { zh: '活动报名', en: 'Sign up' },
+  'registration.cancel': { zh: '取消报名', en: 'Cancel sign-up' },
+  'registration.check_in': { zh: '活动签到', en: 'Check in' },
+} as const satisfies Texts;
+
 declare module '../../platform/i18n.ts' {
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, actions };

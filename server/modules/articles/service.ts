@@ -6,6 +6,7 @@ import { fieldError, notFound, refuse } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
+import type { AuditAction } from '../../platform/i18n.ts';
 import { membershipOf } from '../members/index.ts';
 import { readableByCadre, readableByReader, writableByCadre } from './policy.ts';
 import { articleActions, checkPin, checkPublish, checkWithdraw, stateOf, statusOnCreate, summaryOf } from './rules.ts';
@@ -128,7 +129,7 @@ export async function updateArticle(deps: Deps, caller: Caller, id: number, inpu
 }
 
 /** One lifecycle step on an article in scope: checked by rules.ts, written and audited in one transaction. */
-async function transition(deps: Deps, caller: Caller, id: number, step: (a: Awaited<ReturnType<typeof articleInScope>>) => { action: string; set: Updateable<ArticleTable>; after: Record<string, unknown> }) {
+async function transition(deps: Deps, caller: Caller, id: number, step: (a: Awaited<ReturnType<typeof articleInScope>>) => { action: AuditAction; set: Updateable<ArticleTable>; after: Record<string, unknown> }) {
   await deps.db.transaction().execute(async (tx) => {
     const before = await articleInScope(tx, caller, id);
     const { action, set, after } = step(before);

@@ -9,8 +9,8 @@ import { paginate } from '../../platform/paging.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate } from '../../platform/identity.ts';
 import { requireEnterprise, requireMemberOrg } from './directory.ts';
-import { ownApplications, ownMember, readableApplications } from './policy.ts';
-import { checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
+import { decidableApplication, ownApplications, ownMember, readableApplications } from './policy.ts';
+import { applicationActions, checkApplicationDecision, checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
 import type { applicationListQuery, joinApplicationBody } from './schema.ts';
 
 /** Join applications: a worker applies online, a cadre of the union approves (a member is made) or rejects. */
@@ -115,6 +115,12 @@ function applicationRowView(deps: Deps, cutoffEnd: string) {
   });
 }
 
+/** An application as a cadre's list and detail show it: with the decisions open to them. */
+function applicationItemView(deps: Deps, cutoffEnd: string) {
+  const view = applicationRowView(deps, cutoffEnd);
+  return (r: Parameters<typeof view>[0] & { decides: number }) => ({ ...view(r), actions: applicationActions(r.status, r.decides === 1) });
+}
+
 /** The instant before which a still-pending application counts as overdue. */
 export const overdueBefore = (deps: Deps) => endOfShanghaiDay(overdueCutoff(today(deps)));
 
@@ -131,8 +137,8 @@ export async function listApplications(deps: Deps, caller: Caller, query: z.infe
       ? q.where('join_applications.status', '=', 'pending').where('join_applications.created_at', '<', cutoffEnd)
       : q.where((eb) => eb.or([eb('join_applications.status', '!=', 'pending'), eb('join_applications.created_at', '>=', cutoffEnd)]));
   }
-  const { rows, total } = await paginate(q, query, (q) => q.select(applicationColumns).orderBy('join_applications.id', 'desc'));
-  return { items: rows.map(applicationRowView(deps, cutoffEnd)), total };
+  const { rows, total } = await paginate(q, query, (q) => q.select(applicationColumns).select(decidableApplication(caller.user)).orderBy('join_applications.id', 'desc'));
+  return { items: rows.map(applicationItemView(deps, cutoffEnd)), total };
 }
 
 export async function myApplications(deps: Deps, caller: Caller) {
@@ -141,15 +147,21 @@ export async function myApplications(deps: Deps, caller: Caller) {
 }
 
 export async function getApplication(deps: Deps, caller: Caller, id: number) {
-  const row = await applicationsQuery(deps.db).select(applicationColumns).where('join_applications.id', '=', id).where(readableApplications(caller.scope)).executeTakeFirst();
+  const row = await applicationsQuery(deps.db)
+    .select(applicationColumns)
+    .select(decidableApplication(caller.user))
+    .where('join_applications.id', '=', id)
+    .where(readableApplications(caller.scope))
+    .executeTakeFirst();
   if (!row) throw notFound('join_application');
-  return applicationRowView(deps, overdueBefore(deps))(row);
+  return applicationItemView(deps, overdueBefore(deps))(row);
 }
 
 async function pendingApplication(tx: Tx, scope: Scope, id: number) {
   const app = await tx.selectFrom('join_applications').selectAll().where('join_applications.id', '=', id).where(readableApplications(scope)).executeTakeFirst();
   if (!app) throw notFound('join_application');
-  if (app.status !== 'pending') throw conflict('application_decided');
+  const decided = checkApplicationDecision(app.status);
+  if (decided) throw conflict(decided);
   return app;
 }
 

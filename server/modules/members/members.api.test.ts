@@ -146,6 +146,9 @@ describe('online join', () => {
   it('a cadre rejects with a reason, and another street cannot decide or see the application', async () => {
     const { client } = await signUpWorker();
     const { id } = expectStatus(await client.post('/api/join-applications', application()), 201);
+    // Only a cadre who may decide is offered the decisions, in the list and the detail; a viewer reads without them.
+    expect(expectStatus(await f.clients.cadreA.get(`/api/join-applications/${id}`), 200).actions).toEqual(['approve', 'reject']);
+    expect(expectStatus(await f.clients.viewer.get('/api/join-applications?status=pending&pageSize=100'), 200).items.find((a: { id: number }) => a.id === id).actions).toEqual([]);
     expect((await f.clients.cadreB.post(`/api/join-applications/${id}/approve`)).statusCode).toBe(404);
     expect((await f.clients.cadreB.post(`/api/join-applications/${id}/reject`, { reason: '不在本街道' })).statusCode).toBe(404);
     expect((await f.clients.cadreB.get(`/api/join-applications/${id}`)).statusCode).toBe(404);
@@ -155,6 +158,7 @@ describe('online join', () => {
     expect(expectStatus(await f.clients.cadreA.post(`/api/join-applications/${id}/reject`, { reason: '信息不全' }), 200)).toMatchObject({ status: 'rejected' });
     const mine = expectStatus(await client.get('/api/join-applications/mine'), 200);
     expect(mine.items[0]).toMatchObject({ id, status: 'rejected', reason: '信息不全' });
+    expect(expectStatus(await f.clients.cadreA.get(`/api/join-applications/${id}`), 200).actions).toEqual([]);
     expect((await f.clients.cadreA.post(`/api/join-applications/${id}/approve`)).statusCode).toBe(409);
   });
 
@@ -247,6 +251,12 @@ describe('roll, personal data and transfers', () => {
     expect((await f.clients.cadreA.post(`/api/transfers/${id}/accept`)).statusCode).toBe(404);
     const incoming = expectStatus(await f.clients.cadreB.get('/api/transfers?direction=incoming&status=pending'), 200);
     expect(incoming.items.map((t: { id: number }) => t.id)).toContain(id);
+    // Each side is offered only its own moves; a viewer of the county none.
+    const offered = async (as: Client, direction: string) =>
+      expectStatus(await as.get(`/api/transfers?direction=${direction}&status=pending`), 200).items.find((t: { id: number }) => t.id === id).actions;
+    expect(await offered(f.clients.cadreB, 'incoming')).toEqual(['accept', 'reject']);
+    expect(await offered(f.clients.cadreA, 'outgoing')).toEqual(['cancel']);
+    expect(await offered(f.clients.viewer, 'incoming')).toEqual([]);
 
     expect(expectStatus(await f.clients.cadreB.post(`/api/transfers/${id}/accept`), 200)).toMatchObject({ status: 'accepted', memberId });
     const rows = await app.deps.db.selectFrom('members').select(['org_id', 'status']).where('id_number_hash', '=', app.deps.pii.hash(idNumber)).execute();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicationActionNames, transferActionNames } from './rules.ts';
 import { boolFlag, id, mobilePhone, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
 export const memberStatus = z.enum(['member', 'transferring', 'retained', 'left']);
@@ -47,6 +48,11 @@ export const applicationView = z.object({
   overdue: z.boolean().describe('pending for more than 15 working days: flagged to the union’s parent'),
 });
 
+/** An application as the console lists it, with what the caller may do to it. */
+export const applicationItem = applicationView.extend({
+  actions: z.array(z.enum(applicationActionNames)).describe('approve and reject while pending, to a cadre who may decide it: only these buttons are shown'),
+});
+
 export const applicationListQuery = pageQuery.extend({
   orgId: id.optional(),
   status: applicationStatus.optional(),
@@ -81,6 +87,11 @@ export const transferView = z.object({
   reason: z.string().nullable(),
   startedAt: z.string(),
   decidedAt: z.string().nullable(),
+});
+
+/** A transfer as the console lists it, with what the caller may do to it. */
+export const transferItem = transferView.extend({
+  actions: z.array(z.enum(transferActionNames)).describe('accept and reject for the receiving union, cancel for the sending side, while pending'),
 });
 
 export const memberDetail = memberItem.extend({

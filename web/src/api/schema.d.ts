@@ -1956,6 +1956,8 @@ export interface paths {
                                 decidedAt: string | null;
                                 /** @description pending for more than 15 working days: flagged to the union’s parent */
                                 overdue: boolean;
+                                /** @description approve and reject while pending, to a cadre who may decide it: only these buttons are shown */
+                                actions: ("approve" | "reject")[];
                             }[];
                             total: number;
                         };
@@ -2112,6 +2114,8 @@ export interface paths {
                             decidedAt: string | null;
                             /** @description pending for more than 15 working days: flagged to the union’s parent */
                             overdue: boolean;
+                            /** @description approve and reject while pending, to a cadre who may decide it: only these buttons are shown */
+                            actions: ("approve" | "reject")[];
                         };
                     };
                 };
@@ -2703,6 +2707,8 @@ export interface paths {
                                 reason: string | null;
                                 startedAt: string;
                                 decidedAt: string | null;
+                                /** @description accept and reject for the receiving union, cancel for the sending side, while pending */
+                                actions: ("accept" | "reject" | "cancel")[];
                             }[];
                             total: number;
                         };
@@ -7563,15 +7569,68 @@ export interface paths {
                                 actorId: number | null;
                                 actorName: string | null;
                                 action: string;
+                                /** @description the action in the caller’s language (the code itself for an unlabelled one) */
+                                actionLabel: string;
                                 entity: string;
+                                /** @description what was changed, in the caller’s language (the code itself when unnamed) */
+                                entityLabel: string;
                                 entityId: string | null;
                                 orgId: number | null;
                                 orgName: string | null;
                                 before: unknown;
                                 after: unknown;
+                                /** @description before and after field by field, for a table (an absent side is undefined) */
+                                changes: {
+                                    field: string;
+                                    /** @description the field’s name in the caller’s language, or the field itself */
+                                    label: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
                                 ip: string | null;
                             }[];
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every labelled audit action, in the caller’s language: the action filter’s choices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                label: string;
+                            }[];
                         };
                     };
                 };

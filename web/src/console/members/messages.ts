@@ -41,6 +41,9 @@ export const membersZh = {
     approved: '已通过，会员编号 {{memberNo}}',
     rejectTitle: '驳回「{{name}}」的入会申请',
     rejected: '已驳回',
+    view: '查看',
+    detail: '入会申请详情',
+    maskedNote: '身份证号和手机号已脱敏显示；申请通过后，可在会员名册中查看完整信息（记入审计日志）。',
   },
   roll: {
     search: '姓名、会员编号，或完整身份证号/手机号',
@@ -172,6 +175,9 @@ export const membersEn: typeof membersZh = {
     approved: 'Approved, member no. {{memberNo}}',
     rejectTitle: 'Reject {{name}}’s application',
     rejected: 'Rejected',
+    view: 'View',
+    detail: 'Join application',
+    maskedNote: 'ID number and phone are masked; once approved, the full values can be viewed on the member roll (audited).',
   },
   roll: {
     search: 'Name, member no., or a full ID number / phone',
