@@ -60,13 +60,13 @@ export function ApprovalsPage() {
         locale={{ emptyText: t('members.applications.empty') }}
         // Fixed widths, one line each: masked numbers never run into their neighbours (1366 px and up).
         tableLayout="fixed"
-        scroll={{ x: 1180 }}
+        scroll={{ x: 1040 }}
         pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t('members.field.name'),
             dataIndex: 'name',
-            width: 150,
+            width: 140,
             render: (name: string, a) => (
               <Space size={4}>
                 <Typography.Link strong onClick={() => setOpen(a.id)}>
@@ -80,15 +80,15 @@ export function ApprovalsPage() {
               </Space>
             ),
           },
-          { title: t('members.field.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string) => <span className="gh-masked">{v}</span> },
-          { title: t('members.field.phone'), dataIndex: 'phone', width: 130, render: (v: string) => <span className="gh-masked">{v}</span> },
-          { title: t('members.field.org'), dataIndex: 'orgName', width: 200, ellipsis: { showTitle: true } },
-          { title: t('members.field.employer'), dataIndex: 'employerName', width: 200, ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
-          { title: t('members.field.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
+          { title: t('members.field.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string) => <span className="gh-masked">{v}</span> },
+          { title: t('members.field.phone'), dataIndex: 'phone', width: 125, render: (v: string) => <span className="gh-masked">{v}</span> },
+          { title: t('members.field.org'), dataIndex: 'orgName', ellipsis: { showTitle: true } },
+          { title: t('members.field.employer'), dataIndex: 'employerName', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
+          { title: t('members.field.createdAt'), dataIndex: 'createdAt', width: 145, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
           {
             title: t('members.field.status'),
             key: 'status',
-            width: 140,
+            width: 110,
             render: (_, a) => (
               <div>
                 <ApplicationStatusTag status={a.status} />
@@ -104,7 +104,7 @@ export function ApprovalsPage() {
             title: t('members.field.actions'),
             key: 'actions',
             fixed: 'right' as const,
-            width: writable ? 190 : 80,
+            width: writable ? 180 : 80,
             render: (_: unknown, a: JoinApplication) => (
               <Space size={0}>
                 <Button type="link" onClick={() => setOpen(a.id)}>
