@@ -76,7 +76,7 @@ describe('joining the union online', () => {
     expect(await row.innerText()).not.toContain(ID_NUMBER);
     // The application opens in a drawer with all its fields, masked, and is decided there.
     await row.getByRole('button', { name: '查看' }).click();
-    const drawer = desk.locator('.ant-drawer-content').filter({ hasText: '入会申请详情' });
+    const drawer = desk.getByRole('dialog').filter({ hasText: '入会申请详情' });
     await drawer.getByText(WORKER.employer).waitFor({ timeout });
     await drawer.getByText(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`).waitFor({ timeout });
     expect(await drawer.innerText()).not.toContain(ID_NUMBER);
