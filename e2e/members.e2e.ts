@@ -80,8 +80,14 @@ describe('joining the union online', () => {
     const row = desk.getByRole('row').filter({ hasText: WORKER.name });
     await row.waitFor({ timeout });
     expect(await row.innerText()).not.toContain(ID_NUMBER);
-    await row.getByRole('button', { name: '通过' }).click();
-    await desk.getByRole('dialog').filter({ visible: true }).getByRole('button', { name: '通过' }).click();
+    // The application opens in a drawer with all its fields, masked, and is decided there.
+    await row.getByRole('button', { name: '查看' }).click();
+    const drawer = desk.getByRole('dialog').filter({ hasText: '入会申请详情' });
+    await drawer.getByText(WORKER.employer).waitFor({ timeout });
+    await drawer.getByText(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`).waitFor({ timeout });
+    expect(await drawer.innerText()).not.toContain(ID_NUMBER);
+    await drawer.getByRole('button', { name: '通过' }).click();
+    await desk.locator('.ant-modal-confirm').getByRole('button', { name: '通过' }).click();
     const approved = desk.getByText(/已通过，会员编号 \d+/).filter({ visible: true });
     await approved.waitFor({ timeout });
     const memberNo = /会员编号 (\d+)/.exec(await approved.innerText())![1];
@@ -99,5 +105,16 @@ describe('joining the union online', () => {
     await expect.poll(() => phone.locator('.gh-ecard-qr svg').count(), { timeout }).toBe(1);
     expect(await fitsPhone(phone)).toBeLessThanOrEqual(390);
     await expectChineseRenders(phone, '.gh-ecard');
+
+    // --- The portal knows them as a member now: greeted by their real name (not the account's
+    // nickname) under their union, and never offered the join form again.
+    await phone.goto('/m');
+    await phone.getByRole('heading', { name: `${WORKER.name}，您好` }).waitFor({ timeout });
+    await phone.locator('.gh-hero').getByText(UNION).waitFor({ timeout });
+    expect(await phone.getByText('尚未加入工会').count()).toBe(0);
+    expect(await phone.getByRole('link', { name: '线上入会' }).count()).toBe(0);
+    await phone.goto('/m/join');
+    await phone.getByText('您已是会员').waitFor({ timeout });
+    expect(await phone.getByRole('button', { name: '提交申请' }).count()).toBe(0);
   });
 });

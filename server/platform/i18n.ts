@@ -16,7 +16,10 @@ export type Texts = Record<string, Text>;
 /** A module's table of codes as the registries see it (`interface MessageRegistry extends Catalog<typeof messages> {}`). */
 export type Catalog<T extends Texts> = T;
 
-/** What a module registers: problem codes, field-rule messages, labels used in messages, field names. */
+/**
+ * What a module registers: problem codes, field-rule messages, labels used in messages, field names,
+ * and the labels of the actions it writes to the audit log (`actions`, keyed by the action code).
+ */
 export interface ModuleTexts {
   messages?: Texts;
   rules?: Texts;
@@ -24,6 +27,7 @@ export interface ModuleTexts {
   fields?: Texts;
   /** Templates of the notifications it sends, by kind (see `renderNotice`). */
   notices?: Notices;
+  actions?: Texts;
 }
 
 /** A notification's template: a title and a body, each with `{name}` placeholders. */
@@ -81,17 +85,21 @@ type PlatformRules = typeof platformRules;
 export interface MessageRegistry extends PlatformMessages {}
 /** Every field-rule code; modules add theirs the same way. */
 export interface RuleRegistry extends PlatformRules {}
+/** Every audit log action; each module adds the ones it writes with their labels (its messages.ts `actions`). */
+export interface ActionRegistry {}
 export type MessageCode = Extract<keyof MessageRegistry, string>;
 export type RuleCode = Extract<keyof RuleRegistry, string>;
 /** Every notification kind; each module adds the kinds it sends by declaration merging. */
 export interface NoticeRegistry {}
 export type NoticeKind = Extract<keyof NoticeRegistry, string>;
+export type AuditAction = Extract<keyof ActionRegistry, string>;
 
 const catalogs: Record<Exclude<keyof ModuleTexts, 'notices'>, Map<string, { text: Text; owner: string }>> = {
   messages: new Map(),
   rules: new Map(),
   labels: new Map(),
   fields: new Map(),
+  actions: new Map(),
 };
 const notices = new Map<string, { text: NoticeText; owner: string }>();
 const sameText = (a: Text, b: Text) => a.zh === b.zh && a.en === b.en;
@@ -223,4 +231,20 @@ export function labelText(key: string, lang: Lang): string {
 export function fieldLabel(field: string, lang: Lang): string {
   const last = field.split('.').pop() ?? field;
   return catalogs.fields.get(last)?.text[lang] ?? field;
+}
+
+/** An audit log action's label in one language, or undefined for an action no module labels (an old entry). */
+export function actionLabel(action: string, lang: Lang): string | undefined {
+  return catalogs.actions.get(action)?.text[lang];
+}
+
+/** Every labelled audit log action, in module order: what the audit log's action filter offers. */
+export function auditActions(lang: Lang): { action: string; label: string }[] {
+  return [...catalogs.actions].map(([action, { text }]) => ({ action, label: text[lang] }));
+}
+
+
+/** A request field's registered name in one language, or undefined when none is registered. */
+export function knownFieldLabel(field: string, lang: Lang): string | undefined {
+  return catalogs.fields.get(field)?.text[lang];
 }

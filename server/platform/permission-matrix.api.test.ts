@@ -149,6 +149,7 @@ const samples: Record<string, Sample> = {
 
   // ---- audit ----
   'GET /api/audit-log': { req: () => ({ url: '/api/audit-log?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/audit-log/actions': { req: () => ({ url: '/api/audit-log/actions' }), sibling: { kind: 'unscoped', why: 'the labels of every action, the same for everyone allowed to read the log' } },
 
   // ---- members ----
   'POST /api/auth/sms-codes': { req: () => ({ url: '/api/auth/sms-codes', body: { phone: '13600001234' } }) },

@@ -12,8 +12,8 @@ import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
 import { membershipOf } from '../members/index.ts';
 import { notify } from '../notifications/index.ts';
-import { readableByCadre, readableByPerson } from './policy.ts';
-import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
+import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
+import { activityActions, checkActivityAction, checkAudience, checkCancel, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
 import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
 
 function activities(tx: Tx) {
@@ -73,6 +73,9 @@ function activityView(a: ActivityRow) {
   };
 }
 
+/** An activity as the console shows it to the caller: with the actions open to them now. */
+const managedView = (now: string) => (a: ActivityRow & { writes: number }) => ({ ...activityView(a), actions: activityActions(facts(a), now, a.writes === 1) });
+
 async function activityInScope(tx: Tx, scope: Scope, id: number) {
   const a = await activities(tx).where('activities.id', '=', id).where(readableByCadre(scope)).executeTakeFirst();
   if (!a) throw notFound('activity');
@@ -84,6 +87,8 @@ function scheduleError(field: string | null) {
 }
 
 export async function createActivity(deps: Deps, caller: Caller, input: z.infer<typeof createActivityBody>) {
+  const audience = checkAudience(input);
+  if (audience) throw fieldError(audience, 'activity_members_only_open_to_all');
   scheduleError(checkSchedule({ ...input, signupOpensAt: input.signupOpensAt ?? null, signupClosesAt: input.signupClosesAt ?? null, cancelDeadline: input.cancelDeadline ?? null, minAge: input.minAge ?? null, maxAge: input.maxAge ?? null }));
   return deps.db.transaction().execute(async (tx) => {
     await requireOrgInScope(tx, caller.scope, input.orgId);
@@ -129,12 +134,14 @@ export async function listActivities(deps: Deps, caller: Caller, query: z.infer<
   if (query.status) q = q.where('activities.status', '=', query.status);
   const { rows: page, total } = await paginate(q, query, (q) => q.select('activities.id').orderBy('activities.starts_at', 'desc'));
   const ids = page.map((r) => r.id);
-  const rows = ids.length ? await activities(deps.db).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
-  return { items: rows.map(activityView), total };
+  const rows = ids.length ? await activities(deps.db).select(writableByCadre(caller.user)).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
+  return { items: rows.map(managedView(caller.actor.now)), total };
 }
 
 export async function getActivity(deps: Deps, caller: Caller, id: number) {
-  return activityView(await activityInScope(deps.db, caller.scope, id));
+  const a = await activities(deps.db).select(writableByCadre(caller.user)).where('activities.id', '=', id).where(readableByCadre(caller.scope)).executeTakeFirst();
+  if (!a) throw notFound('activity');
+  return managedView(caller.actor.now)(a);
 }
 
 /** Confirms waitlisted people in sign-up order while seats are free. */
@@ -211,7 +218,7 @@ export async function sendReminders(deps: Deps): Promise<number> {
 export async function updateActivity(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateActivityBody>) {
   await deps.db.transaction().execute(async (tx) => {
     const before = await activityInScope(tx, caller.scope, id);
-    if (before.status === 'cancelled') throw refused('activity_cancelled');
+    refuse(checkActivityAction('update', facts(before), caller.actor.now));
     const merged = { ...facts(before), ...input, minAge: before.min_age, maxAge: before.max_age };
     scheduleError(checkSchedule(merged));
     if (input.capacity !== undefined && !(await resizeSeatPool(tx, before.seat_pool_id, input.capacity))) {
@@ -234,7 +241,7 @@ export async function updateActivity(deps: Deps, caller: Caller, id: number, inp
 export async function cancelActivity(deps: Deps, caller: Caller, id: number) {
   await deps.db.transaction().execute(async (tx) => {
     const before = await activityInScope(tx, caller.scope, id);
-    if (before.status === 'cancelled') throw refused('activity_cancelled');
+    refuse(checkActivityAction('cancel', facts(before), caller.actor.now));
     await tx.updateTable('activities').set({ status: 'cancelled', updated_at: caller.actor.now }).where('id', '=', id).execute();
     await audit(tx, caller.actor, { action: 'activity.cancel', entity: 'activity', entityId: id, orgId: before.org_id, before: { status: 'published' }, after: { status: 'cancelled' } });
     await notify(tx, deps, await registrantsOf(tx, id), { kind: 'activity_cancelled', params: { title: before.title, startsAt: shanghaiMinute(before.starts_at) }, link: '/m/activities/mine', key: `activity:${id}:cancelled`, sms: true });
@@ -423,7 +430,7 @@ export async function checkIn(deps: Deps, caller: Caller, activityId: number, ra
       .where('r.code', '=', normaliseCode(rawCode))
       .executeTakeFirst();
     if (!reg || reg.status === 'cancelled') throw notFound('registration');
-    refuse(checkCheckIn(facts(a), caller.actor.now));
+    refuse(checkActivityAction('check_in', facts(a), caller.actor.now));
     if (reg.status !== 'confirmed') throw refused('registration_not_confirmed');
     const done = await tx
       .updateTable('activity_registrations')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, instant, pageQuery, text } from '../../platform/validation.ts';
 import { articleColumns } from './tables.ts';
-import { articleStates } from './rules.ts';
+import { articleActionNames, articleStates } from './rules.ts';
 
 export const articleColumn = z.enum(articleColumns);
 export const articleState = z.enum(articleStates).describe('draft; scheduled (published, its time still ahead); published; withdrawn');
@@ -64,6 +64,7 @@ export const managedItem = z.object({
   publishedAt: z.string().nullable(),
   reads: z.number().int(),
   updatedAt: z.string(),
+  actions: z.array(z.enum(articleActionNames)).describe('what the caller may do to it now: only these buttons are shown'),
 });
 
 export const managedArticle = managedItem.extend({ body: z.string().describe('sanitized HTML'), summary: z.string(), createdAt: z.string() });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../platform/validation.ts';
-import { auditItem, auditQuery } from './schema.ts';
-import { listAuditLog } from './service.ts';
+import { auditActionList, auditItem, auditQuery } from './schema.ts';
+import { listAuditActions, listAuditLog } from './service.ts';
 
 /** The audit log, browsed within the caller's scope. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -13,5 +13,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Audit log entries in scope, newest first', tags: ['audit'], querystring: auditQuery, response: { 200: pageOf(auditItem) } },
     },
     async (req) => listAuditLog(deps, req.caller, req.query),
+  );
+  app.get(
+    '/audit-log/actions',
+    {
+      config: { access: 'audit.read' },
+      schema: { summary: 'Every labelled audit action, in the caller’s language: the action filter’s choices', tags: ['audit'], response: { 200: auditActionList } },
+    },
+    async (req) => listAuditActions(req.caller),
   );
 };

@@ -3,6 +3,7 @@ import { parseJson } from '../../db/database.ts';
 import { inScope, inSubtree, requireOrgInScope } from '../../platform/access.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { paginate } from '../../platform/paging.ts';
+import { actionLabel, auditActions, knownFieldLabel, labelText, type Lang } from '../../platform/i18n.ts';
 import type { auditQuery } from './schema.ts';
 
 /** Audit log entries whose org lies in the caller's scope, newest first (written by platform/audit.ts). */
@@ -32,14 +33,35 @@ export async function listAuditLog(deps: Deps, caller: Caller, query: z.infer<ty
       actorId: r.actor_id,
       actorName: r.actor_name,
       action: r.action,
+      actionLabel: actionLabel(r.action, caller.lang) ?? r.action,
       entity: r.entity,
+      entityLabel: labelText(r.entity, caller.lang),
       entityId: r.entity_id,
       orgId: r.org_id,
       orgName: r.org_name,
-      before: parseJson(r.before),
-      after: parseJson(r.after),
+      ...beforeAndAfter(parseJson(r.before), parseJson(r.after), caller.lang),
       ip: r.ip,
     })),
     total,
   };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An entry's before and after, and the two side by side per field, each field named where a module registered its name. */
+function beforeAndAfter(before: unknown, after: unknown, lang: Lang) {
+  const sides = [before, after].filter(isRecord);
+  const fields = [...new Set(sides.flatMap((side) => Object.keys(side)))];
+  const changes = fields.map((field) => ({
+    field,
+    label: knownFieldLabel(field, lang) ?? field,
+    before: isRecord(before) ? before[field] : undefined,
+    after: isRecord(after) ? after[field] : undefined,
+  }));
+  return { before, after, changes };
+}
+
+/** The labelled actions, for the log's action filter. */
+export function listAuditActions(caller: Caller) {
+  return { items: auditActions(caller.lang) };
 }

@@ -54,11 +54,20 @@ export const notices = {
     body: { zh: '您参加“{contest}”的作品“{title}”未通过审核。原因：{reason}', en: 'Your entry "{title}" to "{contest}" was not approved. Reason: {reason}' },
   },
 } as const satisfies Notices;
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'contest.create': { zh: '发起比赛', en: 'Open contest' },
+  'contest_entry.create': { zh: '提交作品', en: 'Submit entry' },
+  'contest_entry.approve': { zh: '作品通过审核', en: 'Approve entry' },
+  'contest_entry.reject': { zh: '作品未通过审核', en: 'Reject entry' },
+  'contest_vote.create': { zh: '投票', en: 'Vote' },
+} as const satisfies Texts;
 
 declare module '../../platform/i18n.ts' {
   interface NoticeRegistry extends NoticeCatalog<typeof notices> {}
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields, notices };
+export const texts: ModuleTexts = { messages, rules, labels, fields, notices, actions };

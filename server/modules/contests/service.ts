@@ -4,25 +4,26 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
-import { inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope, scopeFor } from '../../platform/access.ts';
 import { membershipOf } from '../members/index.ts';
 import { notify } from '../notifications/index.ts';
-import { readableByCadre, readableByPerson } from './policy.ts';
+import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
 import { paginate } from '../../platform/paging.ts';
 import { audit } from '../../platform/audit.ts';
 import { receiveFile } from '../../platform/uploads.ts';
 import { fieldErrorsFromIssues } from '../../platform/validation.ts';
-import { checkSubmit, checkVote, checkWindows, entryFiles, rank } from './rules.ts';
+import { checkModerate, checkSubmit, checkVote, checkWindows, contestActions, entryActions, entryFiles, rank } from './rules.ts';
 import { entryFields, type createContestBody, type contestListQuery, type entryListQuery } from './schema.ts';
 
 const contestDir = (deps: Deps, contestId: number) => path.join(deps.config.dataDir, 'contests', String(contestId));
 
-function contests(tx: Tx) {
+/** Contests with what their views show; `user` is the caller, for the actions they may take. */
+function contests(tx: Tx, user: Caller['user']) {
   return tx
     .selectFrom('contests')
     .innerJoin('orgs', 'orgs.id', 'contests.org_id')
     .selectAll('contests')
-    .select('orgs.name as org_name')
+    .select(['orgs.name as org_name', writableByCadre(user)])
     .select((eb) => [
       eb.selectFrom('contest_entries as e').select((c) => c.fn.countAll<number>().as('n')).whereRef('e.contest_id', '=', 'contests.id').where('e.status', '=', 'approved').as('approved'),
       eb.selectFrom('contest_entries as e').select((c) => c.fn.countAll<number>().as('n')).whereRef('e.contest_id', '=', 'contests.id').where('e.status', '=', 'pending').as('pending'),
@@ -51,6 +52,7 @@ function contestView(c: ContestRow) {
     status: c.status,
     entries: Number(c.approved ?? 0),
     pending: Number(c.pending ?? 0),
+    actions: contestActions(c.writes === 1),
   };
 }
 
@@ -89,7 +91,7 @@ export async function createContest(deps: Deps, caller: Caller, input: z.infer<t
 
 export async function listContests(deps: Deps, caller: Caller, query: z.infer<typeof contestListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  let q = contests(deps.db).where(readableByCadre(caller.scope));
+  let q = contests(deps.db, caller.user).where(readableByCadre(caller.scope));
   if (query.orgId) q = q.where(inSubtree('contests.org_id', query.orgId));
   const { rows, total } = await paginate(q, query, (q) => q.orderBy('contests.id', 'desc'));
   return { items: rows.map(contestView), total };
@@ -104,7 +106,7 @@ async function reachableContest(tx: Tx, caller: Caller, contestId: number) {
   const user = caller.user!;
   const member = await membershipOf(tx, user.id);
   const cadreScope = scopeFor(user.grants, 'activity.read');
-  const c = await contests(tx)
+  const c = await contests(tx, caller.user)
     .where('contests.id', '=', contestId)
     .where((eb) => eb.or([readableByCadre(cadreScope), readableByPerson(member?.org_id ?? null)]))
     .executeTakeFirst();
@@ -118,7 +120,7 @@ export async function getContest(deps: Deps, caller: Caller, id: number) {
 
 export async function availableContests(deps: Deps, caller: Caller) {
   const member = await membershipOf(deps.db, caller.user!.id);
-  const rows = await contests(deps.db)
+  const rows = await contests(deps.db, caller.user)
     .where('contests.status', '=', 'published')
     .where('contests.vote_closes_at', '>', caller.actor.now)
     .where(readableByPerson(member?.org_id ?? null))
@@ -240,18 +242,18 @@ function entryView(e: EntryRow) {
   };
 }
 
-async function contestInScope(tx: Tx, scope: Scope, id: number) {
-  const c = await contests(tx).where('contests.id', '=', id).where(readableByCadre(scope)).executeTakeFirst();
+async function contestInScope(tx: Tx, caller: Caller, id: number) {
+  const c = await contests(tx, caller.user).where('contests.id', '=', id).where(readableByCadre(caller.scope)).executeTakeFirst();
   if (!c) throw notFound('contest');
   return c;
 }
 
 export async function moderationList(deps: Deps, caller: Caller, contestId: number, query: z.infer<typeof entryListQuery>) {
-  await contestInScope(deps.db, caller.scope, contestId);
+  const c = await contestInScope(deps.db, caller, contestId);
   let q = entries(deps.db).where('e.contest_id', '=', contestId);
   if (query.status) q = q.where('e.status', '=', query.status);
   const { rows, total } = await paginate(q, query, (q) => q.orderBy('e.id'));
-  return { items: rows.map(entryView), total };
+  return { items: rows.map((e) => ({ ...entryView(e), actions: entryActions(e.status, c.writes === 1) })), total };
 }
 
 export async function moderate(deps: Deps, caller: Caller, entryId: number, decision: 'approved' | 'rejected', reason: string | null) {
@@ -264,7 +266,8 @@ export async function moderate(deps: Deps, caller: Caller, entryId: number, deci
       .where(readableByCadre(caller.scope))
       .executeTakeFirst();
     if (!e) throw notFound('contest_entry');
-    if (e.status !== 'pending') throw conflict('contest_entry_decided');
+    const decided = checkModerate(e.status);
+    if (decided) throw conflict(decided);
     await tx.updateTable('contest_entries').set({ status: decision, reason, moderated_by: caller.user!.id, moderated_at: caller.actor.now }).where('id', '=', entryId).execute();
     await audit(tx, caller.actor, { action: `contest_entry.${decision === 'approved' ? 'approve' : 'reject'}`, entity: 'contest_entry', entityId: entryId, orgId: e.org_id, before: { status: 'pending' }, after: { status: decision, reason } });
     await notify(tx, deps, [e.user_id], {

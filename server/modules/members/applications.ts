@@ -10,8 +10,8 @@ import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate } from '../../platform/identity.ts';
 import { cadresOf, notify } from '../notifications/index.ts';
 import { orgName, requireEnterprise, requireMemberOrg } from './directory.ts';
-import { ownApplications, ownMember, readableApplications } from './policy.ts';
-import { checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
+import { decidableApplication, ownApplications, ownMember, readableApplications } from './policy.ts';
+import { applicationActions, checkApplicationDecision, checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
 import { standardColumns, standardFieldColumns, standardFieldsView } from './roll.ts';
 import type { applicationListQuery, joinApplicationBody } from './schema.ts';
 import type { StandardFields } from './tables.ts';
@@ -131,6 +131,12 @@ function applicationRowView(deps: Deps, cutoffEnd: string) {
   });
 }
 
+/** An application as a cadre's list and detail show it: with the decisions open to them. */
+function applicationItemView(deps: Deps, cutoffEnd: string) {
+  const view = applicationRowView(deps, cutoffEnd);
+  return (r: Parameters<typeof view>[0] & { decides: number }) => ({ ...view(r), actions: applicationActions(r.status, r.decides === 1) });
+}
+
 /** The instant before which a still-pending application counts as overdue. */
 export const overdueBefore = (deps: Deps) => endOfShanghaiDay(overdueCutoff(today(deps)));
 
@@ -147,8 +153,8 @@ export async function listApplications(deps: Deps, caller: Caller, query: z.infe
       ? q.where('join_applications.status', '=', 'pending').where('join_applications.created_at', '<', cutoffEnd)
       : q.where((eb) => eb.or([eb('join_applications.status', '!=', 'pending'), eb('join_applications.created_at', '>=', cutoffEnd)]));
   }
-  const { rows, total } = await paginate(q, query, (q) => q.select(applicationColumns).orderBy('join_applications.id', 'desc'));
-  return { items: rows.map(applicationRowView(deps, cutoffEnd)), total };
+  const { rows, total } = await paginate(q, query, (q) => q.select(applicationColumns).select(decidableApplication(caller.user)).orderBy('join_applications.id', 'desc'));
+  return { items: rows.map(applicationItemView(deps, cutoffEnd)), total };
 }
 
 export async function myApplications(deps: Deps, caller: Caller) {
@@ -157,15 +163,21 @@ export async function myApplications(deps: Deps, caller: Caller) {
 }
 
 export async function getApplication(deps: Deps, caller: Caller, id: number) {
-  const row = await applicationsQuery(deps.db).select(applicationColumns).where('join_applications.id', '=', id).where(readableApplications(caller.scope)).executeTakeFirst();
+  const row = await applicationsQuery(deps.db)
+    .select(applicationColumns)
+    .select(decidableApplication(caller.user))
+    .where('join_applications.id', '=', id)
+    .where(readableApplications(caller.scope))
+    .executeTakeFirst();
   if (!row) throw notFound('join_application');
-  return applicationRowView(deps, overdueBefore(deps))(row);
+  return applicationItemView(deps, overdueBefore(deps))(row);
 }
 
 async function pendingApplication(tx: Tx, scope: Scope, id: number) {
   const app = await tx.selectFrom('join_applications').selectAll().where('join_applications.id', '=', id).where(readableApplications(scope)).executeTakeFirst();
   if (!app) throw notFound('join_application');
-  if (app.status !== 'pending') throw conflict('application_decided');
+  const decided = checkApplicationDecision(app.status);
+  if (decided) throw conflict(decided);
   return app;
 }
 
@@ -175,7 +187,14 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
     const app = await pendingApplication(tx, caller.scope, id);
     const existing = await memberByIdHash(tx, app.id_number_hash);
     if (existing && existing.status !== 'left') throw conflict('already_member');
-    const userFree = !(await tx.selectFrom('members').select('id').where(ownMember(app.user_id)).executeTakeFirst());
+    // The applicant's account gets the membership, so the portal shows it: a record of theirs that
+    // has ended lets go of the account, and someone coming back takes their record to this account.
+    // Only an account that holds another membership still running (claimed meanwhile) is left as it is.
+    const linked = await tx.selectFrom('members').select(['id', 'status']).where(ownMember(app.user_id)).executeTakeFirst();
+    const linkAccount = !linked || linked.status === 'left' || linked.id === existing?.id;
+    if (linked && linkAccount && linked.id !== existing?.id) {
+      await tx.updateTable('members').set({ user_id: null, updated_at: caller.actor.now }).where('id', '=', linked.id).execute();
+    }
     const now = caller.actor.now;
     const idNumber = deps.pii.decrypt(app.id_number_enc);
     const fields = {
@@ -197,7 +216,7 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
       // Someone who left comes back: same person, same record and member number.
       // What the application records replaces the old record's; what it leaves out is kept.
       const recorded = Object.fromEntries(standardColumns.filter((c) => app[c] !== null).map((c) => [c, app[c]]));
-      await tx.updateTable('members').set({ ...fields, ...recorded, user_id: existing.user_id ?? (userFree ? app.user_id : null) }).where('id', '=', existing.id).execute();
+      await tx.updateTable('members').set({ ...fields, ...recorded, user_id: linkAccount ? app.user_id : existing.user_id }).where('id', '=', existing.id).execute();
       const row = await tx.selectFrom('members').select(['id', 'member_no']).where('id', '=', existing.id).executeTakeFirstOrThrow();
       memberId = row.id;
       memberNo = row.member_no;
@@ -217,7 +236,7 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
           birth_date: idBirthDate(idNumber)!,
           gender: genderOf(idNumber),
           member_no: memberNo,
-          user_id: userFree ? app.user_id : null,
+          user_id: linkAccount ? app.user_id : null,
           source: 'application',
           created_at: now,
         })

@@ -97,11 +97,31 @@ export const notices = {
     body: { zh: '{name}的会员关系已由{from}转入{to}。', en: 'The membership of {name} moved from {from} to {to}.' },
   },
 } as const satisfies Notices;
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'member.update': { zh: '修改会员', en: 'Change member' },
+  'member.restore': { zh: '恢复会籍', en: 'Restore membership' },
+  'member.retain': { zh: '保留会籍', en: 'Retain membership' },
+  'member.leave': { zh: '会员退会', en: 'Member leaves' },
+  'member.claim': { zh: '认领会员身份', en: 'Claim membership' },
+  'member.import': { zh: '导入会员', en: 'Import members' },
+  'member.export_full': { zh: '导出会员（完整信息）', en: 'Export members (full)' },
+  'coverage.export': { zh: '导出覆盖统计', en: 'Export coverage statistics' },
+  'member.pii_view': { zh: '查看会员完整信息', en: 'View full personal data' },
+  'join_application.create': { zh: '提交入会申请', en: 'Apply to join' },
+  'join_application.approve': { zh: '批准入会', en: 'Approve application' },
+  'join_application.reject': { zh: '驳回入会申请', en: 'Reject application' },
+  'transfer.start': { zh: '发起会员关系接转', en: 'Start transfer' },
+  'transfer.accept': { zh: '接收会员关系', en: 'Accept transfer' },
+  'transfer.reject': { zh: '拒绝接转', en: 'Decline transfer' },
+  'transfer.cancel': { zh: '撤回接转', en: 'Withdraw transfer' },
+} as const satisfies Texts;
 
 declare module '../../platform/i18n.ts' {
   interface NoticeRegistry extends NoticeCatalog<typeof notices> {}
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields, notices };
+export const texts: ModuleTexts = { messages, rules, labels, fields, notices, actions };

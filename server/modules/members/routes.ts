@@ -65,7 +65,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/join-applications',
     {
       config: { access: 'member.read' },
-      schema: { summary: 'Join applications in scope (overdue ones flagged)', tags: ['members'], querystring: s.applicationListQuery, response: { 200: pageOf(s.applicationView) } },
+      schema: { summary: 'Join applications in scope (overdue ones flagged)', tags: ['members'], querystring: s.applicationListQuery, response: { 200: pageOf(s.applicationItem) } },
     },
     async (req) => listApplications(deps, req.caller, req.query),
   );
@@ -73,7 +73,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/join-applications/:id',
     {
       config: { access: 'member.read' },
-      schema: { summary: 'One join application', tags: ['members'], params: idParams, response: { 200: s.applicationView } },
+      schema: { summary: 'One join application', tags: ['members'], params: idParams, response: { 200: s.applicationItem } },
     },
     async (req) => getApplication(deps, req.caller, req.params.id),
   );
@@ -188,7 +188,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/transfers',
     {
       config: { access: 'member.read' },
-      schema: { summary: 'Transfers into (incoming) or out of (outgoing) the scope', tags: ['members'], querystring: s.transferListQuery, response: { 200: pageOf(s.transferView) } },
+      schema: { summary: 'Transfers into (incoming) or out of (outgoing) the scope', tags: ['members'], querystring: s.transferListQuery, response: { 200: pageOf(s.transferItem) } },
     },
     async (req) => listTransfers(deps, req.caller, req.query),
   );

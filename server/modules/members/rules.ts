@@ -172,3 +172,27 @@ export function codeOf<T extends Record<string, string>>(list: T, name: string):
 export function percent(numerator: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
 }
+
+// ---------- what a cadre may do to an application or a transfer ----------
+
+/** A join application is decided once, while pending: what approve and reject check, and what `actions` offers. */
+export const checkApplicationDecision = (status: string): MessageCode | null => (status === 'pending' ? null : 'application_decided');
+
+export const applicationActionNames = ['approve', 'reject'] as const;
+
+/** Approve and reject, to a cadre who may decide the application (`decides`: the routes' scope filter holds), while it is pending. */
+export const applicationActions = (status: string, decides: boolean) => (decides && !checkApplicationDecision(status) ? [...applicationActionNames] : []);
+
+/** A transfer ends once, while pending: what accept, reject and cancel check. */
+export const checkTransferDecision = (status: string): MessageCode | null => (status === 'pending' ? null : 'transfer_decided');
+
+export const transferActionNames = ['accept', 'reject', 'cancel'] as const;
+
+/**
+ * The moves open on a pending transfer: accept and reject to the receiving union (`decides`),
+ * cancel to the sending side or the member (`cancels`), each being the filter its route applies.
+ */
+export function transferActions(status: string, may: { decides: boolean; cancels: boolean }): (typeof transferActionNames)[number][] {
+  if (checkTransferDecision(status)) return [];
+  return transferActionNames.filter((name) => (name === 'cancel' ? may.cancels : may.decides));
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicationActionNames, transferActionNames } from './rules.ts';
 import { boolFlag, id, mobilePhone, optionalText, pageQuery, text } from '../../platform/validation.ts';
 import { checkIdNumberFormat, educations, ethnicities, newFormGroups, politicalStatuses } from './rules.ts';
 
@@ -75,6 +76,11 @@ export const applicationView = z.object({
   overdue: z.boolean().describe('pending for more than 15 working days: flagged to the union’s parent'),
 }).extend(standardFieldsView.shape);
 
+/** An application as the console lists it, with what the caller may do to it. */
+export const applicationItem = applicationView.extend({
+  actions: z.array(z.enum(applicationActionNames)).describe('approve and reject while pending, to a cadre who may decide it: only these buttons are shown'),
+});
+
 export const applicationListQuery = pageQuery.extend({
   orgId: id.optional(),
   status: applicationStatus.optional(),
@@ -111,6 +117,11 @@ export const transferView = z.object({
   decidedAt: z.string().nullable(),
 });
 
+/** A transfer as the console lists it, with what the caller may do to it. */
+export const transferItem = transferView.extend({
+  actions: z.array(z.enum(transferActionNames)).describe('accept and reject for the receiving union, cancel for the sending side, while pending'),
+});
+
 export const memberDetail = memberItem.extend({
   gender: z.enum(['male', 'female']).describe('read from the ID number'),
   birthDate: z.string().describe('read from the ID number'),
@@ -144,6 +155,17 @@ export const updateMemberBody = z
   });
 
 export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+
+/** The membership linked to an account, in GET /api/me: the portal reads whether its user is a member from it. */
+export const accountMembership = z
+  .object({
+    id: z.number().int(),
+    memberNo: z.string(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    status: memberStatus.exclude(['left']),
+  })
+  .nullable();
 
 export const myMembership = z.object({
   memberId: z.number().int(),

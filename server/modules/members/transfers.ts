@@ -7,8 +7,8 @@ import { audit } from '../../platform/audit.ts';
 import { paginate } from '../../platform/paging.ts';
 import { notify } from '../notifications/index.ts';
 import { orgName, requireMemberOrg } from './directory.ts';
-import { actableMembers, cancellableTransfers, readableTransfers } from './policy.ts';
-import { checkTransferStart } from './rules.ts';
+import { actableMembers, cancellableTransfer, cancellableTransfers, decidableTransfer, readableTransfers } from './policy.ts';
+import { checkTransferDecision, checkTransferStart, transferActions } from './rules.ts';
 import type { transferListQuery } from './schema.ts';
 
 /**
@@ -60,8 +60,8 @@ export async function transfersOf(tx: Tx, memberIds: number[]) {
 export async function listTransfers(deps: Deps, caller: Caller, query: z.infer<typeof transferListQuery>) {
   let q = transfersQuery(deps.db).where(readableTransfers(caller.scope, query.direction));
   if (query.status) q = q.where('transfers.status', '=', query.status);
-  const { rows, total } = await paginate(q, query, (q) => selectTransfers(q).orderBy('transfers.id', 'desc'));
-  return { items: rows.map(transferRowView), total };
+  const { rows, total } = await paginate(q, query, (q) => selectTransfers(q).select([decidableTransfer(caller.user), cancellableTransfer(caller.user!)]).orderBy('transfers.id', 'desc'));
+  return { items: rows.map((r) => ({ ...transferRowView(r), actions: transferActions(r.status, { decides: r.decides === 1, cancels: r.cancels === 1 }) })), total };
 }
 
 export async function startTransfer(deps: Deps, caller: Caller, memberId: number, toOrgId: number, reason: string | null) {
@@ -110,7 +110,8 @@ async function closeTransfer(deps: Deps, caller: Caller, id: number, outcome: 'a
       .where(allowed)
       .executeTakeFirst();
     if (!t) throw notFound('transfer');
-    if (t.status !== 'pending') throw conflict('transfer_decided');
+    const decided = checkTransferDecision(t.status);
+    if (decided) throw conflict(decided);
     const now = caller.actor.now;
     await tx
       .updateTable('transfers')

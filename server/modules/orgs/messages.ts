@@ -54,9 +54,24 @@ export const fields = {
   teamName: { zh: '班组名称', en: 'Team name' },
 } satisfies Texts;
 
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'org.create': { zh: '新建组织', en: 'Create organisation' },
+  'org.update': { zh: '修改组织', en: 'Change organisation' },
+  'org.move': { zh: '移动组织', en: 'Move organisation' },
+  'org.close': { zh: '撤销组织', en: 'Close organisation' },
+  'enterprise.create': { zh: '登记企业', en: 'Register enterprise' },
+  'enterprise.update': { zh: '修改企业', en: 'Change enterprise' },
+  'enterprise.close': { zh: '注销企业', en: 'Close enterprise' },
+  'team.create': { zh: '新建班组', en: 'Create team' },
+  'team.update': { zh: '修改班组', en: 'Change team' },
+  'team.close': { zh: '撤销班组', en: 'Close team' },
+} as const satisfies Texts;
+
 declare module '../../platform/i18n.ts' {
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, actions };

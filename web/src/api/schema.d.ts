@@ -384,6 +384,15 @@ export interface paths {
                             }[];
                             /** @description masked */
                             phone: string | null;
+                            /** @description the member record linked to this account, null when none (or it has ended) */
+                            member: {
+                                id: number;
+                                memberNo: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                status: "member" | "transferring" | "retained";
+                            } | null;
                             csrfToken: string;
                         };
                     };
@@ -2154,6 +2163,8 @@ export interface paths {
                                  * @enum {string|null}
                                  */
                                 newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
+                                /** @description approve and reject while pending, to a cadre who may decide it: only these buttons are shown */
+                                actions: ("approve" | "reject")[];
                             }[];
                             total: number;
                         };
@@ -2365,6 +2376,8 @@ export interface paths {
                              * @enum {string|null}
                              */
                             newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
+                            /** @description approve and reject while pending, to a cadre who may decide it: only these buttons are shown */
+                            actions: ("approve" | "reject")[];
                         };
                     };
                 };
@@ -3019,6 +3032,8 @@ export interface paths {
                                 reason: string | null;
                                 startedAt: string;
                                 decidedAt: string | null;
+                                /** @description accept and reject for the receiving union, cancel for the sending side, while pending */
+                                actions: ("accept" | "reject" | "cancel")[];
                             }[];
                             total: number;
                         };
@@ -3576,8 +3591,8 @@ export interface paths {
                                     marksExpected: number;
                                     openObjections: number;
                                 };
-                                /** @description the transitions legal from the current state (their guards may still refuse) */
-                                transitions: string[];
+                                /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                                actions: string[];
                             }[];
                             total: number;
                         };
@@ -3666,8 +3681,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -3686,7 +3701,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One campaign with progress and the transitions open from its state */
+        /** One campaign with progress and the transitions the caller may make from its state */
         get: {
             parameters: {
                 query?: never;
@@ -3748,8 +3763,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -3862,8 +3877,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -6004,6 +6019,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "published" | "cancelled";
                                 createdAt: string;
+                                /** @description what the caller may do to it now: only these buttons are shown */
+                                actions: ("update" | "cancel" | "check_in")[];
                             }[];
                             total: number;
                         };
@@ -6256,6 +6273,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -6330,6 +6349,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -6391,6 +6412,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -6678,6 +6701,8 @@ export interface paths {
                                 entries: number;
                                 /** @description entries waiting for moderation */
                                 pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
                             }[];
                             total: number;
                         };
@@ -6786,6 +6811,8 @@ export interface paths {
                                 entries: number;
                                 /** @description entries waiting for moderation */
                                 pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
                             }[];
                             total: number;
                         };
@@ -6848,6 +6875,8 @@ export interface paths {
                             entries: number;
                             /** @description entries waiting for moderation */
                             pending: number;
+                            /** @description moderate: the caller may approve and reject its entries */
+                            actions: "moderate"[];
                         };
                     };
                 };
@@ -6906,6 +6935,8 @@ export interface paths {
                                 reason: string | null;
                                 votes: number;
                                 createdAt: string;
+                                /** @description approve and reject while it is pending, to a cadre who may write the contest */
+                                actions: ("approve" | "reject")[];
                             }[];
                             total: number;
                         };
@@ -7476,6 +7507,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7571,6 +7604,8 @@ export interface paths {
                                 publishedAt: string | null;
                                 reads: number;
                                 updatedAt: string;
+                                /** @description what the caller may do to it now: only these buttons are shown */
+                                actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             }[];
                             total: number;
                         };
@@ -7628,6 +7663,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7699,6 +7736,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7758,6 +7797,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7823,6 +7864,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7918,15 +7961,68 @@ export interface paths {
                                 actorId: number | null;
                                 actorName: string | null;
                                 action: string;
+                                /** @description the action in the caller’s language (the code itself for an unlabelled one) */
+                                actionLabel: string;
                                 entity: string;
+                                /** @description what was changed, in the caller’s language (the code itself when unnamed) */
+                                entityLabel: string;
                                 entityId: string | null;
                                 orgId: number | null;
                                 orgName: string | null;
                                 before: unknown;
                                 after: unknown;
+                                /** @description before and after field by field, for a table (an absent side is undefined) */
+                                changes: {
+                                    field: string;
+                                    /** @description the field’s name in the caller’s language, or the field itself */
+                                    label: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
                                 ip: string | null;
                             }[];
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every labelled audit action, in the caller’s language: the action filter’s choices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                label: string;
+                            }[];
                         };
                     };
                 };

@@ -36,6 +36,8 @@ const zh = {
   },
   layout: {
     switchLanguage: '切换语言',
+    openMenu: '打开菜单',
+    account: '账号',
     changePassword: '修改密码',
     logout: '退出登录',
     loggedOut: '已退出登录',
@@ -82,6 +84,8 @@ const en: typeof zh = {
   },
   layout: {
     switchLanguage: 'Switch language',
+    openMenu: 'Open the menu',
+    account: 'Account',
     changePassword: 'Change password',
     logout: 'Log out',
     loggedOut: 'Logged out',

@@ -13,7 +13,7 @@ import { useCurrentUser } from '../shared/me-context';
 import { memberKeys } from './queries';
 import { MemberStatusTag, TransferStatusTag } from './status-tags';
 import './members.css';
-import type { MemberChange, MemberDetail, MemberStatus, RegisterFields, Transfer } from './types';
+import type { MemberChange, MemberDetail, MemberStatus, RegisterFields } from './types';
 import { educations, ethnicities, newFormGroups, politicalStatuses, type Education, type Ethnicity, type NewFormGroup, type PoliticalStatus } from '../../ui/register';
 import { UnionSearchSelect } from './union-search-select';
 
@@ -256,11 +256,11 @@ function MemberDetailStatus({ member }: { member: MemberDetail }) {
   );
 }
 
-function TransferHistory({ transfers }: { transfers: Transfer[] }) {
+function TransferHistory({ transfers }: { transfers: MemberDetail['transfers'] }) {
   const { t } = useTranslation();
   if (!transfers.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('members.roll.noTransfers')} />;
   return (
-    <Table<Transfer>
+    <Table<MemberDetail['transfers'][number]>
       rowKey="id"
       size="small"
       pagination={false}

@@ -4,7 +4,7 @@ import { Button, Checkbox, Form, Input, List, NavBar, Picker, Selector, Tag, Toa
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
-import { useMember } from '../session';
+import { useMember, useSession } from '../session';
 import { educations, ethnicities, newFormGroups, politicalStatuses, type Education, type Ethnicity, type NewFormGroup, type PoliticalStatus } from '../../ui/register';
 import { showErrors } from './form-errors';
 import { idNumberRule } from './id-number';
@@ -35,7 +35,13 @@ export function JoinPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMember();
-  const isMember = me.grants.some((g) => g.role === 'member');
+  const { reload } = useSession();
+  // Membership is read afresh before the form is offered: an approval since the portal opened counts.
+  const [fresh, setFresh] = useState(false);
+  useEffect(() => {
+    reload().finally(() => setFresh(true));
+  }, [reload]);
+  const isMember = me.member !== null;
   const [form] = Form.useForm<Values>();
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -98,6 +104,7 @@ export function JoinPage() {
           </Button>
         </div>
       ) : (
+        fresh &&
         !pending && (
           <Form
             form={form}
