@@ -141,15 +141,20 @@ describe('members', () => {
     await runJob('members.overdue_escalation');
     expect(await kinds(f.clients.cadreB)).toEqual(before);
 
+    // 22 days on (the fixture's sessions have expired by then: a fresh one), and back again.
+    const back = clockOf(app)();
     clockOf(app).advance(22 * 24 * 3600_000);
     await runJob('members.overdue_escalation');
     await runJob('members.overdue_escalation');
-    const escalated = (await noticesOf(f.clients.cadreB)).items.filter((n) => n.kind === 'join_overdue');
+    const cadreB = await login(app, 'street.b', PASSWORD);
+    const cadreA = await login(app, 'street.a', PASSWORD);
+    clockOf(app).set(back);
+    const escalated = (await noticesOf(cadreB)).items.filter((n) => n.kind === 'join_overdue');
     expect(escalated).toHaveLength(1);
     expect(escalated[0]).toMatchObject({ title: '入会申请超期未审批', link: '/members/applications?status=pending&overdue=true' });
     expect(escalated[0]!.body).toContain('罗星电子有限公司工会收到的周迟的入会申请');
     // the street above union B, not the street of union A
-    expect((await noticesOf(f.clients.cadreA)).items.filter((n) => n.body.includes('周迟'))).toEqual([]);
+    expect((await noticesOf(cadreA)).items.filter((n) => n.body.includes('周迟'))).toEqual([]);
   });
 
   it('tells the member and the cadre who started it that a transfer was accepted', async () => {
@@ -166,7 +171,7 @@ describe('contests', () => {
   it('tells the author whether their entry was approved, and why not', async () => {
     const author = await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '郑写');
     const contestId = expectStatus(
-      await f.clients.cadreA.post('/api/contests', { orgId: f.orgs.streetA, title: '我的工会故事', theme: '征文', entryKind: 'text', submitOpensAt: inHours(-1), submitClosesAt: inHours(24), voteOpensAt: inHours(-1), voteClosesAt: inHours(48), votesPerMember: 1 }),
+      await f.clients.cadreA.post('/api/contests', { orgId: f.orgs.streetA, title: '我的工会故事', theme: '征文', entryKind: 'text', submitOpensAt: inHours(-1), submitClosesAt: inHours(24), voteOpensAt: inHours(-1), voteClosesAt: inHours(48), votesPerMember: 1, entriesPerMember: 2 }),
       201,
     ).id;
     const first = expectStatus(await author.client.post(`/api/contests/${contestId}/entries`, { title: '师傅', body: '二十年前，师傅教我第一课。' }), 201).id;
@@ -197,8 +202,10 @@ describe('the workbench’s to-dos', () => {
     expect((await todo(f.clients.countyCadre, 'join_applications'))!.count).toBe(county!.count + 1);
     expect((await todo(f.clients.cadreB, 'join_applications'))!.count).toBe(other!.count);
 
+    const back = clockOf(app)();
     clockOf(app).advance(22 * 24 * 3600_000);
-    const late = await todo(f.clients.cadreA, 'join_applications');
+    const late = await todo(await login(app, 'street.a', PASSWORD), 'join_applications');
+    clockOf(app).set(back);
     expect(late!.overdue).toBe(late!.count);
     expect(late!.count).toBeGreaterThan(0);
   });
