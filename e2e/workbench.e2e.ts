@@ -51,6 +51,10 @@ describe('the workbench and the bell', () => {
     const popover = desk.locator('.ant-popover');
     await popover.getByText('入会申请超期未审批').click();
     await desk.waitForURL((url) => url.pathname === '/members/applications' && url.searchParams.get('overdue') === 'true', { timeout });
+    // The list opens filtered as the link says: only the overdue one.
+    expect(await desk.getByRole('checkbox', { name: '只看逾期' }).isChecked()).toBe(true);
+    await desk.getByRole('cell', { name: '吴佳怡' }).waitFor({ timeout });
+    expect(await desk.getByRole('cell', { name: '周晓梅' }).count()).toBe(0);
     await desk.getByRole('button', { name: '通知', exact: true }).waitFor({ timeout });
 
     // Back on the workbench, 去处理 opens the pending applications.

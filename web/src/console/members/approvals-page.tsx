@@ -29,7 +29,7 @@ export function ApprovalsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const writable = can(me, 'member.write');
-  const { filters, set, pagination } = usePagedFilters<Filters>({ status: 'pending', page: 1, pageSize: 20 });
+  const { filters, set, pagination } = usePagedFilters<Filters>({ status: 'pending', page: 1, pageSize: 20 }, ['status', 'overdue']);
   const [open, setOpen] = useState<number | null>(null);
 
   const list = useQuery({
