@@ -15,3 +15,8 @@ export function endOfShanghaiDay(date: string): string {
 export function today(deps: { clock: () => Date }): string {
   return shanghaiDate(deps.clock());
 }
+
+/** An instant (UTC ISO) as people in the deployment read it: `YYYY-MM-DD HH:mm`, Shanghai time. */
+export function shanghaiMinute(at: string): string {
+  return new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

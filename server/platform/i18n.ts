@@ -44,6 +44,7 @@ const platformMessages = {
   import_file_missing: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' },
   upload_type: { zh: '文件类型不支持：{allowed}', en: 'Unsupported file type; allowed: {allowed}' },
   upload_too_large: { zh: '文件不能超过 {mb} MB', en: 'Files can be at most {mb} MB' },
+  pii_full_forbidden: { zh: '您没有查看完整个人信息的权限', en: 'You may not see full personal data' },
 } as const satisfies Texts;
 
 /** Messages of custom field rules (`.refine`, `.regex`, `fieldError`), keyed by a short code. */
@@ -128,6 +129,7 @@ registerTexts('platform', {
     type: { zh: '类型', en: 'Type' },
     notes: { zh: '备注', en: 'Notes' },
     description: { zh: '说明', en: 'Description' },
+    full: { zh: '完整个人信息', en: 'Full personal data' },
   },
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { boolFlag, id, mobilePhone, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
 export const memberStatus = z.enum(['member', 'transferring', 'retained', 'left']);
@@ -146,7 +147,9 @@ export const directoryItem = z.object({
   parentName: z.string().nullable(),
 });
 
-export const exportQuery = z.object({ orgId: id.optional(), status: memberStatus.optional(), full: boolFlag.default(false) });
+export const memberExportQuery = exportQueryOf(memberListQuery);
+export const applicationExportQuery = exportQueryOf(applicationListQuery);
+export const transferExportQuery = exportQueryOf(transferListQuery);
 
 export const statsView = z.object({
   orgId: z.number().int(),
