@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { id, instant, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
 export const entryKind = z.enum(['photo', 'text', 'video']);
@@ -72,4 +73,6 @@ export const entryView = z.object({
 export const galleryItem = entryView.extend({ votedByMe: z.boolean(), mine: z.boolean() });
 export const resultItem = entryView.extend({ rank: z.number().int() });
 export const entryListQuery = pageQuery.extend({ status: entryStatus.optional() });
+export const contestExportQuery = exportQueryOf(contestListQuery);
+export const entryExportQuery = exportQueryOf(entryListQuery);
 export const fileQuery = z.object({ thumb: z.enum(['0', '1']).optional() });
