@@ -9,6 +9,7 @@ import { formatTime } from '../../ui/time';
 import { can } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
+import { ExportButton } from '../shared/export-button';
 import { ReasonAction } from '../shared/reason-action';
 import { contestKeys } from './queries';
 import type { ContestEntry, ContestResult, EntryStatus } from './types';
@@ -178,6 +179,7 @@ export function ContestPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as EntryStatus | 'results')}
+        tabBarExtraContent={tab !== 'results' && <ExportButton url={`/api/contests/${c.id}/entries/export`} filters={{ status: tab }} />}
         items={[
           ...moderationTabs.map((s) => ({
             key: s,

@@ -6,6 +6,7 @@ import { formatTime } from '../../ui/time';
 import { can } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
+import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { ReasonAction } from '../shared/reason-action';
 import { memberKeys } from './queries';
@@ -72,6 +73,7 @@ export function ApprovalsPage() {
         <Checkbox checked={filters.overdue === true} onChange={(e) => set({ overdue: e.target.checked || undefined })}>
           {t('members.applications.onlyOverdue')}
         </Checkbox>
+        <ExportButton url="/api/join-applications/export" filters={filters} pii />
       </Flex>
       <Table<JoinApplication>
         rowKey="id"
