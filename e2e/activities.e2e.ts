@@ -86,12 +86,14 @@ describe('signing up for an activity and checking in', () => {
     await desk.getByLabel('签到码').press('Enter');
     await desk.getByRole('alert').getByText('已签到', { exact: true }).waitFor({ timeout });
 
-    // --- The registrations exported from the console: the member's real name, checked in.
-    await desk.goto('/activities');
-    await desk.getByRole('row').filter({ hasText: TITLE }).getByRole('button', { name: '报名名单' }).click();
-    const drawer = desk.getByRole('dialog').filter({ visible: true });
+    // --- At a desk, the registrations exported from the console: the member's real name.
+    const office = await e2e.desktopPage();
+    await apiSession(office, 'jiashan');
+    await office.goto('/activities');
+    await office.getByRole('row').filter({ hasText: TITLE }).getByRole('button', { name: '报名名单' }).click();
+    const drawer = office.getByRole('dialog').filter({ visible: true });
     await drawer.getByText('李小芳').waitFor({ timeout });
-    const registrations = await downloadExport(desk, drawer);
+    const registrations = await downloadExport(office, drawer);
     expect(registrations.name).toMatch(/^报名名单（青年交友联谊会（e2e））-嘉善县总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(registrations.rows[1][0]).toBe('李小芳');
 
