@@ -21,6 +21,7 @@ import { installModules } from '../server/platform/module.ts';
 import { modules } from '../server/modules/index.ts';
 import type { Caller, Deps } from '../server/platform/context.ts';
 import type { DB } from '../server/db/schema.ts';
+import { createJobs } from '../server/platform/jobs-engine.ts';
 
 export interface CapturedQuery {
   sql: string;
@@ -65,6 +66,7 @@ export async function captureQueries(env: NodeJS.ProcessEnv, scenarios: Record<s
     clock: () => new Date(),
     pii: createPii(resolveMasterKey(config.encryptionKey, config.dataDir)),
     sms: { name: 'none', usable: () => false, send: async () => {} },
+    jobs: await createJobs(engine, () => deps, { warn: () => {}, error: () => {} }),
   };
   const captured: Captured = {};
   try {

@@ -17,6 +17,7 @@ import { createPii } from '../server/platform/pii.ts';
 import { makeIdNumber } from '../server/platform/identity.ts';
 import { importMembers } from '../server/modules/members/roll-files.ts';
 import type { Caller, Deps } from '../server/platform/context.ts';
+import { createJobs } from '../server/platform/jobs-engine.ts';
 
 async function writeFile(rows: number, file: string) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
@@ -66,6 +67,7 @@ async function main() {
     clock: () => new Date(),
     pii: createPii('b2'.repeat(32)),
     sms: { name: 'none', usable: () => false, send: async () => {} },
+    jobs: await createJobs(database.engine, () => deps, { warn: () => {}, error: () => {} }),
   };
   const caller: Caller = {
     user: { id: 0, username: 'bench', displayName: 'bench', grants: [{ id: 0, role: 'admin', orgId: null }], sessionId: '', csrfToken: '' },

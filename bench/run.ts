@@ -287,6 +287,8 @@ async function engineFigures(dbEnv: NodeJS.ProcessEnv, importUrl: string | undef
         ...(await readPathFigures(server.base, bare.base, [
           { name: 'member-list', path: '/api/members?page=1&pageSize=20', cookie: street.cookie },
           { name: 'county-stats', path: `/api/orgs/${county.countyId}/stats`, cookie: countyCadre.cookie },
+          { name: 'county-todos', path: '/api/todos', cookie: countyCadre.cookie },
+          { name: 'my-notifications', path: '/api/notifications?pageSize=6', cookie: member.cookie },
           { name: 'my-registrations', path: '/api/registrations/mine', cookie: member.cookie },
           { name: 'available-activities', path: '/api/activities/available', cookie: member.cookie },
         ])),

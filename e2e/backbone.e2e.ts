@@ -189,4 +189,20 @@ describe('the union tree and a street cadre’s scope, in the console', () => {
     expect(seen).not.toContain('罗星街道总工会');
     expect(seen).not.toContain('嘉善县总工会');
   });
+
+  it('a cadre on a phone gets a header that fits 390 px, the menu in a drawer and 退出登录 under their avatar', async () => {
+    const page = await e2e.phonePage();
+    await logIn(page, 'weitang', DEMO_PASSWORD);
+    await treeNode(page, '魏塘街道总工会').waitFor({ timeout });
+    const header = page.locator('.ant-layout-header');
+    expect(await header.evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.getByRole('button', { name: '打开菜单' }).click();
+    await page.locator('.ant-drawer').getByText('入会审批').click();
+    await page.getByRole('heading', { name: '入会审批' }).waitFor({ timeout });
+
+    await page.getByRole('button', { name: '账号' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout }).toBe('/login');
+  });
 });

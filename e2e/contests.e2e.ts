@@ -39,6 +39,8 @@ async function apiSession(page: Page, username: string, password = DEMO_PASSWORD
 /** A worker signs up with an SMS code, applies to `orgId`, and the cadre approves: a member, made as real ones are. */
 async function joinOnline(page: Page, approve: (applicationId: number) => Promise<unknown>, orgId: number) {
   expect((await page.request.post('/api/auth/sms-codes', { data: { phone: VOTER.phone } })).status()).toBe(204);
+  // The text goes out from the server's job worker, a moment after the answer.
+  await expect.poll(() => outbox.filter((m) => m.phone === VOTER.phone).length, { timeout }).toBeGreaterThan(0);
   const code = /验证码是 (\d{6})/.exec(outbox.filter((m) => m.phone === VOTER.phone).at(-1)!.text)![1];
   expect((await page.request.post('/api/auth/signup', { data: { phone: VOTER.phone, code, password: VOTER.password } })).status()).toBe(201);
   const voter = await apiSession(page, VOTER.phone, VOTER.password);

@@ -110,6 +110,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
     app = await buildApp({ config, database, serveWeb: true, smsSender: opts.smsSender, clock: opts.clock });
     await ensureAdmin(app.deps, ADMIN_PASSWORD);
     if (opts.demo) await loadDemo(app.deps);
+    // As `serve` does: due jobs (sign-up codes' text messages among them) run in the background.
+    await app.jobWorker.start();
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (err) {
     await app?.close();

@@ -29,6 +29,9 @@ describe('the member portal /m on a phone', () => {
     await page.getByText('我的', { exact: true }).click();
     await expect.poll(() => new URL(page.url()).pathname, { timeout }).toBe('/m/me');
     await page.getByText('138****0001').first().waitFor({ timeout });
+    // Their membership is read from their member record: its number, not 尚未加入工会.
+    await page.getByText('会员编号').waitFor({ timeout });
+    expect(await page.getByText('尚未加入工会').count()).toBe(0);
     const html = await page.content();
     expect(html).not.toContain('13800000001');
 

@@ -15,6 +15,8 @@ const UNION = '坤和大厦楼宇联合工会';
 const ID_NUMBER = makeIdNumber('330421', '1995-06-15', 777);
 /** The same number with its check digit changed: refused by the server, under the field. */
 const BAD_ID_NUMBER = ID_NUMBER.slice(0, 17) + (ID_NUMBER.endsWith('1') ? '2' : '1');
+/** 18 characters, the last a letter other than X: told what is wrong, not "enter 18". */
+const LETTER_ID_NUMBER = `${ID_NUMBER.slice(0, 17)}A`;
 
 const timeout = 15_000;
 
@@ -47,18 +49,22 @@ describe('joining the union online', () => {
     // --- Logged in, straight to the application form.
     await expect.poll(() => new URL(phone.url()).pathname, { timeout }).toBe('/m/join');
     await phone.getByLabel('姓名').fill(WORKER.name);
-    await phone.getByLabel('身份证号').fill(BAD_ID_NUMBER);
+    await phone.getByLabel('身份证号').fill(LETTER_ID_NUMBER);
     await phone.getByLabel('手机号').fill(WORKER.phone);
     await phone.getByText('选择要加入的工会').click();
     await phone.getByPlaceholder('搜索工会名称或地区').fill('坤和');
     await phone.locator('.adm-popup .adm-list-item').filter({ hasText: UNION }).first().click();
     await phone.getByLabel('工作单位').fill(WORKER.employer);
+    await phone.getByText('快递员', { exact: true }).click();
     await phone.getByText('我已阅读并同意《个人信息处理说明》').click();
     expect(await fitsPhone(phone)).toBeLessThanOrEqual(390);
     await phone.getByRole('button', { name: '提交申请' }).click();
 
-    // A wrong check digit is refused under the ID field; corrected, the application goes in.
-    await phone.getByText('身份证号格式、校验位或出生日期不正确').waitFor({ timeout });
+    // Each wrong ID number is told what is wrong under the field; corrected, the application goes in.
+    await phone.getByText('身份证号最后一位须为数字或 X').waitFor({ timeout });
+    await phone.getByLabel('身份证号').fill(BAD_ID_NUMBER);
+    await phone.getByRole('button', { name: '提交申请' }).click();
+    await phone.getByText('身份证号校验位不符，请核对是否输错了数字').waitFor({ timeout });
     await phone.getByLabel('身份证号').fill(ID_NUMBER);
     await phone.getByRole('button', { name: '提交申请' }).click();
     const mine = phone.locator('.adm-list-item').filter({ hasText: UNION });
@@ -74,8 +80,14 @@ describe('joining the union online', () => {
     const row = desk.getByRole('row').filter({ hasText: WORKER.name });
     await row.waitFor({ timeout });
     expect(await row.innerText()).not.toContain(ID_NUMBER);
-    await row.getByRole('button', { name: '通过' }).click();
-    await desk.getByRole('dialog').filter({ visible: true }).getByRole('button', { name: '通过' }).click();
+    // The application opens in a drawer with all its fields, masked, and is decided there.
+    await row.getByRole('button', { name: '查看' }).click();
+    const drawer = desk.getByRole('dialog').filter({ hasText: '入会申请详情' });
+    await drawer.getByText(WORKER.employer).waitFor({ timeout });
+    await drawer.getByText(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`).waitFor({ timeout });
+    expect(await drawer.innerText()).not.toContain(ID_NUMBER);
+    await drawer.getByRole('button', { name: '通过' }).click();
+    await desk.locator('.ant-modal-confirm').getByRole('button', { name: '通过' }).click();
     const approved = desk.getByText(/已通过，会员编号 \d+/).filter({ visible: true });
     await approved.waitFor({ timeout });
     const memberNo = /会员编号 (\d+)/.exec(await approved.innerText())![1];
@@ -103,5 +115,16 @@ describe('joining the union online', () => {
     await expect.poll(() => phone.locator('.gh-ecard-qr svg').count(), { timeout }).toBe(1);
     expect(await fitsPhone(phone)).toBeLessThanOrEqual(390);
     await expectChineseRenders(phone, '.gh-ecard');
+
+    // --- The portal knows them as a member now: greeted by their real name (not the account's
+    // nickname) under their union, and never offered the join form again.
+    await phone.goto('/m');
+    await phone.getByRole('heading', { name: `${WORKER.name}，您好` }).waitFor({ timeout });
+    await phone.locator('.gh-hero').getByText(UNION).waitFor({ timeout });
+    expect(await phone.getByText('尚未加入工会').count()).toBe(0);
+    expect(await phone.getByRole('link', { name: '线上入会' }).count()).toBe(0);
+    await phone.goto('/m/join');
+    await phone.getByText('您已是会员').waitFor({ timeout });
+    expect(await phone.getByRole('button', { name: '提交申请' }).count()).toBe(0);
   });
 });

@@ -116,6 +116,13 @@ describe("Workers' Pioneer", () => {
     // Only the moves legal from registration are offered.
     const moves = desk.getByTestId('campaign-transitions').getByRole('button');
     expect(await moves.allInnerTexts()).toEqual(['截止报名', '终止活动']);
+    // A street cadre taking part reads the county's campaign but is offered none of its moves.
+    const street = await e2e.desktopPage();
+    await logInAt(street, `/pioneer/campaigns/${campaignId}`, 'weitang');
+    await street.getByRole('heading', { name: CAMPAIGN }).waitFor({ timeout });
+    await street.getByText('报名中').first().waitFor({ timeout });
+    expect(await street.getByRole('button', { name: '截止报名' }).count()).toBe(0);
+    expect(await street.getByRole('button', { name: '终止活动' }).count()).toBe(0);
 
     // --- The team applies (申报) as 安全生产型.
     await desk.getByRole('button', { name: '申报' }).click();

@@ -17,7 +17,19 @@ import { createPii, resolveMasterKey } from './platform/pii.ts';
 import { logSmsSender, type SmsSender } from './platform/sms.ts';
 import { frameworkError, installAccessLayer, installErrorHandling } from './platform/http.ts';
 import { installModules } from './platform/module.ts';
+import { createJobs } from './platform/jobs-engine.ts';
+import type { JobWorker } from './platform/jobs.ts';
 import { modules } from './modules/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * The job queue with its worker (the same object as `deps.jobs`). Nothing polls until
+     * server/main.ts calls `start()`; closing the app stops it.
+     */
+    jobWorker: JobWorker;
+  }
+}
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -69,6 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const jobs = await createJobs(database.engine, () => deps, app.log);
   const deps: Deps = {
     db: database.db,
     engine: database.engine,
@@ -76,8 +89,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     clock: opts.clock ?? (() => new Date()),
     pii: createPii(resolveMasterKey(config.encryptionKey, config.dataDir)),
     sms: opts.smsSender ?? logSmsSender(config.env === 'production', (line) => app.log.info(line)),
+    jobs,
   };
   app.decorate('deps', deps);
+  app.decorate('jobWorker', jobs);
+  app.addHook('onClose', () => jobs.stop());
 
   await app.register(cookie);
   // helmet's middleware built once: @fastify/helmet rebuilt it (parsing the whole policy) on every

@@ -12,6 +12,8 @@ Usage: tsx server/main.ts <command>
   serve     migrate the database and serve the platform (npm start)
   demo      like serve, loading the demo county first when the database is empty (npm run demo)
   migrate   apply database migrations and exit (npm run migrate)
+  jobs      run every job that is due now, list the jobs that failed for good, and exit
+            (npm run jobs); the server runs due jobs by itself, this is for operators
   backup <file>            write a backup of the database to <file> (npm run backup -- <file>);
                            safe while the server runs; the encryption key is never in it
   restore <file> [--force] restore <file> into the configured database, then migrate it
@@ -60,6 +62,8 @@ async function serve(config: Config, demo: boolean) {
     console.log('    viewer       嘉善县总工会 只读');
     console.log('    worker       职工 13800000001 (member portal /m)\n');
   }
+  // Due jobs and the modules' schedules run from here on; app.close() stops them.
+  await app.jobWorker.start();
   const shutdown = async () => {
     await app.close();
     await database.close();
@@ -69,6 +73,20 @@ async function serve(config: Config, demo: boolean) {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   console.log(`  gonghui is serving on http://${config.host}:${config.port}  (console /, member portal /m, API docs /api/docs)`);
+}
+
+async function jobsCommand(config: Config) {
+  const database = await prepare(config);
+  const app = await buildApp({ config, database, serveWeb: false });
+  try {
+    console.log(`已运行到期任务 / Due jobs run: ${await app.deps.jobs.drain()}`);
+    const failed = await app.jobWorker.failed();
+    console.log(`失败的任务 / Jobs that failed for good: ${failed.length ? '' : 'none'}`);
+    for (const job of failed) console.log(`  ${job.at ?? '-'}  ${job.name}  ${job.id}  attempts ${job.attempts}: ${job.error ?? ''}`);
+  } finally {
+    await app.close();
+    await database.close();
+  }
 }
 
 async function backupCommand(target: BackupTarget, args: string[]) {
@@ -114,6 +132,8 @@ async function main() {
       await database.close();
       return;
     }
+    case 'jobs':
+      return jobsCommand(config);
     case 'backup':
       return backupCommand(config, process.argv.slice(3));
     case 'restore':

@@ -9,12 +9,14 @@ import { subtreeMemberCounts } from './migrations/0006-subtree-counts.ts';
 import { integrity } from './migrations/0007-integrity.ts';
 import { readPathIndexes } from './migrations/0008-read-path-indexes.ts';
 import { oneMemberCount } from './migrations/0009-one-member-count.ts';
+import { jobs } from './migrations/0011-jobs.ts';
 
 /**
  * The platform's migrations and those that shipped before modules brought their own, in order. A
  * static list: Kysely's file provider breaks under Vitest. A module adds its tables with its own
- * migrations (its definition's `migrations`, named to sort after these: `0010-…`), which
- * server/migrations.ts merges in.
+ * migrations (its definition's `migrations`, named to sort after every migration that exists when
+ * it is written), which server/migrations.ts merges in; a later platform migration sorts after
+ * those too (`0011-jobs` after `0010-articles`).
  */
 export const coreMigrations: Record<string, Migration> = {
   '0001-platform': platform,
@@ -26,6 +28,8 @@ export const coreMigrations: Record<string, Migration> = {
   '0007-integrity': integrity,
   '0008-read-path-indexes': readPathIndexes,
   '0009-one-member-count': oneMemberCount,
+  // After the modules' 0010-articles: the platform's durable jobs.
+  '0011-jobs': jobs,
 };
 
 /** Runs every migration not yet applied, in name order; a name given twice is a startup error. */

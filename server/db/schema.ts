@@ -12,7 +12,7 @@ export interface OrgTable {
   id: Generated<number>;
   name: string;
   kind: 'federation' | 'joint_union' | 'grassroots_union' | 'branch';
-  level: 'county' | 'street' | null;
+  level: 'county' | 'street' | 'town' | null;
   basis: 'building' | 'area' | 'industry' | 'town' | null;
   parent_id: number | null;
   region: string | null;
@@ -89,6 +89,34 @@ export interface SeatPoolTable {
   taken: number;
 }
 
+/** A durable job on SQLite (platform/jobs-sqlite.ts); pg-boss keeps PostgreSQL's in its own schema. */
+export interface JobTable {
+  id: Generated<number>;
+  name: string;
+  /** JSON */
+  data: string;
+  /** Idempotency key, unique per name. */
+  key: string | null;
+  run_at: string;
+  /** Attempts started so far. */
+  attempt: number;
+  state: 'created' | 'active' | 'completed' | 'failed';
+  last_error: string | null;
+  /** While active: when a worker that died holding the job gives it up. */
+  locked_until: string | null;
+  created_at: string;
+  /** When it completed, or failed for good. */
+  completed_at: string | null;
+}
+
+/** PostgreSQL only: every idempotency key ever used, with the pg-boss job it made (platform/jobs-postgres.ts). */
+export interface JobKeyTable {
+  name: string;
+  key: string;
+  job_id: string;
+  created_at: string;
+}
+
 /** Every table; modules add theirs (see a module's tables.ts). */
 export interface DB {
   orgs: OrgTable;
@@ -99,4 +127,6 @@ export interface DB {
   audit_log: AuditLogTable;
   sequences: SequenceTable;
   seat_pools: SeatPoolTable;
+  jobs: JobTable;
+  job_keys: JobKeyTable;
 }

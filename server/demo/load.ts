@@ -2,7 +2,7 @@ import type { Caller, Deps } from '../platform/context.ts';
 import { idBirthDate, makeIdNumber, makeUscc } from '../platform/identity.ts';
 import { nextSequence } from '../db/database.ts';
 import { formatMemberNo, genderOf } from '../modules/members/rules.ts';
-import { createApplication } from '../modules/members/applications.ts';
+import { createApplication, escalateOverdue } from '../modules/members/applications.ts';
 import * as activities from '../modules/activities/service.ts';
 import * as contests from '../modules/contests/service.ts';
 import * as orgs from '../modules/orgs/service.ts';
@@ -14,7 +14,10 @@ import { seedArticlesDemo } from '../modules/articles/demo.ts';
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
  * a building joint union, a small-town joint union with three branches, single unions, enterprises
- * (some without a union yet) and their teams, plus one account per kind of user.
+ * (some without a union yet) and their teams, plus one account per kind of user. The page gives
+ * no enterprise's headcount (职工人数) in 嘉善, only 云创青年小镇's whole area (1,100+ workers in 100+
+ * units): the demo's headcounts are sized to its small sample roll, so the rates look like a
+ * county's (most workers of a unionized enterprise are members), not like real firms' sizes.
  * Loaded through the services, so the audit log tells how it was built.
  */
 export const DEMO_PASSWORD = 'Gonghui@2026';
@@ -24,13 +27,15 @@ interface DemoEnterprise {
   name: string;
   industry: string;
   foundedOn: string;
+  /** 职工人数, where known */
+  employees?: number;
   newEconomy?: boolean;
   teams?: Team[];
 }
 interface DemoOrg {
   name: string;
   kind: 'federation' | 'joint_union' | 'grassroots_union' | 'branch';
-  level?: 'county' | 'street';
+  level?: 'county' | 'street' | 'town';
   basis?: 'building' | 'area' | 'industry' | 'town';
   region?: string;
   enterprises?: DemoEnterprise[];
@@ -55,7 +60,7 @@ const county: DemoOrg = {
       level: 'street',
       region: '嘉善县魏塘街道',
       enterprises: [
-        { name: '嘉善云帆网络科技有限公司', industry: '信息技术', foundedOn: '2023-03-18', newEconomy: true },
+        { name: '嘉善云帆网络科技有限公司', industry: '信息技术', foundedOn: '2023-03-18', employees: 12, newEconomy: true },
         { name: '嘉善小桥文化传媒工作室', industry: '文化创意', foundedOn: '2026-06-01', newEconomy: true },
       ],
       children: [
@@ -63,12 +68,14 @@ const county: DemoOrg = {
           name: '浙江亿力清洁有限公司',
           industry: '清洁服务',
           foundedOn: '2006-04-12',
+          employees: 21,
           teams: [['保洁服务一班', 'crew'], ['设备维修车间', 'workshop'], ['质量管理科', 'office']],
         }),
         single({
           name: '嘉善精工五金制品有限公司',
           industry: '五金制造',
           foundedOn: '2001-09-30',
+          employees: 28,
           teams: [['冲压车间', 'workshop'], ['装配车间', 'workshop'], ['技术研发科', 'office']],
         }),
         {
@@ -77,9 +84,9 @@ const county: DemoOrg = {
           basis: 'building',
           region: '魏塘街道坤和大厦',
           enterprises: [
-            { name: '嘉善坤和物业服务有限公司', industry: '物业管理', foundedOn: '2012-05-20', teams: [['客服中心', 'office'], ['安保班组', 'crew']] },
-            { name: '浙江善通律师事务所', industry: '法律服务', foundedOn: '2015-11-02', newEconomy: true },
-            { name: '嘉善数联电子商务有限公司', industry: '电子商务', foundedOn: '2019-08-08', newEconomy: true, teams: [['直播运营项目组', 'project']] },
+            { name: '嘉善坤和物业服务有限公司', industry: '物业管理', foundedOn: '2012-05-20', employees: 14, teams: [['客服中心', 'office'], ['安保班组', 'crew']] },
+            { name: '浙江善通律师事务所', industry: '法律服务', foundedOn: '2015-11-02', employees: 13, newEconomy: true },
+            { name: '嘉善数联电子商务有限公司', industry: '电子商务', foundedOn: '2019-08-08', employees: 14, newEconomy: true, teams: [['直播运营项目组', 'project']] },
           ],
         },
       ],
@@ -89,12 +96,13 @@ const county: DemoOrg = {
       kind: 'federation',
       level: 'street',
       region: '嘉善县罗星街道',
-      enterprises: [{ name: '嘉善快达同城配送站', industry: '物流配送', foundedOn: '2024-02-26', newEconomy: true }],
+      enterprises: [{ name: '嘉善快达同城配送站', industry: '物流配送', foundedOn: '2024-02-26', employees: 9, newEconomy: true }],
       children: [
         single({
           name: '浙江顺虎铝业有限公司',
           industry: '有色金属加工',
           foundedOn: '2003-07-15',
+          employees: 45,
           teams: [['熔铸车间', 'workshop'], ['挤压车间', 'workshop'], ['安全生产科', 'office']],
         }),
         {
@@ -103,9 +111,9 @@ const county: DemoOrg = {
           basis: 'town',
           region: '罗星街道云创青年小镇',
           children: [
-            { name: '云创小镇第一分会', kind: 'branch', enterprises: [{ name: '嘉善云创孵化器管理有限公司', industry: '科技服务', foundedOn: '2017-10-10', newEconomy: true, teams: [['创业服务部', 'office']] }] },
-            { name: '云创小镇第二分会', kind: 'branch', enterprises: [{ name: '嘉善智造软件有限公司', industry: '软件开发', foundedOn: '2018-03-01', newEconomy: true, teams: [['算法项目组', 'project']] }] },
-            { name: '云创小镇第三分会', kind: 'branch', enterprises: [{ name: '嘉善青创设计有限公司', industry: '工业设计', foundedOn: '2020-06-18', newEconomy: true }] },
+            { name: '云创小镇第一分会', kind: 'branch', enterprises: [{ name: '嘉善云创孵化器管理有限公司', industry: '科技服务', foundedOn: '2017-10-10', employees: 45, newEconomy: true, teams: [['创业服务部', 'office']] }] },
+            { name: '云创小镇第二分会', kind: 'branch', enterprises: [{ name: '嘉善智造软件有限公司', industry: '软件开发', foundedOn: '2018-03-01', employees: 52, newEconomy: true, teams: [['算法项目组', 'project']] }] },
+            { name: '云创小镇第三分会', kind: 'branch', enterprises: [{ name: '嘉善青创设计有限公司', industry: '工业设计', foundedOn: '2020-06-18', employees: 30, newEconomy: true }] },
           ],
         },
       ],
@@ -115,14 +123,14 @@ const county: DemoOrg = {
       kind: 'federation',
       level: 'street',
       region: '嘉善县惠民街道',
-      children: [single({ name: '嘉善惠民食品有限公司', industry: '食品加工', foundedOn: '2009-12-01', teams: [['包装车间', 'workshop'], ['品控科', 'office']] })],
+      children: [single({ name: '嘉善惠民食品有限公司', industry: '食品加工', foundedOn: '2009-12-01', employees: 31, teams: [['包装车间', 'workshop'], ['品控科', 'office']] })],
     },
-    { name: '西塘镇总工会', kind: 'federation', level: 'street', region: '嘉善县西塘镇', children: [single({ name: '西塘古镇旅游发展有限公司', industry: '文化旅游', foundedOn: '2002-01-08', teams: [['游客服务中心', 'office'], ['景区讲解班组', 'crew']] })] },
-    { name: '姚庄镇总工会', kind: 'federation', level: 'street', region: '嘉善县姚庄镇', children: [single({ name: '嘉善姚庄精密机械有限公司', industry: '机械制造', foundedOn: '2011-04-22', teams: [['数控车间', 'workshop']] })] },
-    { name: '大云镇总工会', kind: 'federation', level: 'street', region: '嘉善县大云镇' },
-    { name: '天凝镇总工会', kind: 'federation', level: 'street', region: '嘉善县天凝镇' },
-    { name: '干窑镇总工会', kind: 'federation', level: 'street', region: '嘉善县干窑镇' },
-    { name: '陶庄镇总工会', kind: 'federation', level: 'street', region: '嘉善县陶庄镇' },
+    { name: '西塘镇总工会', kind: 'federation', level: 'town', region: '嘉善县西塘镇', children: [single({ name: '西塘古镇旅游发展有限公司', industry: '文化旅游', foundedOn: '2002-01-08', employees: 39, teams: [['游客服务中心', 'office'], ['景区讲解班组', 'crew']] })] },
+    { name: '姚庄镇总工会', kind: 'federation', level: 'town', region: '嘉善县姚庄镇', children: [single({ name: '嘉善姚庄精密机械有限公司', industry: '机械制造', foundedOn: '2011-04-22', employees: 22, teams: [['数控车间', 'workshop']] })] },
+    { name: '大云镇总工会', kind: 'federation', level: 'town', region: '嘉善县大云镇' },
+    { name: '天凝镇总工会', kind: 'federation', level: 'town', region: '嘉善县天凝镇' },
+    { name: '干窑镇总工会', kind: 'federation', level: 'town', region: '嘉善县干窑镇' },
+    { name: '陶庄镇总工会', kind: 'federation', level: 'town', region: '嘉善县陶庄镇' },
   ],
 };
 
@@ -155,6 +163,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
         orgId: org.id,
         industry: e.industry,
         foundedOn: e.foundedOn,
+        employees: e.employees ?? null,
         newEconomy: e.newEconomy ?? false,
       });
       for (const [name, kind] of e.teams ?? []) await ent.createTeam(deps, caller, { name, kind, enterpriseId: enterprise.id });
@@ -182,13 +191,24 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedPioneerDemo(deps, caller);
   await seedCommunity(deps, caller, ids);
   await seedArticlesDemo(deps, caller);
+  // As if the platform had been running: the overdue application is already on the desk of the
+  // cadres above its union, and tomorrow's activities have sent their reminders.
+  await escalateOverdue(deps);
+  await activities.sendReminders(deps);
   return true;
 }
 
+const EDUCATIONS = ['bachelor', 'junior_college', 'high_school', 'secondary_vocational', 'junior_high_or_below', 'bachelor', 'postgraduate'] as const;
+const POLITICAL = ['masses', 'masses', 'cyl_member', 'masses', 'cpc_member', 'masses', 'cyl_member', 'non_party'] as const;
+const NEW_FORM = ['none', 'none', 'none', 'none', 'none', 'none', 'courier', 'none', 'none', 'none', 'food_delivery', 'none', 'online_marketer'] as const;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '海燕', '志强', '丽华', '文博', '思远', '雨欣'];
 
-/** Members of every union in the demo county, joined over the last two years (a few retained or left). */
+/**
+ * Members of every union in the demo county, joined over the last two years (a few retained or left),
+ * with the register's standard fields: most Han, some She (畲族, Zhejiang's own), about one in three
+ * a migrant worker, and a few couriers, riders and online marketers among the new-form workers.
+ */
 async function seedMembers(deps: Deps, orgIds: Map<string, number>, workerUserId: number) {
   const holders = await deps.db.selectFrom('orgs').select(['id', 'kind']).where('kind', 'in', ['grassroots_union', 'joint_union', 'branch']).orderBy('id').execute();
   const enterprises = await deps.db.selectFrom('enterprises').select(['id', 'org_id']).execute();
@@ -227,6 +247,11 @@ async function seedMembers(deps: Deps, orgIds: Map<string, number>, workerUserId
         joined_on: joined,
         left_on: status === 'left' ? now.toISOString().slice(0, 10) : null,
         user_id: isWorker ? workerUserId : null,
+        ethnicity: i % 19 === 5 ? ('22' as const) : ('01' as const),
+        education: EDUCATIONS[(i * 5) % EDUCATIONS.length],
+        political_status: POLITICAL[(i * 3) % POLITICAL.length],
+        migrant_worker: i % 3 === 1 ? 1 : 0,
+        new_form_group: NEW_FORM[i % NEW_FORM.length],
         source: 'demo' as const,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),

@@ -3,6 +3,8 @@
  * server/modules with a module.ts, plus one line here (see docs/architecture.md, How to add a module).
  */
 import { healthModule } from './health/module.ts';
+import { workbenchModule } from './workbench/module.ts';
+import { notificationsModule } from './notifications/module.ts';
 import { accountsModule } from './accounts/module.ts';
 import { orgsModule } from './orgs/module.ts';
 import { membersModule } from './members/module.ts';
@@ -15,6 +17,8 @@ import type { ModuleDefinition } from '../platform/module.ts';
 
 export const modules: readonly ModuleDefinition[] = [
   healthModule,
+  workbenchModule,
+  notificationsModule,
   accountsModule,
   orgsModule,
   membersModule,

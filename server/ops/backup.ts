@@ -226,7 +226,17 @@ async function restorePostgres(target: BackupTarget, source: string, force: bool
   const key = existingKey(target);
   // One transaction: pg_restore either restores everything or leaves the database as it was.
   const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', ...(force ? ['--clean', '--if-exists'] : [])];
-  await runTool('pg_restore', [...args, '--dbname', withoutPassword(url), source], url);
+  // pg_restore --clean cannot drop pg-boss's per-queue partitions (their primary keys belong to
+  // the partitioned job table), so the job queue being replaced is renamed out of the way first,
+  // dropped once the backup's is in, and put back if the restore fails.
+  const queue = force ? await setJobQueueAside(url) : null;
+  try {
+    await runTool('pg_restore', [...args, '--dbname', withoutPassword(url), source], url);
+  } catch (err) {
+    await queue?.putBack();
+    throw err;
+  }
+  await queue?.drop();
   const database = openDatabase({ databaseUrl: url, dataDir: '.', poolSize: 1 });
   try {
     await checkKey(database.db, 'postgres', key);
@@ -235,6 +245,23 @@ async function restorePostgres(target: BackupTarget, source: string, force: bool
   } finally {
     await database.close();
   }
+}
+
+/** Renames the target's `pgboss` schema (if any) to `pgboss_replaced` while a forced restore runs. */
+async function setJobQueueAside(url: string): Promise<{ putBack(): Promise<void>; drop(): Promise<void> } | null> {
+  const present = await withClient(url, async (client) => {
+    const found = await client.query("select 1 from pg_namespace where nspname = 'pgboss'");
+    if (found.rowCount === 0) return false;
+    // Left by a restore that died between the rename and the drop: the restored database's queue is the one in use.
+    await client.query('drop schema if exists pgboss_replaced cascade');
+    await client.query('alter schema pgboss rename to pgboss_replaced');
+    return true;
+  });
+  if (!present) return null;
+  return {
+    putBack: () => withClient(url, async (client) => void (await client.query('alter schema pgboss_replaced rename to pgboss'))),
+    drop: () => withClient(url, async (client) => void (await client.query('drop schema pgboss_replaced cascade'))),
+  };
 }
 
 // ---------- catalog ----------

@@ -96,6 +96,16 @@ export function inScope(column: Expression<number | null> | string, scope: Scope
 }
 
 /**
+ * A filter as a 0/1 column: per row, whether the filter a write route applies would let the caller
+ * through. Answers use it to list the `actions` a caller may take on each record, from the very
+ * filter the route guards with (e.g. `holds(readableByCadre(scopeFor(grants, 'x.write')))`).
+ */
+export const holds = (filter: Expression<SqlBool>) => sql<number>`case when ${filter} then 1 else 0 end`;
+
+/** The scope of a write permission of the caller, whatever route they called: what `actions` are computed over. */
+export const writeScope = (user: { grants: Grant[] } | null | undefined, permission: Permission): Scope => (user ? scopeFor(user.grants, permission) : noScope);
+
+/**
  * SQL filter: `column` lies in the subtree of one org (a list narrowed to an org the caller
  * picked; check that org against the caller's scope first with `requireOrgInScope`).
  */

@@ -1,8 +1,10 @@
 import type { Tx } from '../db/database.ts';
+import type { AuditAction } from './i18n.ts';
 import { redact } from './pii.ts';
 
 export interface AuditEntry {
-  action: string;
+  /** A code some module labels in its messages.ts `actions` (an unlabelled one does not compile). */
+  action: AuditAction;
   entity: string;
   entityId: number | string | null;
   orgId: number | null;

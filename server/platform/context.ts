@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db, Engine } from '../db/database.ts';
 import type { Pii } from './pii.ts';
 import type { SmsSender } from './sms.ts';
+import type { Jobs } from './job-queue.ts';
 import type { Grant, Scope } from './access.ts';
 import type { Actor } from './audit.ts';
 import type { Lang } from './i18n.ts';
@@ -14,6 +15,8 @@ export interface Deps {
   config: Config;
   clock: () => Date;
   sms: SmsSender;
+  /** Durable jobs (platform/jobs.ts): queue work to run later, retried, at most once per key. */
+  jobs: Jobs;
 }
 
 export interface SessionUser {

@@ -16,7 +16,7 @@ export function today(deps: { clock: () => Date }): string {
   return shanghaiDate(deps.clock());
 }
 
-/** An instant (UTC ISO) as people in the deployment read it: `YYYY-MM-DD HH:mm`, Shanghai time. */
-export function shanghaiMinute(at: string): string {
-  return new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** An instant as people in Shanghai read it: `YYYY-MM-DD HH:mm` (notices, text messages). */
+export function shanghaiMinute(at: Date | string): string {
+  return new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }

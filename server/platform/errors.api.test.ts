@@ -78,13 +78,13 @@ describe('errors are RFC 9457 problem+json', () => {
     expect(en.detail).toBe('Some fields are not valid; see the marked fields');
   });
 
-  it('names a missing field as required, and a rule’s own message in both languages', async () => {
+  it('names a missing field as required, and a rule’s own message in both languages, naming the field once', async () => {
     const missing = await f.admin.post('/api/orgs', { kind: 'federation', parentId: f.orgs.county });
     expect(missing.json().errors).toEqual([{ field: 'name', message: '名称：必填' }]);
     const noLevel = await f.admin.post('/api/orgs', { name: '某街道总工会', kind: 'federation', parentId: f.orgs.county });
-    expect(noLevel.json().errors).toEqual([{ field: 'level', message: '级别：总工会须选择级别（县级或街道）' }]);
+    expect(noLevel.json().errors).toEqual([{ field: 'level', message: '总工会须选择级别（县级、街道或乡镇）' }]);
     const en = await f.admin.post('/api/orgs', { name: 'x', kind: 'joint_union', parentId: f.orgs.county }, { headers: { 'accept-language': 'en' } });
-    expect(en.json().errors).toEqual([{ field: 'basis', message: 'Basis: A joint union needs a basis (building, area, industry, town)' }]);
+    expect(en.json().errors).toEqual([{ field: 'basis', message: 'A joint union needs a basis (building, area, industry, town)' }]);
   });
 
   it('answers 422 for wrong types in the query and in the path', async () => {

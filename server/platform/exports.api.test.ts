@@ -58,7 +58,7 @@ describe('exports', () => {
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('会员名册');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe(`A1:I${ROLL + 1}`);
+    expect(ws.autoFilter).toBe(`A1:O${ROLL + 1}`);
   });
 
   it('names the file after the list, the org it covers and the Shanghai day, in the caller’s language', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, registerTexts, ruleText, translate } from './i18n.ts';
+import { fieldLabel, namingField, registerTexts, ruleText, translate } from './i18n.ts';
+import { fieldErrorsFromIssues } from './validation.ts';
 
 describe('the text registry', () => {
   it('fills placeholders, with registered labels and per-language values', () => {
@@ -23,6 +24,21 @@ describe('the text registry', () => {
   it('names nested fields by their last segment, and an unknown one by itself', () => {
     expect(fieldLabel('items.0.orgId', 'zh')).toBe('所属组织');
     expect(fieldLabel('unheardOf', 'en')).toBe('unheardOf');
+  });
+
+  it('names a field once: before a message that does not name it, never before one that already does', () => {
+    expect(namingField(['手机号'], '不能为空', 'zh')).toBe('手机号：不能为空');
+    expect(namingField(['所属企业统一社会信用代码', '统一社会信用代码'], '统一社会信用代码格式或校验位不正确', 'zh')).toBe('统一社会信用代码格式或校验位不正确');
+    expect(namingField(['Unified social credit code'], 'Not a valid unified social credit code', 'en')).toBe('Not a valid unified social credit code');
+    expect(namingField(['Phone'], 'must not be empty', 'en')).toBe('Phone: must not be empty');
+  });
+
+  it('does not repeat the field’s name before a request field’s rule that names it (统一社会信用代码：统一社会信用代码…)', () => {
+    registerTexts('test-d', { fields: { testCode: { zh: '统一社会信用代码', en: 'Unified social credit code' } } });
+    const issue = { code: 'custom', path: ['testCode'], message: 'uscc_checksum' };
+    expect(fieldErrorsFromIssues([issue], {}, 'zh')[0].message).toBe('统一社会信用代码格式或校验位不正确');
+    expect(fieldErrorsFromIssues([issue], {}, 'en')[0].message).toBe('Not a valid unified social credit code (format or check character)');
+    expect(fieldErrorsFromIssues([{ code: 'custom', path: ['testCode'], message: 'not_blank' }], {}, 'zh')[0].message).toBe('统一社会信用代码：不能为空');
   });
 
   it('refuses to translate a code no module registered, naming the module list', () => {

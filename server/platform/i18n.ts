@@ -16,13 +16,28 @@ export type Texts = Record<string, Text>;
 /** A module's table of codes as the registries see it (`interface MessageRegistry extends Catalog<typeof messages> {}`). */
 export type Catalog<T extends Texts> = T;
 
-/** What a module registers: problem codes, field-rule messages, labels used in messages, field names. */
+/**
+ * What a module registers: problem codes, field-rule messages, labels used in messages, field names,
+ * and the labels of the actions it writes to the audit log (`actions`, keyed by the action code).
+ */
 export interface ModuleTexts {
   messages?: Texts;
   rules?: Texts;
   labels?: Texts;
   fields?: Texts;
+  /** Templates of the notifications it sends, by kind (see `renderNotice`). */
+  notices?: Notices;
+  actions?: Texts;
 }
+
+/** A notification's template: a title and a body, each with `{name}` placeholders. */
+export interface NoticeText {
+  title: Text;
+  body: Text;
+}
+export type Notices = Record<string, NoticeText>;
+/** A module's notice templates as the registry sees them (`interface NoticeRegistry extends NoticeCatalog<typeof notices> {}`). */
+export type NoticeCatalog<T extends Notices> = T;
 
 const platformMessages = {
   bad_request: { zh: '请求无效', en: 'The request is not valid' },
@@ -50,7 +65,6 @@ const platformMessages = {
 /** Messages of custom field rules (`.refine`, `.regex`, `fieldError`), keyed by a short code. */
 const platformRules = {
   uscc_checksum: { zh: '统一社会信用代码格式或校验位不正确', en: 'Not a valid unified social credit code (format or check character)' },
-  id_number_checksum: { zh: '身份证号格式或校验位不正确', en: 'Not a valid resident ID number (format or check digit)' },
   phone_format: { zh: '请输入 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
   date_format: { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
   datetime_format: { zh: '请输入有效时间（ISO 8601）', en: 'Enter a valid time (ISO 8601)' },
@@ -66,21 +80,36 @@ const platformRules = {
   required: { zh: '{label}：必填', en: '{label}: is required' },
 } as const satisfies Texts;
 
+/** Labels of the actions the platform itself writes to the audit log (platform/exports.ts). */
+const platformActions = {
+  export: { zh: '导出列表', en: 'Export a list' },
+} as const satisfies Texts;
+
 type PlatformMessages = typeof platformMessages;
 type PlatformRules = typeof platformRules;
+type PlatformActions = typeof platformActions;
 /** Every problem code; modules add theirs by declaration merging (see a module's messages.ts). */
 export interface MessageRegistry extends PlatformMessages {}
 /** Every field-rule code; modules add theirs the same way. */
 export interface RuleRegistry extends PlatformRules {}
+/** Every audit log action; each module adds the ones it writes with their labels (its messages.ts `actions`). */
+export interface ActionRegistry extends PlatformActions {}
 export type MessageCode = Extract<keyof MessageRegistry, string>;
 export type RuleCode = Extract<keyof RuleRegistry, string>;
+/** Every notification kind; each module adds the kinds it sends by declaration merging. */
+export interface NoticeRegistry {}
+export type NoticeKind = Extract<keyof NoticeRegistry, string>;
+export type AuditAction = Extract<keyof ActionRegistry, string>;
 
-const catalogs: Record<keyof ModuleTexts, Map<string, { text: Text; owner: string }>> = {
+const catalogs: Record<Exclude<keyof ModuleTexts, 'notices'>, Map<string, { text: Text; owner: string }>> = {
   messages: new Map(),
   rules: new Map(),
   labels: new Map(),
   fields: new Map(),
+  actions: new Map(),
 };
+const notices = new Map<string, { text: NoticeText; owner: string }>();
+const sameText = (a: Text, b: Text) => a.zh === b.zh && a.en === b.en;
 
 /**
  * Adds a module's texts to the registry. Registering the same text again is harmless (every test
@@ -88,20 +117,28 @@ const catalogs: Record<keyof ModuleTexts, Map<string, { text: Text; owner: strin
  * error, so two modules can never fight over what a code means.
  */
 export function registerTexts(owner: string, texts: ModuleTexts): void {
-  for (const kind of Object.keys(catalogs) as (keyof ModuleTexts)[]) {
+  for (const kind of Object.keys(catalogs) as (keyof typeof catalogs)[]) {
     for (const [key, text] of Object.entries(texts[kind] ?? {})) {
       const known = catalogs[kind].get(key);
-      if (known && (known.text.zh !== text.zh || known.text.en !== text.en)) {
+      if (known && !sameText(known.text, text)) {
         throw new Error(`${kind} "${key}" of ${owner} is already registered by ${known.owner} with another text`);
       }
       if (!known) catalogs[kind].set(key, { text, owner });
     }
+  }
+  for (const [kind, text] of Object.entries(texts.notices ?? {})) {
+    const known = notices.get(kind);
+    if (known && !(sameText(known.text.title, text.title) && sameText(known.text.body, text.body))) {
+      throw new Error(`notice "${kind}" of ${owner} is already registered by ${known.owner} with another text`);
+    }
+    if (!known) notices.set(kind, { text, owner });
   }
 }
 
 registerTexts('platform', {
   messages: platformMessages,
   rules: platformRules,
+  actions: platformActions,
   labels: {
     import_report: { zh: '导入错误报告', en: 'import error report' },
   },
@@ -164,13 +201,59 @@ export function ruleMessage(code: string, lang: Lang): string | undefined {
   return catalogs.rules.get(code)?.text[lang];
 }
 
+/** A notification's title and body in one language, from its kind's template and its params. */
+export function renderNotice(kind: NoticeKind, lang: Lang, params: Record<string, Param> = {}): { title: string; body: string } {
+  const known = notices.get(kind);
+  if (!known) throw new Error(`notice "${kind}" is not registered: is its module in server/modules/index.ts?`);
+  return { title: fill(known.text.title[lang], lang, params), body: fill(known.text.body[lang], lang, params) };
+}
+
+/** Whether a module registered this notice kind (stored kinds are checked before rendering). */
+export function isNoticeKind(kind: string): kind is NoticeKind {
+  return notices.has(kind);
+}
+
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'zh';
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
   return first.startsWith('en') ? 'en' : 'zh';
 }
 
+/**
+ * A field's message shown apart from the field itself (a list of errors, an error report):
+ * prefixed with the field's name ("手机号：…"), unless the message already names the field, as a
+ * rule written as a whole sentence does ("统一社会信用代码格式或校验位不正确"), so that no message
+ * names its field twice. `names` are what the field may be called: the first (a column header, or
+ * the registered label) is the prefix; any of them found in the message means it is named.
+ */
+export function namingField(names: string[], message: string, lang: Lang): string {
+  const text = message.toLowerCase();
+  if (names.some((n) => n && text.includes(n.toLowerCase()))) return message;
+  return `${names[0]}${lang === 'zh' ? '：' : ': '}${message}`;
+}
+
+/** A registered label in one language (an entity's or a value's name), or the key when none is registered. */
+export function labelText(key: string, lang: Lang): string {
+  return catalogs.labels.get(key)?.text[lang] ?? key;
+}
+
 export function fieldLabel(field: string, lang: Lang): string {
   const last = field.split('.').pop() ?? field;
   return catalogs.fields.get(last)?.text[lang] ?? field;
+}
+
+/** An audit log action's label in one language, or undefined for an action no module labels (an old entry). */
+export function actionLabel(action: string, lang: Lang): string | undefined {
+  return catalogs.actions.get(action)?.text[lang];
+}
+
+/** Every labelled audit log action, in module order: what the audit log's action filter offers. */
+export function auditActions(lang: Lang): { action: string; label: string }[] {
+  return [...catalogs.actions].map(([action, { text }]) => ({ action, label: text[lang] }));
+}
+
+
+/** A request field's registered name in one language, or undefined when none is registered. */
+export function knownFieldLabel(field: string, lang: Lang): string | undefined {
+  return catalogs.fields.get(field)?.text[lang];
 }

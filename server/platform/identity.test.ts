@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ageOn, idBirthDate, idCheckChar, isValidIdNumber, isValidUscc, makeIdNumber, makeUscc, usccCheckChar } from './identity.ts';
+import { ageOn, idBirthDate, idCheckChar, idNumberProblem, isValidIdNumber, isValidUscc, makeIdNumber, makeUscc, usccCheckChar } from './identity.ts';
 
 const TODAY = '2025-06-02';
 
@@ -92,6 +92,16 @@ describe('resident ID number (GB 11643-1999)', () => {
     expect(isValidIdNumber('1101051949123100', TODAY)).toBe(false);
     expect(isValidIdNumber('11010519491231002X1', TODAY)).toBe(false);
     expect(isValidIdNumber('1101051949123100AX', TODAY)).toBe(false);
+  });
+
+  it('says which problem an ID number has, first one first', () => {
+    expect(idNumberProblem('11010519491231002X', TODAY)).toBeNull();
+    expect(idNumberProblem('1101051949123100', TODAY)).toBe('length');
+    expect(idNumberProblem('1101051949123100AX', TODAY)).toBe('digits');
+    expect(idNumberProblem('11010519491231002A', TODAY)).toBe('last_character');
+    expect(idNumberProblem('110105194912310021', TODAY)).toBe('check_character');
+    expect(idNumberProblem(makeIdNumber('110105', '1990-02-30', 1), TODAY)).toBe('birth_date');
+    expect(idNumberProblem(makeIdNumber('110105', '1990-02-30', 1))).toBeNull();
   });
 
   it('counts age in whole years, turning over on the birthday itself', () => {

@@ -45,12 +45,27 @@ export function idBirthDate(id: string): string | null {
   return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 }
 
+/**
+ * What is wrong with an ID number (upper case), first problem first, so a message can say it:
+ * its length, a letter among the first 17 characters, a last character that is neither a digit
+ * nor X, a check character that does not match, or (with `today`) a birth date that is not a
+ * real date between 1900 and today. Null when it is valid.
+ */
+export type IdNumberProblem = 'length' | 'digits' | 'last_character' | 'check_character' | 'birth_date';
+
+export function idNumberProblem(id: string, today?: string): IdNumberProblem | null {
+  if (id.length !== 18) return 'length';
+  if (!/^\d{17}/.test(id)) return 'digits';
+  if (!/[\dX]$/.test(id)) return 'last_character';
+  if (idCheckChar(id.slice(0, 17)) !== id[17]) return 'check_character';
+  if (today === undefined) return null;
+  const birth = idBirthDate(id);
+  return birth !== null && birth >= '1900-01-01' && birth <= today ? null : 'birth_date';
+}
+
 /** Format, check digit and a real birth date not in the future (`today` as YYYY-MM-DD). */
 export function isValidIdNumber(id: string, today: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  if (idCheckChar(id.slice(0, 17)) !== id[17]) return false;
-  const birth = idBirthDate(id);
-  return birth !== null && birth >= '1900-01-01' && birth <= today;
+  return idNumberProblem(id, today) === null;
 }
 
 /** Whole years between a YYYY-MM-DD birth date and `today`. */

@@ -115,6 +115,10 @@ const samples: Record<string, Sample> = {
   'POST /api/auth/login': { req: () => ({ url: '/api/auth/login', body: { username: 'nobody.here', password: 'not-a-password' } }) },
   'POST /api/auth/logout': { req: () => ({ url: '/api/auth/logout' }) },
   'GET /api/me': { req: () => ({ url: '/api/me' }) },
+  'GET /api/todos': { req: () => ({ url: '/api/todos' }) },
+  'GET /api/notifications': { req: () => ({ url: '/api/notifications?unread=true' }) },
+  'POST /api/notifications/read-all': { req: () => ({ url: '/api/notifications/read-all' }) },
+  'POST /api/notifications/:id/read': { req: () => ({ url: '/api/notifications/999999/read' }) },
   'POST /api/me/password': { req: () => ({ url: '/api/me/password', body: { currentPassword: 'x', newPassword: 'Another-Pass-2025' } }) },
   'GET /api/users': { req: () => ({ url: '/api/users?pageSize=200' }), sibling: { kind: 'list', ofStreetA: idIn((c) => c.streetAUsers) } },
   'GET /api/users/export': { req: () => ({ url: '/api/users/export' }), sibling: exported },
@@ -141,6 +145,7 @@ const samples: Record<string, Sample> = {
   'GET /api/orgs/:id': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.unionA}` }), sibling: notFound },
   'GET /api/orgs/:id/children': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/children` }), sibling: notFound },
   'GET /api/orgs/:id/stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/stats` }), sibling: notFound },
+  'GET /api/orgs/:id/stats/export': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/stats/export` }), sibling: notFound },
   'PATCH /api/orgs/:id': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.unionA}`, body: { name: '改名' } }), sibling: notFound },
   'POST /api/orgs/:id/move': { req: (c) => ({ url: `/api/orgs/${c.unionA2}/move`, body: { parentId: c.f.orgs.streetB } }), sibling: notFound },
   'POST /api/orgs/:id/close': { req: (c) => ({ url: `/api/orgs/${c.unionA2}/close` }), sibling: notFound },
@@ -159,6 +164,7 @@ const samples: Record<string, Sample> = {
   // ---- audit ----
   'GET /api/audit-log': { req: () => ({ url: '/api/audit-log?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
   'GET /api/audit-log/export': { req: () => ({ url: '/api/audit-log/export' }), sibling: exported },
+  'GET /api/audit-log/actions': { req: () => ({ url: '/api/audit-log/actions' }), sibling: { kind: 'unscoped', why: 'the labels of every action, the same for everyone allowed to read the log' } },
 
   // ---- members ----
   'POST /api/auth/sms-codes': { req: () => ({ url: '/api/auth/sms-codes', body: { phone: '13600001234' } }) },

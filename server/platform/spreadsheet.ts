@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError, type FieldError } from './errors.ts';
-import { fieldLabel } from './i18n.ts';
+import { fieldLabel, namingField } from './i18n.ts';
 import { fileHeaders, spoolUpload } from './uploads.ts';
 import { id } from './validation.ts';
 import { readFirstSheet, type XlsxValue } from './xlsx-reader.ts';
@@ -166,7 +166,8 @@ export async function writeErrorReport(dir: string, ownerId: number, columns: Sh
     { header: '错误原因', key: 'reason', width: 60 },
   ];
   for (const b of bad) {
-    ws.addRow({ row: b.row, ...b.cells, reason: b.errors.map((e) => `${columns.find((c) => c.field === e.field)?.header ?? e.field}：${e.message.zh}`).join('；') }).commit();
+    const reason = b.errors.map((e) => namingField([columns.find((c) => c.field === e.field)?.header ?? e.field, fieldLabel(e.field, 'zh')], e.message.zh, 'zh'));
+    ws.addRow({ row: b.row, ...b.cells, reason: reason.join('；') }).commit();
   }
   ws.commit();
   await wb.commit();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from './errors.ts';
-import { fieldLabel, ruleMessage, type Lang } from './i18n.ts';
+import { fieldLabel, namingField, ruleMessage, type Lang } from './i18n.ts';
 
 interface RawIssue {
   code: string;
@@ -65,8 +65,7 @@ export function fieldErrorsFromIssues(issues: RawIssue[], data: unknown, lang: L
   return issues.map((issue) => {
     const field = issue.path.length ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? '' : '(body)';
     const label = field ? fieldLabel(field, lang) : lang === 'zh' ? '请求' : 'Request';
-    const sep = lang === 'zh' ? '：' : ': ';
-    return { field, message: `${label}${sep}${describe(issue, valueAt(data, issue.path), lang)}` };
+    return { field, message: namingField([label], describe(issue, valueAt(data, issue.path), lang), lang) };
   });
 }
 

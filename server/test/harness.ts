@@ -64,7 +64,10 @@ export function testClock(start: Date | string = START): TestClock {
 const clocks = new WeakMap<FastifyInstance, TestClock>();
 const outboxes = new WeakMap<FastifyInstance, { phone: string; text: string }[]>();
 
-/** Text messages an app made by createTestApp has sent, oldest first. */
+/**
+ * Text messages an app made by createTestApp has sent, oldest first. Messages go out as jobs: run
+ * them first with `await app.deps.jobs.drain()`.
+ */
 export function sentSms(app: FastifyInstance): { phone: string; text: string }[] {
   return outboxes.get(app) ?? [];
 }

@@ -10,10 +10,11 @@ export const WORKER_PASSWORD = 'Worker-Pass-2025';
 export const newPhone = () => `139${String(10_000_000 + process.pid * 1000 + ++phoneSeq).slice(-8)}`;
 export const newIdNumber = (birth = '1990-03-07') => makeIdNumber('330421', birth, ++idSeq);
 
-/** A worker signs up with an SMS code (read from the test app's outbox) and is logged in. */
+/** A worker signs up with an SMS code (its job run, the code read from the test app's outbox) and is logged in. */
 export async function signUpWorker(app: FastifyInstance, phone = newPhone()): Promise<{ client: Client; phone: string }> {
   const anon = anonymous(app);
   expectStatus(await anon.post('/api/auth/sms-codes', { phone }), 204);
+  await app.deps.jobs.drain();
   const code = sentSms(app).filter((m) => m.phone === phone).at(-1)!.text.match(/\d{6}/)![0];
   expectStatus(await anon.post('/api/auth/signup', { phone, code, password: WORKER_PASSWORD }), 201);
   return { client: await login(app, phone, WORKER_PASSWORD), phone };

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
@@ -25,6 +26,8 @@ function templateName(): string {
   const moduleMigrations = sources('modules').filter((f) => f.split(path.sep).includes('migrations'));
   const files = ['migrations.ts', 'db/migrate.ts', ...sources('db/migrations'), ...moduleMigrations].sort();
   for (const file of files) hash.update(file).update(fs.readFileSync(path.join(server, file)));
+  // migrateToLatest also installs pg-boss's schema: a pg-boss with another schema needs a new template.
+  hash.update(fs.readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve('pg-boss')), '..', 'version.json')));
   return `${TEMPLATE_PREFIX}${hash.digest('hex').slice(0, 12)}`;
 }
 

@@ -62,9 +62,27 @@ export const fields = {
   disabled: { zh: '停用', en: 'Disabled' },
 } satisfies Texts;
 
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'auth.login': { zh: '登录', en: 'Log in' },
+  'auth.login_failed': { zh: '登录失败', en: 'Failed login' },
+  'auth.locked': { zh: '账号锁定', en: 'Account locked' },
+  'auth.logout': { zh: '退出登录', en: 'Log out' },
+  'user.create': { zh: '新建用户', en: 'Create user' },
+  'user.update': { zh: '修改用户', en: 'Change user' },
+  'user.disable': { zh: '停用用户', en: 'Disable user' },
+  'user.enable': { zh: '启用用户', en: 'Enable user' },
+  'user.signup': { zh: '职工注册', en: 'Worker sign-up' },
+  'user.password_changed': { zh: '修改密码', en: 'Change password' },
+  'user.password_reset': { zh: '重置密码', en: 'Reset password' },
+  'role_grant.create': { zh: '授予角色', en: 'Grant role' },
+  'role_grant.revoke': { zh: '撤销角色', en: 'Revoke role' },
+} as const satisfies Texts;
+
 declare module '../../platform/i18n.ts' {
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, actions };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { permissions, roles, type Permission } from '../../platform/access.ts';
 import { exportQueryOf } from '../../platform/exports.ts';
+import { accountMembership } from '../members/index.ts';
 import { boolFlag, id, mobilePhone, pageQuery, text } from '../../platform/validation.ts';
 
 export const role = z.enum(roles);
@@ -31,6 +32,7 @@ export const loginResponse = z.object({ csrfToken: z.string(), user: currentUser
 
 export const meResponse = currentUser.extend({
   phone: z.string().nullable().describe('masked'),
+  member: accountMembership.describe('the member record linked to this account, null when none (or it has ended)'),
   csrfToken: z.string(),
 });
 

@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit.ts';
 import { maskPhone } from '../../platform/pii.ts';
 import { checkPasswordPolicy, dummyVerify, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import { createSession, endAllSessions, endSession, loadGrants } from '../../platform/sessions.ts';
+import { accountMembershipOf } from '../members/index.ts';
 import { LOCK_AFTER_FAILURES, LOCK_DURATION_MS, LOCK_WINDOW_MS } from './rules.ts';
 
 /** Logging in and out, the logged-in user, and changing one's own password. */
@@ -111,6 +112,7 @@ export async function me(deps: Deps, caller: Caller) {
   return {
     ...(await currentUserView(deps.db, user)),
     phone: row.phone_enc ? maskPhone(deps.pii.decrypt(row.phone_enc)) : null,
+    member: await accountMembershipOf(deps.db, user.id),
     csrfToken: user.csrfToken,
   };
 }

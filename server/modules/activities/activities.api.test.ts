@@ -102,10 +102,12 @@ describe('activity sign-up', () => {
     expect((await p.post(`/api/activities/${id}/registrations`)).statusCode).toBe(404);
     const available = expectStatus(await p.get('/api/activities/available'), 200);
     expect(available.items.some((a: { id: number }) => a.id === id)).toBe(false);
-    const open = await publish({ capacity: 5, membersOnly: true });
-    const refused = await p.post(`/api/activities/${open}/registrations`);
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json().code).toBe('activity_members_only');
+  });
+
+  it('refuses an activity both members-only and open to all workers, naming the field', async () => {
+    const res = await f.clients.cadreA.post('/api/activities', { orgId: f.orgs.streetA, title: '青年交友', kind: 'youth_social', startsAt: inHours(10), endsAt: inHours(12), capacity: 10, membersOnly: true, openToAll: true });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([{ field: 'membersOnly', message: expect.stringContaining('面向全体职工') }]);
   });
 });
 
@@ -140,6 +142,21 @@ describe('scope', () => {
     const list = expectStatus(await f.clients.cadreB.get('/api/activities'), 200);
     expect(list.items.some((a: { id: number }) => a.id === id)).toBe(false);
     expect((await f.clients.viewer.post('/api/activities', { orgId: f.orgs.streetA, title: 'x', kind: 'sports', startsAt: inHours(5), endsAt: inHours(6), capacity: 1 })).statusCode).toBe(403);
+  });
+
+  it('offers a cadre who may write it the actions open now, a viewer none, and a cancelled activity nothing', async () => {
+    const id = await publish({ startsAt: inHours(2), endsAt: inHours(3) });
+    const later = await publish();
+    const actions = async (as: Client, activityId: number) => ({
+      detail: expectStatus(await as.get(`/api/activities/${activityId}`), 200).actions,
+      listed: expectStatus(await as.get('/api/activities?pageSize=100'), 200).items.find((a: { id: number }) => a.id === activityId).actions,
+    });
+    expect(await actions(f.clients.cadreA, id)).toEqual({ detail: ['update', 'cancel', 'check_in'], listed: ['update', 'cancel', 'check_in'] });
+    // check-in opens a day before the start
+    expect((await actions(f.clients.cadreA, later)).detail).toEqual(['update', 'cancel']);
+    expect(await actions(f.clients.viewer, id)).toEqual({ detail: [], listed: [] });
+    expectStatus(await f.clients.cadreA.post(`/api/activities/${id}/cancel`), 200);
+    expect((await actions(f.clients.countyCadre, id)).detail).toEqual([]);
   });
 
   it('counts a year of activities per street: how many streets were reached', async () => {

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { sendReminders } from './service.ts';
 import { texts } from './messages.ts';
 import { activitiesRoutes } from './routes.ts';
 
@@ -14,4 +15,12 @@ declare module '../../platform/access.ts' {
 }
 
 /** Activities with places, waiting lists and check-in. */
-export const activitiesModule = defineModule({ name: 'activities', routes: activitiesRoutes, texts, permissions });
+export const activitiesModule = defineModule({
+  name: 'activities',
+  routes: activitiesRoutes,
+  texts,
+  permissions,
+  jobs: { 'activities.reminders': { handler: async (_data, deps) => void (await sendReminders(deps)) } },
+  // every quarter hour: a reminder goes out between 24 h and 23¾ h before the start
+  schedules: { 'activities.reminders': '*/15 * * * *' },
+});

@@ -16,7 +16,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/activities',
-    { config: { access: 'activity.read' }, schema: { summary: 'Activities in scope with sign-up and attendance counts', tags, querystring: s.activityListQuery, response: { 200: pageOf(s.activityView) } } },
+    { config: { access: 'activity.read' }, schema: { summary: 'Activities in scope with sign-up and attendance counts', tags, querystring: s.activityListQuery, response: { 200: pageOf(s.managedActivity) } } },
     async (req) => service.listActivities(deps, req.caller, req.query),
   );
   app.get(
@@ -63,17 +63,17 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/activities/:id',
-    { config: { access: 'activity.read' }, schema: { summary: 'One activity', tags, params: idParams, response: { 200: s.activityView } } },
+    { config: { access: 'activity.read' }, schema: { summary: 'One activity', tags, params: idParams, response: { 200: s.managedActivity } } },
     async (req) => service.getActivity(deps, req.caller, req.params.id),
   );
   app.patch(
     '/activities/:id',
-    { config: { access: 'activity.write' }, schema: { summary: 'Change an activity (more places confirm the waiting list in order)', tags, params: idParams, body: s.updateActivityBody, response: { 200: s.activityView } } },
+    { config: { access: 'activity.write' }, schema: { summary: 'Change an activity (more places confirm the waiting list in order)', tags, params: idParams, body: s.updateActivityBody, response: { 200: s.managedActivity } } },
     async (req) => service.updateActivity(deps, req.caller, req.params.id, req.body),
   );
   app.post(
     '/activities/:id/cancel',
-    { config: { access: 'activity.write' }, schema: { summary: 'Cancel an activity', tags, params: idParams, response: { 200: s.activityView } } },
+    { config: { access: 'activity.write' }, schema: { summary: 'Cancel an activity', tags, params: idParams, response: { 200: s.managedActivity } } },
     async (req) => service.cancelActivity(deps, req.caller, req.params.id),
   );
   app.post(

@@ -50,6 +50,23 @@ export function checkCheckIn(a: ActivityFacts, now: string): Refusal | null {
   return null;
 }
 
+/** What a cadre may do to an activity in the console; `actions` in its answers lists those open now. */
+export const activityActionNames = ['update', 'cancel', 'check_in'] as const;
+export type ActivityAction = (typeof activityActionNames)[number];
+
+/** Refusal of an action on an activity in its present state, or null: what the routes check, and what `actions` offers. */
+export function checkActivityAction(name: ActivityAction, a: ActivityFacts, now: string): Refusal | null {
+  if (name === 'check_in') return checkCheckIn(a, now);
+  return a.status === 'cancelled' ? { code: 'activity_cancelled' } : null;
+}
+
+/** The actions open on an activity to a cadre who may write it (`writes`: the write route's scope filter holds). */
+export const activityActions = (a: ActivityFacts, now: string, writes: boolean): ActivityAction[] =>
+  writes ? activityActionNames.filter((name) => !checkActivityAction(name, a, now)) : [];
+
+/** 仅限会员 and 面向全体职工 exclude each other: the field that contradicts the other, or null. */
+export const checkAudience = (a: { membersOnly: boolean; openToAll: boolean }): string | null => (a.membersOnly && a.openToAll ? 'membersOnly' : null);
+
 /** The times of an activity must follow one another. Returns the offending field, if any. */
 export function checkSchedule(a: Pick<ActivityFacts, 'startsAt' | 'endsAt' | 'signupOpensAt' | 'signupClosesAt' | 'cancelDeadline' | 'minAge' | 'maxAge'>): string | null {
   if (a.endsAt <= a.startsAt) return 'endsAt';

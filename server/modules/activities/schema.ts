@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activityKinds } from './tables.ts';
 import { exportQueryOf } from '../../platform/exports.ts';
+import { activityActionNames } from './rules.ts';
 import { id, instant, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
 
@@ -61,6 +62,11 @@ export const activityView = z.object({
   maxAge: z.number().int().nullable(),
   status: z.enum(['published', 'cancelled']),
   createdAt: z.string(),
+});
+
+/** An activity as the console shows it, with what the caller may do to it. */
+export const managedActivity = activityView.extend({
+  actions: z.array(z.enum(activityActionNames)).describe('what the caller may do to it now: only these buttons are shown'),
 });
 
 export const registrationStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);

@@ -13,9 +13,10 @@ import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
 import { membershipOf } from '../members/index.ts';
+import { notify } from '../notifications/index.ts';
 import { exportTexts as t } from './messages.ts';
-import { readableByCadre, readableByPerson } from './policy.ts';
-import { checkCancel, checkCheckIn, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
+import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
+import { activityActions, checkActivityAction, checkAudience, checkCancel, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
 import type { activityExportQuery, activityListQuery, createActivityBody, registrationExportQuery, registrationListQuery, updateActivityBody } from './schema.ts';
 
 function activities(tx: Tx) {
@@ -75,6 +76,9 @@ function activityView(a: ActivityRow) {
   };
 }
 
+/** An activity as the console shows it to the caller: with the actions open to them now. */
+const managedView = (now: string) => (a: ActivityRow & { writes: number }) => ({ ...activityView(a), actions: activityActions(facts(a), now, a.writes === 1) });
+
 async function activityInScope(tx: Tx, scope: Scope, id: number) {
   const a = await activities(tx).where('activities.id', '=', id).where(readableByCadre(scope)).executeTakeFirst();
   if (!a) throw notFound('activity');
@@ -86,6 +90,8 @@ function scheduleError(field: string | null) {
 }
 
 export async function createActivity(deps: Deps, caller: Caller, input: z.infer<typeof createActivityBody>) {
+  const audience = checkAudience(input);
+  if (audience) throw fieldError(audience, 'activity_members_only_open_to_all');
   scheduleError(checkSchedule({ ...input, signupOpensAt: input.signupOpensAt ?? null, signupClosesAt: input.signupClosesAt ?? null, cancelDeadline: input.cancelDeadline ?? null, minAge: input.minAge ?? null, maxAge: input.maxAge ?? null }));
   return deps.db.transaction().execute(async (tx) => {
     await requireOrgInScope(tx, caller.scope, input.orgId);
@@ -140,8 +146,8 @@ export async function listActivities(deps: Deps, caller: Caller, query: z.infer<
   const q = deps.db.selectFrom('activities').where(activityFilter(caller.scope, query));
   const { rows: page, total } = await paginate(q, query, (q) => q.select('activities.id').orderBy('activities.starts_at', 'desc'));
   const ids = page.map((r) => r.id);
-  const rows = ids.length ? await activities(deps.db).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
-  return { items: rows.map(activityView), total };
+  const rows = ids.length ? await activities(deps.db).select(writableByCadre(caller.user)).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
+  return { items: rows.map(managedView(caller.actor.now)), total };
 }
 
 /** The activities as the list filters them, in Excel, with their sign-up and attendance counts. */
@@ -173,7 +179,9 @@ export async function exportActivities(deps: Deps, caller: Caller, query: z.infe
 }
 
 export async function getActivity(deps: Deps, caller: Caller, id: number) {
-  return activityView(await activityInScope(deps.db, caller.scope, id));
+  const a = await activities(deps.db).select(writableByCadre(caller.user)).where('activities.id', '=', id).where(readableByCadre(caller.scope)).executeTakeFirst();
+  if (!a) throw notFound('activity');
+  return managedView(caller.actor.now)(a);
 }
 
 /** Confirms waitlisted people in sign-up order while seats are free. */
@@ -195,10 +203,62 @@ async function promoteWaitlisted(tx: Tx, activityId: number, poolId: number): Pr
   }
 }
 
+/** Tells the people confirmed off the waitlist (`promoteWaitlisted`'s registrations). */
+async function notifyPromoted(tx: Tx, deps: Deps, registrationIds: number[]) {
+  if (registrationIds.length === 0) return;
+  const rows = await tx
+    .selectFrom('activity_registrations as r')
+    .innerJoin('activities as a', 'a.id', 'r.activity_id')
+    .select(['r.id', 'r.user_id', 'a.title', 'a.starts_at'])
+    .where('r.id', 'in', registrationIds)
+    .execute();
+  for (const r of rows) {
+    await notify(tx, deps, [r.user_id], { kind: 'waitlist_promoted', params: { title: r.title, startsAt: shanghaiMinute(r.starts_at) }, link: '/m/activities/mine', key: `registration:${r.id}:promoted`, sms: true });
+  }
+}
+
+/** Everyone still registered (confirmed or waitlisted) for an activity. */
+async function registrantsOf(tx: Tx, activityId: number): Promise<number[]> {
+  const rows = await tx.selectFrom('activity_registrations').select('user_id').where('activity_id', '=', activityId).where('status', 'in', ['confirmed', 'waitlisted']).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * The reminder 24 hours before an activity starts, to everyone confirmed: run every quarter hour by
+ * the job `activities.reminders`, so a reminder is late by at most that. Keyed by the activity and
+ * its start, so each person gets it once, and again if the activity is moved.
+ */
+export async function sendReminders(deps: Deps): Promise<number> {
+  const now = deps.clock();
+  const until = new Date(now.getTime() + 24 * 3600_000).toISOString();
+  const due = await deps.db
+    .selectFrom('activities')
+    .select(['id', 'title', 'place', 'starts_at'])
+    .where('status', '=', 'published')
+    .where('starts_at', '>', now.toISOString())
+    .where('starts_at', '<=', until)
+    .execute();
+  let sent = 0;
+  for (const a of due) {
+    await deps.db.transaction().execute(async (tx) => {
+      const people = await tx.selectFrom('activity_registrations').select('user_id').where('activity_id', '=', a.id).where('status', '=', 'confirmed').execute();
+      const ids = await notify(tx, deps, people.map((p) => p.user_id), {
+        kind: 'activity_reminder',
+        params: { title: a.title, startsAt: shanghaiMinute(a.starts_at), place: a.place ?? '' },
+        link: '/m/activities/mine',
+        key: `activity:${a.id}:reminder:${a.starts_at}`,
+        sms: true,
+      });
+      sent += ids.length;
+    });
+  }
+  return sent;
+}
+
 export async function updateActivity(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateActivityBody>) {
   await deps.db.transaction().execute(async (tx) => {
     const before = await activityInScope(tx, caller.scope, id);
-    if (before.status === 'cancelled') throw refused('activity_cancelled');
+    refuse(checkActivityAction('update', facts(before), caller.actor.now));
     const merged = { ...facts(before), ...input, minAge: before.min_age, maxAge: before.max_age };
     scheduleError(checkSchedule(merged));
     if (input.capacity !== undefined && !(await resizeSeatPool(tx, before.seat_pool_id, input.capacity))) {
@@ -212,6 +272,7 @@ export async function updateActivity(deps: Deps, caller: Caller, id: number, inp
     for (const [key, column] of Object.entries(columns)) if ((input as Record<string, unknown>)[key] !== undefined) set[column] = (input as Record<string, unknown>)[key];
     await tx.updateTable('activities').set(set).where('id', '=', id).execute();
     const promoted = input.capacity !== undefined ? await promoteWaitlisted(tx, id, before.seat_pool_id) : [];
+    await notifyPromoted(tx, deps, promoted);
     await audit(tx, caller.actor, { action: 'activity.update', entity: 'activity', entityId: id, orgId: before.org_id, before: activityView(before), after: { ...input, promoted } });
   });
   return getActivity(deps, caller, id);
@@ -220,9 +281,10 @@ export async function updateActivity(deps: Deps, caller: Caller, id: number, inp
 export async function cancelActivity(deps: Deps, caller: Caller, id: number) {
   await deps.db.transaction().execute(async (tx) => {
     const before = await activityInScope(tx, caller.scope, id);
-    if (before.status === 'cancelled') throw refused('activity_cancelled');
+    refuse(checkActivityAction('cancel', facts(before), caller.actor.now));
     await tx.updateTable('activities').set({ status: 'cancelled', updated_at: caller.actor.now }).where('id', '=', id).execute();
     await audit(tx, caller.actor, { action: 'activity.cancel', entity: 'activity', entityId: id, orgId: before.org_id, before: { status: 'published' }, after: { status: 'cancelled' } });
+    await notify(tx, deps, await registrantsOf(tx, id), { kind: 'activity_cancelled', params: { title: before.title, startsAt: shanghaiMinute(before.starts_at) }, link: '/m/activities/mine', key: `activity:${id}:cancelled`, sms: true });
   });
   return getActivity(deps, caller, id);
 }
@@ -314,6 +376,7 @@ export async function cancelMine(deps: Deps, caller: Caller, activityId: number)
     if (reg.status === 'confirmed') {
       await releaseSeat(tx, a.seat_pool_id);
       promoted = await promoteWaitlisted(tx, activityId, a.seat_pool_id);
+      await notifyPromoted(tx, deps, promoted);
     }
     await audit(tx, caller.actor, { action: 'registration.cancel', entity: 'registration', entityId: reg.id, orgId: a.org_id, before: { status: reg.status }, after: { status: 'cancelled', promoted } });
   });
@@ -447,7 +510,7 @@ export async function checkIn(deps: Deps, caller: Caller, activityId: number, ra
       .where('r.code', '=', normaliseCode(rawCode))
       .executeTakeFirst();
     if (!reg || reg.status === 'cancelled') throw notFound('registration');
-    refuse(checkCheckIn(facts(a), caller.actor.now));
+    refuse(checkActivityAction('check_in', facts(a), caller.actor.now));
     if (reg.status !== 'confirmed') throw refused('registration_not_confirmed');
     const done = await tx
       .updateTable('activity_registrations')

@@ -108,9 +108,15 @@ describe('who reads an article', () => {
 
   it('withdrawing hides an article from readers (and unpins it); publishing again shows it', async () => {
     const { id } = await write({ public: true });
-    expectStatus(await f.clients.cadreA.post(`/api/articles/${id}/pin`, { pinned: true }), 200);
+    const offered = async (as: Client) => expectStatus(await as.get(`/api/articles/manage/${id}`), 200).actions;
+    expect(await offered(f.clients.cadreA)).toEqual(['update', 'withdraw', 'pin']);
+    expect(await offered(f.clients.viewer)).toEqual([]);
+    const pinned = expectStatus(await f.clients.cadreA.post(`/api/articles/${id}/pin`, { pinned: true }), 200);
+    expect(pinned.actions).toEqual(['update', 'withdraw', 'unpin']);
     const withdrawn = expectStatus(await f.clients.cadreA.post(`/api/articles/${id}/withdraw`), 200);
-    expect(withdrawn).toMatchObject({ status: 'withdrawn', pinned: false });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', pinned: false, actions: ['update', 'publish'] });
+    const inList = expectStatus(await f.clients.viewer.get('/api/articles/manage?pageSize=200'), 200).items.find((a: { id: number }) => a.id === id);
+    expect(inList.actions).toEqual([]);
     expect(await listed(memberA)).not.toContain(id);
     expect((await anon.get(`/api/articles/${id}`)).statusCode).toBe(404);
     expect((await f.clients.cadreA.post(`/api/articles/${id}/withdraw`)).json().code).toBe('article_not_published');

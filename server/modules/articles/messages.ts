@@ -50,9 +50,21 @@ export const fields = {
   pinned: { zh: '置顶', en: 'Pinned' },
 } satisfies Texts;
 
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'article.create': { zh: '撰写文章', en: 'Write article' },
+  'article.update': { zh: '修改文章', en: 'Change article' },
+  'article.publish': { zh: '发布文章', en: 'Publish article' },
+  'article.withdraw': { zh: '撤回文章', en: 'Withdraw article' },
+  'article.pin': { zh: '置顶文章', en: 'Pin article' },
+  'article.unpin': { zh: '取消置顶', en: 'Unpin article' },
+  'article_file.create': { zh: '上传文章图片', en: 'Upload article image' },
+} as const satisfies Texts;
+
 declare module '../../platform/i18n.ts' {
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, actions };

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { inAudience, inScope, type Scope } from '../../platform/access.ts';
+import type { SessionUser } from '../../platform/context.ts';
+import { holds, inAudience, inScope, writeScope, type Scope } from '../../platform/access.ts';
 
 /**
  * Who sees which articles, in one place, each a SQL filter:
@@ -16,3 +17,6 @@ export const readableByCadre = (scope: Scope): Expression<SqlBool> => inScope('a
 
 export const readableByReader = (memberOrgId: number | null, now: string): Expression<SqlBool> =>
   sql<SqlBool>`(articles.status = 'published' and articles.published_at <= ${now} and ${inAudience('articles.org_id', 'articles.is_public', memberOrgId)})`;
+
+/** 1 where the caller may change the article — the filter the write routes apply over their article.write scope — else 0, as `writes`. */
+export const writableByCadre = (user: SessionUser | null | undefined) => holds(readableByCadre(writeScope(user, 'article.write'))).as('writes');

@@ -38,6 +38,27 @@ export function checkPin(status: ArticleStatus, pin: boolean): Refusal | null {
   return pin && status !== 'published' ? { code: 'article_not_published' } : null;
 }
 
+/** What a cadre does to an article in the console; `actions` in its answers lists those open now. */
+export const articleActionNames = ['update', 'publish', 'withdraw', 'pin', 'unpin'] as const;
+export type ArticleAction = (typeof articleActionNames)[number];
+
+/**
+ * The actions open on an article to a cadre who may write it (`writes`: the write routes' scope
+ * filter holds), by the same checks the routes refuse with. Pin is offered to an unpinned article,
+ * unpin to a pinned one.
+ */
+export function articleActions(status: ArticleStatus, pinned: boolean, writes: boolean): ArticleAction[] {
+  if (!writes) return [];
+  const open: Record<ArticleAction, boolean> = {
+    update: true,
+    publish: !checkPublish(status),
+    withdraw: !checkWithdraw(status),
+    pin: !pinned && !checkPin(status, true),
+    unpin: pinned && !checkPin(status, false),
+  };
+  return articleActionNames.filter((name) => open[name]);
+}
+
 /**
  * The columns as a fixed set (tables.ts says why): each column is open to any union. Policies and
  * rights guides are reference texts every worker may need, so they default to public in the

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { exportQueryOf } from '../../platform/exports.ts';
 import { id, instant, pageQuery, text } from '../../platform/validation.ts';
 import { articleColumns } from './tables.ts';
-import { articleStates } from './rules.ts';
+import { articleActionNames, articleStates } from './rules.ts';
 
 export const articleColumn = z.enum(articleColumns);
 export const articleState = z.enum(articleStates).describe('draft; scheduled (published, its time still ahead); published; withdrawn');
@@ -66,6 +66,7 @@ export const managedItem = z.object({
   publishedAt: z.string().nullable(),
   reads: z.number().int(),
   updatedAt: z.string(),
+  actions: z.array(z.enum(articleActionNames)).describe('what the caller may do to it now: only these buttons are shown'),
 });
 
 export const managedArticle = managedItem.extend({ body: z.string().describe('sanitized HTML'), summary: z.string(), createdAt: z.string() });

@@ -8,10 +8,11 @@ import { paginate } from '../../platform/paging.ts';
 import { shanghaiMinute } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
 import { audit } from '../../platform/audit.ts';
+import type { AuditAction } from '../../platform/i18n.ts';
 import { membershipOf } from '../members/index.ts';
 import { exportTexts as t } from './messages.ts';
-import { readableByCadre, readableByReader } from './policy.ts';
-import { checkPin, checkPublish, checkWithdraw, stateOf, statusOnCreate, summaryOf } from './rules.ts';
+import { readableByCadre, readableByReader, writableByCadre } from './policy.ts';
+import { articleActions, checkPin, checkPublish, checkWithdraw, stateOf, statusOnCreate, summaryOf } from './rules.ts';
 import { plainTextOf, sanitizeArticleHtml } from './sanitize.ts';
 import type { createArticleBody, manageExportQuery, manageListQuery, readerListQuery, updateArticleBody } from './schema.ts';
 import type { ArticleTable } from './tables.ts';
@@ -33,7 +34,7 @@ const managedColumns = [
   'articles.pinned', 'articles.published_at', 'articles.reads', 'articles.updated_at',
 ] as const;
 
-type ManagedRow = Pick<ArticleTable, 'column' | 'title' | 'status' | 'is_public' | 'pinned' | 'published_at' | 'reads' | 'updated_at'> & { id: number; org_id: number; org_name: string };
+type ManagedRow = Pick<ArticleTable, 'column' | 'title' | 'status' | 'is_public' | 'pinned' | 'published_at' | 'reads' | 'updated_at'> & { id: number; org_id: number; org_name: string; writes: number };
 
 function managedItem(r: ManagedRow, now: string) {
   return {
@@ -48,11 +49,12 @@ function managedItem(r: ManagedRow, now: string) {
     publishedAt: r.published_at,
     reads: Number(r.reads),
     updatedAt: r.updated_at,
+    actions: articleActions(r.status, r.pinned === 1, r.writes === 1),
   };
 }
 
-async function articleInScope(tx: Tx, scope: Scope, id: number) {
-  const a = await articles(tx).select(managedColumns).select(['articles.body', 'articles.summary', 'articles.created_at']).where('articles.id', '=', id).where(readableByCadre(scope)).executeTakeFirst();
+async function articleInScope(tx: Tx, caller: Caller, id: number) {
+  const a = await articles(tx).select(managedColumns).select(writableByCadre(caller.user)).select(['articles.body', 'articles.summary', 'articles.created_at']).where('articles.id', '=', id).where(readableByCadre(caller.scope)).executeTakeFirst();
   if (!a) throw notFound('article');
   return a;
 }
@@ -106,7 +108,7 @@ export async function listManaged(deps: Deps, caller: Caller, query: z.infer<typ
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   const now = caller.actor.now;
   const { rows, total } = await paginate(filteredManaged(deps.db, caller.scope, query, now), query, (q) =>
-    q.select(managedColumns).orderBy('articles.pinned', 'desc').orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc'),
+    q.select(managedColumns).select(writableByCadre(caller.user)).orderBy('articles.pinned', 'desc').orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc'),
   );
   return { items: rows.map((r) => managedItem(r, now)), total };
 }
@@ -139,14 +141,14 @@ export async function exportManaged(deps: Deps, caller: Caller, query: z.infer<t
 }
 
 export async function getManaged(deps: Deps, caller: Caller, id: number) {
-  const a = await articleInScope(deps.db, caller.scope, id);
+  const a = await articleInScope(deps.db, caller, id);
   return { ...managedItem(a, caller.actor.now), body: a.body, summary: a.summary, createdAt: a.created_at };
 }
 
 export async function updateArticle(deps: Deps, caller: Caller, id: number, input: z.infer<typeof updateArticleBody>) {
   const cleaned = input.body === undefined ? null : await cleanBody(input.body);
   await deps.db.transaction().execute(async (tx) => {
-    const before = await articleInScope(tx, caller.scope, id);
+    const before = await articleInScope(tx, caller, id);
     const set: Updateable<ArticleTable> = { updated_at: caller.actor.now };
     if (input.column !== undefined) set.column = input.column;
     if (input.title !== undefined) set.title = input.title;
@@ -166,9 +168,9 @@ export async function updateArticle(deps: Deps, caller: Caller, id: number, inpu
 }
 
 /** One lifecycle step on an article in scope: checked by rules.ts, written and audited in one transaction. */
-async function transition(deps: Deps, caller: Caller, id: number, step: (a: Awaited<ReturnType<typeof articleInScope>>) => { action: string; set: Updateable<ArticleTable>; after: Record<string, unknown> }) {
+async function transition(deps: Deps, caller: Caller, id: number, step: (a: Awaited<ReturnType<typeof articleInScope>>) => { action: AuditAction; set: Updateable<ArticleTable>; after: Record<string, unknown> }) {
   await deps.db.transaction().execute(async (tx) => {
-    const before = await articleInScope(tx, caller.scope, id);
+    const before = await articleInScope(tx, caller, id);
     const { action, set, after } = step(before);
     await tx.updateTable('articles').set({ ...set, updated_at: caller.actor.now }).where('id', '=', id).execute();
     await audit(tx, caller.actor, { action, entity: 'article', entityId: id, orgId: before.org_id, before: { status: before.status, publishedAt: before.published_at, pinned: before.pinned === 1 }, after });

@@ -9,7 +9,10 @@ interface Entry {
   actorId: number | null;
   actorName: string | null;
   action: string;
+  actionLabel: string;
   entity: string;
+  entityLabel: string;
+  changes: { field: string; label: string; before: unknown; after: unknown }[];
   entityId: string | null;
   orgId: number | null;
   orgName: string | null;
@@ -60,6 +63,25 @@ describe('audit log', () => {
     expect(entry.before).toMatchObject({ name: '罗星电子有限公司工会', region: null });
     expect(entry.after).toMatchObject({ name: '罗星电子工会', region: '罗星街道' });
     expect(entry.orgName).toBe('罗星电子工会');
+  });
+
+  it('labels actions, entities and changed fields in the caller’s language, and lists the labelled actions for the filter', async () => {
+    expectStatus(await f.clients.cadreB.patch(`/api/orgs/${f.orgs.unionB}`, { region: '罗星街道东区' }), 200);
+    const entry = await latest();
+    expect(entry).toMatchObject({ action: 'org.update', actionLabel: '修改组织', entityLabel: '组织' });
+    expect(entry.changes).toContainEqual({ field: 'region', label: expect.not.stringMatching(/^region$/), before: '罗星街道', after: '罗星街道东区' });
+    const english = (await f.admin.get('/api/audit-log?pageSize=1', { headers: { 'accept-language': 'en' } })).json().items[0];
+    expect(english.actionLabel).toBe('Change organisation');
+
+    const actions = expectStatus<{ items: { action: string; label: string }[] }>(await f.clients.cadreA.get('/api/audit-log/actions'), 200).items;
+    // Every module's actions come labelled, the same way: from its messages.
+    for (const [action, label] of [['auth.login', '登录'], ['join_application.approve', '批准入会'], ['pioneer_campaign.close_registration', '截止报名'], ['article.pin', '置顶文章'], ['contest_entry.approve', '作品通过审核']]) {
+      expect(actions).toContainEqual({ action, label });
+    }
+    // What the log holds is labelled: no entry shows a bare code.
+    const all = expectStatus<{ items: Entry[] }>(await f.admin.get('/api/audit-log?pageSize=200'), 200).items;
+    for (const e of all) expect(e.actionLabel, e.action).not.toBe(e.action);
+    expect((await f.clients.viewer.get('/api/audit-log/actions')).statusCode).toBe(403);
   });
 
   it('masks phones before and after, and never records a password', async () => {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import { pageOf } from '../../platform/validation.ts';
-import { auditExportQuery, auditItem, auditQuery } from './schema.ts';
-import { exportAuditLog, listAuditLog } from './service.ts';
+import { auditActionList, auditExportQuery, auditItem, auditQuery } from './schema.ts';
+import { exportAuditLog, listAuditActions, listAuditLog } from './service.ts';
 
 /** The audit log, browsed within the caller's scope. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,5 +25,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await exportAuditLog(deps, req.caller, req.query);
       return sendWorkbook(reply, file.name, file.body);
     },
+  );
+  app.get(
+    '/audit-log/actions',
+    {
+      config: { access: 'audit.read' },
+      schema: { summary: 'Every labelled audit action, in the caller’s language: the action filter’s choices', tags: ['audit'], response: { 200: auditActionList } },
+    },
+    async (req) => listAuditActions(req.caller),
   );
 };

@@ -5,6 +5,7 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { shanghaiMinute } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
 import { paginate } from '../../platform/paging.ts';
+import { actionLabel, auditActions, knownFieldLabel, labelText, type Lang } from '../../platform/i18n.ts';
 import { exportTexts as t } from './messages.ts';
 import type { auditExportQuery, auditQuery } from './schema.ts';
 
@@ -40,12 +41,13 @@ export async function listAuditLog(deps: Deps, caller: Caller, query: z.infer<ty
       actorId: r.actor_id,
       actorName: r.actor_name,
       action: r.action,
+      actionLabel: actionLabel(r.action, caller.lang) ?? r.action,
       entity: r.entity,
+      entityLabel: labelText(r.entity, caller.lang),
       entityId: r.entity_id,
       orgId: r.org_id,
       orgName: r.org_name,
-      before: parseJson(r.before),
-      after: parseJson(r.after),
+      ...beforeAndAfter(parseJson(r.before), parseJson(r.after), caller.lang),
       ip: r.ip,
     })),
     total,
@@ -70,7 +72,7 @@ export async function exportAuditLog(deps: Deps, caller: Caller, query: z.infer<
     columns: [
       { header: t.at, value: (r) => shanghaiMinute(r.at), width: 18 },
       { header: t.actor, value: (r) => r.actor_name, width: 14 },
-      { header: t.action, value: (r) => r.action, width: 24 },
+      { header: t.action, value: (r, lang) => actionLabel(r.action, lang) ?? r.action, width: 24 },
       { header: t.entity, value: (r) => r.entity, width: 18 },
       { header: t.entityId, value: (r) => r.entity_id, text: true, width: 10 },
       { header: t.org, value: (r) => r.org_name, width: 28 },
@@ -79,4 +81,24 @@ export async function exportAuditLog(deps: Deps, caller: Caller, query: z.infer<
       { header: t.after, value: (r) => cellJson(r.after), width: 40 },
     ],
   });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An entry's before and after, and the two side by side per field, each field named where a module registered its name. */
+function beforeAndAfter(before: unknown, after: unknown, lang: Lang) {
+  const sides = [before, after].filter(isRecord);
+  const fields = [...new Set(sides.flatMap((side) => Object.keys(side)))];
+  const changes = fields.map((field) => ({
+    field,
+    label: knownFieldLabel(field, lang) ?? field,
+    before: isRecord(before) ? before[field] : undefined,
+    after: isRecord(after) ? after[field] : undefined,
+  }));
+  return { before, after, changes };
+}
+
+/** The labelled actions, for the log's action filter. */
+export function listAuditActions(caller: Caller) {
+  return { items: auditActions(caller.lang) };
 }

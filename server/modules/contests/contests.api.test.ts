@@ -81,8 +81,18 @@ describe('photo contest', () => {
     expect(expectStatus(await bob.get(`/api/contests/${id}/gallery`), 200).total).toBe(0);
     expect((await bob.post(`/api/contest-entries/${entry.id}/votes`)).statusCode).toBe(422);
 
+    // The cadre who may write the contest is offered moderation of the pending entry; a viewer reads it without.
+    const offered = async (as: Client) => ({
+      contest: expectStatus(await as.get(`/api/contests/${id}`), 200).actions,
+      entry: expectStatus(await as.get(`/api/contests/${id}/entries?status=pending`), 200).items.find((e: { id: number }) => e.id === entry.id).actions,
+    });
+    expect(await offered(f.clients.cadreA)).toEqual({ contest: ['moderate'], entry: ['approve', 'reject'] });
+    expect(await offered(f.clients.viewer)).toEqual({ contest: [], entry: [] });
+    expect(expectStatus(await bob.get(`/api/contests/${id}`), 200).actions).toEqual([]);
+
     expect((await f.clients.cadreB.post(`/api/contest-entries/${entry.id}/approve`)).statusCode).toBe(404);
     expectStatus(await f.clients.cadreA.post(`/api/contest-entries/${entry.id}/approve`), 200);
+    expect(expectStatus(await f.clients.cadreA.get(`/api/contests/${id}/entries`), 200).items.find((e: { id: number }) => e.id === entry.id).actions).toEqual([]);
     const galleryItem = expectStatus(await bob.get(`/api/contests/${id}/gallery`), 200).items[0];
     expect(galleryItem).toMatchObject({ id: entry.id, title: '湖畔秋色', author: '爱丽', votes: 0, votedByMe: false });
     const image = await bob.get(galleryItem.thumbUrl);

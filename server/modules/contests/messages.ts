@@ -1,4 +1,4 @@
-import type { Catalog, ModuleTexts, Texts } from '../../platform/i18n.ts';
+import type { Catalog, ModuleTexts, NoticeCatalog, Notices, Texts } from '../../platform/i18n.ts';
 
 /**
  * The contests module's texts in Chinese and English: its problem codes (`messages`), the messages of
@@ -75,9 +75,31 @@ export const fields = {
   voteClosesAt: { zh: '投票截止时间', en: 'Voting closes' },
 } satisfies Texts;
 
+/** Templates of the notices this module sends (`notify` in notifications/index.ts). */
+export const notices = {
+  contest_entry_approved: {
+    title: { zh: '作品已通过审核', en: 'Entry approved' },
+    body: { zh: '您参加“{contest}”的作品“{title}”已通过审核，已在作品展示中公开。', en: 'Your entry "{title}" to "{contest}" is approved and now shown in the gallery.' },
+  },
+  contest_entry_rejected: {
+    title: { zh: '作品未通过审核', en: 'Entry not approved' },
+    body: { zh: '您参加“{contest}”的作品“{title}”未通过审核。原因：{reason}', en: 'Your entry "{title}" to "{contest}" was not approved. Reason: {reason}' },
+  },
+} as const satisfies Notices;
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'contest.create': { zh: '发起比赛', en: 'Open contest' },
+  'contest_entry.create': { zh: '提交作品', en: 'Submit entry' },
+  'contest_entry.approve': { zh: '作品通过审核', en: 'Approve entry' },
+  'contest_entry.reject': { zh: '作品未通过审核', en: 'Reject entry' },
+  'contest_vote.create': { zh: '投票', en: 'Vote' },
+} as const satisfies Texts;
+
 declare module '../../platform/i18n.ts' {
+  interface NoticeRegistry extends NoticeCatalog<typeof notices> {}
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, notices, actions };

@@ -1,5 +1,6 @@
 import type { Expression, SqlBool } from 'kysely';
-import { inAudience, inScope, type Scope } from '../../platform/access.ts';
+import type { SessionUser } from '../../platform/context.ts';
+import { holds, inAudience, inScope, writeScope, type Scope } from '../../platform/access.ts';
 
 /**
  * Who sees which contests, in one place (like hitobito's readables), each a SQL filter:
@@ -11,3 +12,6 @@ import { inAudience, inScope, type Scope } from '../../platform/access.ts';
 export const readableByCadre = (scope: Scope): Expression<SqlBool> => inScope('contests.org_id', scope);
 
 export const readableByPerson = (memberOrgId: number | null): Expression<SqlBool> => inAudience('contests.org_id', 'contests.open_to_all', memberOrgId);
+
+/** 1 where the caller may write the contest — the filter its write routes (moderation) apply over their activity.write scope — else 0, as `writes`. */
+export const writableByCadre = (user: SessionUser | null | undefined) => holds(readableByCadre(writeScope(user, 'activity.write'))).as('writes');

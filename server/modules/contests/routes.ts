@@ -57,7 +57,7 @@ export const contestsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/contests/:id/entries',
-    { config: { access: 'activity.read' }, schema: { summary: 'All entries, for moderation', tags, params: idParams, querystring: s.entryListQuery, response: { 200: pageOf(s.entryView) } } },
+    { config: { access: 'activity.read' }, schema: { summary: 'All entries, for moderation', tags, params: idParams, querystring: s.entryListQuery, response: { 200: pageOf(s.moderatedEntry) } } },
     async (req) => service.moderationList(deps, req.caller, req.params.id, req.query),
   );
   app.get(

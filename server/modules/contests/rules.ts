@@ -43,3 +43,15 @@ export function rank<T extends { id: number; votes: number }>(entries: T[]): (T 
   const sorted = [...entries].sort((a, b) => b.votes - a.votes || a.id - b.id);
   return sorted.map((e) => ({ ...e, rank: 1 + sorted.filter((o) => o.votes > e.votes).length }));
 }
+
+/** What a cadre does to an entry: moderation, once, while it is pending. */
+export const entryActionNames = ['approve', 'reject'] as const;
+
+/** Refusal of moderating an entry in its present state, or null: what the route checks, and what `actions` offers. */
+export const checkModerate = (status: 'pending' | 'approved' | 'rejected'): MessageCode | null => (status === 'pending' ? null : 'contest_entry_decided');
+
+/** The moderation open on an entry to a cadre who may write its contest (`writes`: the route's scope filter holds). */
+export const entryActions = (status: 'pending' | 'approved' | 'rejected', writes: boolean) => (writes && !checkModerate(status) ? [...entryActionNames] : []);
+
+/** What a cadre does to a contest in the console: moderate its entries, when they may write it. */
+export const contestActions = (writes: boolean): 'moderate'[] => (writes ? ['moderate'] : []);

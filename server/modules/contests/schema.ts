@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exportQueryOf } from '../../platform/exports.ts';
+import { entryActionNames } from './rules.ts';
 import { id, instant, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
 export const entryKind = z.enum(['photo', 'text', 'video']);
@@ -37,6 +38,7 @@ export const contestView = z.object({
   status: z.enum(['published', 'cancelled']),
   entries: z.number().int().describe('approved entries'),
   pending: z.number().int().describe('entries waiting for moderation'),
+  actions: z.array(z.literal('moderate')).describe('moderate: the caller may approve and reject its entries'),
 });
 
 export const contestListQuery = pageQuery.extend({ orgId: id.optional() });
@@ -70,6 +72,8 @@ export const entryView = z.object({
   votes: z.number().int(),
   createdAt: z.string(),
 });
+/** An entry as moderation lists it, with what the caller may do to it. */
+export const moderatedEntry = entryView.extend({ actions: z.array(z.enum(entryActionNames)).describe('approve and reject while it is pending, to a cadre who may write the contest') });
 export const galleryItem = entryView.extend({ votedByMe: z.boolean(), mine: z.boolean() });
 export const resultItem = entryView.extend({ rank: z.number().int() });
 export const entryListQuery = pageQuery.extend({ status: entryStatus.optional() });

@@ -6,25 +6,27 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
 import { membershipOf } from '../members/index.ts';
-import { readableByCadre, readableByPerson } from './policy.ts';
+import { notify } from '../notifications/index.ts';
+import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
 import { paginate } from '../../platform/paging.ts';
 import { shanghaiMinute } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
 import { audit } from '../../platform/audit.ts';
 import { receiveFile } from '../../platform/uploads.ts';
 import { fieldErrorsFromIssues } from '../../platform/validation.ts';
-import { checkSubmit, checkVote, checkWindows, entryFiles, rank } from './rules.ts';
+import { checkModerate, checkSubmit, checkVote, checkWindows, contestActions, entryActions, entryFiles, rank } from './rules.ts';
 import { exportTexts as t } from './messages.ts';
 import { entryFields, type createContestBody, type contestExportQuery, type contestListQuery, type entryExportQuery, type entryListQuery } from './schema.ts';
 
 const contestDir = (deps: Deps, contestId: number) => path.join(deps.config.dataDir, 'contests', String(contestId));
 
-function contests(tx: Tx) {
+/** Contests with what their views show; `user` is the caller, for the actions they may take. */
+function contests(tx: Tx, user: Caller['user']) {
   return tx
     .selectFrom('contests')
     .innerJoin('orgs', 'orgs.id', 'contests.org_id')
     .selectAll('contests')
-    .select('orgs.name as org_name')
+    .select(['orgs.name as org_name', writableByCadre(user)])
     .select((eb) => [
       eb.selectFrom('contest_entries as e').select((c) => c.fn.countAll<number>().as('n')).whereRef('e.contest_id', '=', 'contests.id').where('e.status', '=', 'approved').as('approved'),
       eb.selectFrom('contest_entries as e').select((c) => c.fn.countAll<number>().as('n')).whereRef('e.contest_id', '=', 'contests.id').where('e.status', '=', 'pending').as('pending'),
@@ -53,6 +55,7 @@ function contestView(c: ContestRow) {
     status: c.status,
     entries: Number(c.approved ?? 0),
     pending: Number(c.pending ?? 0),
+    actions: contestActions(c.writes === 1),
   };
 }
 
@@ -92,15 +95,15 @@ export async function createContest(deps: Deps, caller: Caller, input: z.infer<t
 type ContestFilters = Omit<z.infer<typeof contestListQuery>, 'page' | 'pageSize'>;
 
 /** The contests in `scope` as the list filters them: the list and its export share it. */
-function filteredContests(tx: Tx, scope: Scope, query: ContestFilters) {
-  let q = contests(tx).where(readableByCadre(scope));
+function filteredContests(tx: Tx, user: Caller['user'], scope: Scope, query: ContestFilters) {
+  let q = contests(tx, user).where(readableByCadre(scope));
   if (query.orgId) q = q.where(inSubtree('contests.org_id', query.orgId));
   return q;
 }
 
 export async function listContests(deps: Deps, caller: Caller, query: z.infer<typeof contestListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  const { rows, total } = await paginate(filteredContests(deps.db, caller.scope, query), query, (q) => q.orderBy('contests.id', 'desc'));
+  const { rows, total } = await paginate(filteredContests(deps.db, caller.user, caller.scope, query), query, (q) => q.orderBy('contests.id', 'desc'));
   return { items: rows.map(contestView), total };
 }
 
@@ -114,7 +117,7 @@ export async function exportContests(deps: Deps, caller: Caller, query: z.infer<
     orgId: query.orgId,
     filters,
     full,
-    rows: (scope) => filteredContests(deps.db, scope, filters),
+    rows: (scope) => filteredContests(deps.db, caller.user, scope, filters),
     keyset: 'contests.id',
     columns: [
       { header: t.title, value: (c) => c.title, width: 30 },
@@ -140,7 +143,7 @@ async function reachableContest(tx: Tx, caller: Caller, contestId: number) {
   const user = caller.user!;
   const member = await membershipOf(tx, user.id);
   const cadreScope = scopeFor(user.grants, 'activity.read');
-  const c = await contests(tx)
+  const c = await contests(tx, caller.user)
     .where('contests.id', '=', contestId)
     .where((eb) => eb.or([readableByCadre(cadreScope), readableByPerson(member?.org_id ?? null)]))
     .executeTakeFirst();
@@ -154,7 +157,7 @@ export async function getContest(deps: Deps, caller: Caller, id: number) {
 
 export async function availableContests(deps: Deps, caller: Caller) {
   const member = await membershipOf(deps.db, caller.user!.id);
-  const rows = await contests(deps.db)
+  const rows = await contests(deps.db, caller.user)
     .where('contests.status', '=', 'published')
     .where('contests.vote_closes_at', '>', caller.actor.now)
     .where(readableByPerson(member?.org_id ?? null))
@@ -276,8 +279,8 @@ function entryView(e: EntryRow) {
   };
 }
 
-async function contestInScope(tx: Tx, scope: Scope, id: number) {
-  const c = await contests(tx).where('contests.id', '=', id).where(readableByCadre(scope)).executeTakeFirst();
+async function contestInScope(tx: Tx, caller: Caller, id: number) {
+  const c = await contests(tx, caller.user).where('contests.id', '=', id).where(readableByCadre(caller.scope)).executeTakeFirst();
   if (!c) throw notFound('contest');
   return c;
 }
@@ -292,14 +295,14 @@ function filteredEntries(tx: Tx, scope: Scope, contestId: number, query: EntryFi
 }
 
 export async function moderationList(deps: Deps, caller: Caller, contestId: number, query: z.infer<typeof entryListQuery>) {
-  await contestInScope(deps.db, caller.scope, contestId);
+  const c = await contestInScope(deps.db, caller, contestId);
   const { rows, total } = await paginate(filteredEntries(deps.db, caller.scope, contestId, query), query, (q) => q.orderBy('e.id'));
-  return { items: rows.map(entryView), total };
+  return { items: rows.map((e) => ({ ...entryView(e), actions: entryActions(e.status, c.writes === 1) })), total };
 }
 
 /** A contest's entries as the moderation list filters them, in Excel: authors by the real name of their member record. */
 export async function exportEntries(deps: Deps, caller: Caller, contestId: number, query: z.infer<typeof entryExportQuery>) {
-  const c = await contestInScope(deps.db, caller.scope, contestId);
+  const c = await contestInScope(deps.db, caller, contestId);
   const { full, ...filters } = query;
   return exportList(deps, caller, {
     list: 'contest_entries',
@@ -327,14 +330,21 @@ export async function moderate(deps: Deps, caller: Caller, entryId: number, deci
     const e = await tx
       .selectFrom('contest_entries')
       .innerJoin('contests', 'contests.id', 'contest_entries.contest_id')
-      .select(['contest_entries.id', 'contest_entries.status', 'contests.org_id'])
+      .select(['contest_entries.id', 'contest_entries.contest_id', 'contest_entries.status', 'contest_entries.user_id', 'contest_entries.title', 'contests.org_id', 'contests.title as contest_title'])
       .where('contest_entries.id', '=', entryId)
       .where(readableByCadre(caller.scope))
       .executeTakeFirst();
     if (!e) throw notFound('contest_entry');
-    if (e.status !== 'pending') throw conflict('contest_entry_decided');
+    const decided = checkModerate(e.status);
+    if (decided) throw conflict(decided);
     await tx.updateTable('contest_entries').set({ status: decision, reason, moderated_by: caller.user!.id, moderated_at: caller.actor.now }).where('id', '=', entryId).execute();
     await audit(tx, caller.actor, { action: `contest_entry.${decision === 'approved' ? 'approve' : 'reject'}`, entity: 'contest_entry', entityId: entryId, orgId: e.org_id, before: { status: 'pending' }, after: { status: decision, reason } });
+    await notify(tx, deps, [e.user_id], {
+      kind: decision === 'approved' ? 'contest_entry_approved' : 'contest_entry_rejected',
+      params: { contest: e.contest_title, title: e.title, reason: reason ?? '' },
+      link: `/m/contests/${e.contest_id}`,
+      key: `contest_entry:${entryId}`,
+    });
     return { id: entryId, status: decision };
   });
 }

@@ -5,7 +5,7 @@ import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { ownMember } from './policy.ts';
 import { memberColumns, memberItemView, membersQuery } from './roll.ts';
-import type { claimBody } from './schema.ts';
+import type { accountMembership, claimBody } from './schema.ts';
 import { transfersOf } from './transfers.ts';
 
 /** A worker's own membership: linking their account to an imported record, and the e-card. */
@@ -45,14 +45,35 @@ export async function myMembership(deps: Deps, caller: Caller) {
 }
 
 const membershipQuery = compiledOnce((db, userId: number) =>
-  db.selectFrom('members').select(['id', 'org_id', 'birth_date', 'status']).where('user_id', '=', userId).where('status', '!=', 'left').limit(1),
+  db
+    .selectFrom('members')
+    .innerJoin('orgs', 'orgs.id', 'members.org_id')
+    .select(['members.id', 'members.member_no', 'members.org_id', 'orgs.name as org_name', 'members.birth_date', 'members.status'])
+    .where('members.user_id', '=', userId)
+    .where('members.status', '!=', 'left')
+    .limit(1),
 );
+
+export interface Membership {
+  id: number;
+  member_no: string;
+  org_id: number;
+  org_name: string;
+  birth_date: string | null;
+  status: 'member' | 'transferring' | 'retained';
+}
 
 /**
  * A worker's membership, if their account is linked to one that has not ended (member, retained or
- * transferring): its id, its union and the birth date age limits check. Asked on every portal page
- * that depends on it, so compiled once.
+ * transferring): its id, number, union and the birth date age limits check. Asked on every portal
+ * page that depends on it (and by GET /api/me), so compiled once.
  */
-export async function membershipOf(db: Db, userId: number): Promise<{ id: number; org_id: number; birth_date: string | null; status: string } | undefined> {
-  return (await membershipQuery(db, userId))[0];
+export async function membershipOf(db: Db, userId: number): Promise<Membership | undefined> {
+  return (await membershipQuery(db, userId))[0] as Membership | undefined;
+}
+
+/** The membership linked to an account as GET /api/me gives it, or null when there is none (or it has ended). */
+export async function accountMembershipOf(db: Db, userId: number): Promise<z.infer<typeof accountMembership>> {
+  const m = await membershipOf(db, userId);
+  return m ? { id: m.id, memberNo: m.member_no, orgId: m.org_id, orgName: m.org_name, status: m.status } : null;
 }

@@ -12,6 +12,12 @@ import type { directoryQuery } from './schema.ts';
  */
 
 /** An active org that can hold memberships (see canHoldMembers), or 422 on `field`. */
+/** An org's name, for texts sent to people (notices). */
+export async function orgName(tx: Tx, orgId: number): Promise<string> {
+  const org = await tx.selectFrom('orgs').select('name').where('id', '=', orgId).executeTakeFirstOrThrow();
+  return org.name;
+}
+
 export async function requireMemberOrg(tx: Tx, orgId: number, field: string) {
   const org = await tx.selectFrom('orgs').select(['id', 'kind', 'level', 'status', 'name']).where('id', '=', orgId).executeTakeFirst();
   if (!org || org.status !== 'active') throw fieldError(field, 'union_not_found');
@@ -33,7 +39,7 @@ export async function directory(deps: Deps, query: z.infer<typeof directoryQuery
     .leftJoin('orgs as p', 'p.id', 'orgs.parent_id')
     .where('orgs.status', '=', 'active')
     // canHoldMembers, in SQL
-    .where((eb) => eb.or([eb('orgs.kind', '!=', 'federation'), eb('orgs.level', '=', 'street')]));
+    .where((eb) => eb.or([eb('orgs.kind', '!=', 'federation'), eb('orgs.level', 'in', ['street', 'town'])]));
   if (query.q) q = q.where((eb) => eb.or([eb('orgs.name', 'like', `%${query.q}%`), eb('orgs.region', 'like', `%${query.q}%`), eb('p.name', 'like', `%${query.q}%`)]));
   const { rows, total } = await paginate(q, query, (q) =>
     q.select(['orgs.id', 'orgs.name', 'orgs.kind', 'orgs.level', 'orgs.basis', 'orgs.region', 'p.name as parent_name']).orderBy('orgs.id'),

@@ -1,6 +1,9 @@
 import { defineModule } from '../../platform/module.ts';
+import { membersTodos } from './todos.ts';
+import { escalateOverdue } from './applications.ts';
 import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
+import { memberStandardFields } from './migrations/0014-member-standard-fields.ts';
 
 const permissions = {
   'member.read': ['cadre', 'viewer'],
@@ -15,4 +18,14 @@ declare module '../../platform/access.ts' {
 }
 
 /** Join applications, the member roll, transfers, claims, e-cards and coverage statistics. */
-export const membersModule = defineModule({ name: 'members', routes: membersRoutes, texts, permissions });
+export const membersModule = defineModule({
+  name: 'members',
+  routes: membersRoutes,
+  texts,
+  permissions,
+  migrations: { '0014-member-standard-fields': memberStandardFields },
+  todos: membersTodos,
+  jobs: { 'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) } },
+  // hourly: an application that became overdue overnight is on the parent's desk in the morning
+  schedules: { 'members.overdue_escalation': '5 * * * *' },
+});

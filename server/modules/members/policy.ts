@@ -1,7 +1,7 @@
 import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { SessionUser } from '../../platform/context.ts';
-import { inScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { holds, inScope, scopeFor, writeScope, type Scope } from '../../platform/access.ts';
 
 /**
  * Who may see which members, join applications and transfers, as SQL filters (in the manner of
@@ -47,3 +47,14 @@ export function readableTransfers(scope: Scope, direction: 'incoming' | 'outgoin
 export function cancellableTransfers(user: SessionUser): Expression<SqlBool> {
   return expressionBuilder<DB, 'transfers' | 'members'>().or([readableTransfers(scopeFor(user.grants, 'member.write'), 'outgoing'), ownMember(user.id)]);
 }
+
+// ---------- what the caller may do, per row (for `actions`) ----------
+
+/** 1 where the caller may decide the application — the approve and reject routes' filter over member.write — else 0, as `decides`. */
+export const decidableApplication = (user: SessionUser | null | undefined) => holds(readableApplications(writeScope(user, 'member.write'))).as('decides');
+
+/** 1 where the caller may accept or decline the transfer (incoming, member.write), as `decides`. */
+export const decidableTransfer = (user: SessionUser | null | undefined) => holds(readableTransfers(writeScope(user, 'member.write'), 'incoming')).as('decides');
+
+/** 1 where the caller may withdraw the transfer (the cancel route's filter), as `cancels`; needs `members` joined. */
+export const cancellableTransfer = (user: SessionUser) => holds(cancellableTransfers(user)).as('cancels');

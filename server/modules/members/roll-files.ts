@@ -19,10 +19,23 @@ import {
   type RowErrors,
   type SheetColumn,
 } from '../../platform/spreadsheet.ts';
-import { canHoldMembers, checkIdentity, formatMemberNo, genderOf, MIN_JOIN_AGE } from './rules.ts';
+import {
+  canHoldMembers,
+  checkIdentity,
+  codeOf,
+  educations,
+  ethnicities,
+  formatMemberNo,
+  genderOf,
+  MIN_JOIN_AGE,
+  newFormGroups,
+  politicalStatuses,
+  yesNo,
+} from './rules.ts';
 import { exportTexts as t } from './messages.ts';
-import { filteredMembers, memberColumns, type memberItemView } from './roll.ts';
+import { filteredMembers, memberColumns, standardColumns, type memberItemView } from './roll.ts';
 import { NAME_MAX, personName, type memberExportQuery } from './schema.ts';
+import type { StandardFields } from './tables.ts';
 
 /** The member roll in Excel: template, all-or-nothing streamed import, the export's columns. */
 export const importColumns: SheetColumn[] = [
@@ -31,19 +44,64 @@ export const importColumns: SheetColumn[] = [
   { header: '手机号', field: 'phone', text: true, width: 16 },
   { header: '所属企业统一社会信用代码', field: 'uscc', text: true, width: 26 },
   { header: '入会日期', field: 'joinedOn', text: true, width: 14 },
+  // The register's standard fields: optional, after the first five so files of the old template still read.
+  { header: '民族', field: 'ethnicity', width: 10 },
+  { header: '学历', field: 'education', width: 12 },
+  { header: '政治面貌', field: 'politicalStatus', width: 14 },
+  { header: '是否农民工', field: 'migrantWorker', width: 12 },
+  { header: '新就业形态', field: 'newFormGroup', width: 14 },
 ];
 
+/**
+ * The template's sample row: a fictional person whose ID number passes its own check digit, so
+ * the row passes every check of the import. Left in a filled file it is skipped, never imported.
+ */
+export const sampleRow = ['张三', '33042119900101123X', '13800000000', '', '2024-01-15', '汉族', '大学本科', '群众', '否', '否'];
+
+const isSampleRow = (cells: Record<string, string>) => importColumns.every((c, i) => cells[c.field] === sampleRow[i]);
+
+const names = (list: Record<string, string>) => Object.values(list).join('、');
+
 export function memberTemplate(): Promise<Buffer> {
-  return templateWorkbook('会员名册', importColumns, ['张三', '330421199001011234', '13800000000', '', '2026-01-15'], [
+  return templateWorkbook('会员名册', importColumns, sampleRow, [
     '会员名册导入说明',
-    '1. 请勿修改第一行表头和列的顺序：姓名、身份证号、手机号、所属企业统一社会信用代码、入会日期。',
+    `1. 请勿修改第一行表头和列的顺序：${importColumns.map((c) => c.header).join('、')}。`,
     '2. 身份证号、手机号、信用代码列已设为文本格式，请保持文本格式，避免 Excel 把长数字变成科学计数法。',
-    '3. 身份证号须为 18 位并通过校验，年满 16 周岁；手机号为 11 位中国大陆手机号。',
+    '3. 身份证号须为 18 位（前 17 位为数字，最后一位为数字或 X）并通过校验，年满 16 周岁；性别和出生日期由身份证号得出，无需填写。手机号为 11 位中国大陆手机号。',
     '4. 所属企业统一社会信用代码可以留空；填写时必须是本组织管辖范围内已登记的企业。',
     '5. 入会日期格式为 YYYY-MM-DD，不能晚于今天。',
-    '6. 任何一行有误时整份文件都不会导入，系统会列出每个错误的行、列和原因，并提供错误报告下载。',
-    '7. 示例行（第 2 行）请删除后再填写。',
+    '6. 民族、学历、政治面貌、是否农民工、新就业形态可以留空；填写时须为下列名称之一：',
+    '   民族：民族全称，如汉族、蒙古族、回族（56 个民族之一），其他填“其他”；',
+    `   学历：${names(educations)}；`,
+    `   政治面貌：${names(politicalStatuses)}；`,
+    '   是否农民工：是、否；',
+    `   新就业形态：${names(newFormGroups)}。`,
+    '7. 任何一行有误时整份文件都不会导入，系统会列出每个错误的行、列和原因，并提供错误报告下载。',
+    '8. 示例行（第 2 行）不会导入，可以保留或删除。',
   ]);
+}
+
+/** The standard fields of a row as codes, and an error for each cell that names no code of its list. */
+function standardCells(cells: Record<string, string>): { fields: StandardFields; errors: RowErrors } {
+  const errors: RowErrors = [];
+  const pick = <T extends Record<string, string>>(field: string, list: T, rule: RuleCode, params: Record<string, Param> = {}) => {
+    const cell = cells[field];
+    if (!cell) return null;
+    const code = codeOf(list, cell);
+    if (code === undefined) errors.push(rowError(field, rule, params));
+    return code ?? null;
+  };
+  const migrant = cells.migrantWorker;
+  const isYesNo = Object.hasOwn(yesNo, migrant);
+  if (migrant && !isYesNo) errors.push(rowError('migrantWorker', 'member_row_migrant_worker'));
+  const fields: StandardFields = {
+    ethnicity: pick('ethnicity', ethnicities, 'member_row_ethnicity'),
+    education: pick('education', educations, 'member_row_education', { names: names(educations) }),
+    political_status: pick('politicalStatus', politicalStatuses, 'member_row_political_status', { names: names(politicalStatuses) }),
+    migrant_worker: isYesNo ? (yesNo[migrant as keyof typeof yesNo] ? 1 : 0) : null,
+    new_form_group: pick('newFormGroup', newFormGroups, 'member_row_new_form_group', { names: Object.values(newFormGroups).slice(1).join('、') }),
+  };
+  return { fields, errors };
 }
 
 /** One cell's error, explained by a registered rule (members/messages.ts). */
@@ -54,7 +112,7 @@ const rowError = (field: string, rule: RuleCode, params: Record<string, Param> =
  * and hashed, so the spool holds no plain ID number or phone and the write transaction (which
  * holds SQLite's only writer, i.e. every other request) does no cryptography.
  */
-interface SpooledRow {
+interface SpooledRow extends StandardFields {
   name: string;
   idNumberEnc: string;
   idHash: string;
@@ -78,6 +136,7 @@ function spooledRow(deps: Deps, cells: Record<string, string>, idHash: string): 
     gender: genderOf(idNumber),
     uscc: cells.uscc.toUpperCase(),
     joinedOn: cells.joinedOn,
+    ...standardCells(cells).fields,
   };
 }
 
@@ -94,14 +153,15 @@ export function checkRow(cells: Record<string, string>, today: string): RowError
   if (!id) errors.push(rowError('idNumber', 'member_row_id_number_required'));
   else if (/e\+/i.test(id) || /^\d+\.\d+$/.test(id)) errors.push(rowError('idNumber', 'member_row_id_number_as_number'));
   else {
-    const problem = checkIdentity(id, today);
-    if (problem === 'id_number_checksum') errors.push(rowError('idNumber', 'member_row_id_number_invalid'));
-    if (problem === 'id_number_too_young') errors.push(rowError('idNumber', 'member_row_too_young', { age: MIN_JOIN_AGE }));
+    const rule = checkIdentity(id, today);
+    if (rule === 'id_number_too_young') errors.push(rowError('idNumber', 'member_row_too_young', { age: MIN_JOIN_AGE }));
+    else if (rule) errors.push(rowError('idNumber', rule));
   }
   if (!mobilePhone.safeParse(cells.phone).success) errors.push(rowError('phone', 'member_row_phone'));
   if (cells.uscc && !isValidUscc(cells.uscc.toUpperCase())) errors.push(rowError('uscc', 'member_row_uscc'));
   if (!isoDate.safeParse(cells.joinedOn).success) errors.push(rowError('joinedOn', 'member_row_joined_on_invalid'));
   else if (cells.joinedOn > today) errors.push(rowError('joinedOn', 'member_row_joined_on_future'));
+  errors.push(...standardCells(cells).errors);
   return errors;
 }
 
@@ -151,6 +211,7 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
   };
 
   for await (const { row, cells } of readRows(file, importColumns, ['joinedOn'])) {
+    if (isSampleRow(cells)) continue;
     count++;
     const errors = checkRow(cells, day);
     if (errors.length === 0) {
@@ -237,6 +298,11 @@ async function insertBatch(tx: Tx, rows: SpooledRow[], orgId: number, enterprise
         joined_on: r.joinedOn,
         left_on: null,
         user_id: null,
+        ethnicity: r.ethnicity,
+        education: r.education,
+        political_status: r.political_status,
+        migrant_worker: r.migrant_worker,
+        new_form_group: r.new_form_group,
         source: 'import' as const,
         created_at: now,
         updated_at: now,
@@ -248,9 +314,9 @@ async function insertBatch(tx: Tx, rows: SpooledRow[], orgId: number, enterprise
 /** The names of the member roll's downloads, as cadres see them in their download folder. */
 export const memberFileNames = { template: '会员名册导入模板.xlsx', errorReport: '导入错误报告.xlsx' };
 
-type RollRow = Parameters<ReturnType<typeof memberItemView>>[0] & { gender: 'male' | 'female' };
+type RollRow = Parameters<ReturnType<typeof memberItemView>>[0] & StandardFields & { gender: 'male' | 'female'; birth_date: string };
 
-/** The roll's export columns, in order: add a column of the member record here. */
+/** The roll's export columns, in order: add a column of the member record here. Code lists are written by their names. */
 export const rollExportColumns = (deps: Deps): ExportColumn<RollRow>[] => [
   { header: t.memberNo, value: (r) => r.member_no, text: true, width: 16 },
   { header: t.name, value: (r) => r.name, width: 12 },
@@ -261,6 +327,12 @@ export const rollExportColumns = (deps: Deps): ExportColumn<RollRow>[] => [
   { header: t.employer, value: (r) => r.enterprise_name ?? r.employer_name, width: 28 },
   { header: t.status, value: (r, lang) => t[r.status][lang], width: 10 },
   { header: t.joinedOn, value: (r) => r.joined_on, text: true, width: 14 },
+  { header: t.birthDate, value: (r) => r.birth_date, text: true, width: 14 },
+  { header: t.ethnicity, value: (r) => r.ethnicity && ethnicities[r.ethnicity], width: 10 },
+  { header: t.education, value: (r) => r.education && educations[r.education], width: 12 },
+  { header: t.politicalStatus, value: (r) => r.political_status && politicalStatuses[r.political_status], width: 14 },
+  { header: t.migrantWorker, value: (r, lang) => (r.migrant_worker === null ? null : r.migrant_worker ? t.yes[lang] : t.no[lang]), width: 12 },
+  { header: t.newFormGroup, value: (r) => r.new_form_group && newFormGroups[r.new_form_group], width: 14 },
 ];
 
 /** The roll in scope as the list filters it, in Excel (platform/exports.ts: masked unless full data is allowed, audited). */
@@ -274,7 +346,10 @@ export async function exportMembers(deps: Deps, caller: Caller, query: z.infer<t
     filters,
     full,
     fullPermission: 'member.pii',
-    rows: (scope) => filteredMembers(deps, deps.db, scope, filters).select(memberColumns).select('members.gender'),
+    rows: (scope) =>
+      filteredMembers(deps, deps.db, scope, filters)
+        .select(memberColumns)
+        .select(['members.gender', 'members.birth_date', ...standardColumns.map((c) => `members.${c}` as const)]),
     keyset: 'members.id',
     columns: rollExportColumns(deps),
   });

@@ -11,10 +11,35 @@ import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { requireEnterprise } from './directory.ts';
 import { readableMembers } from './policy.ts';
 import { checkStatusChange } from './rules.ts';
-import type { memberListQuery, updateMemberBody } from './schema.ts';
+import type { memberListQuery, standardFields, updateMemberBody } from './schema.ts';
+import type { StandardFields } from './tables.ts';
 import { transfersOf } from './transfers.ts';
 
 /** The member roll: the list in scope, one member, the full personal data on purpose, and status changes. */
+
+/** The register's standard fields as the API names them, from their columns (members or join applications). */
+export function standardFieldsView(r: StandardFields) {
+  return {
+    ethnicity: r.ethnicity,
+    education: r.education,
+    politicalStatus: r.political_status,
+    migrantWorker: r.migrant_worker === null ? null : r.migrant_worker === 1,
+    newFormGroup: r.new_form_group,
+  };
+}
+
+/** The columns of the standard fields a request gives (those it leaves out stay unchanged; null clears). */
+export function standardFieldColumns(input: z.infer<typeof standardFields>): Partial<StandardFields> {
+  const set: Partial<StandardFields> = {};
+  if (input.ethnicity !== undefined) set.ethnicity = input.ethnicity;
+  if (input.education !== undefined) set.education = input.education;
+  if (input.politicalStatus !== undefined) set.political_status = input.politicalStatus;
+  if (input.migrantWorker !== undefined) set.migrant_worker = input.migrantWorker === null ? null : input.migrantWorker ? 1 : 0;
+  if (input.newFormGroup !== undefined) set.new_form_group = input.newFormGroup;
+  return set;
+}
+
+export const standardColumns = ['ethnicity', 'education', 'political_status', 'migrant_worker', 'new_form_group'] as const;
 
 export function membersQuery(tx: Tx) {
   return tx.selectFrom('members').innerJoin('orgs', 'orgs.id', 'members.org_id').leftJoin('enterprises', 'enterprises.id', 'members.enterprise_id');
@@ -116,12 +141,14 @@ export async function getMember(deps: Deps, caller: Caller, id: number) {
   const row = await membersQuery(deps.db)
     .select(memberColumns)
     .select(['members.gender', 'members.birth_date', 'members.enterprise_id', 'members.retained_reason', 'members.left_on', 'members.source', 'members.user_id'])
+    .select(standardColumns.map((c) => `members.${c}` as const))
     .where('members.id', '=', id)
     .executeTakeFirstOrThrow();
   return {
     ...memberItemView(deps)(row),
     gender: row.gender,
     birthDate: row.birth_date,
+    ...standardFieldsView(row),
     enterpriseId: row.enterprise_id,
     retainedReason: row.retained_reason,
     leftOn: row.left_on,
@@ -164,13 +191,20 @@ export async function updateMember(deps: Deps, caller: Caller, id: number, input
       if (input.enterpriseId) set.employer_name = null;
     }
     if (input.employerName !== undefined) set.employer_name = input.employerName;
+    Object.assign(set, standardFieldColumns(input));
     await tx.updateTable('members').set(set).where('id', '=', id).execute();
     await audit(tx, caller.actor, {
       action: input.status ? `member.${input.status === 'member' ? 'restore' : input.status === 'retained' ? 'retain' : 'leave'}` : 'member.update',
       entity: 'member',
       entityId: id,
       orgId: before.org_id,
-      before: { status: before.status, retainedReason: before.retained_reason, phone: before.phone_enc ? deps.pii.decrypt(before.phone_enc) : null, enterpriseId: before.enterprise_id },
+      before: {
+        status: before.status,
+        retainedReason: before.retained_reason,
+        phone: before.phone_enc ? deps.pii.decrypt(before.phone_enc) : null,
+        enterpriseId: before.enterprise_id,
+        ...standardFieldsView(before),
+      },
       after: { ...input },
     });
   });

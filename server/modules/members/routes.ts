@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorReportFile, importReportDir, importWorkbook, sendWorkbook } from '../../platform/spreadsheet.ts';
@@ -11,7 +12,7 @@ import { directory } from './directory.ts';
 import { getMember, listMembers, revealMember, updateMember } from './roll.ts';
 import { acceptTransfer, cancelTransfer, exportTransfers, listTransfers, rejectTransfer, startTransfer } from './transfers.ts';
 import { exportMembers, importMembers, memberFileNames, memberTemplate } from './roll-files.ts';
-import { orgStats } from './stats.ts';
+import { exportCoverage, orgStats } from './stats.ts';
 
 export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -64,7 +65,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/join-applications',
     {
       config: { access: 'member.read' },
-      schema: { summary: 'Join applications in scope (overdue ones flagged)', tags: ['members'], querystring: s.applicationListQuery, response: { 200: pageOf(s.applicationView) } },
+      schema: { summary: 'Join applications in scope (overdue ones flagged)', tags: ['members'], querystring: s.applicationListQuery, response: { 200: pageOf(s.applicationItem) } },
     },
     async (req) => listApplications(deps, req.caller, req.query),
   );
@@ -83,7 +84,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/join-applications/:id',
     {
       config: { access: 'member.read' },
-      schema: { summary: 'One join application', tags: ['members'], params: idParams, response: { 200: s.applicationView } },
+      schema: { summary: 'One join application', tags: ['members'], params: idParams, response: { 200: s.applicationItem } },
     },
     async (req) => getApplication(deps, req.caller, req.params.id),
   );
@@ -196,7 +197,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/transfers',
     {
       config: { access: 'member.read' },
-      schema: { summary: 'Transfers into (incoming) or out of (outgoing) the scope', tags: ['members'], querystring: s.transferListQuery, response: { 200: pageOf(s.transferView) } },
+      schema: { summary: 'Transfers into (incoming) or out of (outgoing) the scope', tags: ['members'], querystring: s.transferListQuery, response: { 200: pageOf(s.transferItem) } },
     },
     async (req) => listTransfers(deps, req.caller, req.query),
   );
@@ -245,5 +246,18 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Coverage statistics over the org’s whole subtree', tags: ['members'], params: idParams, response: { 200: s.statsView } },
     },
     async (req) => orgStats(deps, req.caller, req.params.id),
+  );
+  app.get(
+    '/orgs/:id/stats/export',
+    {
+      config: { access: 'org.read' },
+      schema: { summary: 'The coverage table (each child and the total) as Excel, the same figures as the stats (audited)', tags: ['members'], params: idParams },
+    },
+    async (req, reply) => {
+      const out = new PassThrough();
+      const { name, write } = await exportCoverage(deps, req.caller, req.params.id, out);
+      write().catch((err) => out.destroy(err));
+      return sendWorkbook(reply, name, out);
+    },
   );
 };

@@ -3,8 +3,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../platform/identity.ts';
 import { registerTexts } from '../../platform/i18n.ts';
 import { texts } from './messages.ts';
-import { checkIdentity, checkStatusChange, checkTransferStart, canHoldMembers, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
-import { checkRow } from './roll-files.ts';
+import {
+  checkIdentity,
+  checkIdNumberFormat,
+  checkStatusChange,
+  checkTransferStart,
+  canHoldMembers,
+  codeOf,
+  ethnicities,
+  formatMemberNo,
+  genderOf,
+  newFormGroups,
+  overdueCutoff,
+  percent,
+  politicalStatuses,
+} from './rules.ts';
+import { checkRow, importColumns, sampleRow } from './roll-files.ts';
 
 describe('member rules', () => {
   it('accepts a worker who turns 16 today and refuses one who turns 16 tomorrow', () => {
@@ -12,11 +26,17 @@ describe('member rules', () => {
     expect(checkIdentity(makeIdNumber('330421', '2009-06-03', 1), '2025-06-02')).toBe('id_number_too_young');
   });
 
-  it('refuses a wrong check digit and an impossible birth date', () => {
+  it('says what is wrong with an ID number: length, digits, last character, check character, birth date', () => {
     const good = makeIdNumber('330421', '1990-03-07', 1);
     const wrong = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    expect(checkIdentity(wrong, '2025-06-02')).toBe('id_number_checksum');
-    expect(checkIdentity(makeIdNumber('330421', '1990-02-30', 1), '2025-06-02')).toBe('id_number_checksum');
+    expect(checkIdentity(good.slice(0, 17), '2025-06-02')).toBe('id_number_length');
+    expect(checkIdentity(`3304A1${good.slice(6)}`, '2025-06-02')).toBe('id_number_digits');
+    // 18 characters ending in A: not "enter 18 characters", but what is wrong with the last one
+    expect(checkIdentity(`${good.slice(0, 17)}A`, '2025-06-02')).toBe('id_number_last_character');
+    expect(checkIdNumberFormat(`${good.slice(0, 17)}A`)).toBe('id_number_last_character');
+    expect(checkIdentity(wrong, '2025-06-02')).toBe('id_number_check_character');
+    expect(checkIdentity(makeIdNumber('330421', '1990-02-30', 1), '2025-06-02')).toBe('id_number_birth_date');
+    expect(checkIdNumberFormat(makeIdNumber('330421', '1990-02-30', 1))).toBeNull();
   });
 
   it('reads gender from the 17th digit', () => {
@@ -55,11 +75,30 @@ describe('member rules', () => {
     expect(checkTransferStart('member', 1, 1)).toBe('transfer_same_org');
   });
 
-  it('lets unions, branches and street federations hold members, not county federations', () => {
+  it('lets unions, branches, and street and town federations hold members, not county federations', () => {
     expect(canHoldMembers('grassroots_union', null)).toBe(true);
     expect(canHoldMembers('branch', null)).toBe(true);
     expect(canHoldMembers('federation', 'street')).toBe(true);
+    expect(canHoldMembers('federation', 'town')).toBe(true);
     expect(canHoldMembers('federation', 'county')).toBe(false);
+  });
+
+  it('lists the 56 ethnic groups and 其他 by their GB/T 3304 codes, the six political statuses and the eight new-form groups', () => {
+    expect(Object.keys(ethnicities)).toHaveLength(57);
+    expect(new Set(Object.values(ethnicities)).size).toBe(57);
+    expect(codeOf(ethnicities, '汉族')).toBe('01');
+    expect(codeOf(ethnicities, '基诺族')).toBe('56');
+    expect(codeOf(ethnicities, '其他')).toBe('97');
+    expect(codeOf(ethnicities, '汉')).toBeUndefined();
+    expect(Object.values(politicalStatuses)).toEqual(['中共党员', '中共预备党员', '共青团员', '民主党派', '无党派人士', '群众']);
+    expect(Object.keys(newFormGroups).filter((g) => g !== 'none')).toHaveLength(8);
+  });
+
+  it('gives rates in percent with one decimal, and none without a denominator', () => {
+    expect(percent(1, 3)).toBe(33.3);
+    expect(percent(2, 3)).toBe(66.7);
+    expect(percent(5, 5)).toBe(100);
+    expect(percent(0, 0)).toBeNull();
   });
 });
 
@@ -69,6 +108,16 @@ describe('import row check', () => {
   const row = { name: '王一', idNumber: makeIdNumber('330421', '1990-03-07', 1), phone: '13800000000', uscc: '', joinedOn: '2024-03-01' };
   it('accepts a clean row', () => {
     expect(checkRow(row, '2025-06-02')).toEqual([]);
+  });
+  it('passes the template’s own sample row, check digit included', () => {
+    const cells = Object.fromEntries(importColumns.map((c, i) => [c.field, sampleRow[i]]));
+    expect(checkRow(cells, '2025-06-02')).toEqual([]);
+  });
+  it('checks the optional standard columns against their lists, naming the column', () => {
+    const errors = checkRow({ ...row, ethnicity: '汉', education: '本科', politicalStatus: '党员', migrantWorker: 'Y', newFormGroup: '骑手' }, '2025-06-02');
+    expect(errors.map((e) => e.field)).toEqual(['migrantWorker', 'ethnicity', 'education', 'politicalStatus', 'newFormGroup']);
+    expect(errors.map((e) => e.message.zh.slice(0, 4))).toEqual(['是否农民', '民族须填', '学历须为', '政治面貌', '新就业形']);
+    expect(checkRow({ ...row, ethnicity: '畲族', education: '研究生', politicalStatus: '中共预备党员', migrantWorker: '是', newFormGroup: '外卖送餐员' }, '2025-06-02')).toEqual([]);
   });
   it('names each bad column', () => {
     const errors = checkRow({ name: '', idNumber: '3.30421199003071E+17', phone: '1380000', uscc: 'ABC', joinedOn: '2026-01-01' }, '2025-06-02');

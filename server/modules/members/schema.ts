@@ -1,13 +1,41 @@
 import { z } from 'zod';
 import { exportQueryOf } from '../../platform/exports.ts';
+import { applicationActionNames, transferActionNames } from './rules.ts';
 import { boolFlag, id, mobilePhone, optionalText, pageQuery, text } from '../../platform/validation.ts';
+import { checkIdNumberFormat, educations, ethnicities, newFormGroups, politicalStatuses } from './rules.ts';
 
 export const memberStatus = z.enum(['member', 'transferring', 'retained', 'left']);
+/** An ID number, trimmed and upper-cased; a wrong one is told what is wrong with it (checkIdNumberFormat). */
 export const idNumber = z
   .string()
   .trim()
   .transform((v) => v.toUpperCase())
-  .refine((v) => /^\d{17}[\dX]$/.test(v), 'id_number_checksum');
+  .superRefine((v, ctx) => {
+    const rule = checkIdNumberFormat(v);
+    if (rule) ctx.addIssue({ code: 'custom', message: rule });
+  });
+
+const codes = <T extends Record<string, string>>(list: T) => z.enum(Object.keys(list) as [Extract<keyof T, string>, ...Extract<keyof T, string>[]]);
+export const ethnicity = codes(ethnicities).describe('GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他');
+export const education = codes(educations);
+export const politicalStatus = codes(politicalStatuses).describe('GB/T 4762, the democratic parties as one');
+export const newFormGroup = codes(newFormGroups).describe('none, or one of the eight groups of new-form workers');
+
+/** The member register's standard fields, each optional (null: not recorded). Gender and birth date come from the ID number. */
+export const standardFields = z.object({
+  ethnicity: ethnicity.nullish(),
+  education: education.nullish(),
+  politicalStatus: politicalStatus.nullish(),
+  migrantWorker: z.boolean().nullish().describe('是否农民工'),
+  newFormGroup: newFormGroup.nullish().describe('新就业形态'),
+});
+const standardFieldsView = z.object({
+  ethnicity: ethnicity.nullable(),
+  education: education.nullable(),
+  politicalStatus: politicalStatus.nullable(),
+  migrantWorker: z.boolean().nullable(),
+  newFormGroup: newFormGroup.nullable(),
+});
 
 /** A person's name as on their ID card: in applications, claims and imported rows alike. */
 export const NAME_MAX = 50;
@@ -25,6 +53,7 @@ export const joinApplicationBody = z
     employerName: optionalText(100),
     consent: z.literal(true, 'consent_required'),
   })
+  .extend(standardFields.shape)
   .superRefine((a, ctx) => {
     if (!a.enterpriseId && !a.employerName) ctx.addIssue({ code: 'custom', path: ['employerName'], message: 'employer_required' });
   });
@@ -46,6 +75,11 @@ export const applicationView = z.object({
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
   overdue: z.boolean().describe('pending for more than 15 working days: flagged to the union’s parent'),
+}).extend(standardFieldsView.shape);
+
+/** An application as the console lists it, with what the caller may do to it. */
+export const applicationItem = applicationView.extend({
+  actions: z.array(z.enum(applicationActionNames)).describe('approve and reject while pending, to a cadre who may decide it: only these buttons are shown'),
 });
 
 export const applicationListQuery = pageQuery.extend({
@@ -84,9 +118,15 @@ export const transferView = z.object({
   decidedAt: z.string().nullable(),
 });
 
+/** A transfer as the console lists it, with what the caller may do to it. */
+export const transferItem = transferView.extend({
+  actions: z.array(z.enum(transferActionNames)).describe('accept and reject for the receiving union, cancel for the sending side, while pending'),
+});
+
 export const memberDetail = memberItem.extend({
-  gender: z.enum(['male', 'female']),
-  birthDate: z.string(),
+  gender: z.enum(['male', 'female']).describe('read from the ID number'),
+  birthDate: z.string().describe('read from the ID number'),
+  ...standardFieldsView.shape,
   enterpriseId: z.number().int().nullable(),
   retainedReason: z.enum(['retired', 'unemployed']).nullable(),
   leftOn: z.string().nullable(),
@@ -108,6 +148,7 @@ export const updateMemberBody = z
     phone: mobilePhone.nullable().optional(),
     enterpriseId: id.nullable().optional(),
     employerName: optionalText(100).optional(),
+    ...standardFields.shape,
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -115,6 +156,17 @@ export const updateMemberBody = z
   });
 
 export const revealResponse = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+
+/** The membership linked to an account, in GET /api/me: the portal reads whether its user is a member from it. */
+export const accountMembership = z
+  .object({
+    id: z.number().int(),
+    memberNo: z.string(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    status: memberStatus.exclude(['left']),
+  })
+  .nullable();
 
 export const myMembership = z.object({
   memberId: z.number().int(),
@@ -141,7 +193,7 @@ export const directoryItem = z.object({
   id: z.number().int(),
   name: z.string(),
   kind: z.enum(['federation', 'joint_union', 'grassroots_union', 'branch']),
-  level: z.enum(['county', 'street']).nullable(),
+  level: z.enum(['county', 'street', 'town']).nullable(),
   basis: z.enum(['building', 'area', 'industry', 'town']).nullable(),
   region: z.string().nullable(),
   parentName: z.string().nullable(),
@@ -151,16 +203,28 @@ export const memberExportQuery = exportQueryOf(memberListQuery);
 export const applicationExportQuery = exportQueryOf(applicationListQuery);
 export const transferExportQuery = exportQueryOf(transferListQuery);
 
+const rate = z.number().nullable();
+/** The coverage figures of one org's subtree; `children` has the same for each child. */
+const coverageFigures = {
+  unions: z.number().int().describe('grassroots and joint unions in the subtree'),
+  enterprises: z.number().int(),
+  enterprisesWithoutUnion: z.number().int(),
+  enterprisesNeedingUnion: z.number().int().describe('without a union and founded a year ago or earlier (应建未建)'),
+  unionizationRate: rate.describe('建会率 in percent, one decimal: enterprises with a union ÷ (those + enterprisesNeedingUnion); null when none should have one'),
+  employees: z.number().int().describe('职工人数 of the enterprises, those whose number is known'),
+  members: z.number().int().describe('member + transferring + retained'),
+  membershipRate: rate.describe('入会率 in percent, one decimal: members ÷ employees; null when no employees are known'),
+  migrantWorkers: z.number().int().describe('members (not left) who are migrant workers (农民工)'),
+  newFormWorkers: z.number().int().describe('members (not left) in one of the eight groups of new-form workers (新就业形态)'),
+};
+
 export const statsView = z.object({
   orgId: z.number().int(),
-  unions: z.number().int().describe('grassroots and joint unions in the subtree'),
+  ...coverageFigures,
   singleUnions: z.number().int(),
   jointUnions: z.number().int(),
   branches: z.number().int(),
-  enterprises: z.number().int(),
-  enterprisesWithoutUnion: z.number().int(),
   newEconomyEnterprises: z.number().int(),
-  members: z.number().int().describe('member + transferring + retained'),
   membersByStatus: z.object({ member: z.number().int(), transferring: z.number().int(), retained: z.number().int(), left: z.number().int() }),
   pendingApplications: z.number().int(),
   overdueApplications: z.number().int(),
@@ -169,11 +233,10 @@ export const statsView = z.object({
     z.object({
       orgId: z.number().int(),
       name: z.string(),
-      kind: z.string(),
-      unions: z.number().int(),
-      enterprises: z.number().int(),
-      enterprisesWithoutUnion: z.number().int(),
-      members: z.number().int(),
+      kind: z.enum(['federation', 'joint_union', 'grassroots_union', 'branch']),
+      level: z.enum(['county', 'street', 'town']).nullable(),
+      basis: z.enum(['building', 'area', 'industry', 'town']).nullable(),
+      ...coverageFigures,
     }),
   ),
 });

@@ -1,12 +1,22 @@
 import type { Generated } from 'kysely';
+import type { Education, Ethnicity, MemberStatus, NewFormGroup, PoliticalStatus } from './rules.ts';
 
 /**
  * The members module's tables (conventions in server/db/schema.ts). The declaration at the end adds
  * them to the one `DB` type every query is checked against; no other module writes them.
  */
-export type MemberStatus = 'member' | 'transferring' | 'retained' | 'left';
 
-export interface MemberTable {
+/** The member register's standard fields (migration 0014), each null while not recorded; codes in rules.ts. */
+export interface StandardFields {
+  ethnicity: Ethnicity | null;
+  education: Education | null;
+  political_status: PoliticalStatus | null;
+  /** 是否农民工: 1 or 0 */
+  migrant_worker: number | null;
+  new_form_group: NewFormGroup | null;
+}
+
+export interface MemberTable extends StandardFields {
   id: Generated<number>;
   name: string;
   id_number_enc: string;
@@ -29,15 +39,20 @@ export interface MemberTable {
   updated_at: string;
 }
 
-/** Members of an org's whole subtree per status and month joined ('YYYY-MM'), kept by triggers (migration 0006). */
+/**
+ * Members of an org's whole subtree per status and month joined ('YYYY-MM'), and how many of them
+ * are migrant workers and new-form workers, kept by triggers (migrations 0006 and 0014).
+ */
 export interface SubtreeMemberCountTable {
   org_id: number;
   status: MemberStatus;
   joined_month: string;
   n: number;
+  migrant_workers: number;
+  new_form_workers: number;
 }
 
-export interface JoinApplicationTable {
+export interface JoinApplicationTable extends StandardFields {
   id: Generated<number>;
   user_id: number;
   name: string;

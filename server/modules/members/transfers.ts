@@ -8,10 +8,11 @@ import { paginate } from '../../platform/paging.ts';
 import type { Scope } from '../../platform/access.ts';
 import { shanghaiMinute } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
+import { notify } from '../notifications/index.ts';
 import { exportTexts as t } from './messages.ts';
-import { requireMemberOrg } from './directory.ts';
-import { actableMembers, cancellableTransfers, readableTransfers } from './policy.ts';
-import { checkTransferStart } from './rules.ts';
+import { orgName, requireMemberOrg } from './directory.ts';
+import { actableMembers, cancellableTransfer, cancellableTransfers, decidableTransfer, readableTransfers } from './policy.ts';
+import { checkTransferDecision, checkTransferStart, transferActions } from './rules.ts';
 import type { transferExportQuery, transferListQuery } from './schema.ts';
 
 /**
@@ -70,8 +71,10 @@ function filteredTransfers(tx: Tx, scope: Scope, query: TransferFilters) {
 }
 
 export async function listTransfers(deps: Deps, caller: Caller, query: z.infer<typeof transferListQuery>) {
-  const { rows, total } = await paginate(filteredTransfers(deps.db, caller.scope, query), query, (q) => selectTransfers(q).orderBy('transfers.id', 'desc'));
-  return { items: rows.map(transferRowView), total };
+  const { rows, total } = await paginate(filteredTransfers(deps.db, caller.scope, query), query, (q) =>
+    selectTransfers(q).select([decidableTransfer(caller.user), cancellableTransfer(caller.user!)]).orderBy('transfers.id', 'desc'),
+  );
+  return { items: rows.map((r) => ({ ...transferRowView(r), actions: transferActions(r.status, { decides: r.decides === 1, cancels: r.cancels === 1 }) })), total };
 }
 
 /** The transfers as the list filters them, in Excel. */
@@ -144,7 +147,8 @@ async function closeTransfer(deps: Deps, caller: Caller, id: number, outcome: 'a
       .where(allowed)
       .executeTakeFirst();
     if (!t) throw notFound('transfer');
-    if (t.status !== 'pending') throw conflict('transfer_decided');
+    const decided = checkTransferDecision(t.status);
+    if (decided) throw conflict(decided);
     const now = caller.actor.now;
     await tx
       .updateTable('transfers')
@@ -165,6 +169,13 @@ async function closeTransfer(deps: Deps, caller: Caller, id: number, outcome: 'a
       before: { status: 'pending', orgId: t.from_org_id },
       after: { status: outcome, orgId: outcome === 'accepted' ? t.to_org_id : t.from_org_id, reason },
     });
+    if (outcome === 'accepted') {
+      // The member hears of it on their account, and so does the cadre who started the move.
+      const member = await tx.selectFrom('members').select(['name', 'user_id']).where('id', '=', t.member_id).executeTakeFirstOrThrow();
+      const notice = { kind: 'transfer_accepted', params: { name: member.name, from: await orgName(tx, t.from_org_id), to: await orgName(tx, t.to_org_id) }, key: `transfer:${id}` } as const;
+      if (member.user_id !== null) await notify(tx, deps, [member.user_id], { ...notice, link: '/m/card' });
+      if (t.started_by !== null) await notify(tx, deps, [t.started_by], { ...notice, link: '/members/transfers' });
+    }
     return { id, status: outcome, memberId: t.member_id };
   });
 }

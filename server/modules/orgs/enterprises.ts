@@ -47,6 +47,7 @@ async function enterpriseRows(deps: Deps, tx: Tx, scope: Scope, ids: number[]) {
     uscc: r.uscc,
     industry: r.industry,
     foundedOn: r.founded_on,
+    employees: r.employees,
     newEconomy: r.new_economy === 1,
     orgId: r.org_id,
     orgName: r.org_name,
@@ -143,6 +144,7 @@ export async function createEnterprise(deps: Deps, caller: Caller, input: z.infe
         uscc: input.uscc,
         industry: input.industry,
         founded_on: input.foundedOn ?? null,
+        employees: input.employees ?? null,
         new_economy: input.newEconomy ? 1 : 0,
         org_id: input.orgId,
         status: 'active',
@@ -167,6 +169,7 @@ export async function updateEnterprise(deps: Deps, caller: Caller, id: number, i
     if (input.orgId !== undefined) set.org_id = input.orgId;
     if (input.industry !== undefined) set.industry = input.industry;
     if (input.foundedOn !== undefined) set.founded_on = input.foundedOn;
+    if (input.employees !== undefined) set.employees = input.employees;
     if (input.newEconomy !== undefined) set.new_economy = input.newEconomy ? 1 : 0;
     await tx.updateTable('enterprises').set(set).where('id', '=', id).execute();
     const after = await loadEnterprise(deps, tx, everywhere, id);

@@ -23,7 +23,7 @@ export const messages = {
 } as const satisfies Texts;
 
 export const rules = {
-  level_required: { zh: '总工会须选择级别（县级或街道）', en: 'A federation needs a level (county or street)' },
+  level_required: { zh: '总工会须选择级别（县级、街道或乡镇）', en: 'A federation needs a level (county, street or town)' },
   basis_required: { zh: '联合工会须选择联合方式（楼宇、区域、行业、小镇）', en: 'A joint union needs a basis (building, area, industry, town)' },
 } as const satisfies Texts;
 
@@ -36,7 +36,8 @@ export const labels = {
   grassroots_union: { zh: '基层工会', en: 'grassroots union' },
   branch: { zh: '分会', en: 'branch' },
   county: { zh: '县级总工会', en: 'county federation' },
-  street: { zh: '街道（乡镇）总工会', en: 'street federation' },
+  street: { zh: '街道总工会', en: 'street federation' },
+  town: { zh: '乡镇总工会', en: 'town federation' },
 } satisfies Texts;
 
 /** The Excel exports' list names, column headers and values (platform/exports.ts); kinds and levels are `labels`. */
@@ -78,14 +79,30 @@ export const fields = {
   uscc: { zh: '统一社会信用代码', en: 'Unified social credit code' },
   industry: { zh: '行业', en: 'Industry' },
   foundedOn: { zh: '成立日期', en: 'Founding date' },
+  employees: { zh: '职工人数', en: 'Employees' },
   newEconomy: { zh: '两新组织', en: 'New-economy organisation' },
   enterpriseId: { zh: '所属企业', en: 'Enterprise' },
   teamName: { zh: '班组名称', en: 'Team name' },
 } satisfies Texts;
 
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'org.create': { zh: '新建组织', en: 'Create organisation' },
+  'org.update': { zh: '修改组织', en: 'Change organisation' },
+  'org.move': { zh: '移动组织', en: 'Move organisation' },
+  'org.close': { zh: '撤销组织', en: 'Close organisation' },
+  'enterprise.create': { zh: '登记企业', en: 'Register enterprise' },
+  'enterprise.update': { zh: '修改企业', en: 'Change enterprise' },
+  'enterprise.close': { zh: '注销企业', en: 'Close enterprise' },
+  'team.create': { zh: '新建班组', en: 'Create team' },
+  'team.update': { zh: '修改班组', en: 'Change team' },
+  'team.close': { zh: '撤销班组', en: 'Close team' },
+} as const satisfies Texts;
+
 declare module '../../platform/i18n.ts' {
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, actions };

@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/module.ts';
 import { texts } from './messages.ts';
 import { orgsRoutes } from './routes.ts';
+import { enterpriseEmployees } from './migrations/0012-enterprise-employees.ts';
+import { townFederations } from './migrations/0013-town-federations.ts';
 
 const permissions = {
   'org.read': ['cadre', 'viewer'],
@@ -13,4 +15,10 @@ declare module '../../platform/access.ts' {
 }
 
 /** The union tree, enterprises and teams. */
-export const orgsModule = defineModule({ name: 'orgs', routes: orgsRoutes, texts, permissions });
+export const orgsModule = defineModule({
+  name: 'orgs',
+  routes: orgsRoutes,
+  texts,
+  permissions,
+  migrations: { '0012-enterprise-employees': enterpriseEmployees, '0013-town-federations': townFederations },
+});

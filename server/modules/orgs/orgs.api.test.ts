@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 
 import { readExport } from '../../test/exports.ts';
 import { buildFixture, createEnterprise, createOrg, createTeam, createTestApp, expectStatus, type Fixture } from '../../test/harness.ts';
+import { townFederations } from './migrations/0013-town-federations.ts';
 
 /** A problem body without `instance`, the one member that names the URL asked for. */
 const sameProblem = (body: Record<string, unknown>) => {
@@ -123,6 +124,24 @@ describe('organisations', () => {
     const res = await f.admin.post('/api/orgs', { ...body, parentId: f.orgs[parent] });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe(code);
+  });
+
+  it('keeps a town a town (乡镇总工会): created with the level town, it takes unions and members like a street', async () => {
+    const town = await createOrg(f.clients.countyCadre, { name: '西塘镇总工会', kind: 'federation', level: 'town', parentId: f.orgs.county });
+    expect(expectStatus(await f.admin.get(`/api/orgs/${town}`), 200)).toMatchObject({ kind: 'federation', level: 'town' });
+    const union = await createOrg(f.clients.countyCadre, { name: '西塘古镇旅游有限公司工会', kind: 'grassroots_union', parentId: town });
+    expect(union).toEqual(expect.any(Number));
+    const listed = expectStatus(await f.admin.get('/api/directory/unions?q=西塘镇'), 200);
+    expect(listed.items).toContainEqual(expect.objectContaining({ id: town, level: 'town' }));
+    const under = await f.admin.post('/api/orgs', { name: '镇下之镇', kind: 'federation', level: 'town', parentId: town });
+    expect(under.json()).toMatchObject({ code: 'org_parent_kind', title: '乡镇总工会不能设在乡镇总工会之下' });
+  });
+
+  it('turns the federations saved as streets but named …镇总工会 into towns when migrating (0013)', async () => {
+    const old = await createOrg(f.admin, { name: '姚庄镇总工会', kind: 'federation', level: 'street', parentId: f.orgs.county });
+    await townFederations.up(app.deps.db);
+    const levels = await app.deps.db.selectFrom('orgs').select(['id', 'level']).where('id', 'in', [old, f.orgs.streetA, f.orgs.county]).orderBy('id').execute();
+    expect(Object.fromEntries(levels.map((o) => [o.id, o.level]))).toEqual({ [f.orgs.county]: 'county', [f.orgs.streetA]: 'street', [old]: 'town' });
   });
 
   it('lets only a platform admin start a tree, and only with a county federation', async () => {
@@ -296,6 +315,7 @@ describe('enterprises and teams', () => {
       uscc: '91330100716105852F',
       industry: '纺织',
       foundedOn: '2010-04-01',
+      employees: null,
       newEconomy: false,
       orgId: f.orgs.unionA,
       orgName: '魏塘精工有限公司工会',
@@ -311,7 +331,22 @@ describe('enterprises and teams', () => {
     const res = await f.admin.post('/api/enterprises', { name: '假企业', uscc: '91350100M000100Y44', orgId: f.orgs.unionA });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].field).toBe('uscc');
-    expect(res.json().errors[0].message).toBe('统一社会信用代码：统一社会信用代码格式或校验位不正确');
+    expect(res.json().errors[0].message).toBe('统一社会信用代码格式或校验位不正确');
+  });
+
+  it('records the number of employees (职工人数), a whole number of 0 or more, refused by name otherwise', async () => {
+    const id = await createEnterprise(f.clients.cadreA, { name: '魏塘职工人数测试有限公司', orgId: f.orgs.unionA });
+    expect(expectStatus(await f.clients.cadreA.get(`/api/enterprises/${id}`), 200).employees).toBeNull();
+    expect(expectStatus(await f.clients.cadreA.patch(`/api/enterprises/${id}`, { employees: 120 }), 200).employees).toBe(120);
+    expect(expectStatus(await f.clients.cadreA.patch(`/api/enterprises/${id}`, { employees: 0 }), 200).employees).toBe(0);
+    for (const [employees, message] of [[-1, '职工人数：不能小于 0'], [12.5, '职工人数：应为整数'], ['many', '职工人数：应为数字']] as const) {
+      const res = await f.clients.cadreA.patch(`/api/enterprises/${id}`, { employees });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors).toEqual([{ field: 'employees', message }]);
+    }
+    expect(expectStatus(await f.clients.cadreA.patch(`/api/enterprises/${id}`, { employees: null }), 200).employees).toBeNull();
+    const created = await f.clients.cadreA.post('/api/enterprises', { name: '负数人数', uscc: '91330100716105852F', orgId: f.orgs.unionA, employees: -3 });
+    expect(created.json().errors[0]).toEqual({ field: 'employees', message: '职工人数：不能小于 0' });
   });
 
   it('refuses a credit code already registered with 409, whoever registered it', async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkClose, checkMove, checkPlacement, hasUnion, needsUnion, type OrgShape } from './rules.ts';
+import { checkClose, checkMove, checkPlacement, hasUnion, needsUnion, unionDueFoundedBy, type OrgShape } from './rules.ts';
 
 const county: OrgShape = { kind: 'federation', level: 'county' };
 const street: OrgShape = { kind: 'federation', level: 'street' };
+const town: OrgShape = { kind: 'federation', level: 'town' };
 const joint: OrgShape = { kind: 'joint_union', level: null };
 const grassroots: OrgShape = { kind: 'grassroots_union', level: null };
 const branch: OrgShape = { kind: 'branch', level: null };
@@ -17,6 +18,14 @@ describe('placement in the union tree', () => {
     expect(checkPlacement(street, county)).toBeNull();
     expect(checkPlacement(street, street)).toMatchObject({ code: 'org_parent_kind', params: { kind: 'street', parentKind: 'street' } });
     expect(checkPlacement(county, county)).toMatchObject({ code: 'org_parent_kind', params: { kind: 'county', parentKind: 'county' } });
+  });
+
+  it('puts a town federation where a street one goes, and unions under it', () => {
+    expect(checkPlacement(town, county)).toBeNull();
+    expect(checkPlacement(town, street)).toMatchObject({ code: 'org_parent_kind', params: { kind: 'town', parentKind: 'street' } });
+    expect(checkPlacement(joint, town)).toBeNull();
+    expect(checkPlacement(grassroots, town)).toBeNull();
+    expect(checkPlacement(branch, town)).toMatchObject({ code: 'org_parent_kind' });
   });
 
   it('puts joint unions under federations, grassroots unions under federations or joint unions', () => {
@@ -82,6 +91,12 @@ describe('enterprises without a union (未建会)', () => {
   it('counts a 29 February founding as a year old from 1 March of the next year', () => {
     expect(needsUnion('federation', '2024-02-29', '2025-02-28')).toBe(false);
     expect(needsUnion('federation', '2024-02-29', '2025-03-01')).toBe(true);
+  });
+
+  it('gives the founding day by which an enterprise is due a union, for SQL to compare with', () => {
+    expect(unionDueFoundedBy('2025-06-02')).toBe('2024-06-02');
+    expect('2024-02-29' <= unionDueFoundedBy('2025-02-28')).toBe(false);
+    expect('2024-02-29' <= unionDueFoundedBy('2025-03-01')).toBe(true);
   });
 
   it('never prompts an enterprise that has a union or no founding date', () => {

@@ -3,7 +3,8 @@ import type { Refusal } from '../../platform/errors.ts';
 /** The union tree's shape rules. Pure: callers pass what they read, get a refusal code or null. */
 export const orgKinds = ['federation', 'joint_union', 'grassroots_union', 'branch'] as const;
 export type OrgKind = (typeof orgKinds)[number];
-export const federationLevels = ['county', 'street'] as const;
+/** A county's federation; under it a street's (街道) or a town's (乡镇), of the same rank. */
+export const federationLevels = ['county', 'street', 'town'] as const;
 export type FederationLevel = (typeof federationLevels)[number];
 export const jointBases = ['building', 'area', 'industry', 'town'] as const;
 export const teamKinds = ['workshop', 'office', 'crew', 'project'] as const;
@@ -16,8 +17,9 @@ export interface OrgShape {
 /** "kind" or "kind:level" → the parents it may sit under. */
 const ALLOWED_PARENTS: Record<string, string[]> = {
   'federation:street': ['federation:county'],
-  joint_union: ['federation:county', 'federation:street'],
-  grassroots_union: ['federation:county', 'federation:street', 'joint_union'],
+  'federation:town': ['federation:county'],
+  joint_union: ['federation:county', 'federation:street', 'federation:town'],
+  grassroots_union: ['federation:county', 'federation:street', 'federation:town', 'joint_union'],
   branch: ['joint_union', 'grassroots_union'],
 };
 
@@ -52,9 +54,19 @@ export function hasUnion(coveringKind: OrgKind): boolean {
   return coveringKind !== 'federation';
 }
 
-/** A year after founding, an enterprise without a union is a prompt to set one up. */
+/**
+ * When an enterprise without a union should have one (应建会): once a year has passed since it was
+ * founded. The source page names this moment as the one street federations watch for ("重点把握
+ * 成立满一年以上非公企业和‘两新’组织…的关键节点", 天水街道, shared/seed/union-newspaper-page.zh.txt).
+ * An enterprise founded on or before the returned day (today a year ago, as YYYY-MM-DD) is due:
+ * string order of the dates, so SQL can filter with it too (coverage statistics, 建会率).
+ */
+export function unionDueFoundedBy(today: string): string {
+  return `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+}
+
+/** A year after founding, an enterprise without a union is a prompt to set one up (see unionDueFoundedBy). */
 export function needsUnion(coveringKind: OrgKind, foundedOn: string | null, today: string): boolean {
   if (hasUnion(coveringKind) || !foundedOn) return false;
-  const anniversary = `${Number(foundedOn.slice(0, 4)) + 1}${foundedOn.slice(4)}`;
-  return anniversary <= today;
+  return foundedOn <= unionDueFoundedBy(today);
 }

@@ -63,12 +63,16 @@ export const uscc = z
   .transform((v) => v.toUpperCase())
   .refine(isValidUscc, 'uscc_checksum');
 
+/** 职工人数: a whole number of people, 0 or more; null while not known. */
+export const employees = z.number().int().min(0).max(10_000_000);
+
 export const createEnterpriseBody = z.object({
   name: text(100),
   uscc,
   orgId: id,
   industry: optionalText(50),
   foundedOn: isoDate.nullish(),
+  employees: employees.nullish(),
   newEconomy: z.boolean().default(false),
 });
 
@@ -78,6 +82,7 @@ export const updateEnterpriseBody = z
     orgId: id.optional(),
     industry: optionalText(50).optional(),
     foundedOn: isoDate.nullable().optional(),
+    employees: employees.nullable().optional(),
     newEconomy: z.boolean().optional(),
   })
   .strict();
@@ -88,6 +93,7 @@ export const enterpriseView = z.object({
   uscc: z.string(),
   industry: z.string().nullable(),
   foundedOn: z.string().nullable(),
+  employees: z.number().int().nullable().describe('职工人数; null while not known'),
   newEconomy: z.boolean(),
   orgId: z.number().int(),
   orgName: z.string(),

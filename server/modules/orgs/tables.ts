@@ -10,6 +10,8 @@ export interface EnterpriseTable {
   uscc: string;
   industry: string | null;
   founded_on: string | null;
+  /** 职工人数, null while not known (migration 0012). */
+  employees: number | null;
   new_economy: number;
   org_id: number;
   status: 'active' | 'closed';

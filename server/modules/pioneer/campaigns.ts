@@ -9,17 +9,16 @@ import { paginate } from '../../platform/paging.ts';
 import { exportList } from '../../platform/exports.ts';
 import { exportTexts as t, labelOf } from './messages.ts';
 import {
-  campaignTransitionNames,
   campaignTransitions,
+  campaignTransitionsFrom,
   checkCampaignDates,
   checkCampaignTransition,
   pioneerTypes,
   publicityLastDay,
   refuseFields,
   type CampaignFacts,
-  type CampaignStatus,
 } from './rules.ts';
-import { managedCampaigns, readableCampaigns, readableCandidates, type Reader } from './policy.ts';
+import { campaignManaged, managedCampaigns, readableCampaigns, readableCandidates, type Reader } from './policy.ts';
 import { currentStandardIds, requireFederation } from './standards.ts';
 import { aggregateScores, judgingGaps } from './judging.ts';
 import { insertTitles } from './titles.ts';
@@ -50,12 +49,15 @@ type CampaignRow = Awaited<ReturnType<typeof managedCampaign>>;
 /** Campaigns with the name of the federation that opened them. */
 const campaignsWithOrg = (tx: Tx) => tx.selectFrom('pioneer_campaigns as camp').innerJoin('orgs', 'orgs.id', 'camp.org_id');
 
+/** What a campaign's view is built from: its row, its federation's name, and whether the caller manages it. */
+const viewColumns = (reader: Reader) => (q: ReturnType<typeof campaignsWithOrg>) => q.selectAll('camp').select(['orgs.name as org_name', campaignManaged(reader)]);
+
 /**
  * The views of a page of campaigns, in a fixed number of queries whatever its size: the frozen
  * standards' versions and the progress figures of all of them at once. `candidates` narrows the
  * candidates counted (a cadre taking part counts only their own).
  */
-async function campaignViews(tx: Tx, rows: (CampaignRow & { org_name: string })[], candidates?: Expression<SqlBool>) {
+async function campaignViews(tx: Tx, rows: (CampaignRow & { org_name: string; managed: number })[], candidates?: Expression<SqlBool>) {
   if (rows.length === 0) return [];
   const ids = rows.map((c) => c.id);
   const [standards, progress] = await Promise.all([
@@ -90,13 +92,13 @@ async function campaignViews(tx: Tx, rows: (CampaignRow & { org_name: string })[
     createdAt: c.created_at,
     standards: standards.filter((s) => s.campaign_id === c.id).map((s) => ({ type: s.type, standardId: s.standard_id, version: s.version })),
     progress: progress.get(c.id)!,
-    transitions: campaignTransitionNames.filter((t) => (campaignTransitions[t].from as readonly CampaignStatus[]).includes(c.status)),
+    actions: c.managed ? campaignTransitionsFrom(c.status) : [],
   }));
 }
 
 /** One campaign's view, when `filter` lets the caller see it. */
-async function campaignView(tx: Tx, campaignId: number, filter: Expression<SqlBool>, candidates?: Expression<SqlBool>) {
-  const row = await campaignsWithOrg(tx).selectAll('camp').select('orgs.name as org_name').where('camp.id', '=', campaignId).where(filter).executeTakeFirst();
+async function campaignView(tx: Tx, reader: Reader, campaignId: number, filter: Expression<SqlBool>, candidates?: Expression<SqlBool>) {
+  const row = await viewColumns(reader)(campaignsWithOrg(tx)).where('camp.id', '=', campaignId).where(filter).executeTakeFirst();
   if (!row) throw notFound('pioneer_campaign');
   return (await campaignViews(tx, [row], candidates))[0];
 }
@@ -199,7 +201,7 @@ export async function openCampaign(deps: Deps, caller: Caller, input: z.infer<ty
       .insertInto('pioneer_campaign_standards')
       .values(pioneerTypes.map((type) => ({ campaign_id: id, type, standard_id: frozen.get(type)! })))
       .execute();
-    const view = await campaignView(tx, id, managedCampaigns(caller));
+    const view = await campaignView(tx, caller, id, managedCampaigns(caller));
     await audit(tx, caller.actor, { action: 'pioneer_campaign.open', entity: 'pioneer_campaign', entityId: id, orgId: input.orgId, after: view });
     return view;
   });
@@ -217,7 +219,7 @@ function filteredCampaigns(tx: Tx, reader: Reader, query: CampaignFilters) {
 
 /** Campaigns the caller manages or takes part in, newest first, each with the whole campaign's progress. */
 export async function listCampaigns(deps: Deps, caller: Caller, query: z.infer<typeof campaignListQuery>) {
-  const { rows, total } = await paginate(filteredCampaigns(deps.db, caller, query), query, (q) => q.selectAll('camp').select('orgs.name as org_name').orderBy('camp.id', 'desc'));
+  const { rows, total } = await paginate(filteredCampaigns(deps.db, caller, query), query, (q) => viewColumns(caller)(q).orderBy('camp.id', 'desc'));
   return { items: await campaignViews(deps.db, rows), total };
 }
 
@@ -229,7 +231,7 @@ export async function exportCampaigns(deps: Deps, caller: Caller, query: z.infer
     title: t.campaigns,
     filters,
     full,
-    rows: (scope) => filteredCampaigns(deps.db, { scope, user: caller.user }, filters).selectAll('camp').select('orgs.name as org_name'),
+    rows: (scope) => viewColumns({ scope, user: caller.user })(filteredCampaigns(deps.db, { scope, user: caller.user }, filters)),
     keyset: 'camp.id',
     prepare: (rows) => campaignViews(deps.db, rows),
     columns: [
@@ -249,7 +251,7 @@ export async function exportCampaigns(deps: Deps, caller: Caller, query: z.infer
 
 /** One campaign; a cadre taking part sees their own candidates' counts, not the whole campaign's. */
 export async function getCampaign(deps: Deps, caller: Caller, campaignId: number) {
-  return campaignView(deps.db, campaignId, readableCampaigns(caller), readableCandidates(caller));
+  return campaignView(deps.db, caller, campaignId, readableCampaigns(caller), readableCandidates(caller));
 }
 
 // ---------- the state machine ----------
@@ -350,6 +352,6 @@ export async function transition(deps: Deps, caller: Caller, campaignId: number,
       before: { status: c.status },
       after: { status: to, ...detail },
     });
-    return campaignView(tx, c.id, managedCampaigns(caller));
+    return campaignView(tx, caller, c.id, managedCampaigns(caller));
   });
 }

@@ -213,9 +213,46 @@ export const exportTexts = {
 /** The name of a type, level, dimension or inspection result in one language. */
 export const labelOf = (key: keyof typeof labels, lang: Lang): string => labels[key][lang];
 
+/** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
+export const actions = {
+  'pioneer_standard.create': { zh: '保存考核标准', en: 'Save standard' },
+  'pioneer_campaign.open': { zh: '新建创建活动', en: 'Open campaign' },
+  'pioneer_campaign.close_registration': { zh: '截止报名', en: 'Close registration' },
+  'pioneer_campaign.start_scoring': { zh: '开始评审', en: 'Start scoring' },
+  'pioneer_campaign.aggregate': { zh: '汇总得分', en: 'Aggregate scores' },
+  'pioneer_campaign.start_publicity': { zh: '开始公示', en: 'Start publicity' },
+  'pioneer_campaign.name': { zh: '命名', en: 'Name' },
+  'pioneer_campaign.cancel': { zh: '终止活动', en: 'Cancel campaign' },
+  'pioneer_candidate.register': { zh: '申报创建单位', en: 'Register candidate' },
+  'pioneer_candidate.self_assess': { zh: '保存自评', en: 'Save self-assessment' },
+  'pioneer_candidate.submit': { zh: '提交自评', en: 'Submit self-assessment' },
+  'pioneer_candidate.withdraw': { zh: '撤回申报', en: 'Withdraw candidate' },
+  'pioneer_candidate.award': { zh: '评定成果奖', en: 'Give award' },
+  'pioneer_evidence.upload': { zh: '上传佐证材料', en: 'Upload evidence' },
+  'pioneer_evidence.remove': { zh: '删除佐证材料', en: 'Remove evidence' },
+  'pioneer_assignment.create': { zh: '指派评委', en: 'Assign judge' },
+  'pioneer_assignment.score': { zh: '提交评分', en: 'Submit marks' },
+  'objection.lodge': { zh: '提出异议', en: 'Lodge objection' },
+  'objection.uphold': { zh: '异议成立', en: 'Uphold objection' },
+  'objection.dismiss': { zh: '异议不成立', en: 'Dismiss objection' },
+  'pioneer_title.import': { zh: '导入历年称号', en: 'Import titles' },
+  'pioneer_title.revoke': { zh: '撤销称号', en: 'Revoke title' },
+  'pioneer_title.reward': { zh: '记录奖励', en: 'Record reward' },
+  'recommendation.create': { zh: '向上推荐', en: 'Recommend upward' },
+  'recommendation.named': { zh: '推荐获命名', en: 'Recommendation named' },
+  'recommendation.not_named': { zh: '推荐未获命名', en: 'Recommendation not named' },
+  'inspection.schedule': { zh: '安排复查', en: 'Schedule inspection' },
+  'inspection.record': { zh: '记录复查结果', en: 'Record inspection' },
+  'incident.record': { zh: '登记事故', en: 'Record incident' },
+  'revocation.propose': { zh: '提出撤销', en: 'Propose revocation' },
+  'revocation.confirm': { zh: '确认撤销', en: 'Confirm revocation' },
+  'revocation.dismiss': { zh: '驳回撤销', en: 'Dismiss revocation' },
+} as const satisfies Texts;
+
 declare module '../../platform/i18n.ts' {
   interface MessageRegistry extends Catalog<typeof messages> {}
   interface RuleRegistry extends Catalog<typeof rules> {}
+  interface ActionRegistry extends Catalog<typeof actions> {}
 }
 
-export const texts: ModuleTexts = { messages, rules, labels, fields };
+export const texts: ModuleTexts = { messages, rules, labels, fields, actions };

@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
+import { pioneerTodos } from './todos.ts';
 import { texts } from './messages.ts';
 import { pioneerRoutes } from './routes.ts';
 
@@ -13,4 +14,4 @@ declare module '../../platform/access.ts' {
 }
 
 /** Workers' Pioneer (工人先锋号): standards, campaigns, candidates, judging, titles. */
-export const pioneerModule = defineModule({ name: 'pioneer', routes: pioneerRoutes, texts, permissions });
+export const pioneerModule = defineModule({ name: 'pioneer', routes: pioneerRoutes, texts, permissions, todos: pioneerTodos });

@@ -66,7 +66,14 @@ describe('standards', () => {
 
   it('opens campaigns only at a county federation, with deadlines in order and 7 publicity days by default', async () => {
     const c = expectStatus(await f.clients.countyCadre.post('/api/pioneer/campaigns', campaignBody(f.orgs.county, { publicityDays: undefined })), 201);
-    expect(c).toMatchObject({ status: 'registration', level: 'county', publicityDays: 7, transitions: ['close_registration', 'cancel'] });
+    expect(c).toMatchObject({ status: 'registration', level: 'county', publicityDays: 7, actions: ['close_registration', 'cancel'] });
+    // A street cadre taking part reads the county's campaign, but is offered none of its moves, in
+    // the list as in the detail; a viewer of the county neither.
+    for (const as of [f.clients.cadreA, f.clients.viewer]) {
+      expect(expectStatus(await as.get(`/api/pioneer/campaigns/${c.id}`), 200).actions).toEqual([]);
+      expect(expectStatus(await as.get('/api/pioneer/campaigns?pageSize=100'), 200).items.find((x: { id: number }) => x.id === c.id).actions).toEqual([]);
+    }
+    expect(expectStatus(await f.clients.countyCadre.get('/api/pioneer/campaigns?pageSize=100'), 200).items.find((x: { id: number }) => x.id === c.id).actions).toEqual(['close_registration', 'cancel']);
     expectStatus(await move(f.clients.countyCadre, c.id, { transition: 'cancel', reason: '重复' }), 200);
     const street = await f.admin.post('/api/pioneer/campaigns', campaignBody(f.orgs.streetA));
     expect(street.json().errors[0].field).toBe('orgId');
@@ -101,7 +108,7 @@ describe('the campaign state machine', () => {
         const body = refusedWith(await move(county, id, bodies[t]), 'pioneer_transition_illegal');
         expect(body.detail, `${t} from ${state}`).toContain('「');
       }
-      expect(expectStatus(await county.get(`/api/pioneer/campaigns/${id}`), 200)).toMatchObject({ status: state, transitions: legal[state] });
+      expect(expectStatus(await county.get(`/api/pioneer/campaigns/${id}`), 200)).toMatchObject({ status: state, actions: legal[state] });
     };
 
     await expectIllegal('registration');
@@ -152,7 +159,7 @@ describe('the campaign state machine', () => {
       clock.set('2025-06-09T01:00:00.000Z');
       const cadre = await login(app, 'county.cadre', PASSWORD);
       const named = expectStatus(await move(cadre, id, { transition: 'name', documentNo: '善工〔2025〕18号' }), 200);
-      expect(named).toMatchObject({ status: 'named', namedOn: '2025-06-09', documentNo: '善工〔2025〕18号', transitions: [] });
+      expect(named).toMatchObject({ status: 'named', namedOn: '2025-06-09', documentNo: '善工〔2025〕18号', actions: [] });
       const list = expectStatus(await cadre.get(`/api/pioneer/campaigns/${id}/candidates`), 200).items;
       expect(list.map((c: { id: number; status: string }) => [c.id, c.status])).toEqual([
         [a, 'named'],
@@ -181,7 +188,7 @@ describe('the campaign state machine', () => {
     const county = f.clients.countyCadre;
     const { id } = expectStatus(await county.post('/api/pioneer/campaigns', campaignBody(f.orgs.county, { name: '终止' })), 201);
     refusedWith(await move(county, id, { transition: 'cancel', reason: '' }), 'validation_failed');
-    expect(expectStatus(await move(county, id, { transition: 'cancel', reason: '上级通知延期' }), 200)).toMatchObject({ status: 'cancelled', cancelReason: '上级通知延期', transitions: [] });
+    expect(expectStatus(await move(county, id, { transition: 'cancel', reason: '上级通知延期' }), 200)).toMatchObject({ status: 'cancelled', cancelReason: '上级通知延期', actions: [] });
     for (const t of ['close_registration', 'start_scoring', 'aggregate', 'name']) refusedWith(await move(county, id, { transition: t }), 'pioneer_transition_illegal');
     refusedWith(await move(county, id, { transition: 'cancel', reason: '再次' }), 'pioneer_transition_illegal');
     refusedWith(await f.clients.cadreA.post(`/api/pioneer/campaigns/${id}/candidates`, { teamId: f.teams.a, type: 'safe_production', workerCount: 3 }), 'pioneer_registration_closed');

@@ -1,5 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { inScope, scopeFor, type Scope } from '../../platform/access.ts';
+import { holds, inScope, scopeFor, writeScope, type Scope } from '../../platform/access.ts';
 import type { Caller } from '../../platform/context.ts';
 
 /**
@@ -37,6 +37,9 @@ export const readableCampaigns = (reader: Reader) => campaignOrgReadable('camp.o
 
 /** `camp`: campaigns the caller manages: opened by a federation in the caller's scope. */
 export const managedCampaigns = (reader: Reader) => inScope('camp.org_id', reader.scope);
+
+/** `camp`: 1 where the caller manages the campaign with pioneer.write — what its transitions require — else 0, as `managed`. */
+export const campaignManaged = (reader: Reader) => holds(managedCampaigns({ scope: writeScope(reader.user, 'pioneer.write') })).as('managed');
 
 /** `s`: the built-in standards, and the own versions of federations whose campaigns the caller sees. */
 export const readableStandards = (reader: Reader): Expression<SqlBool> => sql<SqlBool>`(s.org_id is null or ${campaignOrgReadable('s.org_id', reader.scope)})`;

@@ -59,7 +59,7 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/pioneer/campaigns/:id',
-    { config: { access: 'pioneer.read' }, schema: { summary: 'One campaign with progress and the transitions open from its state', tags, params: idParams, response: { 200: s.campaignView } } },
+    { config: { access: 'pioneer.read' }, schema: { summary: 'One campaign with progress and the transitions the caller may make from its state', tags, params: idParams, response: { 200: s.campaignView } } },
     async (req) => campaigns.getCampaign(deps, req.caller, req.params.id),
   );
   app.post(

@@ -274,10 +274,16 @@ export const campaignTransitions = {
 export type CampaignTransition = keyof typeof campaignTransitions;
 export const campaignTransitionNames = Object.keys(campaignTransitions) as CampaignTransition[];
 
+/** Whether a move is legal from a status at all (its guard may still refuse). */
+const legalFrom = (status: CampaignStatus, name: CampaignTransition) => (campaignTransitions[name].from as readonly CampaignStatus[]).includes(status);
+
+/** The moves legal from a status: what a campaign's manager is offered (`actions`). */
+export const campaignTransitionsFrom = (status: CampaignStatus) => campaignTransitionNames.filter((name) => legalFrom(status, name));
+
 /** Refusal of an illegal move (wrong state) or of a guard; null when the move may happen. */
 export function checkCampaignTransition(status: CampaignStatus, name: CampaignTransition, facts: CampaignFacts): Refusal | null {
   const t: Transition<CampaignStatus, CampaignFacts> = campaignTransitions[name];
-  if (!t.from.includes(status)) return { code: 'pioneer_transition_illegal', params: { transition: `pioneer_transition_${name}`, status: `pioneer_status_${status}` } };
+  if (!legalFrom(status, name)) return { code: 'pioneer_transition_illegal', params: { transition: `pioneer_transition_${name}`, status: `pioneer_status_${status}` } };
   return t.guard(facts);
 }
 

@@ -97,7 +97,7 @@ export const campaignView = z.object({
     marksExpected: int,
     openObjections: int,
   }),
-  transitions: z.array(z.string()).describe('the transitions legal from the current state (their guards may still refuse)'),
+  actions: z.array(z.string()).describe('the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse)'),
 });
 export const campaignListQuery = pageQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional(), status: campaignStatus.optional() });
 export const campaignExportQuery = exportQueryOf(campaignListQuery);

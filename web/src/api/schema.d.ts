@@ -76,6 +76,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for the caller (待办), counted over their scope by every module: each kind with its count, overdue count and the filtered list to act on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the to-do kind, e.g. join_applications; its module declares it */
+                                kind: string;
+                                /** @description how many wait, over the caller’s scope */
+                                count: number;
+                                /** @description of those, past their deadline */
+                                overdue: number;
+                                /** @description the console page (or portal page, /m/…) where the work is done, filtered to it */
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own notices, newest first, and their unread count (the bell) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description only the notices not yet read */
+                    unread?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description the notice kind, e.g. application_approved */
+                                kind: string;
+                                title: string;
+                                body: string;
+                                /** @description where the notice leads: a console path, or a portal one under /m */
+                                link: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            total: number;
+                            /** @description all the caller’s unread notices, for the bell */
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all the caller’s notices read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller’s notices read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -207,6 +384,15 @@ export interface paths {
                             }[];
                             /** @description masked */
                             phone: string | null;
+                            /** @description the member record linked to this account, null when none (or it has ended) */
+                            member: {
+                                id: number;
+                                memberNo: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                status: "member" | "transferring" | "retained";
+                            } | null;
                             csrfToken: string;
                         };
                     };
@@ -824,7 +1010,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 parentId: number | null;
@@ -862,7 +1048,7 @@ export interface paths {
                         kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                         parentId: number | null;
                         /** @enum {string|null} */
-                        level?: "county" | "street" | null;
+                        level?: "county" | "street" | "town" | null;
                         /** @enum {string|null} */
                         basis?: "building" | "area" | "industry" | "town" | null;
                         region?: string | null;
@@ -882,7 +1068,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -979,7 +1165,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 parentId: number | null;
@@ -1039,7 +1225,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1101,7 +1287,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1154,7 +1340,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 parentId: number | null;
@@ -1222,7 +1408,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1280,7 +1466,7 @@ export interface paths {
                             /** @enum {string} */
                             kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                             /** @enum {string|null} */
-                            level: "county" | "street" | null;
+                            level: "county" | "street" | "town" | null;
                             /** @enum {string|null} */
                             basis: "building" | "area" | "industry" | "town" | null;
                             parentId: number | null;
@@ -1344,6 +1530,8 @@ export interface paths {
                                 uscc: string;
                                 industry: string | null;
                                 foundedOn: string | null;
+                                /** @description 职工人数; null while not known */
+                                employees: number | null;
                                 newEconomy: boolean;
                                 orgId: number;
                                 orgName: string;
@@ -1379,6 +1567,7 @@ export interface paths {
                         orgId: number;
                         industry?: string | null;
                         foundedOn?: string | null;
+                        employees?: number | null;
                         /** @default false */
                         newEconomy?: boolean;
                     };
@@ -1397,6 +1586,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -1493,6 +1684,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -1531,6 +1724,7 @@ export interface paths {
                         orgId?: number;
                         industry?: string | null;
                         foundedOn?: string | null;
+                        employees?: number | null;
                         newEconomy?: boolean;
                     };
                 };
@@ -1548,6 +1742,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -1599,6 +1795,8 @@ export interface paths {
                             uscc: string;
                             industry: string | null;
                             foundedOn: string | null;
+                            /** @description 职工人数; null while not known */
+                            employees: number | null;
                             newEconomy: boolean;
                             orgId: number;
                             orgName: string;
@@ -2002,7 +2200,7 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "federation" | "joint_union" | "grassroots_union" | "branch";
                                 /** @enum {string|null} */
-                                level: "county" | "street" | null;
+                                level: "county" | "street" | "town" | null;
                                 /** @enum {string|null} */
                                 basis: "building" | "area" | "industry" | "town" | null;
                                 region: string | null;
@@ -2072,6 +2270,26 @@ export interface paths {
                                 decidedAt: string | null;
                                 /** @description pending for more than 15 working days: flagged to the union’s parent */
                                 overdue: boolean;
+                                /**
+                                 * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                                 * @enum {string|null}
+                                 */
+                                ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                                /** @enum {string|null} */
+                                education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                                /**
+                                 * @description GB/T 4762, the democratic parties as one
+                                 * @enum {string|null}
+                                 */
+                                politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                                migrantWorker: boolean | null;
+                                /**
+                                 * @description none, or one of the eight groups of new-form workers
+                                 * @enum {string|null}
+                                 */
+                                newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
+                                /** @description approve and reject while pending, to a cadre who may decide it: only these buttons are shown */
+                                actions: ("approve" | "reject")[];
                             }[];
                             total: number;
                         };
@@ -2099,6 +2317,25 @@ export interface paths {
                         employerName?: string | null;
                         /** @enum {boolean} */
                         consent: true;
+                        /**
+                         * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                         * @enum {string|null}
+                         */
+                        ethnicity?: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                        /** @enum {string|null} */
+                        education?: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                        /**
+                         * @description GB/T 4762, the democratic parties as one
+                         * @enum {string|null}
+                         */
+                        politicalStatus?: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                        /** @description 是否农民工 */
+                        migrantWorker?: boolean | null;
+                        /**
+                         * @description 新就业形态
+                         * @enum {string|null}
+                         */
+                        newFormGroup?: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                     };
                 };
             };
@@ -2168,6 +2405,24 @@ export interface paths {
                                 decidedAt: string | null;
                                 /** @description pending for more than 15 working days: flagged to the union’s parent */
                                 overdue: boolean;
+                                /**
+                                 * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                                 * @enum {string|null}
+                                 */
+                                ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                                /** @enum {string|null} */
+                                education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                                /**
+                                 * @description GB/T 4762, the democratic parties as one
+                                 * @enum {string|null}
+                                 */
+                                politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                                migrantWorker: boolean | null;
+                                /**
+                                 * @description none, or one of the eight groups of new-form workers
+                                 * @enum {string|null}
+                                 */
+                                newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             }[];
                             total: number;
                         };
@@ -2268,6 +2523,26 @@ export interface paths {
                             decidedAt: string | null;
                             /** @description pending for more than 15 working days: flagged to the union’s parent */
                             overdue: boolean;
+                            /**
+                             * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                             * @enum {string|null}
+                             */
+                            ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                            /** @enum {string|null} */
+                            education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                            /**
+                             * @description GB/T 4762, the democratic parties as one
+                             * @enum {string|null}
+                             */
+                            politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                            migrantWorker: boolean | null;
+                            /**
+                             * @description none, or one of the eight groups of new-form workers
+                             * @enum {string|null}
+                             */
+                            newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
+                            /** @description approve and reject while pending, to a cadre who may decide it: only these buttons are shown */
+                            actions: ("approve" | "reject")[];
                         };
                     };
                 };
@@ -2623,9 +2898,31 @@ export interface paths {
                             memberNo: string;
                             joinedOn: string;
                             employerName: string | null;
-                            /** @enum {string} */
+                            /**
+                             * @description read from the ID number
+                             * @enum {string}
+                             */
                             gender: "male" | "female";
+                            /** @description read from the ID number */
                             birthDate: string;
+                            /**
+                             * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                             * @enum {string|null}
+                             */
+                            ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                            /** @enum {string|null} */
+                            education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                            /**
+                             * @description GB/T 4762, the democratic parties as one
+                             * @enum {string|null}
+                             */
+                            politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                            migrantWorker: boolean | null;
+                            /**
+                             * @description none, or one of the eight groups of new-form workers
+                             * @enum {string|null}
+                             */
+                            newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             enterpriseId: number | null;
                             /** @enum {string|null} */
                             retainedReason: "retired" | "unemployed" | null;
@@ -2677,6 +2974,25 @@ export interface paths {
                         phone?: string | null;
                         enterpriseId?: number | null;
                         employerName?: string | null;
+                        /**
+                         * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                         * @enum {string|null}
+                         */
+                        ethnicity?: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                        /** @enum {string|null} */
+                        education?: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                        /**
+                         * @description GB/T 4762, the democratic parties as one
+                         * @enum {string|null}
+                         */
+                        politicalStatus?: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                        /** @description 是否农民工 */
+                        migrantWorker?: boolean | null;
+                        /**
+                         * @description 新就业形态
+                         * @enum {string|null}
+                         */
+                        newFormGroup?: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                     };
                 };
             };
@@ -2701,9 +3017,31 @@ export interface paths {
                             memberNo: string;
                             joinedOn: string;
                             employerName: string | null;
-                            /** @enum {string} */
+                            /**
+                             * @description read from the ID number
+                             * @enum {string}
+                             */
                             gender: "male" | "female";
+                            /** @description read from the ID number */
                             birthDate: string;
+                            /**
+                             * @description GB/T 3304 code: 01 汉族 … 56 基诺族, 97 其他
+                             * @enum {string|null}
+                             */
+                            ethnicity: "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | "97" | "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | null;
+                            /** @enum {string|null} */
+                            education: "postgraduate" | "bachelor" | "junior_college" | "secondary_vocational" | "high_school" | "junior_high_or_below" | null;
+                            /**
+                             * @description GB/T 4762, the democratic parties as one
+                             * @enum {string|null}
+                             */
+                            politicalStatus: "cpc_member" | "cpc_probationary" | "cyl_member" | "democratic_party" | "non_party" | "masses" | null;
+                            migrantWorker: boolean | null;
+                            /**
+                             * @description none, or one of the eight groups of new-form workers
+                             * @enum {string|null}
+                             */
+                            newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             enterpriseId: number | null;
                             /** @enum {string|null} */
                             retainedReason: "retired" | "unemployed" | null;
@@ -2863,6 +3201,8 @@ export interface paths {
                                 reason: string | null;
                                 startedAt: string;
                                 decidedAt: string | null;
+                                /** @description accept and reject for the receiving union, cancel for the sending side, while pending */
+                                actions: ("accept" | "reject" | "cancel")[];
                             }[];
                             total: number;
                         };
@@ -3078,14 +3418,26 @@ export interface paths {
                             orgId: number;
                             /** @description grassroots and joint unions in the subtree */
                             unions: number;
+                            enterprises: number;
+                            enterprisesWithoutUnion: number;
+                            /** @description without a union and founded a year ago or earlier (应建未建) */
+                            enterprisesNeedingUnion: number;
+                            /** @description 建会率 in percent, one decimal: enterprises with a union ÷ (those + enterprisesNeedingUnion); null when none should have one */
+                            unionizationRate: number | null;
+                            /** @description 职工人数 of the enterprises, those whose number is known */
+                            employees: number;
+                            /** @description member + transferring + retained */
+                            members: number;
+                            /** @description 入会率 in percent, one decimal: members ÷ employees; null when no employees are known */
+                            membershipRate: number | null;
+                            /** @description members (not left) who are migrant workers (农民工) */
+                            migrantWorkers: number;
+                            /** @description members (not left) in one of the eight groups of new-form workers (新就业形态) */
+                            newFormWorkers: number;
                             singleUnions: number;
                             jointUnions: number;
                             branches: number;
-                            enterprises: number;
-                            enterprisesWithoutUnion: number;
                             newEconomyEnterprises: number;
-                            /** @description member + transferring + retained */
-                            members: number;
                             membersByStatus: {
                                 member: number;
                                 transferring: number;
@@ -3102,14 +3454,69 @@ export interface paths {
                             children: {
                                 orgId: number;
                                 name: string;
-                                kind: string;
+                                /** @enum {string} */
+                                kind: "federation" | "joint_union" | "grassroots_union" | "branch";
+                                /** @enum {string|null} */
+                                level: "county" | "street" | "town" | null;
+                                /** @enum {string|null} */
+                                basis: "building" | "area" | "industry" | "town" | null;
+                                /** @description grassroots and joint unions in the subtree */
                                 unions: number;
                                 enterprises: number;
                                 enterprisesWithoutUnion: number;
+                                /** @description without a union and founded a year ago or earlier (应建未建) */
+                                enterprisesNeedingUnion: number;
+                                /** @description 建会率 in percent, one decimal: enterprises with a union ÷ (those + enterprisesNeedingUnion); null when none should have one */
+                                unionizationRate: number | null;
+                                /** @description 职工人数 of the enterprises, those whose number is known */
+                                employees: number;
+                                /** @description member + transferring + retained */
                                 members: number;
+                                /** @description 入会率 in percent, one decimal: members ÷ employees; null when no employees are known */
+                                membershipRate: number | null;
+                                /** @description members (not left) who are migrant workers (农民工) */
+                                migrantWorkers: number;
+                                /** @description members (not left) in one of the eight groups of new-form workers (新就业形态) */
+                                newFormWorkers: number;
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coverage table (each child and the total) as Excel, the same figures as the stats (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -3392,8 +3799,8 @@ export interface paths {
                                     marksExpected: number;
                                     openObjections: number;
                                 };
-                                /** @description the transitions legal from the current state (their guards may still refuse) */
-                                transitions: string[];
+                                /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                                actions: string[];
                             }[];
                             total: number;
                         };
@@ -3482,8 +3889,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -3541,7 +3948,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One campaign with progress and the transitions open from its state */
+        /** One campaign with progress and the transitions the caller may make from its state */
         get: {
             parameters: {
                 query?: never;
@@ -3603,8 +4010,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -3717,8 +4124,8 @@ export interface paths {
                                 marksExpected: number;
                                 openObjections: number;
                             };
-                            /** @description the transitions legal from the current state (their guards may still refuse) */
-                            transitions: string[];
+                            /** @description the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse) */
+                            actions: string[];
                         };
                     };
                 };
@@ -5945,6 +6352,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "published" | "cancelled";
                                 createdAt: string;
+                                /** @description what the caller may do to it now: only these buttons are shown */
+                                actions: ("update" | "cancel" | "check_in")[];
                             }[];
                             total: number;
                         };
@@ -6239,6 +6648,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -6313,6 +6724,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -6374,6 +6787,8 @@ export interface paths {
                             /** @enum {string} */
                             status: "published" | "cancelled";
                             createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
                         };
                     };
                 };
@@ -6701,6 +7116,8 @@ export interface paths {
                                 entries: number;
                                 /** @description entries waiting for moderation */
                                 pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
                             }[];
                             total: number;
                         };
@@ -6847,6 +7264,8 @@ export interface paths {
                                 entries: number;
                                 /** @description entries waiting for moderation */
                                 pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
                             }[];
                             total: number;
                         };
@@ -6909,6 +7328,8 @@ export interface paths {
                             entries: number;
                             /** @description entries waiting for moderation */
                             pending: number;
+                            /** @description moderate: the caller may approve and reject its entries */
+                            actions: "moderate"[];
                         };
                     };
                 };
@@ -6967,6 +7388,8 @@ export interface paths {
                                 reason: string | null;
                                 votes: number;
                                 createdAt: string;
+                                /** @description approve and reject while it is pending, to a cadre who may write the contest */
+                                actions: ("approve" | "reject")[];
                             }[];
                             total: number;
                         };
@@ -7577,6 +8000,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7672,6 +8097,8 @@ export interface paths {
                                 publishedAt: string | null;
                                 reads: number;
                                 updatedAt: string;
+                                /** @description what the caller may do to it now: only these buttons are shown */
+                                actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             }[];
                             total: number;
                         };
@@ -7770,6 +8197,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7841,6 +8270,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7900,6 +8331,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -7965,6 +8398,8 @@ export interface paths {
                             publishedAt: string | null;
                             reads: number;
                             updatedAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             /** @description sanitized HTML */
                             body: string;
                             summary: string;
@@ -8060,12 +8495,24 @@ export interface paths {
                                 actorId: number | null;
                                 actorName: string | null;
                                 action: string;
+                                /** @description the action in the caller’s language (the code itself for an unlabelled one) */
+                                actionLabel: string;
                                 entity: string;
+                                /** @description what was changed, in the caller’s language (the code itself when unnamed) */
+                                entityLabel: string;
                                 entityId: string | null;
                                 orgId: number | null;
                                 orgName: string | null;
                                 before: unknown;
                                 after: unknown;
+                                /** @description before and after field by field, for a table (an absent side is undefined) */
+                                changes: {
+                                    field: string;
+                                    /** @description the field’s name in the caller’s language, or the field itself */
+                                    label: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
                                 ip: string | null;
                             }[];
                             total: number;
@@ -8116,6 +8563,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every labelled audit action, in the caller’s language: the action filter’s choices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                action: string;
+                                label: string;
+                            }[];
+                        };
+                    };
                 };
             };
         };

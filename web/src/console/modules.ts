@@ -6,12 +6,15 @@ import { membersModule } from './members/module';
 import { orgsModule } from './orgs/module';
 import { pioneerModule } from './pioneer/module';
 import { usersModule } from './users/module';
+import { notificationsModule } from './notifications/module';
+import { workbenchModule } from './workbench/module';
 
 /**
  * The console's modules, in menu order. The routes, the menu and the messages are built from this
  * list: adding a module is its folder with a module.tsx, and one line here.
  */
 export const consoleModules: ConsoleModule[] = [
+  workbenchModule,
   orgsModule,
   membersModule,
   pioneerModule,
@@ -19,4 +22,5 @@ export const consoleModules: ConsoleModule[] = [
   articlesModule,
   usersModule,
   auditModule,
+  notificationsModule,
 ];

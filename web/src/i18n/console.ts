@@ -36,6 +36,8 @@ const zh = {
   },
   layout: {
     switchLanguage: '切换语言',
+    openMenu: '打开菜单',
+    account: '账号',
     changePassword: '修改密码',
     logout: '退出登录',
     loggedOut: '已退出登录',
@@ -88,6 +90,8 @@ const en: typeof zh = {
   },
   layout: {
     switchLanguage: 'Switch language',
+    openMenu: 'Open the menu',
+    account: 'Account',
     changePassword: 'Change password',
     logout: 'Log out',
     loggedOut: 'Logged out',
@@ -111,6 +115,6 @@ const en: typeof zh = {
 };
 
 export const consoleResources = {
-  zh: { translation: withModuleTexts(zh, consoleModules.map((m) => m.messages.zh), 'menu', ['layout', 'menu']) },
-  en: { translation: withModuleTexts(en, consoleModules.map((m) => m.messages.en), 'menu', ['layout', 'menu']) },
+  zh: { translation: withModuleTexts(zh, consoleModules.map((m) => m.messages.zh), { menu: ['layout', 'menu'], todos: ['workbench', 'todo'] }) },
+  en: { translation: withModuleTexts(en, consoleModules.map((m) => m.messages.en), { menu: ['layout', 'menu'], todos: ['workbench', 'todo'] }) },
 };

@@ -106,6 +106,6 @@ const en: typeof zh = {
 };
 
 export const mobileResources = {
-  zh: { translation: withModuleTexts(zh, portalModules.map((m) => m.messages.zh), 'tiles', ['home', 'service']) },
-  en: { translation: withModuleTexts(en, portalModules.map((m) => m.messages.en), 'tiles', ['home', 'service']) },
+  zh: { translation: withModuleTexts(zh, portalModules.map((m) => m.messages.zh), { tiles: ['home', 'service'] }) },
+  en: { translation: withModuleTexts(en, portalModules.map((m) => m.messages.en), { tiles: ['home', 'service'] }) },
 };

@@ -2,6 +2,7 @@ import type { PortalModule } from './portal-module';
 import { activitiesModule } from './activities/module';
 import { articlesModule } from './articles/module';
 import { membersModule } from './members/module';
+import { notificationsModule } from './notifications/module';
 import { pioneerModule } from './pioneer/module';
 
 /**
@@ -14,4 +15,5 @@ export const portalModules: PortalModule[] = [
   membersModule,
   activitiesModule,
   pioneerModule,
+  notificationsModule,
 ];

@@ -138,23 +138,26 @@ export function ActivitiesPage() {
             key: 'actions',
             fixed: 'right',
             width: writable ? 220 : 100,
+            // Only what the API says this caller may do to this activity now.
             render: (_, a) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" onClick={() => setViewing(a)}>
                   {t('activities.list.registrations')}
                 </Button>
-                {writable && a.status === 'published' && (
-                  <>
-                    <Button type="link" size="small" onClick={() => navigate(`/checkin/${a.id}`)}>
-                      {t('activities.list.checkIn')}
-                    </Button>
-                    <Button type="link" size="small" onClick={() => setEditing(a)}>
-                      {t('activities.list.edit')}
-                    </Button>
-                    <Button type="link" size="small" danger onClick={() => confirmCancel(a)}>
-                      {t('activities.list.cancel')}
-                    </Button>
-                  </>
+                {a.actions.includes('check_in') && (
+                  <Button type="link" size="small" onClick={() => navigate(`/checkin/${a.id}`)}>
+                    {t('activities.list.checkIn')}
+                  </Button>
+                )}
+                {a.actions.includes('update') && (
+                  <Button type="link" size="small" onClick={() => setEditing(a)}>
+                    {t('activities.list.edit')}
+                  </Button>
+                )}
+                {a.actions.includes('cancel') && (
+                  <Button type="link" size="small" danger onClick={() => confirmCancel(a)}>
+                    {t('activities.list.cancel')}
+                  </Button>
                 )}
               </Space>
             ),

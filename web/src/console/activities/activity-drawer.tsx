@@ -60,6 +60,8 @@ export function ActivityDrawer({ activity, onClose }: Props) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const editing = activity !== null && activity !== 'new' ? activity : null;
+  const membersOnly = Form.useWatch('membersOnly', form) === true;
+  const openToAll = Form.useWatch('openToAll', form) === true;
 
   useEffect(() => {
     if (activity) {
@@ -190,11 +192,12 @@ export function ActivityDrawer({ activity, onClose }: Props) {
             </Form.Item>
           </Space.Compact>
         </Form.Item>
+        {/* 仅限会员 and 面向全体职工 exclude each other (the server refuses both): ticking one locks the other. */}
         <Form.Item name="membersOnly" valuePropName="checked" style={{ margin: '16px 0 4px' }}>
-          <Checkbox disabled={!!editing}>{t('activities.field.membersOnly')}</Checkbox>
+          <Checkbox disabled={!!editing || openToAll}>{t('activities.field.membersOnly')}</Checkbox>
         </Form.Item>
         <Form.Item name="openToAll" valuePropName="checked" extra={t('activities.field.openToAllHint')}>
-          <Checkbox disabled={!!editing}>{t('activities.field.openToAll')}</Checkbox>
+          <Checkbox disabled={!!editing || membersOnly}>{t('activities.field.openToAll')}</Checkbox>
         </Form.Item>
         <Form.Item name="description" label={t('activities.field.description')} rules={[{ max: 2000 }]} extra={t('activities.drawer.timezone')}>
           <Input.TextArea rows={4} maxLength={2000} showCount />

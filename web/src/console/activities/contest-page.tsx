@@ -6,9 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
-import { can } from '../access';
 import { reportError } from '../shared/errors';
-import { useCurrentUser } from '../shared/me-context';
 import { ExportButton } from '../shared/export-button';
 import { ReasonAction } from '../shared/reason-action';
 import { contestKeys } from './queries';
@@ -19,7 +17,7 @@ const statusColor: Record<EntryStatus, string> = { pending: 'gold', approved: 'g
 const moderationTabs: EntryStatus[] = ['pending', 'approved', 'rejected'];
 
 /** What an entry is: its photo's thumbnail (full size on click), its text, or its video. */
-function EntryContent({ entry }: { entry: ContestEntry }) {
+function EntryContent({ entry }: { entry: Omit<ContestEntry, 'actions'> }) {
   const { t } = useTranslation();
   return (
     <Space align="start" size={12}>
@@ -90,19 +88,24 @@ function ModerationTable({ contestId, status, writable }: { contestId: number; s
                 title: t('contests.field.actions'),
                 key: 'actions',
                 width: 150,
+                // Only the moderation the API offers on this entry.
                 render: (_: unknown, e: ContestEntry) => (
                   <Space>
-                    <Button type="primary" size="small" loading={approve.isPending && approve.variables?.id === e.id} onClick={() => approve.mutate(e)}>
-                      {t('contests.detail.approve')}
-                    </Button>
-                    <ReasonAction
-                      label={t('contests.detail.reject')}
-                      title={t('contests.detail.rejectTitle', { title: e.title })}
-                      button={{ size: 'small' }}
-                      submit={(reason) => unwrap(api.POST('/api/contest-entries/{id}/reject', { params: { path: { id: e.id } }, body: { reason } }))}
-                      done={t('contests.detail.rejected')}
-                      onDone={refresh}
-                    />
+                    {e.actions.includes('approve') && (
+                      <Button type="primary" size="small" loading={approve.isPending && approve.variables?.id === e.id} onClick={() => approve.mutate(e)}>
+                        {t('contests.detail.approve')}
+                      </Button>
+                    )}
+                    {e.actions.includes('reject') && (
+                      <ReasonAction
+                        label={t('contests.detail.reject')}
+                        title={t('contests.detail.rejectTitle', { title: e.title })}
+                        button={{ size: 'small' }}
+                        submit={(reason) => unwrap(api.POST('/api/contest-entries/{id}/reject', { params: { path: { id: e.id } }, body: { reason } }))}
+                        done={t('contests.detail.rejected')}
+                        onDone={refresh}
+                      />
+                    )}
                   </Space>
                 ),
               },
@@ -141,7 +144,6 @@ function ResultsTable({ contestId }: { contestId: number }) {
 export function ContestPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const me = useCurrentUser();
   const contestId = Number(useParams().contestId);
   const [tab, setTab] = useState<EntryStatus | 'results'>('pending');
   const contest = useQuery({
@@ -192,7 +194,7 @@ export function ContestPage() {
                 {s === 'approved' && <span>{c.entries}</span>}
               </Space>
             ),
-            children: <ModerationTable contestId={c.id} status={s} writable={can(me, 'activity.write')} />,
+            children: <ModerationTable contestId={c.id} status={s} writable={c.actions.includes('moderate')} />,
           })),
           { key: 'results', label: t('contests.detail.results'), children: <ResultsTable contestId={c.id} /> },
         ]}

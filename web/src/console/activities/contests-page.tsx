@@ -21,20 +21,26 @@ interface Filters {
   pageSize: number;
 }
 
-/** The two windows of a contest, one per line. */
+/** A window on one line: the end without its year when it falls in the start's year. */
+function span(from: string, to: string) {
+  const [start, end] = [formatTime(from), formatTime(to)];
+  return `${start} – ${end.slice(0, 4) === start.slice(0, 4) ? end.slice(5) : end}`;
+}
+
+/** The two windows of a contest, one per line, never wrapped. */
 function Windows({ contest }: { contest: Contest }) {
   const { t } = useTranslation();
   return (
-    <>
+    <div style={{ whiteSpace: 'nowrap' }}>
       <div>
         <Typography.Text type="secondary">{t('contests.field.submitWindow')} </Typography.Text>
-        {formatTime(contest.submitOpensAt)} – {formatTime(contest.submitClosesAt)}
+        {span(contest.submitOpensAt, contest.submitClosesAt)}
       </div>
       <div>
         <Typography.Text type="secondary">{t('contests.field.voteWindow')} </Typography.Text>
-        {formatTime(contest.voteOpensAt)} – {formatTime(contest.voteClosesAt)}
+        {span(contest.voteOpensAt, contest.voteClosesAt)}
       </div>
-    </>
+    </div>
   );
 }
 
@@ -73,7 +79,8 @@ export function ContestsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('contests.list.empty') }}
-        scroll={{ x: 1100 }}
+        // Every header fits its column at 1366 px: the title takes what the fixed columns leave.
+        scroll={{ x: 1060 }}
         onRow={(c) => ({ onClick: () => navigate(`/contests/${c.id}`), style: { cursor: 'pointer' } })}
         pagination={pagination(list.data?.total, (total) => t('contests.list.total', { total }))}
         columns={[
@@ -93,13 +100,13 @@ export function ContestsPage() {
               </Space>
             ),
           },
-          { title: t('contests.field.org'), dataIndex: 'orgName', width: 200 },
-          { title: t('activities.field.time'), key: 'windows', width: 340, render: (_, c) => <Windows contest={c} /> },
+          { title: t('contests.field.org'), dataIndex: 'orgName', width: 130, ellipsis: { showTitle: true } },
+          { title: t('activities.field.time'), key: 'windows', width: 330, render: (_, c) => <Windows contest={c} /> },
           {
-            title: `${t('contests.field.entriesPerMember')} / ${t('contests.field.votesPerMember')}`,
+            title: <span title={`${t('contests.field.entriesPerMember')} / ${t('contests.field.votesPerMember')}`}>{t('contests.field.limits')}</span>,
             key: 'limits',
-            width: 150,
-            render: (_, c) => `${t('contests.list.perMember', { count: c.entriesPerMember })} / ${t('contests.list.perMemberVotes', { count: c.votesPerMember })}`,
+            width: 110,
+            render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{`${t('contests.list.perMember', { count: c.entriesPerMember })} / ${t('contests.list.perMemberVotes', { count: c.votesPerMember })}`}</span>,
           },
           { title: t('contests.field.entries'), dataIndex: 'entries', align: 'right', width: 100 },
           { title: t('contests.field.pending'), dataIndex: 'pending', align: 'right', width: 90, render: (v: number) => <Badge count={v} showZero color={v > 0 ? '#c8161d' : '#d9d9d9'} /> },
@@ -107,7 +114,7 @@ export function ContestsPage() {
             title: t('contests.field.actions'),
             key: 'actions',
             fixed: 'right',
-            width: 130,
+            width: 120,
             render: (_, c) => (
               <Button type="link" size="small" onClick={() => navigate(`/contests/${c.id}`)}>
                 {t('contests.list.manage')}

@@ -20,7 +20,7 @@ export const activitiesModule = consoleModule({
     { path: 'checkin/:activityId', page: lazyPage(() => import('./checkin-page'), 'CheckInPage'), bare: true },
   ],
   messages: {
-    zh: { menu: activitiesMenuZh, activities: activitiesZh, contests: contestsZh },
-    en: { menu: activitiesMenuEn, activities: activitiesEn, contests: contestsEn },
+    zh: { menu: activitiesMenuZh, todos: { contest_entries: '待审核的参赛作品' }, activities: activitiesZh, contests: contestsZh },
+    en: { menu: activitiesMenuEn, todos: { contest_entries: 'Contest entries to moderate' }, activities: activitiesEn, contests: contestsEn },
   },
 });

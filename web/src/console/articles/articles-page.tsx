@@ -108,7 +108,7 @@ export function ArticlesPage() {
             width: 320,
             render: (title: string, a) => (
               <Space direction="vertical" size={2}>
-                {writable ? <Typography.Link onClick={() => setEditing(a.id)}>{title}</Typography.Link> : <Typography.Text>{title}</Typography.Text>}
+                {a.actions.includes('update') ? <Typography.Link onClick={() => setEditing(a.id)}>{title}</Typography.Link> : <Typography.Text>{title}</Typography.Text>}
                 <Space size={4} wrap>
                   <Tag bordered={false}>{t(`articles.column.${a.column}`)}</Tag>
                   {a.pinned && <Tag color="volcano">{t('articles.list.pinned')}</Tag>}
@@ -128,25 +128,30 @@ export function ArticlesPage() {
                   key: 'actions',
                   fixed: 'right' as const,
                   width: 220,
+                  // Only what the API says this caller may do to this article now.
                   render: (_: unknown, a: ManagedArticle) => (
                     <Space size={0} wrap>
-                      <Button type="link" size="small" onClick={() => setEditing(a.id)}>
-                        {t('articles.list.edit')}
-                      </Button>
-                      {(a.status === 'draft' || a.status === 'withdrawn') && (
+                      {a.actions.includes('update') && (
+                        <Button type="link" size="small" onClick={() => setEditing(a.id)}>
+                          {t('articles.list.edit')}
+                        </Button>
+                      )}
+                      {a.actions.includes('publish') && (
                         <Button type="link" size="small" onClick={() => act.mutate({ a, step: 'publish' })}>
                           {t('articles.list.publish')}
                         </Button>
                       )}
-                      {(a.status === 'published' || a.status === 'scheduled') && (
-                        <>
-                          <Button type="link" size="small" onClick={() => act.mutate({ a, step: a.pinned ? 'unpin' : 'pin' })}>
-                            {t(a.pinned ? 'articles.list.unpin' : 'articles.list.pin')}
+                      {(['pin', 'unpin'] as const)
+                        .filter((step) => a.actions.includes(step))
+                        .map((step) => (
+                          <Button key={step} type="link" size="small" onClick={() => act.mutate({ a, step })}>
+                            {t(`articles.list.${step}`)}
                           </Button>
-                          <Button type="link" size="small" danger onClick={() => confirmWithdraw(a)}>
-                            {t('articles.list.withdraw')}
-                          </Button>
-                        </>
+                        ))}
+                      {a.actions.includes('withdraw') && (
+                        <Button type="link" size="small" danger onClick={() => confirmWithdraw(a)}>
+                          {t('articles.list.withdraw')}
+                        </Button>
                       )}
                     </Space>
                   ),

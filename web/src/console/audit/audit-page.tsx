@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { AutoComplete, Button, Card, Col, DatePicker, Form, Row, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Row, Select, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
-import { dayjs, formatSeconds, startOfDayInZone } from '../../ui/time';
+import { dayjs, formatSeconds, formatTime, startOfDayInZone } from '../../ui/time';
 import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 
@@ -26,10 +26,38 @@ interface Query {
 }
 
 const entities = ['org', 'enterprise', 'team', 'user', 'role_grant', 'member', 'join_application', 'transfer'] as const;
-const actionPrefixes = ['auth.', 'org.', 'enterprise.', 'team.', 'user.', 'role_grant.', 'member.', 'join_application.', 'transfer.'];
+type Change = AuditEntry['changes'][number];
 
-function Json({ value, none }: { value: unknown; none: string }) {
-  return <pre className="gh-json">{value === null || value === undefined ? none : JSON.stringify(value, null, 2)}</pre>;
+/** An instant as the server writes them (UTC, ISO 8601): shown in Shanghai time. */
+const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** One value of a before/after table: text as is, instants in Shanghai time, yes/no, anything else compact. */
+function Value({ value, none }: { value: unknown; none: string }) {
+  const { t } = useTranslation();
+  if (value === undefined || value === null || value === '') return <Typography.Text type="secondary">{none}</Typography.Text>;
+  if (typeof value === 'boolean') return <>{t(value ? 'audit.yes' : 'audit.no')}</>;
+  if (typeof value === 'string') return <>{instant.test(value) ? formatTime(value) : value}</>;
+  if (typeof value === 'number') return <>{value}</>;
+  return <code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{JSON.stringify(value)}</code>;
+}
+
+/** Before and after, field by field, each field by its name where the server knows it. */
+function Changes({ changes }: { changes: Change[] }) {
+  const { t } = useTranslation();
+  const none = t('audit.none');
+  return (
+    <Table<Change>
+      rowKey="field"
+      size="small"
+      pagination={false}
+      dataSource={changes}
+      columns={[
+        { title: t('audit.fieldName'), dataIndex: 'label', width: 200 },
+        { title: t('audit.before'), key: 'before', render: (_, c) => <Value value={c.before} none={none} /> },
+        { title: t('audit.after'), key: 'after', render: (_, c) => <Value value={c.after} none={none} /> },
+      ]}
+    />
+  );
 }
 
 /** 审计日志: who changed what, when, before and after — within the caller's scope. */
@@ -37,7 +65,8 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 });
-  const actionNames = t('audit.actions', { returnObjects: true }) as Record<string, string>;
+  // The labelled actions, from the server: every module names its own.
+  const actions = useQuery({ queryKey: ['audit-log', 'actions'], queryFn: () => unwrap(api.GET('/api/audit-log/actions')), staleTime: Infinity });
 
   const list = useQuery({
     queryKey: ['audit-log', query],
@@ -50,7 +79,7 @@ export function AuditPage() {
       page: 1,
       pageSize: q.pageSize,
       orgId: v.orgId,
-      action: v.action?.trim() || undefined,
+      action: v.action,
       entity: v.entity,
       from: v.range ? startOfDayInZone(v.range[0]) : undefined,
       to: v.range ? startOfDayInZone(v.range[1].add(1, 'day')) : undefined,
@@ -67,11 +96,11 @@ export function AuditPage() {
           </Col>
           <Col xs={24} md={12} xl={5}>
             <Form.Item name="action" label={t('audit.filterAction')}>
-              <AutoComplete
+              <Select
                 allowClear
-                placeholder={t('audit.filterActionPlaceholder')}
-                options={[...actionPrefixes, ...Object.keys(actionNames)].map((a) => ({ value: a, label: actionNames[a] ? `${a}  ${actionNames[a]}` : a }))}
-                showSearch={{ filterOption: (input, option) => String(option?.value).startsWith(input) }}
+                showSearch={{ optionFilterProp: 'label' }}
+                placeholder={t('audit.allActions')}
+                options={(actions.data?.items ?? []).map((a) => ({ value: a.action, label: a.label }))}
               />
             </Form.Item>
           </Col>
@@ -120,41 +149,19 @@ export function AuditPage() {
           onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
         }}
         expandable={{
-          rowExpandable: (e) => e.before != null || e.after != null,
-          expandedRowRender: (e) => (
-            <Row gutter={16}>
-              <Col span={12}>
-                <Typography.Text type="secondary">{t('audit.before')}</Typography.Text>
-                <Json value={e.before} none={t('audit.none')} />
-              </Col>
-              <Col span={12}>
-                <Typography.Text type="secondary">{t('audit.after')}</Typography.Text>
-                <Json value={e.after} none={t('audit.none')} />
-              </Col>
-            </Row>
-          ),
+          rowExpandable: (e) => e.changes.length > 0,
+          expandedRowRender: (e) => <Changes changes={e.changes} />,
         }}
         columns={[
           { title: t('audit.field.at'), dataIndex: 'at', width: 180, className: 'gh-nowrap', render: formatSeconds },
           { title: t('audit.field.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
-          {
-            title: t('audit.field.action'),
-            dataIndex: 'action',
-            render: (a: string) => (
-              <span>
-                {actionNames[a] ?? a}{' '}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {a}
-                </Typography.Text>
-              </span>
-            ),
-          },
+          { title: t('audit.field.action'), dataIndex: 'actionLabel' },
           {
             title: t('audit.field.entity'),
             key: 'entity',
             render: (_, e) => (
               <Tag bordered={false}>
-                {t(`audit.entity.${e.entity}`, { defaultValue: e.entity })}
+                {e.entityLabel}
                 {e.entityId ? ` #${e.entityId}` : ''}
               </Tag>
             ),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { App, Avatar, Button, Flex, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
-import { GlobalOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
+import { App, Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Result, Spin, Typography, type MenuProps } from 'antd';
+import { GlobalOutlined, LockOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
@@ -11,6 +11,7 @@ import { logOut, useMe } from '../session';
 import { reportError } from '../shared/errors';
 import { MeContext, useCurrentUser } from '../shared/me-context';
 import { ProductMark } from '../shared/product-mark';
+import { NotificationBell } from '../notifications/bell';
 import { ChangePasswordModal } from './change-password-modal';
 import { menuFor, menuGroup, type MenuEntry } from './menu';
 
@@ -77,6 +78,23 @@ function avatarText(name: string): string {
   return name.length <= 3 ? name.slice(-2) : name.slice(0, 1);
 }
 
+function UserAvatar({ me }: { me: Me }) {
+  return <Avatar style={{ background: '#fff', color: '#c8161d', fontWeight: 600 }}>{avatarText(me.displayName)}</Avatar>;
+}
+
+/** The user's name and first role, as the header shows them (in the avatar's menu on a phone). */
+function UserLine({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ lineHeight: 1.3 }}>
+      <div style={{ fontWeight: 600 }} data-testid="current-user">
+        {me.displayName}
+      </div>
+      <div style={{ fontSize: 12, opacity: 0.85 }}>{roleLine(t, me)}</div>
+    </div>
+  );
+}
+
 export function ConsoleLayout() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
@@ -85,9 +103,17 @@ export function ConsoleLayout() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // On a phone (below md, 768 px) the header keeps the mark, a menu button and the user's avatar,
+  // whose menu holds language, password and 退出登录; the side menu becomes a drawer.
+  const narrow = Grid.useBreakpoint().md === false;
   const menu = menuFor(me);
   const selected = menu.find((m) => location.pathname.startsWith(m.path))?.key;
   const english = i18n.language === 'en';
+  const go = (path: string) => {
+    setMenuOpen(false);
+    navigate(path);
+  };
 
   const onLogout = async () => {
     try {
@@ -99,50 +125,83 @@ export function ConsoleLayout() {
     }
   };
 
+  const navigation = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={[...new Set(menu.flatMap((m) => (m.group ? [m.group] : [])))]}
+      style={{ borderInlineEnd: 0, paddingTop: 8 }}
+      items={menuItems(t, menu, go)}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, position: 'sticky', top: 0, zIndex: 10 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, position: 'sticky', top: 0, zIndex: 10, paddingInline: narrow ? 12 : undefined }}>
+        {narrow && menu.length > 0 && (
+          <Button type="text" icon={<MenuOutlined />} aria-label={t('layout.openMenu')} style={{ color: '#fff' }} onClick={() => setMenuOpen(true)} />
+        )}
         <ProductMark inverse />
-        <Flex align="center" gap={4} style={{ marginInlineStart: 'auto', color: '#fff' }}>
-          <Button
-            type="text"
-            icon={<GlobalOutlined />}
-            aria-label={t('layout.switchLanguage')}
-            style={{ color: '#fff' }}
-            onClick={() => switchLanguage(english ? 'zh' : 'en')}
+        {narrow && (
+          <span style={{ marginInlineStart: 'auto' }}>
+            <NotificationBell />
+          </span>
+        )}
+        {narrow ? (
+          <Dropdown
+            trigger={['click']}
+            placement="bottomRight"
+            menu={{
+              items: [
+                { key: 'who', disabled: true, label: <UserLine me={me} /> },
+                { type: 'divider' },
+                { key: 'language', icon: <GlobalOutlined />, label: english ? t('language.zh') : t('language.en'), onClick: () => switchLanguage(english ? 'zh' : 'en') },
+                { key: 'password', icon: <LockOutlined />, label: t('layout.changePassword'), onClick: () => setChangingPassword(true) },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('layout.logout'), onClick: onLogout },
+              ],
+            }}
           >
-            {english ? t('language.zh') : t('language.en')}
-          </Button>
-          <Flex align="center" gap={10} style={{ padding: '0 12px', lineHeight: 1.3 }}>
-            <Avatar style={{ background: '#fff', color: '#c8161d', fontWeight: 600 }}>{avatarText(me.displayName)}</Avatar>
-            <div>
-              <div style={{ fontWeight: 600 }} data-testid="current-user">
-                {me.displayName}
-              </div>
-              <div style={{ fontSize: 12, opacity: 0.85 }}>{roleLine(t, me)}</div>
-            </div>
+            <Button type="text" aria-label={t('layout.account')} style={{ padding: 0, height: 'auto' }}>
+              <UserAvatar me={me} />
+            </Button>
+          </Dropdown>
+        ) : (
+          <Flex align="center" gap={4} style={{ marginInlineStart: 'auto', color: '#fff' }}>
+            <NotificationBell />
+            <Button
+              type="text"
+              icon={<GlobalOutlined />}
+              aria-label={t('layout.switchLanguage')}
+              style={{ color: '#fff' }}
+              onClick={() => switchLanguage(english ? 'zh' : 'en')}
+            >
+              {english ? t('language.zh') : t('language.en')}
+            </Button>
+            <Flex align="center" gap={10} style={{ padding: '0 12px', lineHeight: 1.3 }}>
+              <UserAvatar me={me} />
+              <UserLine me={me} />
+            </Flex>
+            <Button type="text" icon={<LockOutlined />} style={{ color: '#fff' }} onClick={() => setChangingPassword(true)}>
+              {t('layout.changePassword')}
+            </Button>
+            <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={onLogout}>
+              {t('layout.logout')}
+            </Button>
           </Flex>
-          <Button type="text" icon={<LockOutlined />} style={{ color: '#fff' }} onClick={() => setChangingPassword(true)}>
-            {t('layout.changePassword')}
-          </Button>
-          <Button type="text" icon={<LogoutOutlined />} style={{ color: '#fff' }} onClick={onLogout}>
-            {t('layout.logout')}
-          </Button>
-        </Flex>
+        )}
       </Layout.Header>
       <Layout>
-        {menu.length > 0 && (
-          <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-            <Menu
-              mode="inline"
-              selectedKeys={selected ? [selected] : []}
-              defaultOpenKeys={[...new Set(menu.flatMap((m) => (m.group ? [m.group] : [])))]}
-              style={{ borderInlineEnd: 0, paddingTop: 8 }}
-              items={menuItems(t, menu, navigate)}
-            />
-          </Layout.Sider>
-        )}
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        {menu.length > 0 &&
+          (narrow ? (
+            <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} size={260} title={<ProductMark />} styles={{ body: { padding: 0 } }}>
+              {navigation}
+            </Drawer>
+          ) : (
+            <Layout.Sider width={208} breakpoint="lg" collapsedWidth={64} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+              {navigation}
+            </Layout.Sider>
+          ))}
+        <Layout.Content style={{ padding: narrow ? 12 : 20, minWidth: 0 }}>
           {menu.length > 0 ? (
             <Outlet />
           ) : (

@@ -13,9 +13,10 @@ for (const entry of entries) {
   if (entry.group && !groups.has(entry.group)) throw new Error(`menu: "${entry.key}" sits in "${entry.group}", which no module opens`);
 }
 
-/** The entries the user may see: those whose capability they hold somewhere. */
+/** The entries the user may see: those whose capability they hold somewhere, and the desk's own pages when there is any. */
 export function menuFor(me: Me): MenuEntry[] {
-  return entries.filter((e) => can(me, e.needs));
+  const granted = entries.filter((e) => e.needs !== undefined && can(me, e.needs));
+  return granted.length === 0 ? [] : entries.filter((e) => e.needs === undefined || granted.includes(e));
 }
 
 export function menuGroup(key: string): MenuGroup | undefined {

@@ -1,14 +1,14 @@
-import { App, Button, Card, Checkbox, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Card, Checkbox, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { can } from '../access';
-import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
-import { ReasonAction } from '../shared/reason-action';
+import { ApplicationDecisions, ApplicationDrawer } from './application-drawer';
 import { memberKeys } from './queries';
 import { ApplicationStatusTag } from './status-tags';
 import './members.css';
@@ -30,34 +30,14 @@ export function ApprovalsPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const writable = can(me, 'member.write');
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
   const { filters, set, pagination } = usePagedFilters<Filters>({ status: 'pending', page: 1, pageSize: 20 });
+  const [open, setOpen] = useState<number | null>(null);
 
   const list = useQuery({
     queryKey: [...memberKeys.applications, filters],
     queryFn: () => unwrap(api.GET('/api/join-applications', { params: { query: filters } })),
     placeholderData: keepPreviousData,
   });
-  // A decision changes the roll and the coverage counts too.
-  const refresh = () => queryClient.invalidateQueries({ queryKey: memberKeys.all });
-
-  const approve = useMutation({
-    mutationFn: (application: JoinApplication) => unwrap(api.POST('/api/join-applications/{id}/approve', { params: { path: { id: application.id } } })),
-    onSuccess: (result) => {
-      modal.success({ title: t('members.applications.approved', { memberNo: result.memberNo }) });
-      refresh();
-    },
-    onError: (error) => reportError(message, error),
-  });
-
-  const confirmApprove = (application: JoinApplication) =>
-    modal.confirm({
-      title: t('members.applications.approve'),
-      content: t('members.applications.approveConfirm', { name: application.name }),
-      okText: t('members.applications.approve'),
-      onOk: () => approve.mutateAsync(application).catch(() => undefined),
-    });
 
   return (
     <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.applications')}</h1>}>
@@ -80,15 +60,20 @@ export function ApprovalsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('members.applications.empty') }}
-        scroll={{ x: 1100 }}
+        // Fixed widths, one line each: masked numbers never run into their neighbours (1366 px and up).
+        tableLayout="fixed"
+        scroll={{ x: 1040 }}
         pagination={pagination(list.data?.total)}
         columns={[
           {
             title: t('members.field.name'),
             dataIndex: 'name',
+            width: 140,
             render: (name: string, a) => (
               <Space size={4}>
-                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Link strong onClick={() => setOpen(a.id)}>
+                  {name}
+                </Typography.Link>
                 {a.overdue && (
                   <Tooltip title={t('members.applications.overdueHint')}>
                     <Tag color="red">{t('members.applications.overdue')}</Tag>
@@ -97,54 +82,43 @@ export function ApprovalsPage() {
               </Space>
             ),
           },
-          { title: t('members.field.idNumber'), dataIndex: 'idNumber', render: (v: string) => <span className="gh-masked">{v}</span> },
-          { title: t('members.field.phone'), dataIndex: 'phone', render: (v: string) => <span className="gh-masked">{v}</span> },
-          { title: t('members.field.org'), dataIndex: 'orgName' },
-          { title: t('members.field.employer'), dataIndex: 'employerName', render: (v: string | null) => v ?? '—' },
-          { title: t('members.field.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatTime(v) },
+          { title: t('members.field.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string) => <span className="gh-masked">{v}</span> },
+          { title: t('members.field.phone'), dataIndex: 'phone', width: 125, render: (v: string) => <span className="gh-masked">{v}</span> },
+          { title: t('members.field.org'), dataIndex: 'orgName', ellipsis: { showTitle: true } },
+          { title: t('members.field.employer'), dataIndex: 'employerName', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? '—' },
+          { title: t('members.field.createdAt'), dataIndex: 'createdAt', width: 145, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
           {
             title: t('members.field.status'),
             key: 'status',
+            width: 110,
             render: (_, a) => (
               <div>
                 <ApplicationStatusTag status={a.status} />
                 {a.reason && (
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {a.reason}
-                    </Typography.Text>
-                  </div>
+                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 1, tooltip: a.reason }} style={{ fontSize: 12, margin: 0 }}>
+                    {a.reason}
+                  </Typography.Paragraph>
                 )}
               </div>
             ),
           },
-          ...(writable
-            ? [
-                {
-                  title: t('members.field.actions'),
-                  key: 'actions',
-                  fixed: 'right' as const,
-                  width: 140,
-                  render: (_: unknown, a: JoinApplication) =>
-                    a.status === 'pending' && (
-                      <Space size={0}>
-                        <Button type="link" onClick={() => confirmApprove(a)}>
-                          {t('members.applications.approve')}
-                        </Button>
-                        <ReasonAction
-                          label={t('members.applications.reject')}
-                          title={t('members.applications.rejectTitle', { name: a.name })}
-                          submit={(reason) => unwrap(api.POST('/api/join-applications/{id}/reject', { params: { path: { id: a.id } }, body: { reason } }))}
-                          done={t('members.applications.rejected')}
-                          onDone={refresh}
-                        />
-                      </Space>
-                    ),
-                },
-              ]
-            : []),
+          {
+            title: t('members.field.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            width: writable ? 180 : 80,
+            render: (_: unknown, a: JoinApplication) => (
+              <Space size={0}>
+                <Button type="link" onClick={() => setOpen(a.id)}>
+                  {t('members.applications.view')}
+                </Button>
+                <ApplicationDecisions application={a} />
+              </Space>
+            ),
+          },
         ]}
       />
+      <ApplicationDrawer id={open} onClose={() => setOpen(null)} />
     </Card>
   );
 }

@@ -1,9 +1,11 @@
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Card, Col, Flex, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Result, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { orgKindColor } from '../../ui/orgs';
+import { orgKindColor, orgKindLabel } from '../../ui/orgs';
+import { useDownload } from '../shared/spreadsheet-import';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { useTopOrg } from '../shared/top-org';
@@ -22,6 +24,8 @@ export function CoveragePage() {
   const [chosen, setChosen] = useState<number>();
   const orgId = chosen ?? topOrg;
 
+  const { busy, download } = useDownload();
+
   const stats = useQuery({
     queryKey: memberKeys.stats(orgId ?? 0),
     queryFn: () => unwrap(api.GET('/api/orgs/{id}/stats', { params: { path: { id: orgId! } } })),
@@ -35,6 +39,15 @@ export function CoveragePage() {
           <h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.coverage')}</h1>
           <Typography.Text type="secondary">{t('members.coverage.org')}</Typography.Text>
           <OrgTreeSelect includeClosed value={orgId} onChange={(id) => id && setChosen(id)} style={{ width: 320 }} />
+          <Button
+            icon={<DownloadOutlined />}
+            style={{ marginLeft: 'auto' }}
+            disabled={!stats.data}
+            loading={busy === 'coverage'}
+            onClick={() => download('coverage', `/api/orgs/${orgId}/stats/export`, '覆盖统计.xlsx')}
+          >
+            {t('members.coverage.export')}
+          </Button>
         </Flex>
       </Card>
       {stats.isError && <Result status="error" title={t('error.loadFailed')} subTitle={stats.error.message} />}
@@ -44,14 +57,33 @@ export function CoveragePage() {
   );
 }
 
-function StatCard({ title, value, note, alert }: { title: string; value: number; note?: ReactNode; alert?: boolean }) {
+/** A rate as the console shows it: percent with one decimal, "—" when there is nothing to divide by. */
+const rateText = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(1)}%`);
+
+function StatCard({ title, value, note, alert }: { title: string; value: number | string; note?: ReactNode; alert?: boolean }) {
   return (
     <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value} styles={{ content: alert && value > 0 ? { color: '#c8161d' } : undefined }} />
+      <Statistic title={title} value={value} styles={{ content: alert && typeof value === 'number' && value > 0 ? { color: '#c8161d' } : undefined }} />
       {note && <div style={{ marginTop: 4, fontSize: 12, color: '#8c8c8c' }}>{note}</div>}
     </Card>
   );
 }
+
+/** The table's figures, in the order of the export's columns (server/modules/members/stats.ts). */
+const coverageFigures = [
+  'unions',
+  'enterprises',
+  'enterprisesWithoutUnion',
+  'enterprisesNeedingUnion',
+  'unionizationRate',
+  'employees',
+  'members',
+  'membershipRate',
+  'migrantWorkers',
+  'newFormWorkers',
+] as const;
+const figureText = (field: (typeof coverageFigures)[number], value: number | null) =>
+  field === 'unionizationRate' || field === 'membershipRate' ? rateText(value) : String(value ?? 0);
 
 function CoverageView({ stats, onPick }: { stats: OrgStats; onPick: (orgId: number) => void }) {
   const { t } = useTranslation();
@@ -60,7 +92,17 @@ function CoverageView({ stats, onPick }: { stats: OrgStats; onPick: (orgId: numb
     { key: 'joint', title: t('members.coverage.jointUnions'), value: stats.jointUnions },
     { key: 'enterprises', title: t('members.coverage.enterprises'), value: stats.enterprises, note: t('members.coverage.enterprisesNote', { count: stats.newEconomyEnterprises }) },
     { key: 'without', title: t('members.coverage.withoutUnion'), value: stats.enterprisesWithoutUnion, alert: true },
+    {
+      key: 'unionizationRate',
+      title: t('members.coverage.unionizationRate'),
+      value: rateText(stats.unionizationRate),
+      note: t('members.coverage.unionizationNote', { count: stats.enterprisesNeedingUnion }),
+    },
+    { key: 'employees', title: t('members.coverage.employees'), value: stats.employees },
     { key: 'members', title: t('members.coverage.members'), value: stats.members },
+    { key: 'membershipRate', title: t('members.coverage.membershipRate'), value: rateText(stats.membershipRate), note: t('members.coverage.membershipNote') },
+    { key: 'migrant', title: t('members.coverage.migrantWorkers'), value: stats.migrantWorkers },
+    { key: 'newForm', title: t('members.coverage.newFormWorkers'), value: stats.newFormWorkers, note: t('members.coverage.newFormNote') },
     {
       key: 'pending',
       title: t('members.coverage.pending'),
@@ -99,7 +141,20 @@ function CoverageView({ stats, onPick }: { stats: OrgStats; onPick: (orgId: numb
           rowKey="orgId"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={stats.children}
+          summary={() =>
+            stats.children.length > 0 && (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>{t('members.coverage.total')}</Table.Summary.Cell>
+                {coverageFigures.map((field, i) => (
+                  <Table.Summary.Cell key={field} index={i + 1} align="right">
+                    {figureText(field, stats[field])}
+                  </Table.Summary.Cell>
+                ))}
+              </Table.Summary.Row>
+            )
+          }
           locale={{ emptyText: t('members.coverage.noChildren') }}
           columns={[
             {
@@ -108,21 +163,19 @@ function CoverageView({ stats, onPick }: { stats: OrgStats; onPick: (orgId: numb
               render: (name: string, c) => (
                 <Space size={6}>
                   <Typography.Link onClick={() => onPick(c.orgId)}>{name}</Typography.Link>
-                  <Tag bordered={false} color={orgKindColor[c.kind as keyof typeof orgKindColor]}>
-                    {t(`orgKind.${c.kind}`)}
+                  <Tag bordered={false} color={orgKindColor[c.kind]}>
+                    {orgKindLabel(t, c)}
                   </Tag>
                 </Space>
               ),
             },
-            { title: t('members.coverage.unions'), dataIndex: 'unions', align: 'right' },
-            { title: t('members.coverage.enterprises'), dataIndex: 'enterprises', align: 'right' },
-            {
-              title: t('members.coverage.withoutUnion'),
-              dataIndex: 'enterprisesWithoutUnion',
-              align: 'right',
-              render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v),
-            },
-            { title: t('members.coverage.members'), dataIndex: 'members', align: 'right' },
+            ...coverageFigures.map((field) => ({
+              title: t(`members.coverage.column.${field}`),
+              dataIndex: field,
+              align: 'right' as const,
+              render: (v: number | null) =>
+                field === 'enterprisesWithoutUnion' && v ? <Typography.Text type="danger">{v}</Typography.Text> : figureText(field, v),
+            })),
           ]}
         />
       </Card>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Form, Input, Radio, Result, Skeleton, Table, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Empty, Flex, Form, Input, Radio, Result, Select, Skeleton, Table, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { can } from '../access';
@@ -12,7 +13,8 @@ import { useCurrentUser } from '../shared/me-context';
 import { memberKeys } from './queries';
 import { MemberStatusTag, TransferStatusTag } from './status-tags';
 import './members.css';
-import type { MemberChange, MemberDetail, MemberStatus, Transfer } from './types';
+import type { MemberChange, MemberDetail, MemberStatus, RegisterFields } from './types';
+import { educations, ethnicities, newFormGroups, politicalStatuses, type Education, type Ethnicity, type NewFormGroup, type PoliticalStatus } from '../../ui/register';
 import { UnionSearchSelect } from './union-search-select';
 
 interface Props {
@@ -20,7 +22,7 @@ interface Props {
   onClose: () => void;
 }
 
-type Dialog = 'retain' | 'transfer' | null;
+type Dialog = 'retain' | 'transfer' | 'register' | null;
 
 /** One member: details (masked), full details on purpose (audited), status changes and transfers. */
 export function MemberDrawer({ memberId, onClose }: Props) {
@@ -33,6 +35,7 @@ export function MemberDrawer({ memberId, onClose }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [retainForm] = Form.useForm<{ retainedReason: 'retired' | 'unemployed' }>();
   const [transferForm] = Form.useForm<{ toOrgId: number; reason?: string }>();
+  const [registerForm] = Form.useForm<RegisterFields>();
 
   const detail = useQuery({
     queryKey: memberKeys.detail(memberId ?? 0),
@@ -78,6 +81,7 @@ export function MemberDrawer({ memberId, onClose }: Props) {
       ) : (
         <Button onClick={() => confirmStatus('member', member)}>{t('members.roll.restore')}</Button>
       )}
+      <Button onClick={() => setDialog('register')}>{t('members.roll.editRegister')}</Button>
       <Button onClick={() => setDialog('transfer')}>{t('members.roll.startTransfer')}</Button>
       <Button danger onClick={() => confirmStatus('left', member)}>
         {t('members.roll.leave')}
@@ -102,6 +106,7 @@ export function MemberDrawer({ memberId, onClose }: Props) {
               { key: 'phone', label: t('members.field.phone'), children: (revealed ? revealed.phone : member.phone) ?? '—' },
               { key: 'gender', label: t('members.field.gender'), children: t(`members.gender.${member.gender}`) },
               { key: 'birthDate', label: t('members.field.birthDate'), children: member.birthDate },
+              ...registerItems(t, member),
               { key: 'memberNo', label: t('members.field.memberNo'), children: member.memberNo },
               { key: 'joinedOn', label: t('members.field.joinedOn'), children: member.joinedOn },
               { key: 'org', label: t('members.field.org'), span: 2, children: member.orgName },
@@ -147,6 +152,29 @@ export function MemberDrawer({ memberId, onClose }: Props) {
       )}
       {member && (
         <FormModal
+          open={dialog === 'register'}
+          title={t('members.roll.registerTitle', { name: member.name })}
+          form={registerForm}
+          initialValues={{
+            ethnicity: member.ethnicity,
+            education: member.education,
+            politicalStatus: member.politicalStatus,
+            migrantWorker: member.migrantWorker,
+            newFormGroup: member.newFormGroup,
+          }}
+          submit={(v) => change({ ethnicity: v.ethnicity ?? null, education: v.education ?? null, politicalStatus: v.politicalStatus ?? null, migrantWorker: v.migrantWorker ?? null, newFormGroup: v.newFormGroup ?? null })}
+          onDone={() => {
+            message.success(t('members.roll.registerSaved'));
+            refresh();
+          }}
+          onClose={() => setDialog(null)}
+        >
+          <Typography.Paragraph type="secondary">{t('members.roll.registerNote')}</Typography.Paragraph>
+          <RegisterInputs />
+        </FormModal>
+      )}
+      {member && (
+        <FormModal
           open={dialog === 'transfer'}
           title={t('members.roll.transferTitle', { name: member.name })}
           form={transferForm}
@@ -172,6 +200,52 @@ export function MemberDrawer({ memberId, onClose }: Props) {
   );
 }
 
+/** The register's standard fields as rows of the details; "—" where not recorded. */
+function registerItems(t: TFunction, m: MemberDetail) {
+  const shown = (value: string | null, ns: string) => (value === null ? '—' : t(`${ns}.${value}`));
+  return [
+    { key: 'ethnicity', label: t('register.ethnicity'), children: shown(m.ethnicity, 'ethnicity') },
+    { key: 'education', label: t('register.education'), children: shown(m.education, 'education') },
+    { key: 'politicalStatus', label: t('register.politicalStatus'), children: shown(m.politicalStatus, 'politicalStatus') },
+    { key: 'migrantWorker', label: t('register.migrantWorker'), children: m.migrantWorker === null ? '—' : t(m.migrantWorker ? 'register.yes' : 'register.no') },
+    { key: 'newFormGroup', label: t('register.newFormGroup'), span: 2, children: shown(m.newFormGroup, 'newFormGroup') },
+  ];
+}
+
+/** Choosers of the register's standard fields, from the fixed code lists; each may be left empty. */
+function RegisterInputs() {
+  const { t } = useTranslation();
+  const options = <T extends string>(codes: readonly T[], ns: string) => codes.map((c) => ({ value: c, label: t(`${ns}.${c}`) }));
+  return (
+    <>
+      <Flex gap={12}>
+        <Form.Item<RegisterFields> name="ethnicity" label={t('register.ethnicity')} style={{ flex: 1 }}>
+          <Select<Ethnicity> allowClear showSearch={{ optionFilterProp: 'label' }} options={options(ethnicities, 'ethnicity')} />
+        </Form.Item>
+        <Form.Item<RegisterFields> name="education" label={t('register.education')} style={{ flex: 1 }}>
+          <Select<Education> allowClear options={options(educations, 'education')} />
+        </Form.Item>
+      </Flex>
+      <Flex gap={12}>
+        <Form.Item<RegisterFields> name="politicalStatus" label={t('register.politicalStatus')} style={{ flex: 1 }}>
+          <Select<PoliticalStatus> allowClear options={options(politicalStatuses, 'politicalStatus')} />
+        </Form.Item>
+        <Form.Item<RegisterFields> name="migrantWorker" label={t('register.migrantWorker')} style={{ flex: 1 }}>
+          <Radio.Group
+            options={[
+              { value: true, label: t('register.yes') },
+              { value: false, label: t('register.no') },
+            ]}
+          />
+        </Form.Item>
+      </Flex>
+      <Form.Item<RegisterFields> name="newFormGroup" label={t('register.newFormGroup')}>
+        <Select<NewFormGroup> allowClear options={options(newFormGroups, 'newFormGroup')} />
+      </Form.Item>
+    </>
+  );
+}
+
 function MemberDetailStatus({ member }: { member: MemberDetail }) {
   const { t } = useTranslation();
   return (
@@ -182,11 +256,11 @@ function MemberDetailStatus({ member }: { member: MemberDetail }) {
   );
 }
 
-function TransferHistory({ transfers }: { transfers: Transfer[] }) {
+function TransferHistory({ transfers }: { transfers: MemberDetail['transfers'] }) {
   const { t } = useTranslation();
   if (!transfers.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('members.roll.noTransfers')} />;
   return (
-    <Table<Transfer>
+    <Table<MemberDetail['transfers'][number]>
       rowKey="id"
       size="small"
       pagination={false}

@@ -21,7 +21,7 @@ export const membersModule = consoleModule({
     { path: 'members/coverage', page: lazyPage(() => import('./coverage-page'), 'CoveragePage') },
   ],
   messages: {
-    zh: { menu: membersMenuZh, members: membersZh },
-    en: { menu: membersMenuEn, members: membersEn },
+    zh: { menu: membersMenuZh, todos: { join_applications: '待审批入会申请', transfers_incoming: '待接收的会员关系转入' }, members: membersZh },
+    en: { menu: membersMenuEn, todos: { join_applications: 'Membership applications to decide', transfers_incoming: 'Transfers waiting to be accepted' }, members: membersEn },
   },
 });

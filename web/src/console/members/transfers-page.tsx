@@ -125,17 +125,15 @@ function TransferTable({ direction }: { direction: Direction }) {
                 key: 'actions',
                 fixed: 'right' as const,
                 width: 140,
-                render: (_: unknown, tr: Transfer) =>
-                  tr.status === 'pending' &&
-                  (direction === 'outgoing' ? (
-                    <Button type="link" danger onClick={() => confirmCancel(tr)}>
-                      {t('members.transfers.cancel')}
-                    </Button>
-                  ) : (
-                    <Space size={0}>
+                // Only what the API says this caller may do to this transfer.
+                render: (_: unknown, tr: Transfer) => (
+                  <Space size={0}>
+                    {tr.actions.includes('accept') && (
                       <Button type="link" onClick={() => confirmAccept(tr)}>
                         {t('members.transfers.accept')}
                       </Button>
+                    )}
+                    {tr.actions.includes('reject') && (
                       <ReasonAction
                         label={t('members.transfers.reject')}
                         title={t('members.transfers.rejectTitle', { name: tr.memberName })}
@@ -143,8 +141,14 @@ function TransferTable({ direction }: { direction: Direction }) {
                         done={t('members.transfers.rejected')}
                         onDone={refresh}
                       />
-                    </Space>
-                  )),
+                    )}
+                    {tr.actions.includes('cancel') && (
+                      <Button type="link" danger onClick={() => confirmCancel(tr)}>
+                        {t('members.transfers.cancel')}
+                      </Button>
+                    )}
+                  </Space>
+                ),
               },
             ]
           : []),

@@ -14,3 +14,6 @@ export type Transfer = Items<Json<paths['/api/transfers']['get']['responses'][20
 export type TransferStatus = Transfer['status'];
 export type OrgStats = Json<paths['/api/orgs/{id}/stats']['get']['responses'][200]>;
 export type DirectoryUnion = Items<Json<paths['/api/directory/unions']['get']['responses'][200]>>;
+
+/** The register's standard fields as a form holds them (undefined or null: not recorded). */
+export type RegisterFields = Pick<MemberDetail, 'ethnicity' | 'education' | 'politicalStatus' | 'migrantWorker' | 'newFormGroup'>;

@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Switch } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { Enterprise } from '../../api/types';
@@ -12,6 +12,7 @@ interface Values {
   orgId: number;
   industry?: string;
   foundedOn?: dayjs.Dayjs | null;
+  employees?: number | null;
   newEconomy: boolean;
 }
 
@@ -37,6 +38,7 @@ export function EnterpriseFormModal({ open, enterprise, defaultOrgId, onClose, o
         orgId: enterprise.orgId,
         industry: enterprise.industry ?? undefined,
         foundedOn: enterprise.foundedOn ? dayjs(enterprise.foundedOn) : null,
+        employees: enterprise.employees,
         newEconomy: enterprise.newEconomy,
       }
     : { orgId: defaultOrgId, newEconomy: false };
@@ -47,6 +49,7 @@ export function EnterpriseFormModal({ open, enterprise, defaultOrgId, onClose, o
       orgId: v.orgId,
       industry: v.industry || null,
       foundedOn: v.foundedOn ? v.foundedOn.format('YYYY-MM-DD') : null,
+      employees: v.employees ?? null,
       newEconomy: v.newEconomy,
     };
     return enterprise
@@ -88,6 +91,10 @@ export function EnterpriseFormModal({ open, enterprise, defaultOrgId, onClose, o
       </Form.Item>
       <Form.Item name="foundedOn" label={t('enterprises.field.foundedOn')}>
         <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="employees" label={t('enterprises.field.employees')} extra={t('enterprises.employeesHint')}>
+        {/* Whole numbers only; the server refuses anything else on this field by name. */}
+        <InputNumber min={0} precision={0} style={{ width: '100%' }} />
       </Form.Item>
       <Form.Item name="newEconomy" label={t('enterprises.field.newEconomy')} valuePropName="checked">
         <Switch />

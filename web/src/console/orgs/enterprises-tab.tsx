@@ -132,6 +132,7 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
           },
           { title: t('enterprises.field.uscc'), dataIndex: 'uscc', width: 190, className: 'gh-nowrap', render: (v: string) => <span className="gh-mono">{v}</span> },
           { title: t('enterprises.field.org'), dataIndex: 'orgName', width: 180, ellipsis: true },
+          { title: t('enterprises.field.employees'), dataIndex: 'employees', width: 88, align: 'right', render: (v: number | null) => v ?? '—' },
           { title: t('enterprises.field.teams'), dataIndex: 'teamCount', width: 64, align: 'right' },
           ...(writable
             ? [

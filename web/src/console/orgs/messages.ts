@@ -67,6 +67,7 @@ export const enterprisesZh = {
     org: '所属工会组织',
     industry: '行业',
     foundedOn: '成立日期',
+    employees: '职工人数',
     newEconomy: '两新组织',
     teams: '班组',
     status: '状态',
@@ -74,6 +75,7 @@ export const enterprisesZh = {
   },
   placeholder: { uscc: '18 位，如 91330421MA2B3C4D5E', industry: '如：五金制造' },
   usccHint: '登记后不可修改',
+  employeesHint: '用于计算入会率；不清楚可以留空',
   createTitle: '登记企业',
   editTitle: '编辑企业',
 };
@@ -161,6 +163,7 @@ export const enterprisesEn: typeof enterprisesZh = {
     org: 'Covering organisation',
     industry: 'Industry',
     foundedOn: 'Founded on',
+    employees: 'Employees',
     newEconomy: 'Two-new organisation',
     teams: 'Teams',
     status: 'Status',
@@ -168,6 +171,7 @@ export const enterprisesEn: typeof enterprisesZh = {
   },
   placeholder: { uscc: '18 characters, e.g. 91330421MA2B3C4D5E', industry: 'e.g. hardware' },
   usccHint: 'Cannot be changed later',
+  employeesHint: 'For the membership rate; leave empty if unknown',
   createTitle: 'Register an enterprise',
   editTitle: 'Edit enterprise',
 };

@@ -13,7 +13,7 @@ export function childChoices(parent: Pick<Org, 'kind' | 'level'>): ChildChoice[]
   switch (parent.kind) {
     case 'federation':
       return parent.level === 'county'
-        ? [{ kind: 'federation', level: 'street' }, { kind: 'joint_union' }, { kind: 'grassroots_union' }]
+        ? [{ kind: 'federation', level: 'street' }, { kind: 'federation', level: 'town' }, { kind: 'joint_union' }, { kind: 'grassroots_union' }]
         : [{ kind: 'joint_union' }, { kind: 'grassroots_union' }];
     case 'joint_union':
       return [{ kind: 'grassroots_union' }, { kind: 'branch' }];

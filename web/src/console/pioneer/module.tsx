@@ -21,7 +21,7 @@ export const pioneerModule = consoleModule({
     { path: 'pioneer/publicity/:campaignId', page: lazyPage(() => import('./publicity-page'), 'PublicityPage'), bare: true },
   ],
   messages: {
-    zh: { menu: pioneerMenuZh, pioneer: pioneerZh },
-    en: { menu: pioneerMenuEn, pioneer: pioneerEn },
+    zh: { menu: pioneerMenuZh, todos: { pioneer_missing_marks: '评委未打分', pioneer_objections: '待处理的公示异议', pioneer_my_marks: '我的待评审' }, pioneer: pioneerZh },
+    en: { menu: pioneerMenuEn, todos: { pioneer_missing_marks: 'Judges’ sheets not yet marked', pioneer_objections: 'Objections to resolve', pioneer_my_marks: 'My sheets to mark' }, pioneer: pioneerEn },
   },
 });

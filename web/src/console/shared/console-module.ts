@@ -8,7 +8,8 @@ export interface MenuEntry {
   key: string;
   /** Where it leads; the entry is selected while the address starts with it. */
   path: string;
-  needs: Capability;
+  /** Absent: the desk's own pages (the workbench), shown to everyone who has any other entry. */
+  needs?: Capability;
   /** The key of the submenu (a MenuGroup of any module) it sits in; at the top without. */
   group?: string;
   /** The i18n key of its label: `layout.menu.<key>`, from the module's `menu` texts. */
@@ -35,8 +36,12 @@ export interface ConsolePage {
   bare?: boolean;
 }
 
-/** One language's texts of a console module: its namespaces, and `menu` with its menu and submenu labels. */
-export type ConsoleTexts = ModuleTexts & { menu: Record<string, string> };
+/** One language's texts of a console module: its namespaces, `menu` with its menu and submenu labels, and `todos`. */
+export type ConsoleTexts = ModuleTexts & {
+  menu: Record<string, string>;
+  /** Labels of the to-do kinds its server module registers (workbench.todo.<kind>). */
+  todos?: Record<string, string>;
+};
 
 /** What a console module (web/src/console/<module>/module.tsx) plugs into the console. */
 export interface ConsoleModule {

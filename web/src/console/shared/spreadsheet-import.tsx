@@ -145,8 +145,9 @@ function ImportErrors({ ns, error, downloading, onReport }: { ns: string; error:
       <Alert
         type="error"
         showIcon
-        title={t(`${ns}.failedTitle`, { detail: error.detail })}
-        description={t(`${ns}.failedText`)}
+        // The server's message says it all (failed, how many rows, nothing imported, fix and upload
+        // again): shown as it is, never inside a second sentence saying the same.
+        title={error.detail}
         action={
           error.reportUrl && (
             <Button size="small" danger icon={<DownloadOutlined />} loading={downloading} onClick={() => onReport(error.reportUrl!)}>

@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMember } from '../session';
+import { useMyMembership } from '../members/use-membership';
 import { icons } from '../icons';
 import type { Tile } from '../portal-module';
+import { NotificationBell } from '../notifications/bell';
 
 /**
  * The services the portal offers, in the order shown. A module's tile (mobile/modules.ts) takes
@@ -21,11 +23,15 @@ function layout(tiles: Tile[]): (Tile | Service)[] {
 export function HomePage({ tiles }: { tiles: Tile[] }) {
   const { t } = useTranslation();
   const me = useMember();
-  const union = me.grants.find((g) => g.role === 'member')?.orgName ?? me.grants.find((g) => g.orgName)?.orgName;
+  // A member is greeted by the real name on their record, not the account's nickname.
+  const { membership } = useMyMembership(me.member !== null);
+  const name = me.member ? membership?.name : me.displayName;
+  const union = me.member?.orgName ?? me.grants.find((g) => g.orgName)?.orgName;
   return (
     <>
       <header className="gh-hero">
-        <h1>{t('home.greeting', { name: me.displayName })}</h1>
+        <NotificationBell />
+        <h1>{name === undefined ? '\u00a0' : t('home.greeting', { name })}</h1>
         <p>{union ?? t('home.noUnion')}</p>
       </header>
       <section className="gh-card" aria-labelledby="services-title">

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Dialog, DotLoading, ErrorBlock, Form, Input, List, NavBar, Popup, Tag, Toast } from 'antd-mobile';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, unwrap } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { showErrors } from './form-errors';
 import type { DirectoryUnion, MyMembership } from './types';
 import { UnionField, UnionPicker } from './union-picker';
+import { useMyMembership } from './use-membership';
 import './members.css';
 
 type Transfer = MyMembership['transfers'][number];
@@ -17,23 +18,8 @@ const transferColor: Record<Transfer['status'], string> = { pending: 'primary', 
 export function CardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  // undefined while loading, null when the account holds no membership.
-  const [membership, setMembership] = useState<MyMembership | null | undefined>(undefined);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { membership, failure, reload: load } = useMyMembership();
   const [transferring, setTransferring] = useState(false);
-
-  const load = useCallback(async () => {
-    setFailure(null);
-    try {
-      setMembership(await unwrap(api.GET('/api/me/member')));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) setMembership(null);
-      else setFailure(error instanceof Error ? error.message : String(error));
-    }
-  }, []);
-  useEffect(() => {
-    load();
-  }, [load]);
 
   const cancel = async (transfer: Transfer) => {
     if (!(await Dialog.confirm({ content: t('members.card.cancelConfirm') }))) return;

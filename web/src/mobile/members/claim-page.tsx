@@ -4,6 +4,7 @@ import { Button, Form, Input, NavBar, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useSession } from '../session';
+import { idNumberRule } from './id-number';
 import { showErrors } from './form-errors';
 import './members.css';
 
@@ -54,7 +55,7 @@ export function ClaimPage() {
         <Form.Item name="name" label={t('members.join.name')} rules={[{ required: true, whitespace: true, message: t('members.join.required', { field: t('members.join.name') }) }]}>
           <Input placeholder={t('members.join.namePlaceholder')} maxLength={50} clearable />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('members.join.idNumber')} rules={[{ required: true, pattern: /^\s*\d{17}[\dXx]\s*$/, message: t('members.join.idNumberInvalid') }]}>
+        <Form.Item name="idNumber" label={t('members.join.idNumber')} rules={[idNumberRule(t)]}>
           <Input placeholder={t('members.join.idNumberPlaceholder')} maxLength={18} clearable />
         </Form.Item>
       </Form>

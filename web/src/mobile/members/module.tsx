@@ -6,7 +6,8 @@ import { membersEn, membersTilesEn, membersTilesZh, membersZh } from './messages
 /** 入会: signing up, applying to join, claiming a membership, the member card and transfers. */
 export const membersModule = portalModule({
   tiles: [
-    { key: 'join', path: '/join', label: 'home.service.join', icon: icons.join },
+    // A member is not offered the join form.
+    { key: 'join', path: '/join', label: 'home.service.join', icon: icons.join, shows: (me) => me.member === null },
     { key: 'card', path: '/card', label: 'home.service.card', icon: icons.card },
   ],
   routes: [

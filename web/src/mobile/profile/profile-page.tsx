@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { switchLanguage } from '../../i18n';
 import { grantLabel } from '../../ui/orgs';
 import { useMember, useSession } from '../session';
+import { useMyMembership } from '../members/use-membership';
 
 /** 我的: who I am, my union, password and logout. */
 export function ProfilePage() {
@@ -11,7 +12,9 @@ export function ProfilePage() {
   const me = useMember();
   const { logOut } = useSession();
   const navigate = useNavigate();
-  const memberships = me.grants.filter((g) => g.role === 'member');
+  // Membership is the member record linked to the account; the name shown is its real name.
+  const { membership } = useMyMembership(me.member !== null);
+  const name = me.member ? membership?.name : me.displayName;
   const otherRoles = me.grants.filter((g) => g.role !== 'member');
   const english = i18n.language === 'en';
 
@@ -27,10 +30,10 @@ export function ProfilePage() {
       <header className="gh-hero" style={{ paddingBottom: 28 }}>
         <div className="gh-profile">
           <div className="gh-avatar" aria-hidden="true">
-            {me.displayName.slice(-2)}
+            {name?.slice(-2)}
           </div>
           <div>
-            <h1>{me.displayName}</h1>
+            <h1>{name ?? '\u00a0'}</h1>
             <p>{me.phone ?? t('me.noPhone')}</p>
           </div>
         </div>
@@ -38,14 +41,18 @@ export function ProfilePage() {
       <List header={t('me.account')} style={{ marginTop: 12 }}>
         <List.Item extra={me.phone ?? t('me.noPhone')}>{t('me.phone')}</List.Item>
         <List.Item extra={me.username}>{t('login.username')}</List.Item>
-        {memberships.length ? (
-          memberships.map((g) => (
-            <List.Item key={g.id} extra={g.orgName}>
-              {t('me.union')}
+        {me.member ? (
+          <>
+            <List.Item extra={me.member.orgName}>{t('me.union')}</List.Item>
+            <List.Item extra={me.member.memberNo} onClick={() => navigate('/card')}>
+              {t('members.card.memberNo')}
             </List.Item>
-          ))
+            <List.Item extra={t(`memberStatus.${me.member.status}`)}>{t('members.card.status')}</List.Item>
+          </>
         ) : (
-          <List.Item extra={t('me.noUnion')}>{t('me.union')}</List.Item>
+          <List.Item extra={t('me.noUnion')} onClick={() => navigate('/join')}>
+            {t('me.union')}
+          </List.Item>
         )}
         {otherRoles.map((g) => (
           <List.Item key={g.id} extra={grantLabel(t, g)}>
