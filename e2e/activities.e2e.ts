@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
+import { DEMO_PASSWORD, downloadExport, expectChineseRenders, useE2E } from './harness.ts';
 
 /**
  * 活动报名与签到: the county publishes a youth social; a member of 浙江亿力清洁有限公司工会 signs up on
@@ -85,6 +85,17 @@ describe('signing up for an activity and checking in', () => {
     await desk.getByLabel('签到码').fill(code);
     await desk.getByLabel('签到码').press('Enter');
     await desk.getByRole('alert').getByText('已签到', { exact: true }).waitFor({ timeout });
+
+    // --- At a desk, the registrations exported from the console: the member's real name.
+    const office = await e2e.desktopPage();
+    await apiSession(office, 'jiashan');
+    await office.goto('/activities');
+    await office.getByRole('row').filter({ hasText: TITLE }).getByRole('button', { name: '报名名单' }).click();
+    const drawer = office.getByRole('dialog').filter({ visible: true });
+    await drawer.getByText('李小芳').waitFor({ timeout });
+    const registrations = await downloadExport(office, drawer);
+    expect(registrations.name).toMatch(/^报名名单（青年交友联谊会（e2e））-嘉善县总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(registrations.rows[1][0]).toBe('李小芳');
 
     // --- Back on the phone, the registration shows it was checked in and hides the code.
     await phone.reload();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
+import { DEMO_PASSWORD, downloadExport, expectChineseRenders, useE2E } from './harness.ts';
 
 /**
  * 资讯发布: the 魏塘 street cadre writes a notice for the street's members in the console's
@@ -41,6 +41,9 @@ describe('news and policies', () => {
     const row = desk.getByRole('row').filter({ hasText: TITLE });
     await row.getByText('已发布').waitFor({ timeout });
     await row.getByText('魏塘街道总工会').waitFor({ timeout });
+    const exported = await downloadExport(desk);
+    expect(exported.name).toMatch(/^资讯-魏塘街道总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(exported.rows.some((r) => r[0] === TITLE)).toBe(true);
 
     // --- The member reads it under 工会资讯 on the phone.
     const phone = await e2e.phonePage();

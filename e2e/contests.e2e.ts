@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../server/platform/identity.ts';
 import type { SmsSender } from '../server/platform/sms.ts';
-import { DEMO_PASSWORD, useE2E } from './harness.ts';
+import { DEMO_PASSWORD, downloadExport, useE2E } from './harness.ts';
 
 /**
  * 随手拍: the county opens a photo contest; a member enters a photo on their phone; the county's
@@ -102,6 +102,10 @@ describe('a photo contest', () => {
     expect(await row.getByRole('img', { name: ENTRY }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await row.getByRole('button', { name: '通过' }).click();
     await desk.getByText('已通过，作品进入展示区').waitFor({ timeout });
+    await desk.getByRole('tab', { name: '已通过' }).click();
+    const entries = await downloadExport(desk);
+    expect(entries.name).toMatch(/^参赛作品（.+）-嘉善县总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(entries.rows[1][0]).toBe(ENTRY);
 
     // --- Another member, who joined online, votes for it on their phone.
     const orgs = (await county.call('GET', `/api/orgs?q=${encodeURIComponent('亿力清洁')}`)) as { items: { id: number }[] };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, type TestContext } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, webDist } from '../server/app.ts';
@@ -13,6 +13,7 @@ import { migrateToLatest } from '../server/migrations.ts';
 import { ensureAdmin } from '../server/modules/accounts/index.ts';
 import { DEMO_PASSWORD, loadDemo } from '../server/demo/load.ts';
 import type { SmsSender } from '../server/platform/sms.ts';
+import { readFirstSheet } from '../server/platform/xlsx-reader.ts';
 
 /**
  * The browser-test harness: the real server in-process (buildApp, serving the built web app) on a
@@ -238,4 +239,15 @@ export async function expectChineseRenders(page: Page, selector = 'body'): Promi
   });
   expect(result.inked, `Chinese glyphs draw nothing in font ${result.fontFamily}`).toBe(true);
   expect(result.distinct, `Chinese renders as identical boxes (tofu) in font ${result.fontFamily}: install fonts-wqy-zenhei`).toBe(true);
+}
+
+/**
+ * Clicks the list's 导出 button inside `scope` and answers the downloaded file's name and its
+ * rows (the header first), read by gonghui's own workbook reader.
+ */
+export async function downloadExport(page: Page, scope: Page | Locator = page): Promise<{ name: string; rows: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), scope.getByRole('button', { name: /导出$/ }).click()]);
+  const rows: string[][] = [];
+  for await (const { values } of readFirstSheet(await download.path())) rows.push(values.map((v) => (v === undefined ? '' : String(v))));
+  return { name: download.suggestedFilename(), rows };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { makeIdNumber } from '../server/platform/identity.ts';
 import type { SmsSender } from '../server/platform/sms.ts';
-import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
+import { DEMO_PASSWORD, downloadExport, expectChineseRenders, useE2E } from './harness.ts';
 
 /**
  * Joining online (线上入会): a worker signs up on their phone with an SMS code and applies to the
@@ -91,6 +91,16 @@ describe('joining the union online', () => {
     const approved = desk.getByText(/已通过，会员编号 \d+/).filter({ visible: true });
     await approved.waitFor({ timeout });
     const memberNo = /会员编号 (\d+)/.exec(await approved.innerText())![1];
+
+    // --- The roll, searched for the new member, exported to Excel: the ID number stays masked.
+    await desk.goto('/members/roll');
+    await desk.getByRole('searchbox', { name: '姓名、会员编号，或完整身份证号/手机号' }).fill(WORKER.name);
+    await desk.getByRole('searchbox', { name: '姓名、会员编号，或完整身份证号/手机号' }).press('Enter');
+    await desk.getByRole('row').filter({ hasText: memberNo }).waitFor({ timeout });
+    const roll = await downloadExport(desk);
+    expect(roll.name).toMatch(/^会员名册-魏塘街道总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(roll.rows.slice(1).map((r) => r.slice(0, 2))).toEqual([[memberNo, WORKER.name]]);
+    expect(roll.rows[1]).toContain(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`);
 
     // --- Back on the phone: the application is approved and the e-card shows the member number.
     await phone.goto('/m/join');

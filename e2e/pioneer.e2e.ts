@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, downloadExport, expectChineseRenders, useE2E } from './harness.ts';
 
 /**
  * Workers' Pioneer (工人先锋号), one campaign from opening to certificate: the county cadre opens a
@@ -200,6 +200,11 @@ describe("Workers' Pioneer", () => {
     await desk.getByRole('dialog').getByRole('button', { name: '命名' }).click();
     await desk.locator('.ant-card-head').getByText('已命名').waitFor({ timeout });
     await row.getByText('已命名').waitFor({ timeout });
+    const exported = await downloadExport(desk);
+    expect(exported.name).toMatch(/^创建单位（.+）-嘉善县总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const named = exported.rows.find((r) => r[0] === TEAM)!;
+    expect(named[exported.rows[0].indexOf('状态')]).toBe('已命名');
+    expect(Number(named[exported.rows[0].indexOf('得分')])).toBeGreaterThan(0);
 
     // --- The certificate: on screen with its print button, and in print only the A4 sheet.
     const title = (await call(await login('jiashan'), 'GET', `/api/pioneer/titles?q=${encodeURIComponent(TEAM)}`)).items[0] as { id: number; level: string };

@@ -167,6 +167,28 @@ export async function requireOrgInScope(tx: Tx, scope: Scope, orgId: number, ent
   if (!row) throw notFound(entity);
 }
 
+/**
+ * The orgs two scopes both reach, as a scope (a caller's scope for a list, narrowed to where they
+ * also hold another permission). In a tree two subtrees overlap only when one root lies inside the
+ * other's subtree, so the roots of the overlap are those roots of each lying under a root of the other.
+ */
+export async function scopeIntersection(tx: Tx, a: Scope, b: Scope): Promise<Scope> {
+  if (a.all) return b;
+  if (b.all) return a;
+  if (a.roots.length === 0 || b.roots.length === 0) return noScope;
+  const rows = await tx
+    .selectFrom('org_closure')
+    .select('org_closure.descendant_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('org_closure.ancestor_id', 'in', a.roots), eb('org_closure.descendant_id', 'in', b.roots)]),
+        eb.and([eb('org_closure.ancestor_id', 'in', b.roots), eb('org_closure.descendant_id', 'in', a.roots)]),
+      ]),
+    )
+    .execute();
+  return { all: false, roots: [...new Set(rows.map((r) => r.descendant_id))] };
+}
+
 export function requireSome(scope: Scope): void {
   if (!hasAny(scope)) throw new AppError(403, 'forbidden');
 }

@@ -59,6 +59,7 @@ const platformMessages = {
   import_file_missing: { zh: '请选择要上传的 Excel 文件', en: 'Choose an Excel file to upload' },
   upload_type: { zh: '文件类型不支持：{allowed}', en: 'Unsupported file type; allowed: {allowed}' },
   upload_too_large: { zh: '文件不能超过 {mb} MB', en: 'Files can be at most {mb} MB' },
+  pii_full_forbidden: { zh: '您没有查看完整个人信息的权限', en: 'You may not see full personal data' },
 } as const satisfies Texts;
 
 /** Messages of custom field rules (`.refine`, `.regex`, `fieldError`), keyed by a short code. */
@@ -79,14 +80,20 @@ const platformRules = {
   required: { zh: '{label}：必填', en: '{label}: is required' },
 } as const satisfies Texts;
 
+/** Labels of the actions the platform itself writes to the audit log (platform/exports.ts). */
+const platformActions = {
+  export: { zh: '导出列表', en: 'Export a list' },
+} as const satisfies Texts;
+
 type PlatformMessages = typeof platformMessages;
 type PlatformRules = typeof platformRules;
+type PlatformActions = typeof platformActions;
 /** Every problem code; modules add theirs by declaration merging (see a module's messages.ts). */
 export interface MessageRegistry extends PlatformMessages {}
 /** Every field-rule code; modules add theirs the same way. */
 export interface RuleRegistry extends PlatformRules {}
 /** Every audit log action; each module adds the ones it writes with their labels (its messages.ts `actions`). */
-export interface ActionRegistry {}
+export interface ActionRegistry extends PlatformActions {}
 export type MessageCode = Extract<keyof MessageRegistry, string>;
 export type RuleCode = Extract<keyof RuleRegistry, string>;
 /** Every notification kind; each module adds the kinds it sends by declaration merging. */
@@ -131,6 +138,7 @@ export function registerTexts(owner: string, texts: ModuleTexts): void {
 registerTexts('platform', {
   messages: platformMessages,
   rules: platformRules,
+  actions: platformActions,
   labels: {
     import_report: { zh: '导入错误报告', en: 'import error report' },
   },
@@ -158,6 +166,7 @@ registerTexts('platform', {
     type: { zh: '类型', en: 'Type' },
     notes: { zh: '备注', en: 'Notes' },
     description: { zh: '说明', en: 'Description' },
+    full: { zh: '完整个人信息', en: 'Full personal data' },
   },
 });
 

@@ -181,24 +181,29 @@ export function errorReportFile(dir: string, userId: number, token: string): str
   return fs.existsSync(file) ? file : null;
 }
 
+/** Excel refuses these in a worksheet's name, and names longer than 31 characters. */
+const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
+
 /**
- * A streamed workbook writer onto any writable (an HTTP response stream). The header row stays in
- * view while scrolling and carries Excel's filter buttons, as cadres expect of an exported table.
+ * A streamed workbook writer onto any writable (an HTTP response stream): one sheet whose header
+ * row stays frozen and carries Excel's filters over every row written.
  */
-export async function streamWorkbook(stream: Writable, sheetName: string, columns: SheetColumn[]) {
+export async function streamWorkbook(stream: Writable, name: string, columns: SheetColumn[]) {
   const ExcelJS = await loadExcel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.field, width: c.width ?? 20, style: c.text ? { numFmt: '@' } : {} }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  ws.getRow(1).font = { bold: true };
+  let rows = 0;
   return {
     add(row: Record<string, string | number | null>) {
       ws.addRow(row).commit();
+      rows++;
     },
     async finish() {
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: Math.max(columns.length, 1) } };
       ws.commit();
       await wb.commit();
     },
   };
 }
-

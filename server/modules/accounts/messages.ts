@@ -35,6 +35,25 @@ export const labels = {
   role_grant: { zh: '授权', en: 'role grant' },
 } satisfies Texts;
 
+/** The Excel exports' list names, column headers and values (platform/exports.ts). */
+export const exportTexts = {
+  users: { zh: '用户', en: 'Users' },
+  username: { zh: '用户名', en: 'Username' },
+  displayName: { zh: '姓名', en: 'Name' },
+  phone: { zh: '手机号', en: 'Phone' },
+  homeOrg: { zh: '所属组织', en: 'Organisation' },
+  roles: { zh: '角色', en: 'Roles' },
+  disabled: { zh: '已停用', en: 'Disabled' },
+  lastLoginAt: { zh: '最近登录', en: 'Last login' },
+  createdAt: { zh: '创建时间', en: 'Created at' },
+  yes: { zh: '是', en: 'Yes' },
+  admin: { zh: '平台管理员', en: 'Platform admin' },
+  cadre: { zh: '工会干部', en: 'Union cadre' },
+  viewer: { zh: '只读查看', en: 'Read-only' },
+  judge: { zh: '评委', en: 'Judge' },
+  member: { zh: '会员', en: 'Member' },
+} satisfies Texts;
+
 export const fields = {
   currentPassword: { zh: '当前密码', en: 'Current password' },
   newPassword: { zh: '新密码', en: 'New password' },

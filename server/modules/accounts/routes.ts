@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import type { Deps } from '../../platform/context.ts';
 import * as s from './schema.ts';
 import { changeOwnPassword, login, logout, me } from './sessions.ts';
 import { sendSignupCode, signup } from './signup.ts';
-import { createUser, getUser, listUsers, resetPassword, updateUser } from './users.ts';
+import { createUser, exportUsers, getUser, listUsers, resetPassword, updateUser } from './users.ts';
 import { createGrant, listGrants, revokeGrant } from './grants.ts';
 
 function setSessionCookie(reply: FastifyReply, deps: Deps, session: { token: string; expiresAt: Date }) {
@@ -115,6 +116,17 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Accounts in scope', tags: ['users'], querystring: s.userListQuery, response: { 200: pageOf(s.userView) } },
     },
     async (req) => listUsers(deps, req.caller, req.query),
+  );
+  app.get(
+    '/users/export',
+    {
+      config: { access: 'user.read' },
+      schema: { summary: 'Accounts as the list filters them, with their roles, in Excel (full=true needs member.pii; audited)', tags: ['users'], querystring: s.userExportQuery },
+    },
+    async (req, reply) => {
+      const file = await exportUsers(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissions, roles, type Permission } from '../../platform/access.ts';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { accountMembership } from '../members/index.ts';
 import { boolFlag, id, mobilePhone, pageQuery, text } from '../../platform/validation.ts';
 
@@ -78,6 +79,7 @@ export const userListQuery = pageQuery.extend({
   orgId: id.optional(),
   disabled: boolFlag.optional(),
 });
+export const userExportQuery = exportQueryOf(userListQuery);
 
 export const userView = z.object({
   id: z.number().int(),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { readExport } from '../../test/exports.ts';
 import { PASSWORD, anonymous, buildFixture, createOrg, createTestApp, createUser, expectStatus, login, type Fixture } from '../../test/harness.ts';
 
 const ids = (page: { items: { id: number }[] }) => page.items.map((i) => i.id);
@@ -63,6 +64,20 @@ describe('users', () => {
     expect((await f.clients.viewer.get('/api/users')).statusCode).toBe(200);
     expect((await f.clients.viewer.post('/api/users', { username: 'v.made', displayName: 'x', password: 'Viewer-Made-2025' })).statusCode).toBe(403);
     expect((await f.clients.viewer.patch(`/api/users/${f.users.member}`, { disabled: true })).statusCode).toBe(403);
+  });
+
+  it('exports the accounts as the list filters them with their roles, phones masked unless full data is allowed', async () => {
+    const listed = expectStatus(await f.clients.cadreA.get('/api/users?pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.cadreA.get('/api/users/export'));
+    expect(sheet.name).toMatch(/^用户-魏塘街道总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheet.column('用户名').sort()).toEqual(listed.items.map((u: { username: string }) => u.username).sort());
+    expect(sheet.column('用户名')).not.toContain('street.b');
+    const row = sheet.column('用户名').indexOf('street.a');
+    expect(sheet.column('手机号')[row]).toBe('138****1111');
+    expect(sheet.column('角色')[row]).toBe('工会干部（魏塘街道总工会）');
+    const full = await readExport(await f.clients.cadreA.get('/api/users/export?q=street.a&full=true'));
+    expect(full.column('手机号')).toEqual(['13800001111']);
+    expect((await f.clients.viewer.get('/api/users/export?full=true')).json().code).toBe('pii_full_forbidden');
   });
 });
 

@@ -6,12 +6,15 @@ import { conflict, fieldError, forbidden, notFound, refused } from '../../platfo
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { paginate } from '../../platform/paging.ts';
+import { shanghaiMinute } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { maskPhone } from '../../platform/pii.ts';
 import { checkPasswordPolicy, hashPassword } from '../../platform/passwords.ts';
 import { endAllSessions } from '../../platform/sessions.ts';
+import { exportTexts as t } from './messages.ts';
 import { manageableUsers, readableUsers } from './policy.ts';
 import { ADMIN_DISPLAY_NAME } from './rules.ts';
-import type { createUserBody, updateUserBody, userListQuery } from './schema.ts';
+import type { createUserBody, updateUserBody, userExportQuery, userListQuery } from './schema.ts';
 
 /** Accounts: cadres list, create and change them; the built-in admin is ensured at start. */
 
@@ -64,16 +67,21 @@ async function requireManageable(tx: Tx, caller: Caller, userId: number) {
 
 type UserRow = { id: number; username: string; display_name: string; phone_enc: string | null; home_org_id: number | null; disabled: number; last_login_at: string | null; created_at: string };
 
-async function userViews(deps: Deps, tx: Tx, rows: UserRow[]) {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const grants = await tx
+/** The role grants of a page of accounts, with their orgs' names. */
+function grantsOf(tx: Tx, ids: number[]) {
+  return tx
     .selectFrom('role_grants')
     .leftJoin('orgs', 'orgs.id', 'role_grants.org_id')
     .select(['role_grants.id', 'role_grants.user_id', 'role_grants.role', 'role_grants.org_id', 'orgs.name as org_name'])
     .where('role_grants.user_id', 'in', ids)
     .orderBy('role_grants.id')
     .execute();
+}
+
+async function userViews(deps: Deps, tx: Tx, rows: UserRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const grants = await grantsOf(tx, ids);
   const homeIds = rows.map((r) => r.home_org_id).filter((v): v is number => v !== null);
   const homes = homeIds.length
     ? new Map((await tx.selectFrom('orgs').select(['id', 'name']).where('id', 'in', homeIds).execute()).map((o) => [o.id, o.name]))
@@ -92,19 +100,57 @@ async function userViews(deps: Deps, tx: Tx, rows: UserRow[]) {
   }));
 }
 
-export async function listUsers(deps: Deps, caller: Caller, query: z.infer<typeof userListQuery>) {
-  let q = deps.db.selectFrom('users').where(readableUsers(caller.scope));
+type UserFilters = Omit<z.infer<typeof userListQuery>, 'page' | 'pageSize'>;
+
+/** The accounts in `scope` as the list filters them: the list and its export share it. */
+function filteredUsers(tx: Tx, scope: Scope, query: UserFilters) {
+  let q = tx.selectFrom('users').where(readableUsers(scope));
   if (query.q) {
     const like = `%${query.q}%`;
     q = q.where((eb) => eb.or([eb('users.username', 'like', like), eb('users.display_name', 'like', like)]));
   }
-  if (query.orgId) {
-    await requireOrgInScope(deps.db, caller.scope, query.orgId);
-    q = q.where(inSubtree('users.home_org_id', query.orgId));
-  }
+  if (query.orgId) q = q.where(inSubtree('users.home_org_id', query.orgId));
   if (query.disabled !== undefined) q = q.where('users.disabled', '=', query.disabled ? 1 : 0);
-  const { rows, total } = await paginate(q, query, (q) => q.selectAll('users').orderBy('users.id'));
+  return q;
+}
+
+export async function listUsers(deps: Deps, caller: Caller, query: z.infer<typeof userListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { rows, total } = await paginate(filteredUsers(deps.db, caller.scope, query), query, (q) => q.selectAll('users').orderBy('users.id'));
   return { items: await userViews(deps, deps.db, rows), total };
+}
+
+/** The accounts as the list filters them, in Excel, with their roles; phones masked unless full data is allowed. */
+export async function exportUsers(deps: Deps, caller: Caller, query: z.infer<typeof userExportQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'users',
+    title: t.users,
+    orgId: query.orgId,
+    filters,
+    full,
+    fullPermission: 'member.pii',
+    rows: (scope) =>
+      filteredUsers(deps.db, scope, filters)
+        .leftJoin('orgs as home', 'home.id', 'users.home_org_id')
+        .select(['users.id', 'users.username', 'users.display_name', 'users.phone_enc', 'home.name as home_name', 'users.disabled', 'users.last_login_at', 'users.created_at']),
+    keyset: 'users.id',
+    prepare: async (rows) => {
+      const grants = await grantsOf(deps.db, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, grants: grants.filter((g) => g.user_id === r.id) }));
+    },
+    columns: [
+      { header: t.username, value: (u) => u.username, width: 18 },
+      { header: t.displayName, value: (u) => u.display_name, width: 14 },
+      { header: t.phone, value: (u) => u.phone_enc && deps.pii.decrypt(u.phone_enc), pii: 'phone', width: 16 },
+      { header: t.homeOrg, value: (u) => u.home_name, width: 28 },
+      { header: t.roles, value: (u, lang) => u.grants.map((g) => (g.org_name ? `${t[g.role][lang]}（${g.org_name}）` : t[g.role][lang])).join('；'), width: 40 },
+      { header: t.disabled, value: (u, lang) => (u.disabled === 1 ? t.yes[lang] : ''), width: 8 },
+      { header: t.lastLoginAt, value: (u) => u.last_login_at && shanghaiMinute(u.last_login_at), width: 18 },
+      { header: t.createdAt, value: (u) => shanghaiMinute(u.created_at), width: 18 },
+    ],
+  });
 }
 
 export async function getUser(deps: Deps, caller: Caller, userId: number) {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { readExport } from '../../test/exports.ts';
+import { signUpMember } from '../../test/people.ts';
 import { buildFixture, clockOf, createTestApp, createUser, expectStatus, login, PASSWORD, type Client, type Fixture } from '../../test/harness.ts';
 
 let app: FastifyInstance;
@@ -170,5 +172,38 @@ describe('scope', () => {
     const res = await f.clients.cadreA.post('/api/activities', { orgId: f.orgs.streetA, title: '青年交友', kind: 'youth_social', startsAt: inHours(10), endsAt: inHours(9), capacity: 10 });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].field).toBe('endsAt');
+  });
+});
+
+describe('exports', () => {
+  it('exports an activity’s registrations with members’ real names and masked phones, within scope only', async () => {
+    const id = await publish({ title: '青年交友会', capacity: 5 });
+    const member = await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '李实名');
+    expectStatus(await member.client.post(`/api/activities/${id}/registrations`), 201);
+    const [worker] = await workers(1);
+    expectStatus(await worker.post(`/api/activities/${id}/registrations`), 201);
+
+    const listed = expectStatus(await f.clients.cadreA.get(`/api/activities/${id}/registrations?status=confirmed`), 200);
+    const sheet = await readExport(await f.clients.cadreA.get(`/api/activities/${id}/registrations/export?status=confirmed`));
+    expect(sheet.name).toMatch(/^报名名单（青年交友会）-魏塘街道总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheet.column('姓名').sort()).toEqual(listed.items.map((r: { name: string }) => r.name).sort());
+    expect(sheet.column('姓名')).toContain('李实名');
+    const phone = sheet.column('手机号')[sheet.column('姓名').indexOf('李实名')];
+    expect(phone).toBe(`${member.phone.slice(0, 3)}****${member.phone.slice(-4)}`);
+    const full = await readExport(await f.clients.cadreA.get(`/api/activities/${id}/registrations/export?full=true`));
+    expect(full.column('手机号')).toContain(member.phone);
+    expect((await f.clients.viewer.get(`/api/activities/${id}/registrations/export?full=true`)).statusCode).toBe(403);
+    expect((await f.clients.cadreB.get(`/api/activities/${id}/registrations/export`)).statusCode).toBe(404);
+  });
+
+  it('exports the activities list as it filters them; another street’s export holds only its own', async () => {
+    const listed = expectStatus(await f.clients.cadreA.get('/api/activities?kind=training&pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.cadreA.get('/api/activities/export?kind=training'));
+    expect(sheet.rows).toHaveLength(listed.total);
+    expect(sheet.column('类型').every((v) => v === '培训')).toBe(true);
+    await publish({ orgId: f.orgs.streetB, title: '罗星篮球赛', kind: 'sports' }, f.clients.cadreB);
+    const streetB = await readExport(await f.clients.cadreB.get('/api/activities/export'));
+    expect(streetB.column('活动名称')).toEqual(['罗星篮球赛']);
+    expect(streetB.column('主办组织')).toEqual(['罗星街道总工会']);
   });
 });

@@ -45,6 +45,42 @@ export const fields = {
   maxAge: { zh: '最大年龄', en: 'Maximum age' },
 } satisfies Texts;
 
+/** The Excel exports' list names, column headers and values (platform/exports.ts). */
+export const exportTexts = {
+  activities: { zh: '活动', en: 'Activities' },
+  registrations: { zh: '报名名单', en: 'Registrations' },
+  title: { zh: '活动名称', en: 'Title' },
+  kind: { zh: '类型', en: 'Kind' },
+  org: { zh: '主办组织', en: 'Organiser' },
+  place: { zh: '地点', en: 'Place' },
+  startsAt: { zh: '开始时间', en: 'Start' },
+  endsAt: { zh: '结束时间', en: 'End' },
+  capacity: { zh: '名额', en: 'Capacity' },
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  waitlisted: { zh: '候补', en: 'Waiting list' },
+  checkedIn: { zh: '已签到', en: 'Checked in' },
+  status: { zh: '状态', en: 'Status' },
+  name: { zh: '姓名', en: 'Name' },
+  memberNo: { zh: '会员编号', en: 'Member number' },
+  phone: { zh: '手机号', en: 'Phone' },
+  union: { zh: '所属工会', en: 'Union' },
+  checkedInAt: { zh: '签到时间', en: 'Checked in at' },
+  createdAt: { zh: '报名时间', en: 'Signed up at' },
+  published: { zh: '已发布', en: 'Published' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+  confirmedStatus: { zh: '已确认', en: 'Confirmed' },
+  waitlistedStatus: { zh: '候补', en: 'Waiting list' },
+  kinds: {
+    training: { zh: '培训', en: 'Training' },
+    performance: { zh: '文艺演出/送文化', en: 'Performance / culture to villages' },
+    youth_social: { zh: '青年交友', en: 'Youth social' },
+    sports: { zh: '体育', en: 'Sports' },
+    volunteering: { zh: '志愿服务', en: 'Volunteering' },
+    lecture: { zh: '讲座', en: 'Lecture' },
+    culture: { zh: '文化', en: 'Culture' },
+    other: { zh: '其他', en: 'Other' },
+  },
+} as const;
 /** Templates of the notices this module sends (`notify` in notifications/index.ts). */
 export const notices = {
   waitlist_promoted: {

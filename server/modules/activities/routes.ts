@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
@@ -17,6 +18,14 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/activities',
     { config: { access: 'activity.read' }, schema: { summary: 'Activities in scope with sign-up and attendance counts', tags, querystring: s.activityListQuery, response: { 200: pageOf(s.managedActivity) } } },
     async (req) => service.listActivities(deps, req.caller, req.query),
+  );
+  app.get(
+    '/activities/export',
+    { config: { access: 'activity.read' }, schema: { summary: 'Activities as the list filters them, in Excel (audited)', tags, querystring: s.activityExportQuery } },
+    async (req, reply) => {
+      const file = await service.exportActivities(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/activities/available',
@@ -92,6 +101,17 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/activities/:id/registrations',
     { config: { access: 'activity.read' }, schema: { summary: 'Registrations of an activity', tags, params: idParams, querystring: s.registrationListQuery, response: { 200: pageOf(s.registrationItem) } } },
     async (req) => service.listRegistrations(deps, req.caller, req.params.id, req.query),
+  );
+  app.get(
+    '/activities/:id/registrations/export',
+    {
+      config: { access: 'activity.read' },
+      schema: { summary: 'Registrations of an activity in Excel: real names, phones masked unless full=true (needs member.pii; audited)', tags, params: idParams, querystring: s.registrationExportQuery },
+    },
+    async (req, reply) => {
+      const file = await service.exportRegistrations(deps, req.caller, req.params.id, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.post(
     '/activities/:id/check-ins',

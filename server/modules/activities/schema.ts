@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityKinds } from './tables.ts';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { activityActionNames } from './rules.ts';
 import { id, instant, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
@@ -96,6 +97,8 @@ export const registrationItem = z.object({
 });
 
 export const registrationListQuery = pageQuery.extend({ status: registrationStatus.optional() });
+export const activityExportQuery = exportQueryOf(activityListQuery);
+export const registrationExportQuery = exportQueryOf(registrationListQuery);
 
 export const checkInBody = z.object({ code: z.string().trim().min(4).max(60) });
 

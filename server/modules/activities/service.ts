@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { compiledOnce, isUniqueViolation, type Tx } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { shanghaiMinute, today } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { AppError, conflict, fieldError, notFound, refuse, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
@@ -12,9 +14,10 @@ import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
 import { membershipOf } from '../members/index.ts';
 import { notify } from '../notifications/index.ts';
+import { exportTexts as t } from './messages.ts';
 import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
 import { activityActions, checkActivityAction, checkAudience, checkCancel, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
-import type { activityListQuery, createActivityBody, registrationListQuery, updateActivityBody } from './schema.ts';
+import type { activityExportQuery, activityListQuery, createActivityBody, registrationExportQuery, registrationListQuery, updateActivityBody } from './schema.ts';
 
 function activities(tx: Tx) {
   return tx
@@ -124,18 +127,55 @@ export async function createActivity(deps: Deps, caller: Caller, input: z.infer<
   });
 }
 
+type ActivityFilters = Omit<z.infer<typeof activityListQuery>, 'page' | 'pageSize'>;
+
+/** The list's filter (scope, org, time, kind, status) on the activities table: the list and its export share it. */
+function activityFilter(scope: Scope, query: ActivityFilters): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, 'activities'>();
+  const conditions: Expression<SqlBool>[] = [readableByCadre(scope)];
+  if (query.orgId) conditions.push(inSubtree('activities.org_id', query.orgId));
+  if (query.from) conditions.push(eb('activities.starts_at', '>=', query.from));
+  if (query.to) conditions.push(eb('activities.starts_at', '<', query.to));
+  if (query.kind) conditions.push(eb('activities.kind', '=', query.kind));
+  if (query.status) conditions.push(eb('activities.status', '=', query.status));
+  return eb.and(conditions);
+}
+
 export async function listActivities(deps: Deps, caller: Caller, query: z.infer<typeof activityListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  let q = deps.db.selectFrom('activities').where(readableByCadre(caller.scope));
-  if (query.orgId) q = q.where(inSubtree('activities.org_id', query.orgId));
-  if (query.from) q = q.where('activities.starts_at', '>=', query.from);
-  if (query.to) q = q.where('activities.starts_at', '<', query.to);
-  if (query.kind) q = q.where('activities.kind', '=', query.kind);
-  if (query.status) q = q.where('activities.status', '=', query.status);
+  const q = deps.db.selectFrom('activities').where(activityFilter(caller.scope, query));
   const { rows: page, total } = await paginate(q, query, (q) => q.select('activities.id').orderBy('activities.starts_at', 'desc'));
   const ids = page.map((r) => r.id);
   const rows = ids.length ? await activities(deps.db).select(writableByCadre(caller.user)).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
   return { items: rows.map(managedView(caller.actor.now)), total };
+}
+
+/** The activities as the list filters them, in Excel, with their sign-up and attendance counts. */
+export async function exportActivities(deps: Deps, caller: Caller, query: z.infer<typeof activityExportQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'activities',
+    title: t.activities,
+    orgId: query.orgId,
+    filters,
+    full,
+    rows: (scope) => activities(deps.db).where(activityFilter(scope, filters)),
+    keyset: 'activities.id',
+    columns: [
+      { header: t.title, value: (a) => a.title, width: 30 },
+      { header: t.kind, value: (a, lang) => t.kinds[a.kind][lang], width: 14 },
+      { header: t.org, value: (a) => a.org_name, width: 28 },
+      { header: t.place, value: (a) => a.place, width: 24 },
+      { header: t.startsAt, value: (a) => shanghaiMinute(a.starts_at), width: 18 },
+      { header: t.endsAt, value: (a) => shanghaiMinute(a.ends_at), width: 18 },
+      { header: t.capacity, value: (a) => a.capacity, width: 8 },
+      { header: t.confirmed, value: (a) => Number(a.confirmed ?? 0), width: 8 },
+      { header: t.waitlisted, value: (a) => Number(a.waitlisted ?? 0), width: 8 },
+      { header: t.checkedIn, value: (a) => Number(a.checked_in ?? 0), width: 8 },
+      { header: t.status, value: (a, lang) => t[a.status][lang], width: 10 },
+    ],
+  });
 }
 
 export async function getActivity(deps: Deps, caller: Caller, id: number) {
@@ -393,15 +433,22 @@ export async function myRegistrations(deps: Deps, caller: Caller) {
 
 // ---------- the cadre's side: registrations and check-in ----------
 
-export async function listRegistrations(deps: Deps, caller: Caller, activityId: number, query: z.infer<typeof registrationListQuery>) {
-  await activityInScope(deps.db, caller.scope, activityId);
-  let q = deps.db
+/** An activity's registrations in `scope` as the list filters them: the list and its export share it. */
+function filteredRegistrations(tx: Tx, scope: Scope, activityId: number, query: { status?: 'confirmed' | 'waitlisted' | 'cancelled' }) {
+  let q = tx
     .selectFrom('activity_registrations as r')
+    .innerJoin('activities', 'activities.id', 'r.activity_id')
     .innerJoin('users', 'users.id', 'r.user_id')
     .leftJoin('members', 'members.id', 'r.member_id')
-    .where('r.activity_id', '=', activityId);
+    .where('r.activity_id', '=', activityId)
+    .where(readableByCadre(scope));
   if (query.status) q = q.where('r.status', '=', query.status);
-  const { rows, total } = await paginate(q, query, (q) =>
+  return q;
+}
+
+export async function listRegistrations(deps: Deps, caller: Caller, activityId: number, query: z.infer<typeof registrationListQuery>) {
+  await activityInScope(deps.db, caller.scope, activityId);
+  const { rows, total } = await paginate(filteredRegistrations(deps.db, caller.scope, activityId, query), query, (q) =>
     q.select(['r.id', 'r.member_id', 'r.user_id', 'r.status', 'r.checked_in_at', 'r.created_at', 'members.name as member_name', 'users.display_name']).orderBy('r.id'),
   );
   return {
@@ -416,6 +463,39 @@ export async function listRegistrations(deps: Deps, caller: Caller, activityId: 
     })),
     total,
   };
+}
+
+/**
+ * An activity's registrations in Excel: the real name and phone of the member record (the account's
+ * own name and phone only for a worker who is not a member), phones masked unless full data is allowed.
+ */
+export async function exportRegistrations(deps: Deps, caller: Caller, activityId: number, query: z.infer<typeof registrationExportQuery>) {
+  const a = await activityInScope(deps.db, caller.scope, activityId);
+  const { full, ...filters } = query;
+  const sheet = { zh: `${t.registrations.zh}（${a.title}）`, en: `${t.registrations.en} (${a.title})` };
+  const statusText = { confirmed: t.confirmedStatus, waitlisted: t.waitlistedStatus, cancelled: t.cancelled };
+  return exportList(deps, caller, {
+    list: 'activity_registrations',
+    title: sheet,
+    orgId: a.org_id,
+    filters: { activityId, ...filters },
+    full,
+    fullPermission: 'member.pii',
+    rows: (scope) =>
+      filteredRegistrations(deps.db, scope, activityId, filters)
+        .leftJoin('orgs', 'orgs.id', 'members.org_id')
+        .select(['r.id', 'r.status', 'r.checked_in_at', 'r.created_at', 'members.name as member_name', 'members.member_no', 'members.phone_enc as member_phone', 'orgs.name as union_name', 'users.display_name', 'users.phone_enc as user_phone']),
+    keyset: 'r.id',
+    columns: [
+      { header: t.name, value: (r) => r.member_name ?? r.display_name, width: 12 },
+      { header: t.memberNo, value: (r) => r.member_no, text: true, width: 16 },
+      { header: t.phone, value: (r) => (r.member_phone ?? r.user_phone) && deps.pii.decrypt((r.member_phone ?? r.user_phone)!), pii: 'phone', width: 16 },
+      { header: t.union, value: (r) => r.union_name, width: 28 },
+      { header: t.status, value: (r, lang) => statusText[r.status][lang], width: 10 },
+      { header: t.createdAt, value: (r) => shanghaiMinute(r.created_at), width: 18 },
+      { header: t.checkedInAt, value: (r) => r.checked_in_at && shanghaiMinute(r.checked_in_at), width: 18 },
+    ],
+  });
 }
 
 export async function checkIn(deps: Deps, caller: Caller, activityId: number, rawCode: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { anonymous, buildFixture, clockOf, createTestApp, expectStatus, type Client, type Fixture } from '../../test/harness.ts';
 import { signUpMember, signUpWorker } from '../../test/people.ts';
+import { readExport } from '../../test/exports.ts';
 
 let app: FastifyInstance;
 let f: Fixture;
@@ -203,6 +204,16 @@ describe('the console', () => {
     await f.clients.cadreA.post(`/api/articles/${id}/withdraw`);
     const actions = await app.deps.db.selectFrom('audit_log').select('action').where('entity', '=', 'article').where('entity_id', '=', String(id) as never).orderBy('id').execute();
     expect(actions.map((a) => a.action)).toEqual(['article.create', 'article.publish', 'article.pin', 'article.withdraw']);
+  });
+  it('exports the articles as the managing list filters them, within the caller’s street', async () => {
+    await write({ title: '魏塘导出通知' });
+    await write({ orgId: f.orgs.streetB, title: '罗星导出通知' }, f.clients.cadreB);
+    const listed = expectStatus(await f.clients.cadreA.get('/api/articles/manage?column=notice&pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.cadreA.get('/api/articles/manage/export?column=notice'));
+    expect(sheet.name).toMatch(/^资讯-魏塘街道总工会-/);
+    expect(sheet.column('标题').sort()).toEqual(listed.items.map((a: { title: string }) => a.title).sort());
+    expect(sheet.column('标题')).toContain('魏塘导出通知');
+    expect(sheet.column('标题')).not.toContain('罗星导出通知');
   });
 });
 

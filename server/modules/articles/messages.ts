@@ -20,6 +20,29 @@ export const labels = {
   article_file: { zh: '文章图片', en: 'article image' },
 } satisfies Texts;
 
+/** The Excel export's list name, column headers and values (platform/exports.ts). */
+export const exportTexts = {
+  articles: { zh: '资讯', en: 'Articles' },
+  title: { zh: '标题', en: 'Title' },
+  column: { zh: '栏目', en: 'Column' },
+  org: { zh: '发布组织', en: 'Organisation' },
+  status: { zh: '状态', en: 'Status' },
+  public: { zh: '公开', en: 'Public' },
+  pinned: { zh: '置顶', en: 'Pinned' },
+  publishedAt: { zh: '发布时间', en: 'Published at' },
+  reads: { zh: '阅读数', en: 'Reads' },
+  updatedAt: { zh: '更新时间', en: 'Updated at' },
+  yes: { zh: '是', en: 'Yes' },
+  news: { zh: '工会动态', en: 'Union news' },
+  notice: { zh: '通知公告', en: 'Notices' },
+  policy: { zh: '政策法规', en: 'Policies and laws' },
+  rights_guide: { zh: '维权指南', en: 'Rights guide' },
+  draft: { zh: '草稿', en: 'Draft' },
+  scheduled: { zh: '定时发布', en: 'Scheduled' },
+  published: { zh: '已发布', en: 'Published' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+} satisfies Texts;
+
 export const fields = {
   column: { zh: '栏目', en: 'Column' },
   public: { zh: '公开', en: 'Public' },

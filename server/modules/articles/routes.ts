@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { fileHeaders } from '../../platform/uploads.ts';
+import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
@@ -41,6 +42,14 @@ export const articlesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/articles/manage',
     { config: { access: 'article.read' }, schema: { summary: 'Articles in scope with their status (drafts, scheduled, published, withdrawn)', tags, querystring: s.manageListQuery, response: { 200: pageOf(s.managedItem) } } },
     async (req) => service.listManaged(deps, req.caller, req.query),
+  );
+  app.get(
+    '/articles/manage/export',
+    { config: { access: 'article.read' }, schema: { summary: 'Articles in scope as the managing list filters them, in Excel (audited)', tags, querystring: s.manageExportQuery } },
+    async (req, reply) => {
+      const file = await service.exportManaged(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/articles/manage/:id',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { id, instant, pageQuery, text } from '../../platform/validation.ts';
 import { articleColumns } from './tables.ts';
 import { articleActionNames, articleStates } from './rules.ts';
@@ -51,6 +52,7 @@ export const manageListQuery = pageQuery.extend({
   status: articleState.optional(),
   orgId: id.optional(),
 });
+export const manageExportQuery = exportQueryOf(manageListQuery);
 
 export const managedItem = z.object({
   id: z.number().int(),

@@ -3,15 +3,18 @@ import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { fieldError, notFound, refuse } from '../../platform/errors.ts';
-import { inSubtree, requireOrgInScope } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
+import { shanghaiMinute } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { audit } from '../../platform/audit.ts';
 import type { AuditAction } from '../../platform/i18n.ts';
 import { membershipOf } from '../members/index.ts';
+import { exportTexts as t } from './messages.ts';
 import { readableByCadre, readableByReader, writableByCadre } from './policy.ts';
 import { articleActions, checkPin, checkPublish, checkWithdraw, stateOf, statusOnCreate, summaryOf } from './rules.ts';
 import { plainTextOf, sanitizeArticleHtml } from './sanitize.ts';
-import type { createArticleBody, manageListQuery, readerListQuery, updateArticleBody } from './schema.ts';
+import type { createArticleBody, manageExportQuery, manageListQuery, readerListQuery, updateArticleBody } from './schema.ts';
 import type { ArticleTable } from './tables.ts';
 
 /** Sanitized body and its summary; a body that cleans down to nothing is refused. */
@@ -88,17 +91,53 @@ export async function createArticle(deps: Deps, caller: Caller, input: z.infer<t
   });
 }
 
-export async function listManaged(deps: Deps, caller: Caller, query: z.infer<typeof manageListQuery>) {
-  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  const now = caller.actor.now;
-  let q = articles(deps.db).where(readableByCadre(caller.scope));
+type ManagedFilters = Omit<z.infer<typeof manageListQuery>, 'page' | 'pageSize'>;
+
+/** The articles in `scope` as the managing list filters them, at `now`: the list and its export share it. */
+function filteredManaged(tx: Tx, scope: Scope, query: ManagedFilters, now: string) {
+  let q = articles(tx).where(readableByCadre(scope));
   if (query.orgId) q = q.where(inSubtree('articles.org_id', query.orgId));
   if (query.column) q = q.where('articles.column', '=', query.column);
   if (query.status === 'scheduled') q = q.where('articles.status', '=', 'published').where('articles.published_at', '>', now);
   else if (query.status === 'published') q = q.where('articles.status', '=', 'published').where('articles.published_at', '<=', now);
   else if (query.status) q = q.where('articles.status', '=', query.status);
-  const { rows, total } = await paginate(q, query, (q) => q.select(managedColumns).select(writableByCadre(caller.user)).orderBy('articles.pinned', 'desc').orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc'));
+  return q;
+}
+
+export async function listManaged(deps: Deps, caller: Caller, query: z.infer<typeof manageListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const now = caller.actor.now;
+  const { rows, total } = await paginate(filteredManaged(deps.db, caller.scope, query, now), query, (q) =>
+    q.select(managedColumns).select(writableByCadre(caller.user)).orderBy('articles.pinned', 'desc').orderBy('articles.updated_at', 'desc').orderBy('articles.id', 'desc'),
+  );
   return { items: rows.map((r) => managedItem(r, now)), total };
+}
+
+/** The articles as the managing list filters them, in Excel. */
+export async function exportManaged(deps: Deps, caller: Caller, query: z.infer<typeof manageExportQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const now = caller.actor.now;
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'articles',
+    title: t.articles,
+    orgId: query.orgId,
+    filters,
+    full,
+    rows: (scope) => filteredManaged(deps.db, scope, filters, now).select(managedColumns),
+    keyset: 'articles.id',
+    columns: [
+      { header: t.title, value: (a) => a.title, width: 40 },
+      { header: t.column, value: (a, lang) => t[a.column][lang], width: 12 },
+      { header: t.org, value: (a) => a.org_name, width: 28 },
+      { header: t.status, value: (a, lang) => t[stateOf(a.status, a.published_at, now)][lang], width: 10 },
+      { header: t.public, value: (a, lang) => (a.is_public === 1 ? t.yes[lang] : ''), width: 8 },
+      { header: t.pinned, value: (a, lang) => (a.pinned === 1 ? t.yes[lang] : ''), width: 8 },
+      { header: t.publishedAt, value: (a) => a.published_at && shanghaiMinute(a.published_at), width: 18 },
+      { header: t.reads, value: (a) => Number(a.reads), width: 8 },
+      { header: t.updatedAt, value: (a) => shanghaiMinute(a.updated_at), width: 18 },
+    ],
+  });
 }
 
 export async function getManaged(deps: Deps, caller: Caller, id: number) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { readExport } from '../../test/exports.ts';
 import { buildFixture, createTestApp, createUser, expectStatus, login, PASSWORD, type Fixture } from '../../test/harness.ts';
 
 interface Entry {
@@ -141,5 +142,16 @@ describe('audit log', () => {
     expect((await f.clients.viewer.get('/api/audit-log')).statusCode).toBe(403);
     expect((await f.clients.member.get('/api/audit-log')).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/audit-log' })).statusCode).toBe(401);
+  });
+
+  it('exports the entries as the list filters them, only within the caller’s street, and records the export itself', async () => {
+    const listed = expectStatus(await f.clients.cadreA.get('/api/audit-log?action=org.&pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.cadreA.get('/api/audit-log/export?action=org.'));
+    expect(sheet.name).toMatch(/^审计日志-魏塘街道总工会-/);
+    expect(sheet.rows).toHaveLength(listed.total);
+    expect(sheet.column('组织').some((v) => v.startsWith('罗星') || v === '嘉善县总工会')).toBe(false);
+    const own = expectStatus(await f.clients.cadreA.get('/api/audit-log?action=export&entity=audit_log'), 200).items[0];
+    expect(own.after).toEqual({ list: 'audit_log', filters: { action: 'org.' }, rows: listed.total, full: false });
+    expect((await f.clients.viewer.get('/api/audit-log/export')).statusCode).toBe(403);
   });
 });

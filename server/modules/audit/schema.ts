@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { id, pageQuery } from '../../platform/validation.ts';
 
 export const auditQuery = pageQuery.extend({
@@ -10,6 +11,7 @@ export const auditQuery = pageQuery.extend({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+export const auditExportQuery = exportQueryOf(auditQuery);
 
 export const auditItem = z.object({
   id: z.number().int(),

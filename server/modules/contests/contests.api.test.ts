@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
 import { buildFixture, clockOf, createTestApp, expectStatus, type Client, type Fixture } from '../../test/harness.ts';
 import { signUpMember, signUpWorker } from '../../test/people.ts';
+import { readExport } from '../../test/exports.ts';
 
 let app: FastifyInstance;
 let f: Fixture;
@@ -190,5 +191,27 @@ describe('photo contest', () => {
     expect(streetB.items.every((c) => c.orgId === f.orgs.streetB)).toBe(true);
     expect(streetB.total).toBe(streetB.items.length);
     expect(all.total).toBeGreaterThan(streetB.total);
+  });
+});
+
+describe('exports', () => {
+  it('exports a contest’s entries as the moderation list filters them, by authors’ real names, within scope only', async () => {
+    const id = await open({ title: '征文 · 家风', entryKind: 'text' });
+    expectStatus(await alice.post(`/api/contests/${id}/entries`, { title: '我家的家风', body: '正文' }), 201);
+    expectStatus(await bob.post(`/api/contests/${id}/entries`, { title: '父亲的手', body: '正文' }), 201);
+    const listed = expectStatus(await f.clients.cadreA.get(`/api/contests/${id}/entries?status=pending`), 200);
+    const sheet = await readExport(await f.clients.cadreA.get(`/api/contests/${id}/entries/export?status=pending`));
+    expect(sheet.name).toMatch(/^参赛作品（征文 · 家风）-魏塘街道总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheet.column('作品名称').sort()).toEqual(listed.items.map((e: { title: string }) => e.title).sort());
+    expect(sheet.column('作者').sort()).toEqual(listed.items.map((e: { author: string }) => e.author).sort());
+    expect((await f.clients.cadreB.get(`/api/contests/${id}/entries/export`)).statusCode).toBe(404);
+  });
+
+  it('exports the contests list as it filters them; a street cadre’s holds only their street’s', async () => {
+    const listed = expectStatus(await f.clients.countyCadre.get(`/api/contests?orgId=${f.orgs.streetA}&pageSize=200`), 200);
+    const sheet = await readExport(await f.clients.countyCadre.get(`/api/contests/export?orgId=${f.orgs.streetA}`));
+    expect(sheet.name).toMatch(/^比赛-魏塘街道总工会-/);
+    expect(sheet.column('名称').sort()).toEqual(listed.items.map((c: { title: string }) => c.title).sort());
+    expect((await readExport(await f.clients.cadreB.get('/api/contests/export'))).column('主办组织').every((v) => v === '罗星街道总工会')).toBe(true);
   });
 });

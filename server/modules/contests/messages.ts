@@ -33,6 +33,38 @@ export const labels = {
   contest_entry: { zh: '作品', en: 'entry' },
 } satisfies Texts;
 
+/** The Excel exports' list names, column headers and values (platform/exports.ts). */
+export const exportTexts = {
+  contests: { zh: '比赛', en: 'Contests' },
+  entries: { zh: '参赛作品', en: 'Entries' },
+  title: { zh: '名称', en: 'Title' },
+  theme: { zh: '主题', en: 'Theme' },
+  org: { zh: '主办组织', en: 'Organiser' },
+  entryKind: { zh: '作品类型', en: 'Entry kind' },
+  submitOpensAt: { zh: '投稿开始', en: 'Submissions open' },
+  submitClosesAt: { zh: '投稿截止', en: 'Submissions close' },
+  voteOpensAt: { zh: '投票开始', en: 'Voting opens' },
+  voteClosesAt: { zh: '投票截止', en: 'Voting closes' },
+  approvedEntries: { zh: '已通过作品', en: 'Approved entries' },
+  pendingEntries: { zh: '待审核作品', en: 'Entries to review' },
+  status: { zh: '状态', en: 'Status' },
+  entryTitle: { zh: '作品名称', en: 'Entry' },
+  author: { zh: '作者', en: 'Author' },
+  memberNo: { zh: '会员编号', en: 'Member number' },
+  union: { zh: '所属工会', en: 'Union' },
+  votes: { zh: '票数', en: 'Votes' },
+  reason: { zh: '驳回原因', en: 'Reason for rejection' },
+  createdAt: { zh: '提交时间', en: 'Submitted at' },
+  photo: { zh: '摄影（随手拍）', en: 'Photo' },
+  text: { zh: '征文', en: 'Writing' },
+  video: { zh: '短视频', en: 'Short video' },
+  published: { zh: '已发布', en: 'Published' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+  pending: { zh: '待审核', en: 'Pending' },
+  approved: { zh: '已通过', en: 'Approved' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+} satisfies Texts;
+
 export const fields = {
   theme: { zh: '主题', en: 'Theme' },
   entryKind: { zh: '作品类型', en: 'Entry kind' },

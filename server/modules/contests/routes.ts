@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, pageOf, text } from '../../platform/validation.ts';
 import { fileHeaders } from '../../platform/uploads.ts';
+import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -20,6 +21,14 @@ export const contestsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/contests',
     { config: { access: 'activity.read' }, schema: { summary: 'Contests in scope', tags, querystring: s.contestListQuery, response: { 200: pageOf(s.contestView) } } },
     async (req) => service.listContests(deps, req.caller, req.query),
+  );
+  app.get(
+    '/contests/export',
+    { config: { access: 'activity.read' }, schema: { summary: 'Contests as the list filters them, in Excel (audited)', tags, querystring: s.contestExportQuery } },
+    async (req, reply) => {
+      const file = await service.exportContests(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/contests/available',
@@ -50,6 +59,14 @@ export const contestsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/contests/:id/entries',
     { config: { access: 'activity.read' }, schema: { summary: 'All entries, for moderation', tags, params: idParams, querystring: s.entryListQuery, response: { 200: pageOf(s.moderatedEntry) } } },
     async (req) => service.moderationList(deps, req.caller, req.params.id, req.query),
+  );
+  app.get(
+    '/contests/:id/entries/export',
+    { config: { access: 'activity.read' }, schema: { summary: 'A contest’s entries as the moderation list filters them, in Excel (audited)', tags, params: idParams, querystring: s.entryExportQuery } },
+    async (req, reply) => {
+      const file = await service.exportEntries(deps, req.caller, req.params.id, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/contests/:id/entries/mine',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { entryActionNames } from './rules.ts';
 import { id, instant, optionalText, pageQuery, text } from '../../platform/validation.ts';
 
@@ -76,4 +77,6 @@ export const moderatedEntry = entryView.extend({ actions: z.array(z.enum(entryAc
 export const galleryItem = entryView.extend({ votedByMe: z.boolean(), mine: z.boolean() });
 export const resultItem = entryView.extend({ rank: z.number().int() });
 export const entryListQuery = pageQuery.extend({ status: entryStatus.optional() });
+export const contestExportQuery = exportQueryOf(contestListQuery);
+export const entryExportQuery = exportQueryOf(entryListQuery);
 export const fileQuery = z.object({ thumb: z.enum(['0', '1']).optional() });

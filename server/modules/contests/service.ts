@@ -4,16 +4,19 @@ import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
-import { inSubtree, requireOrgInScope, scopeFor } from '../../platform/access.ts';
+import { inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
 import { membershipOf } from '../members/index.ts';
 import { notify } from '../notifications/index.ts';
 import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
 import { paginate } from '../../platform/paging.ts';
+import { shanghaiMinute } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { audit } from '../../platform/audit.ts';
 import { receiveFile } from '../../platform/uploads.ts';
 import { fieldErrorsFromIssues } from '../../platform/validation.ts';
 import { checkModerate, checkSubmit, checkVote, checkWindows, contestActions, entryActions, entryFiles, rank } from './rules.ts';
-import { entryFields, type createContestBody, type contestListQuery, type entryListQuery } from './schema.ts';
+import { exportTexts as t } from './messages.ts';
+import { entryFields, type createContestBody, type contestExportQuery, type contestListQuery, type entryExportQuery, type entryListQuery } from './schema.ts';
 
 const contestDir = (deps: Deps, contestId: number) => path.join(deps.config.dataDir, 'contests', String(contestId));
 
@@ -89,14 +92,48 @@ export async function createContest(deps: Deps, caller: Caller, input: z.infer<t
   });
 }
 
+type ContestFilters = Omit<z.infer<typeof contestListQuery>, 'page' | 'pageSize'>;
+
+/** The contests in `scope` as the list filters them: the list and its export share it. */
+function filteredContests(tx: Tx, user: Caller['user'], scope: Scope, query: ContestFilters) {
+  let q = contests(tx, user).where(readableByCadre(scope));
+  if (query.orgId) q = q.where(inSubtree('contests.org_id', query.orgId));
+  return q;
+}
+
 export async function listContests(deps: Deps, caller: Caller, query: z.infer<typeof contestListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  let q = contests(deps.db, caller.user).where(readableByCadre(caller.scope));
-  if (query.orgId) q = q.where(inSubtree('contests.org_id', query.orgId));
-  const { rows, total } = await paginate(q, query, (q) => q.orderBy('contests.id', 'desc'));
+  const { rows, total } = await paginate(filteredContests(deps.db, caller.user, caller.scope, query), query, (q) => q.orderBy('contests.id', 'desc'));
   return { items: rows.map(contestView), total };
 }
 
+/** The contests as the list filters them, in Excel. */
+export async function exportContests(deps: Deps, caller: Caller, query: z.infer<typeof contestExportQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'contests',
+    title: t.contests,
+    orgId: query.orgId,
+    filters,
+    full,
+    rows: (scope) => filteredContests(deps.db, caller.user, scope, filters),
+    keyset: 'contests.id',
+    columns: [
+      { header: t.title, value: (c) => c.title, width: 30 },
+      { header: t.theme, value: (c) => c.theme, width: 16 },
+      { header: t.org, value: (c) => c.org_name, width: 28 },
+      { header: t.entryKind, value: (c, lang) => t[c.entry_kind][lang], width: 12 },
+      { header: t.submitOpensAt, value: (c) => shanghaiMinute(c.submit_opens_at), width: 18 },
+      { header: t.submitClosesAt, value: (c) => shanghaiMinute(c.submit_closes_at), width: 18 },
+      { header: t.voteOpensAt, value: (c) => shanghaiMinute(c.vote_opens_at), width: 18 },
+      { header: t.voteClosesAt, value: (c) => shanghaiMinute(c.vote_closes_at), width: 18 },
+      { header: t.approvedEntries, value: (c) => Number(c.approved ?? 0), width: 10 },
+      { header: t.pendingEntries, value: (c) => Number(c.pending ?? 0), width: 10 },
+      { header: t.status, value: (c, lang) => t[c.status][lang], width: 10 },
+    ],
+  });
+}
 
 /**
  * A contest as a person reaches it: cadres with activity.read over its org, or workers in its
@@ -248,12 +285,44 @@ async function contestInScope(tx: Tx, caller: Caller, id: number) {
   return c;
 }
 
+type EntryFilters = Omit<z.infer<typeof entryListQuery>, 'page' | 'pageSize'>;
+
+/** A contest's entries in `scope` as the moderation list filters them: the list and its export share it. */
+function filteredEntries(tx: Tx, scope: Scope, contestId: number, query: EntryFilters) {
+  let q = entries(tx).innerJoin('contests', 'contests.id', 'e.contest_id').where('e.contest_id', '=', contestId).where(readableByCadre(scope));
+  if (query.status) q = q.where('e.status', '=', query.status);
+  return q;
+}
+
 export async function moderationList(deps: Deps, caller: Caller, contestId: number, query: z.infer<typeof entryListQuery>) {
   const c = await contestInScope(deps.db, caller, contestId);
-  let q = entries(deps.db).where('e.contest_id', '=', contestId);
-  if (query.status) q = q.where('e.status', '=', query.status);
-  const { rows, total } = await paginate(q, query, (q) => q.orderBy('e.id'));
+  const { rows, total } = await paginate(filteredEntries(deps.db, caller.scope, contestId, query), query, (q) => q.orderBy('e.id'));
   return { items: rows.map((e) => ({ ...entryView(e), actions: entryActions(e.status, c.writes === 1) })), total };
+}
+
+/** A contest's entries as the moderation list filters them, in Excel: authors by the real name of their member record. */
+export async function exportEntries(deps: Deps, caller: Caller, contestId: number, query: z.infer<typeof entryExportQuery>) {
+  const c = await contestInScope(deps.db, caller, contestId);
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'contest_entries',
+    title: { zh: `${t.entries.zh}（${c.title}）`, en: `${t.entries.en} (${c.title})` },
+    orgId: c.org_id,
+    filters: { contestId, ...filters },
+    full,
+    rows: (scope) => filteredEntries(deps.db, scope, contestId, filters).leftJoin('orgs as u', 'u.id', 'members.org_id').select(['members.member_no', 'u.name as union_name']),
+    keyset: 'e.id',
+    columns: [
+      { header: t.entryTitle, value: (e) => e.title, width: 30 },
+      { header: t.author, value: (e) => e.member_name ?? e.display_name, width: 12 },
+      { header: t.memberNo, value: (e) => e.member_no, text: true, width: 16 },
+      { header: t.union, value: (e) => e.union_name, width: 28 },
+      { header: t.votes, value: (e) => Number(e.votes ?? 0), width: 8 },
+      { header: t.status, value: (e, lang) => t[e.status][lang], width: 10 },
+      { header: t.reason, value: (e) => e.reason, width: 24 },
+      { header: t.createdAt, value: (e) => shanghaiMinute(e.created_at), width: 18 },
+    ],
+  });
 }
 
 export async function moderate(deps: Deps, caller: Caller, entryId: number, decision: 'approved' | 'rejected', reason: string | null) {

@@ -4,16 +4,18 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, notFound } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
-import { endOfShanghaiDay, shanghaiDate, today } from '../../platform/dates.ts';
+import { endOfShanghaiDay, shanghaiDate, shanghaiMinute, today } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { paginate } from '../../platform/paging.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate } from '../../platform/identity.ts';
 import { cadresOf, notify } from '../notifications/index.ts';
 import { orgName, requireEnterprise, requireMemberOrg } from './directory.ts';
 import { decidableApplication, ownApplications, ownMember, readableApplications } from './policy.ts';
-import { applicationActions, checkApplicationDecision, checkIdentity, formatMemberNo, genderOf, overdueCutoff } from './rules.ts';
+import { applicationActions, checkApplicationDecision, checkIdentity, educations, ethnicities, formatMemberNo, genderOf, newFormGroups, overdueCutoff, politicalStatuses } from './rules.ts';
+import { exportTexts as t } from './messages.ts';
 import { standardColumns, standardFieldColumns, standardFieldsView } from './roll.ts';
-import type { applicationListQuery, joinApplicationBody } from './schema.ts';
+import type { applicationExportQuery, applicationListQuery, joinApplicationBody } from './schema.ts';
 import type { StandardFields } from './tables.ts';
 
 /** Join applications: a worker applies online, a cadre of the union approves (a member is made) or rejects. */
@@ -140,21 +142,61 @@ function applicationItemView(deps: Deps, cutoffEnd: string) {
 /** The instant before which a still-pending application counts as overdue. */
 export const overdueBefore = (deps: Deps) => endOfShanghaiDay(overdueCutoff(today(deps)));
 
-export async function listApplications(deps: Deps, caller: Caller, query: z.infer<typeof applicationListQuery>) {
-  const cutoffEnd = overdueBefore(deps);
-  let q = applicationsQuery(deps.db).where(readableApplications(caller.scope));
-  if (query.orgId) {
-    await requireOrgInScope(deps.db, caller.scope, query.orgId);
-    q = q.where(inSubtree('join_applications.org_id', query.orgId));
-  }
+type ApplicationFilters = Omit<z.infer<typeof applicationListQuery>, 'page' | 'pageSize'>;
+
+/** The applications in `scope` as the list filters them (the list and its export run this one). */
+function filteredApplications(tx: Tx, scope: Scope, query: ApplicationFilters, cutoffEnd: string) {
+  let q = applicationsQuery(tx).where(readableApplications(scope));
+  if (query.orgId) q = q.where(inSubtree('join_applications.org_id', query.orgId));
   if (query.status) q = q.where('join_applications.status', '=', query.status);
   if (query.overdue !== undefined) {
     q = query.overdue
       ? q.where('join_applications.status', '=', 'pending').where('join_applications.created_at', '<', cutoffEnd)
       : q.where((eb) => eb.or([eb('join_applications.status', '!=', 'pending'), eb('join_applications.created_at', '>=', cutoffEnd)]));
   }
+  return q;
+}
+
+export async function listApplications(deps: Deps, caller: Caller, query: z.infer<typeof applicationListQuery>) {
+  const cutoffEnd = overdueBefore(deps);
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const q = filteredApplications(deps.db, caller.scope, query, cutoffEnd);
   const { rows, total } = await paginate(q, query, (q) => q.select(applicationColumns).select(decidableApplication(caller.user)).orderBy('join_applications.id', 'desc'));
   return { items: rows.map(applicationItemView(deps, cutoffEnd)), total };
+}
+
+/** The applications as the list filters them, in Excel: ID numbers and phones masked unless full data is allowed. */
+export async function exportApplications(deps: Deps, caller: Caller, query: z.infer<typeof applicationExportQuery>) {
+  const cutoffEnd = overdueBefore(deps);
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'join_applications',
+    title: t.joinApplications,
+    orgId: query.orgId,
+    filters,
+    full,
+    fullPermission: 'member.pii',
+    rows: (scope) => filteredApplications(deps.db, scope, filters, cutoffEnd).select(applicationColumns),
+    keyset: 'join_applications.id',
+    columns: [
+      { header: t.name, value: (r) => r.name, width: 12 },
+      { header: t.idNumber, value: (r) => deps.pii.decrypt(r.id_number_enc), pii: 'idNumber', width: 24 },
+      { header: t.phone, value: (r) => deps.pii.decrypt(r.phone_enc), pii: 'phone', width: 16 },
+      { header: t.org, value: (r) => r.org_name, width: 28 },
+      { header: t.employer, value: (r) => r.enterprise_name ?? r.employer_name, width: 28 },
+      { header: t.status, value: (r, lang) => t[r.status][lang], width: 10 },
+      { header: t.overdue, value: (r, lang) => (r.status === 'pending' && r.created_at < cutoffEnd ? t.yes[lang] : ''), width: 8 },
+      { header: t.reason, value: (r) => r.reason, width: 28 },
+      { header: t.createdAt, value: (r) => shanghaiMinute(r.created_at), width: 18 },
+      { header: t.decidedAt, value: (r) => r.decided_at && shanghaiMinute(r.decided_at), width: 18 },
+      { header: t.ethnicity, value: (r) => r.ethnicity && ethnicities[r.ethnicity], width: 10 },
+      { header: t.education, value: (r) => r.education && educations[r.education], width: 12 },
+      { header: t.politicalStatus, value: (r) => r.political_status && politicalStatuses[r.political_status], width: 14 },
+      { header: t.migrantWorker, value: (r, lang) => (r.migrant_worker === null ? null : r.migrant_worker ? t.yes[lang] : t.no[lang]), width: 12 },
+      { header: t.newFormGroup, value: (r) => r.new_form_group && newFormGroups[r.new_form_group], width: 14 },
+    ],
+  });
 }
 
 export async function myApplications(deps: Deps, caller: Caller) {

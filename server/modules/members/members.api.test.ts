@@ -16,6 +16,7 @@ import {
   type Fixture,
 } from '../../test/harness.ts';
 import { makeIdNumber } from '../../platform/identity.ts';
+import { readExport } from '../../test/exports.ts';
 import { newIdNumber, newPhone as nextPhone, signUpMember, signUpWorker as signUp } from '../../test/people.ts';
 
 let app: FastifyInstance;
@@ -352,23 +353,39 @@ describe('Excel import and export', () => {
     expect(empty.json().errors[0].field).toBe('file');
   });
 
-  it('exports the roll masked by default, in full only for cadres (audited), and 404 outside scope', async () => {
-    const masked = await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}`);
-    expect(masked.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(masked.rawPayload as unknown as ArrayBuffer);
-    const ids = wb.worksheets[0].getColumn(3).values.slice(2).map(String);
-    expect(ids.length).toBeGreaterThan(0);
-    expect(ids.every((v) => v.includes('**********'))).toBe(true);
+  it('exports the roll as the list filters it, masked by default, in full only for cadres (audited), and 404 outside scope', async () => {
+    const listed = expectStatus(await f.clients.cadreA.get(`/api/members?orgId=${f.orgs.unionA}&status=member&pageSize=200`), 200);
+    const masked = await readExport(await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}&status=member`));
+    expect(masked.name).toMatch(/^会员名册-魏塘精工有限公司工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(masked.column('会员编号').sort()).toEqual(listed.items.map((m: { memberNo: string }) => m.memberNo).sort());
+    expect(masked.column('身份证号').every((v) => /^\d{4}\*{10}[\dX]{4}$/.test(v))).toBe(true);
+    expect(masked.column('手机号').every((v) => v === '' || /^\d{3}\*{4}\d{4}$/.test(v))).toBe(true);
 
-    const full = await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}&full=true`);
-    const wbFull = new ExcelJS.Workbook();
-    await wbFull.xlsx.load(full.rawPayload as unknown as ArrayBuffer);
-    expect(wbFull.worksheets[0].getColumn(3).values.slice(2).map(String).every((v) => /^\d{17}[\dX]$/.test(v))).toBe(true);
-    expect(expectStatus(await f.clients.cadreA.get('/api/audit-log?action=member.export_full'), 200).total).toBe(1);
+    const full = await readExport(await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}&full=true`));
+    expect(full.column('身份证号').every((v) => /^\d{17}[\dX]$/.test(v))).toBe(true);
+    const audited = expectStatus(await f.clients.cadreA.get('/api/audit-log?action=export&entity=members'), 200);
+    expect(audited.items[0].after).toMatchObject({ list: 'members', full: true, rows: full.rows.length });
 
-    expect((await f.clients.viewer.get('/api/members/export?full=true')).statusCode).toBe(403);
+    expect((await f.clients.viewer.get('/api/members/export?full=true')).json().code).toBe('pii_full_forbidden');
     expect((await f.clients.cadreB.get(`/api/members/export?orgId=${f.orgs.unionA}`)).statusCode).toBe(404);
+    const streetB = await readExport(await f.clients.cadreB.get('/api/members/export'));
+    expect(streetB.name).toContain('罗星街道总工会');
+    expect(streetB.column('所属工会').every((v) => v === '罗星电子有限公司工会' || v === '罗星街道总工会')).toBe(true);
+  });
+
+  it('exports join applications and transfers as their lists filter them, within the caller’s street', async () => {
+    const listed = expectStatus(await f.clients.cadreA.get('/api/join-applications?status=pending&pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.cadreA.get('/api/join-applications/export?status=pending'));
+    expect(sheet.name).toMatch(/^入会申请-魏塘街道总工会-/);
+    expect(sheet.column('姓名').sort()).toEqual(listed.items.map((a: { name: string }) => a.name).sort());
+    expect(sheet.column('身份证号').every((v) => v.includes('**********'))).toBe(true);
+    expect(sheet.column('所属工会').every((v) => v.startsWith('魏塘'))).toBe(true);
+
+    const outgoing = expectStatus(await f.clients.cadreA.get('/api/transfers?direction=outgoing&pageSize=200'), 200);
+    const transfers = await readExport(await f.clients.cadreA.get('/api/transfers/export?direction=outgoing'));
+    expect(outgoing.total).toBeGreaterThan(0);
+    expect(transfers.column('会员编号').sort()).toEqual(outgoing.items.map((t: { memberNo: string }) => t.memberNo).sort());
+    expect((await readExport(await f.clients.cadreB.get('/api/transfers/export?direction=outgoing'))).column('转出工会').every((v) => v.startsWith('罗星'))).toBe(true);
   });
 });
 

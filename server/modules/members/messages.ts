@@ -19,7 +19,6 @@ export const messages = {
   claim_no_match: { zh: '没有找到与姓名和身份证号相符的会员记录，请核对或提交入会申请', en: 'No member record matches this name and ID number; check them or apply to join' },
   claim_taken: { zh: '该会员记录已绑定其他账号', en: 'This member record is already linked to another account' },
   account_has_member: { zh: '您的账号已绑定会员身份', en: 'Your account is already linked to a membership' },
-  pii_full_forbidden: { zh: '您没有查看完整个人信息的权限', en: 'You may not see full personal data' },
 } as const satisfies Texts;
 
 export const rules = {
@@ -78,6 +77,48 @@ export const fields = {
   newFormGroup: { zh: '新就业形态', en: 'New form of employment' },
 } satisfies Texts;
 
+/** The Excel exports' list names, column headers and values (platform/exports.ts). */
+export const exportTexts = {
+  members: { zh: '会员名册', en: 'Member roll' },
+  joinApplications: { zh: '入会申请', en: 'Join applications' },
+  transfers: { zh: '会员关系接转', en: 'Transfers' },
+  memberNo: { zh: '会员编号', en: 'Member number' },
+  name: { zh: '姓名', en: 'Name' },
+  gender: { zh: '性别', en: 'Gender' },
+  idNumber: { zh: '身份证号', en: 'ID number' },
+  phone: { zh: '手机号', en: 'Phone' },
+  org: { zh: '所属工会', en: 'Union' },
+  employer: { zh: '工作单位', en: 'Employer' },
+  status: { zh: '状态', en: 'Status' },
+  joinedOn: { zh: '入会日期', en: 'Joining date' },
+  birthDate: { zh: '出生日期', en: 'Date of birth' },
+  ethnicity: { zh: '民族', en: 'Ethnicity' },
+  education: { zh: '学历', en: 'Education' },
+  politicalStatus: { zh: '政治面貌', en: 'Political status' },
+  migrantWorker: { zh: '是否农民工', en: 'Migrant worker' },
+  newFormGroup: { zh: '新就业形态', en: 'New form of employment' },
+  reason: { zh: '原因', en: 'Reason' },
+  overdue: { zh: '超期', en: 'Overdue' },
+  createdAt: { zh: '申请时间', en: 'Applied at' },
+  decidedAt: { zh: '处理时间', en: 'Decided at' },
+  fromOrg: { zh: '转出工会', en: 'From union' },
+  toOrg: { zh: '转入工会', en: 'To union' },
+  startedAt: { zh: '发起时间', en: 'Started at' },
+  yes: { zh: '是', en: 'Yes' },
+  no: { zh: '否', en: 'No' },
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+  member: { zh: '会员', en: 'Member' },
+  transferring: { zh: '接转中', en: 'Transferring' },
+  retained: { zh: '保留会籍', en: 'Retained' },
+  left: { zh: '已退会', en: 'Left' },
+  pending: { zh: '待处理', en: 'Pending' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '已驳回', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  accepted: { zh: '已接收', en: 'Accepted' },
+  cancelled: { zh: '已撤销', en: 'Cancelled' },
+} satisfies Texts;
 /** Templates of the notices this module sends (`notify` in notifications/index.ts). */
 export const notices = {
   application_approved: {

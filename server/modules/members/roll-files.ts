@@ -1,19 +1,18 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { Writable } from 'node:stream';
+import type { z } from 'zod';
 import { nextSequence, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { AppError, fieldError } from '../../platform/errors.ts';
-import { requireOrgInScope, scopeFor, hasAny, inScope } from '../../platform/access.ts';
+import { fieldError } from '../../platform/errors.ts';
+import { requireOrgInScope, inScope } from '../../platform/access.ts';
+import { exportList, type ExportColumn } from '../../platform/exports.ts';
 import { audit } from '../../platform/audit.ts';
 import { today } from '../../platform/dates.ts';
 import { ruleText, type Param, type RuleCode } from '../../platform/i18n.ts';
-import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate, isValidUscc } from '../../platform/identity.ts';
 import { isoDate, mobilePhone } from '../../platform/validation.ts';
 import {
   readRows,
-  streamWorkbook,
   templateWorkbook,
   refuseImport,
   type ImportErrorRow,
@@ -33,11 +32,12 @@ import {
   politicalStatuses,
   yesNo,
 } from './rules.ts';
-import { filteredMembers, standardColumns } from './roll.ts';
-import { NAME_MAX, personName } from './schema.ts';
+import { exportTexts as t } from './messages.ts';
+import { filteredMembers, memberColumns, standardColumns, type memberItemView } from './roll.ts';
+import { NAME_MAX, personName, type memberExportQuery } from './schema.ts';
 import type { StandardFields } from './tables.ts';
 
-/** The member roll in Excel: template, all-or-nothing streamed import, scoped export. */
+/** The member roll in Excel: template, all-or-nothing streamed import, the export's columns. */
 export const importColumns: SheetColumn[] = [
   { header: '姓名', field: 'name', width: 14 },
   { header: '身份证号', field: 'idNumber', text: true, width: 24 },
@@ -312,79 +312,45 @@ async function insertBatch(tx: Tx, rows: SpooledRow[], orgId: number, enterprise
 }
 
 /** The names of the member roll's downloads, as cadres see them in their download folder. */
-export const memberFileNames = { template: '会员名册导入模板.xlsx', errorReport: '导入错误报告.xlsx', roll: '会员名册.xlsx' };
+export const memberFileNames = { template: '会员名册导入模板.xlsx', errorReport: '导入错误报告.xlsx' };
 
-const exportColumns: SheetColumn[] = [
-  { header: '会员编号', field: 'memberNo', text: true, width: 16 },
-  { header: '姓名', field: 'name', width: 12 },
-  { header: '身份证号', field: 'idNumber', text: true, width: 24 },
-  { header: '手机号', field: 'phone', text: true, width: 16 },
-  { header: '所属工会', field: 'orgName', width: 28 },
-  { header: '工作单位', field: 'employer', width: 28 },
-  { header: '状态', field: 'status', width: 10 },
-  { header: '入会日期', field: 'joinedOn', text: true, width: 14 },
-  { header: '性别', field: 'gender', width: 8 },
-  { header: '出生日期', field: 'birthDate', text: true, width: 14 },
-  { header: '民族', field: 'ethnicity', width: 10 },
-  { header: '学历', field: 'education', width: 12 },
-  { header: '政治面貌', field: 'politicalStatus', width: 14 },
-  { header: '是否农民工', field: 'migrantWorker', width: 12 },
-  { header: '新就业形态', field: 'newFormGroup', width: 14 },
+type RollRow = Parameters<ReturnType<typeof memberItemView>>[0] & StandardFields & { gender: 'male' | 'female'; birth_date: string };
+
+/** The roll's export columns, in order: add a column of the member record here. Code lists are written by their names. */
+export const rollExportColumns = (deps: Deps): ExportColumn<RollRow>[] => [
+  { header: t.memberNo, value: (r) => r.member_no, text: true, width: 16 },
+  { header: t.name, value: (r) => r.name, width: 12 },
+  { header: t.gender, value: (r, lang) => t[r.gender][lang], width: 8 },
+  { header: t.idNumber, value: (r) => deps.pii.decrypt(r.id_number_enc), pii: 'idNumber', width: 24 },
+  { header: t.phone, value: (r) => (r.phone_enc ? deps.pii.decrypt(r.phone_enc) : null), pii: 'phone', width: 16 },
+  { header: t.org, value: (r) => r.org_name, width: 28 },
+  { header: t.employer, value: (r) => r.enterprise_name ?? r.employer_name, width: 28 },
+  { header: t.status, value: (r, lang) => t[r.status][lang], width: 10 },
+  { header: t.joinedOn, value: (r) => r.joined_on, text: true, width: 14 },
+  { header: t.birthDate, value: (r) => r.birth_date, text: true, width: 14 },
+  { header: t.ethnicity, value: (r) => r.ethnicity && ethnicities[r.ethnicity], width: 10 },
+  { header: t.education, value: (r) => r.education && educations[r.education], width: 12 },
+  { header: t.politicalStatus, value: (r) => r.political_status && politicalStatuses[r.political_status], width: 14 },
+  { header: t.migrantWorker, value: (r, lang) => (r.migrant_worker === null ? null : r.migrant_worker ? t.yes[lang] : t.no[lang]), width: 12 },
+  { header: t.newFormGroup, value: (r) => r.new_form_group && newFormGroups[r.new_form_group], width: 14 },
 ];
-const statusZh = { member: '会员', transferring: '接转中', retained: '保留会籍', left: '已退会' } as const;
-const genderZh = { male: '男', female: '女' } as const;
 
-/**
- * Streams the roll in scope to an xlsx, keyset-paged so memory stays flat. Full ID numbers and
- * phones only when asked for and allowed (member.pii), and then the export is audited.
- */
-export async function exportMembers(deps: Deps, caller: Caller, query: { orgId?: number; status?: string; full: boolean }, out: Writable) {
+/** The roll in scope as the list filters it, in Excel (platform/exports.ts: masked unless full data is allowed, audited). */
+export async function exportMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberExportQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  if (query.full) {
-    const piiScope = scopeFor(caller.user!.grants, 'member.pii');
-    if (!hasAny(piiScope)) throw new AppError(403, 'pii_full_forbidden');
-    const orgId = query.orgId ?? null;
-    if (orgId !== null) await requireOrgInScope(deps.db, piiScope, orgId);
-    await deps.db.transaction().execute((tx) =>
-      audit(tx, caller.actor, { action: 'member.export_full', entity: 'member', entityId: null, orgId, after: { orgId, status: query.status ?? null } }),
-    );
-  }
-  const scope = query.full ? scopeFor(caller.user!.grants, 'member.pii') : caller.scope;
-  return async () => {
-    const sheet = await streamWorkbook(out, '会员名册', exportColumns);
-    let lastId = 0;
-    for (;;) {
-      const rows = await filteredMembers(deps, deps.db, scope, query)
-        .select(['members.id', 'members.member_no', 'members.name', 'members.id_number_enc', 'members.phone_enc', 'orgs.name as org_name', 'enterprises.name as enterprise_name', 'members.employer_name', 'members.status', 'members.joined_on'])
-        .select(['members.gender', 'members.birth_date', ...standardColumns.map((c) => `members.${c}` as const)])
-        .where('members.id', '>', lastId)
-        .orderBy('members.id')
-        .limit(1000)
-        .execute();
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        const idNumber = deps.pii.decrypt(r.id_number_enc);
-        const phone = r.phone_enc ? deps.pii.decrypt(r.phone_enc) : '';
-        sheet.add({
-          memberNo: r.member_no,
-          name: r.name,
-          idNumber: query.full ? idNumber : maskIdNumber(idNumber),
-          phone: query.full ? phone : phone && maskPhone(phone),
-          orgName: r.org_name,
-          employer: r.enterprise_name ?? r.employer_name ?? '',
-          status: statusZh[r.status],
-          joinedOn: r.joined_on,
-          gender: genderZh[r.gender],
-          birthDate: r.birth_date,
-          ethnicity: r.ethnicity && ethnicities[r.ethnicity],
-          education: r.education && educations[r.education],
-          politicalStatus: r.political_status && politicalStatuses[r.political_status],
-          migrantWorker: r.migrant_worker === null ? null : r.migrant_worker ? '是' : '否',
-          newFormGroup: r.new_form_group && newFormGroups[r.new_form_group],
-        });
-      }
-      lastId = rows[rows.length - 1].id;
-    }
-    await sheet.finish();
-  };
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'members',
+    title: t.members,
+    orgId: query.orgId,
+    filters,
+    full,
+    fullPermission: 'member.pii',
+    rows: (scope) =>
+      filteredMembers(deps, deps.db, scope, filters)
+        .select(memberColumns)
+        .select(['members.gender', 'members.birth_date', ...standardColumns.map((c) => `members.${c}` as const)]),
+    keyset: 'members.id',
+    columns: rollExportColumns(deps),
+  });
 }

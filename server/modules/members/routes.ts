@@ -6,11 +6,11 @@ import { errorReportFile, importReportDir, importWorkbook, sendWorkbook } from '
 import { notFound } from '../../platform/errors.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
-import { approveApplication, createApplication, getApplication, listApplications, myApplications, rejectApplication } from './applications.ts';
+import { approveApplication, createApplication, exportApplications, getApplication, listApplications, myApplications, rejectApplication } from './applications.ts';
 import { claimMembership, myMembership } from './claims.ts';
 import { directory } from './directory.ts';
 import { getMember, listMembers, revealMember, updateMember } from './roll.ts';
-import { acceptTransfer, cancelTransfer, listTransfers, rejectTransfer, startTransfer } from './transfers.ts';
+import { acceptTransfer, cancelTransfer, exportTransfers, listTransfers, rejectTransfer, startTransfer } from './transfers.ts';
 import { exportMembers, importMembers, memberFileNames, memberTemplate } from './roll-files.ts';
 import { exportCoverage, orgStats } from './stats.ts';
 
@@ -68,6 +68,17 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Join applications in scope (overdue ones flagged)', tags: ['members'], querystring: s.applicationListQuery, response: { 200: pageOf(s.applicationItem) } },
     },
     async (req) => listApplications(deps, req.caller, req.query),
+  );
+  app.get(
+    '/join-applications/export',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'Join applications as the list filters them, in Excel (full=true needs member.pii; audited)', tags: ['members'], querystring: s.applicationExportQuery },
+    },
+    async (req, reply) => {
+      const file = await exportApplications(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/join-applications/:id',
@@ -141,13 +152,11 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/members/export',
     {
       config: { access: 'member.read' },
-      schema: { summary: 'Export the roll in scope to Excel (full=true needs member.pii; audited)', tags: ['members'], querystring: s.exportQuery },
+      schema: { summary: 'The roll in scope as the list filters it, in Excel (full=true needs member.pii; audited)', tags: ['members'], querystring: s.memberExportQuery },
     },
     async (req, reply) => {
-      const out = new PassThrough();
-      const write = await exportMembers(deps, req.caller, req.query, out);
-      write().catch((err) => out.destroy(err));
-      return sendWorkbook(reply, memberFileNames.roll, out);
+      const file = await exportMembers(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
     },
   );
   app.get(
@@ -191,6 +200,17 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Transfers into (incoming) or out of (outgoing) the scope', tags: ['members'], querystring: s.transferListQuery, response: { 200: pageOf(s.transferItem) } },
     },
     async (req) => listTransfers(deps, req.caller, req.query),
+  );
+  app.get(
+    '/transfers/export',
+    {
+      config: { access: 'member.read' },
+      schema: { summary: 'Transfers as the list filters them, in Excel (audited)', tags: ['members'], querystring: s.transferExportQuery },
+    },
+    async (req, reply) => {
+      const file = await exportTransfers(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   const transferResult = z.object({ id: z.number().int(), status: z.string(), memberId: z.number().int() });
   app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { applicationActionNames, transferActionNames } from './rules.ts';
 import { boolFlag, id, mobilePhone, optionalText, pageQuery, text } from '../../platform/validation.ts';
 import { checkIdNumberFormat, educations, ethnicities, newFormGroups, politicalStatuses } from './rules.ts';
@@ -198,7 +199,9 @@ export const directoryItem = z.object({
   parentName: z.string().nullable(),
 });
 
-export const exportQuery = z.object({ orgId: id.optional(), status: memberStatus.optional(), full: boolFlag.default(false) });
+export const memberExportQuery = exportQueryOf(memberListQuery);
+export const applicationExportQuery = exportQueryOf(applicationListQuery);
+export const transferExportQuery = exportQueryOf(transferListQuery);
 
 const rate = z.number().nullable();
 /** The coverage figures of one org's subtree; `children` has the same for each child. */

@@ -5,11 +5,15 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { paginate } from '../../platform/paging.ts';
+import type { Scope } from '../../platform/access.ts';
+import { shanghaiMinute } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { notify } from '../notifications/index.ts';
+import { exportTexts as t } from './messages.ts';
 import { orgName, requireMemberOrg } from './directory.ts';
 import { actableMembers, cancellableTransfer, cancellableTransfers, decidableTransfer, readableTransfers } from './policy.ts';
 import { checkTransferDecision, checkTransferStart, transferActions } from './rules.ts';
-import type { transferListQuery } from './schema.ts';
+import type { transferExportQuery, transferListQuery } from './schema.ts';
 
 /**
  * Transfers (会员关系接转): the member or a cadre of the current union starts one, the receiving
@@ -57,11 +61,44 @@ export async function transfersOf(tx: Tx, memberIds: number[]) {
   return rows.map(transferRowView);
 }
 
-export async function listTransfers(deps: Deps, caller: Caller, query: z.infer<typeof transferListQuery>) {
-  let q = transfersQuery(deps.db).where(readableTransfers(caller.scope, query.direction));
+type TransferFilters = Omit<z.infer<typeof transferListQuery>, 'page' | 'pageSize'>;
+
+/** The transfers in `scope` as the list filters them (the list and its export run this one). */
+function filteredTransfers(tx: Tx, scope: Scope, query: TransferFilters) {
+  let q = transfersQuery(tx).where(readableTransfers(scope, query.direction));
   if (query.status) q = q.where('transfers.status', '=', query.status);
-  const { rows, total } = await paginate(q, query, (q) => selectTransfers(q).select([decidableTransfer(caller.user), cancellableTransfer(caller.user!)]).orderBy('transfers.id', 'desc'));
+  return q;
+}
+
+export async function listTransfers(deps: Deps, caller: Caller, query: z.infer<typeof transferListQuery>) {
+  const { rows, total } = await paginate(filteredTransfers(deps.db, caller.scope, query), query, (q) =>
+    selectTransfers(q).select([decidableTransfer(caller.user), cancellableTransfer(caller.user!)]).orderBy('transfers.id', 'desc'),
+  );
   return { items: rows.map((r) => ({ ...transferRowView(r), actions: transferActions(r.status, { decides: r.decides === 1, cancels: r.cancels === 1 }) })), total };
+}
+
+/** The transfers as the list filters them, in Excel. */
+export async function exportTransfers(deps: Deps, caller: Caller, query: z.infer<typeof transferExportQuery>) {
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'transfers',
+    title: t.transfers,
+    filters,
+    full,
+    fullPermission: 'member.pii',
+    rows: (scope) => selectTransfers(filteredTransfers(deps.db, scope, filters)),
+    keyset: 'transfers.id',
+    columns: [
+      { header: t.memberNo, value: (r) => r.member_no, text: true, width: 16 },
+      { header: t.name, value: (r) => r.member_name, width: 12 },
+      { header: t.fromOrg, value: (r) => r.from_name, width: 28 },
+      { header: t.toOrg, value: (r) => r.to_name, width: 28 },
+      { header: t.status, value: (r, lang) => t[r.status][lang], width: 10 },
+      { header: t.reason, value: (r) => r.reason, width: 28 },
+      { header: t.startedAt, value: (r) => shanghaiMinute(r.started_at), width: 18 },
+      { header: t.decidedAt, value: (r) => r.decided_at && shanghaiMinute(r.decided_at), width: 18 },
+    ],
+  });
 }
 
 export async function startTransfer(deps: Deps, caller: Caller, memberId: number, toOrgId: number, reason: string | null) {

@@ -5,11 +5,14 @@ import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { everywhere, inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
 import { today } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
+import type { Lang } from '../../platform/i18n.ts';
 import { audit, type Actor } from '../../platform/audit.ts';
+import { exportTexts as t } from './messages.ts';
 import { readableEnterprises } from './policy.ts';
 import { hasUnion, needsUnion } from './rules.ts';
 import type { TeamTable } from './tables.ts';
-import type { createEnterpriseBody, createTeamBody, enterpriseListQuery, teamListQuery, updateEnterpriseBody, updateTeamBody } from './schema.ts';
+import type { createEnterpriseBody, createTeamBody, enterpriseExportQuery, enterpriseListQuery, teamListQuery, updateEnterpriseBody, updateTeamBody } from './schema.ts';
 
 /** Enterprises (covered by a union, or only by a federation when they have none) and their teams. */
 
@@ -62,19 +65,57 @@ async function loadEnterprise(deps: Deps, tx: Tx, scope: Scope, id: number) {
   return row;
 }
 
-export async function listEnterprises(deps: Deps, caller: Caller, query: z.infer<typeof enterpriseListQuery>) {
-  let q = enterprises(deps.db, caller.scope);
+type EnterpriseFilters = Omit<z.infer<typeof enterpriseListQuery>, 'page' | 'pageSize'>;
+
+/** The enterprises in `scope` as the list filters them: the list and its export share it. */
+function filteredEnterprises(tx: Tx, scope: Scope, query: EnterpriseFilters) {
+  let q = enterprises(tx, scope);
   if (query.q) q = q.where((eb) => eb.or([eb('enterprises.name', 'like', `%${query.q}%`), eb('enterprises.uscc', '=', query.q!.toUpperCase())]));
-  if (query.orgId) {
-    await requireOrgInScope(deps.db, caller.scope, query.orgId);
-    q = q.where(inSubtree('enterprises.org_id', query.orgId));
-  }
+  if (query.orgId) q = q.where(inSubtree('enterprises.org_id', query.orgId));
   if (query.withoutUnion !== undefined) q = q.where('orgs.kind', query.withoutUnion ? '=' : '!=', 'federation');
   if (query.newEconomy !== undefined) q = q.where('enterprises.new_economy', '=', query.newEconomy ? 1 : 0);
   if (query.status) q = q.where('enterprises.status', '=', query.status);
-  const { rows, total } = await paginate(q, query, (q) => q.select('enterprises.id').orderBy('enterprises.id'));
+  return q;
+}
+
+export async function listEnterprises(deps: Deps, caller: Caller, query: z.infer<typeof enterpriseListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { rows, total } = await paginate(filteredEnterprises(deps.db, caller.scope, query), query, (q) => q.select('enterprises.id').orderBy('enterprises.id'));
   const ids = rows.map((r) => r.id);
   return { items: await enterpriseRows(deps, deps.db, caller.scope, ids), total };
+}
+
+/** The enterprises as the list filters them, in Excel, with whether they have or should set up a union. */
+export async function exportEnterprises(deps: Deps, caller: Caller, query: z.infer<typeof enterpriseExportQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { full, ...filters } = query;
+  const day = today(deps);
+  const yes = (v: boolean, lang: Lang) => (v ? t.yes[lang] : '');
+  return exportList(deps, caller, {
+    list: 'enterprises',
+    title: t.enterprises,
+    orgId: query.orgId,
+    filters,
+    full,
+    rows: (scope) =>
+      filteredEnterprises(deps.db, scope, filters)
+        .selectAll('enterprises')
+        .select(['orgs.name as org_name', 'orgs.kind as org_kind'])
+        .select((eb) => eb.selectFrom('teams').select((c) => c.fn.countAll<number>().as('n')).whereRef('teams.enterprise_id', '=', 'enterprises.id').where('teams.status', '=', 'active').as('team_count')),
+    keyset: 'enterprises.id',
+    columns: [
+      { header: t.name, value: (e) => e.name, width: 30 },
+      { header: t.uscc, value: (e) => e.uscc, text: true, width: 22 },
+      { header: t.industry, value: (e) => e.industry, width: 14 },
+      { header: t.foundedOn, value: (e) => e.founded_on, width: 12 },
+      { header: t.newEconomy, value: (e, lang) => yes(e.new_economy === 1, lang), width: 8 },
+      { header: t.coveringOrg, value: (e) => e.org_name, width: 28 },
+      { header: t.hasUnion, value: (e, lang) => yes(hasUnion(e.org_kind), lang), width: 8 },
+      { header: t.needsUnion, value: (e, lang) => yes(e.status === 'active' && needsUnion(e.org_kind, e.founded_on, day), lang), width: 8 },
+      { header: t.status, value: (e, lang) => t[e.status][lang], width: 8 },
+      { header: t.teamCount, value: (e) => Number(e.team_count ?? 0), width: 8 },
+    ],
+  });
 }
 
 export const getEnterprise = (deps: Deps, caller: Caller, id: number) => loadEnterprise(deps, deps.db, caller.scope, id);

@@ -40,6 +40,37 @@ export const labels = {
   town: { zh: '乡镇总工会', en: 'town federation' },
 } satisfies Texts;
 
+/** The Excel exports' list names, column headers and values (platform/exports.ts); kinds and levels are `labels`. */
+export const exportTexts = {
+  orgs: { zh: '工会组织', en: 'Organisations' },
+  enterprises: { zh: '企业', en: 'Enterprises' },
+  name: { zh: '名称', en: 'Name' },
+  kind: { zh: '类型', en: 'Kind' },
+  level: { zh: '级别', en: 'Level' },
+  basis: { zh: '联合方式', en: 'Basis' },
+  parent: { zh: '上级组织', en: 'Parent organisation' },
+  region: { zh: '所在地', en: 'Place' },
+  status: { zh: '状态', en: 'Status' },
+  childCount: { zh: '下级组织数', en: 'Sub-organisations' },
+  enterpriseCount: { zh: '覆盖企业数', en: 'Enterprises covered' },
+  createdAt: { zh: '创建时间', en: 'Created at' },
+  uscc: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+  industry: { zh: '行业', en: 'Industry' },
+  foundedOn: { zh: '成立日期', en: 'Founding date' },
+  newEconomy: { zh: '两新组织', en: 'New-economy organisation' },
+  coveringOrg: { zh: '所属组织', en: 'Covered by' },
+  hasUnion: { zh: '已建会', en: 'Has a union' },
+  needsUnion: { zh: '应建会', en: 'Should set up a union' },
+  teamCount: { zh: '班组数', en: 'Teams' },
+  yes: { zh: '是', en: 'Yes' },
+  active: { zh: '正常', en: 'Active' },
+  closed: { zh: '已撤销', en: 'Closed' },
+  building: { zh: '楼宇', en: 'building' },
+  area: { zh: '区域', en: 'area' },
+  town: { zh: '小镇', en: 'town' },
+  industryBasis: { zh: '行业', en: 'industry' },
+} satisfies Texts;
+
 export const fields = {
   level: { zh: '级别', en: 'Level' },
   basis: { zh: '联合方式', en: 'Basis' },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+
+import { readExport } from '../../test/exports.ts';
 import { buildFixture, createEnterprise, createOrg, createTeam, createTestApp, expectStatus, type Fixture } from '../../test/harness.ts';
 import { townFederations } from './migrations/0013-town-federations.ts';
 
@@ -168,6 +170,15 @@ describe('organisations', () => {
   it('a member-only user is refused the console’s org routes (403)', async () => {
     expect((await f.clients.member.get('/api/orgs')).statusCode).toBe(403);
     expect((await f.clients.member.get(`/api/orgs/${f.orgs.unionA}`)).statusCode).toBe(403);
+  });
+
+  it('exports the organisations as the search filters them, within the caller’s scope', async () => {
+    const listed = expectStatus(await f.clients.cadreA.get('/api/orgs?kind=grassroots_union&pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.cadreA.get('/api/orgs/export?kind=grassroots_union'));
+    expect(sheet.name).toMatch(/^工会组织-魏塘街道总工会-/);
+    expect(sheet.column('名称').sort()).toEqual(listed.items.map((o: { name: string }) => o.name).sort());
+    expect(sheet.column('上级组织').every((v) => v.startsWith('魏塘'))).toBe(true);
+    expect((await f.clients.cadreB.get(`/api/orgs/export?under=${f.orgs.streetA}`)).statusCode).toBe(404);
   });
 });
 
@@ -421,5 +432,14 @@ describe('enterprises and teams', () => {
     expect(expectStatus(await f.clients.cadreB.patch(`/api/teams/${t}`, { name: '新名', kind: 'project' }), 200)).toMatchObject({ name: '新名', kind: 'project' });
     expect(expectStatus(await f.clients.cadreB.post(`/api/teams/${t}/close`), 200).status).toBe('closed');
     expect((await f.clients.cadreB.patch(`/api/teams/${t}`, { name: '再改' })).json().code).toBe('team_closed');
+  });
+
+  it('exports the enterprises as the list filters them, within the caller’s scope', async () => {
+    const listed = expectStatus(await f.clients.cadreA.get('/api/enterprises?withoutUnion=true&pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.cadreA.get('/api/enterprises/export?withoutUnion=true'));
+    expect(sheet.column('名称').sort()).toEqual(listed.items.map((e: { name: string }) => e.name).sort());
+    expect(sheet.column('已建会').every((v) => v === '')).toBe(true);
+    const streetB = await readExport(await f.clients.cadreB.get('/api/enterprises/export'));
+    expect(streetB.column('名称')).not.toContain('魏塘精工有限公司');
   });
 });

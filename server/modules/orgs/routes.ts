@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
 import * as orgs from './service.ts';
@@ -12,6 +13,14 @@ export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orgs',
     { config: { access: 'org.read' }, schema: { summary: 'Search organisations in scope', tags, querystring: s.orgListQuery, response: { 200: pageOf(s.orgView) } } },
     async (req) => orgs.searchOrgs(deps, req.caller, req.query),
+  );
+  app.get(
+    '/orgs/export',
+    { config: { access: 'org.read' }, schema: { summary: 'Organisations in scope as the search filters them, in Excel (audited)', tags, querystring: s.orgExportQuery } },
+    async (req, reply) => {
+      const file = await orgs.exportOrgs(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/orgs/roots',
@@ -54,6 +63,14 @@ export const orgsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/enterprises',
     { config: { access: 'org.read' }, schema: { summary: 'Enterprises covered in scope', tags: etags, querystring: s.enterpriseListQuery, response: { 200: pageOf(s.enterpriseView) } } },
     async (req) => ent.listEnterprises(deps, req.caller, req.query),
+  );
+  app.get(
+    '/enterprises/export',
+    { config: { access: 'org.read' }, schema: { summary: 'Enterprises in scope as the list filters them, in Excel (audited)', tags: etags, querystring: s.enterpriseExportQuery } },
+    async (req, reply) => {
+      const file = await ent.exportEnterprises(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.post(
     '/enterprises',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { boolFlag, id, isoDate, optionalText, pageQuery, text } from '../../platform/validation.ts';
 import { isValidUscc } from '../../platform/identity.ts';
 import { federationLevels, jointBases, orgKinds, teamKinds } from './rules.ts';
@@ -54,6 +55,7 @@ export const orgListQuery = pageQuery.extend({
   status: status.optional(),
   under: id.optional().describe('only this org’s subtree'),
 });
+export const orgExportQuery = exportQueryOf(orgListQuery);
 
 export const uscc = z
   .string()
@@ -109,6 +111,7 @@ export const enterpriseListQuery = pageQuery.extend({
   newEconomy: boolFlag.optional(),
   status: status.optional(),
 });
+export const enterpriseExportQuery = exportQueryOf(enterpriseListQuery);
 
 export const teamKind = z.enum(teamKinds);
 export const createTeamBody = z.object({ name: text(100), kind: teamKind, enterpriseId: id });

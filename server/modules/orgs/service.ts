@@ -1,14 +1,19 @@
+import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refuse, refused } from '../../platform/errors.ts';
 import { everywhere, inSubtree, isScopeTop, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
+import { shanghaiMinute } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { audit } from '../../platform/audit.ts';
 import { checkClose, checkMove, checkPlacement } from './rules.ts';
 import { ancestorIds, linkIntoTree, moveSubtree } from './tree.ts';
+import { exportTexts as t, labels } from './messages.ts';
 import { readableOrgs } from './policy.ts';
-import type { createOrgBody, orgListQuery, updateOrgBody } from './schema.ts';
+import type { createOrgBody, orgExportQuery, orgListQuery, updateOrgBody } from './schema.ts';
 
 /** Orgs with their counts of open children and active enterprises, filtered by scope. */
 export function orgsWithCounts(tx: Tx, scope: Scope) {
@@ -103,19 +108,54 @@ export async function listRoots(deps: Deps, caller: Caller) {
   return { items: rows.map(orgView), total: rows.length };
 }
 
+type OrgFilters = Omit<z.infer<typeof orgListQuery>, 'page' | 'pageSize'>;
+
+/** The list's filter (search, kind, status, subtree) on `orgs`, beside the scope: the search and its export share it. */
+function orgFilter(query: OrgFilters): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, 'orgs'>();
+  const conditions: Expression<SqlBool>[] = [];
+  if (query.q) conditions.push(eb.or([eb('orgs.name', 'like', `%${query.q}%`), eb('orgs.region', 'like', `%${query.q}%`)]));
+  if (query.kind) conditions.push(eb('orgs.kind', '=', query.kind));
+  if (query.status) conditions.push(eb('orgs.status', '=', query.status));
+  if (query.under) conditions.push(inSubtree('orgs.id', query.under));
+  return eb.and(conditions);
+}
+
 export async function searchOrgs(deps: Deps, caller: Caller, query: z.infer<typeof orgListQuery>) {
-  let q = deps.db.selectFrom('orgs').where(readableOrgs(caller.scope));
-  if (query.q) q = q.where((eb) => eb.or([eb('orgs.name', 'like', `%${query.q}%`), eb('orgs.region', 'like', `%${query.q}%`)]));
-  if (query.kind) q = q.where('orgs.kind', '=', query.kind);
-  if (query.status) q = q.where('orgs.status', '=', query.status);
-  if (query.under) {
-    await loadOrg(deps.db, caller.scope, query.under);
-    q = q.where(inSubtree('orgs.id', query.under));
-  }
+  if (query.under) await loadOrg(deps.db, caller.scope, query.under);
+  const q = deps.db.selectFrom('orgs').where(readableOrgs(caller.scope)).where(orgFilter(query));
   const { rows: page, total } = await paginate(q, query, (q) => q.select('orgs.id').orderBy('orgs.id'));
   const ids = page.map((r) => r.id);
   const rows = ids.length ? await orgsWithCounts(deps.db, caller.scope).where('orgs.id', 'in', ids).orderBy('orgs.id').execute() : [];
   return { items: rows.map(orgView), total };
+}
+
+/** The organisations as the search filters them, in Excel, with their parents and counts. */
+export async function exportOrgs(deps: Deps, caller: Caller, query: z.infer<typeof orgExportQuery>) {
+  if (query.under) await loadOrg(deps.db, caller.scope, query.under);
+  const { full, ...filters } = query;
+  const basisText = { building: t.building, area: t.area, industry: t.industryBasis, town: t.town };
+  return exportList(deps, caller, {
+    list: 'orgs',
+    title: t.orgs,
+    orgId: query.under,
+    filters,
+    full,
+    rows: (scope) => orgsWithCounts(deps.db, scope).where(orgFilter(filters)).leftJoin('orgs as parent', 'parent.id', 'orgs.parent_id').select('parent.name as parent_name'),
+    keyset: 'orgs.id',
+    columns: [
+      { header: t.name, value: (o) => o.name, width: 30 },
+      { header: t.kind, value: (o, lang) => labels[o.kind][lang], width: 12 },
+      { header: t.level, value: (o, lang) => o.level && labels[o.level][lang], width: 16 },
+      { header: t.basis, value: (o, lang) => o.basis && basisText[o.basis][lang], width: 8 },
+      { header: t.parent, value: (o) => o.parent_name, width: 28 },
+      { header: t.region, value: (o) => o.region, width: 16 },
+      { header: t.status, value: (o, lang) => t[o.status][lang], width: 8 },
+      { header: t.childCount, value: (o) => Number(o.child_count ?? 0), width: 10 },
+      { header: t.enterpriseCount, value: (o) => Number(o.enterprise_count ?? 0), width: 10 },
+      { header: t.createdAt, value: (o) => shanghaiMinute(o.created_at), width: 18 },
+    ],
+  });
 }
 
 export async function createOrg(deps: Deps, caller: Caller, input: z.infer<typeof createOrgBody>) {

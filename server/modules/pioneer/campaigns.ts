@@ -6,6 +6,8 @@ import { notFound, refuse } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { today } from '../../platform/dates.ts';
 import { paginate } from '../../platform/paging.ts';
+import { exportList } from '../../platform/exports.ts';
+import { exportTexts as t, labelOf } from './messages.ts';
 import {
   campaignTransitions,
   campaignTransitionsFrom,
@@ -20,7 +22,7 @@ import { campaignManaged, managedCampaigns, readableCampaigns, readableCandidate
 import { currentStandardIds, requireFederation } from './standards.ts';
 import { aggregateScores, judgingGaps } from './judging.ts';
 import { insertTitles } from './titles.ts';
-import type { campaignListQuery, createCampaignBody, transitionBody } from './schema.ts';
+import type { campaignExportQuery, campaignListQuery, createCampaignBody, transitionBody } from './schema.ts';
 
 /**
  * Workers' Pioneer campaigns (创建活动): opening one, reading them with their progress, and the
@@ -205,13 +207,46 @@ export async function openCampaign(deps: Deps, caller: Caller, input: z.infer<ty
   });
 }
 
-/** Campaigns the caller manages or takes part in, newest first, each with the whole campaign's progress. */
-export async function listCampaigns(deps: Deps, caller: Caller, query: z.infer<typeof campaignListQuery>) {
-  let base = campaignsWithOrg(deps.db).where(readableCampaigns(caller));
+type CampaignFilters = Omit<z.infer<typeof campaignListQuery>, 'page' | 'pageSize'>;
+
+/** The campaigns a reader manages or takes part in, as the list filters them: the list and its export share it. */
+function filteredCampaigns(tx: Tx, reader: Reader, query: CampaignFilters) {
+  let base = campaignsWithOrg(tx).where(readableCampaigns(reader));
   if (query.year) base = base.where('camp.year', '=', query.year);
   if (query.status) base = base.where('camp.status', '=', query.status);
-  const { rows, total } = await paginate(base, query, (q) => viewColumns(caller)(q).orderBy('camp.id', 'desc'));
+  return base;
+}
+
+/** Campaigns the caller manages or takes part in, newest first, each with the whole campaign's progress. */
+export async function listCampaigns(deps: Deps, caller: Caller, query: z.infer<typeof campaignListQuery>) {
+  const { rows, total } = await paginate(filteredCampaigns(deps.db, caller, query), query, (q) => viewColumns(caller)(q).orderBy('camp.id', 'desc'));
   return { items: await campaignViews(deps.db, rows), total };
+}
+
+/** The campaigns as the list filters them, in Excel, with their progress. */
+export async function exportCampaigns(deps: Deps, caller: Caller, query: z.infer<typeof campaignExportQuery>) {
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'pioneer_campaigns',
+    title: t.campaigns,
+    filters,
+    full,
+    rows: (scope) => viewColumns({ scope, user: caller.user })(filteredCampaigns(deps.db, { scope, user: caller.user }, filters)),
+    keyset: 'camp.id',
+    prepare: (rows) => campaignViews(deps.db, rows),
+    columns: [
+      { header: t.campaign, value: (c) => c.name, width: 30 },
+      { header: t.org, value: (c) => c.orgName, width: 28 },
+      { header: t.year, value: (c) => c.year, width: 8 },
+      { header: t.registrationDeadline, value: (c) => c.registrationDeadline, width: 12 },
+      { header: t.quota, value: (c) => c.quota, width: 8 },
+      { header: t.candidatesCount, value: (c) => c.progress.candidates, width: 10 },
+      { header: t.workers, value: (c) => c.progress.workers, width: 10 },
+      { header: t.status, value: (c, lang) => labelOf(`pioneer_status_${c.status}`, lang), width: 12 },
+      { header: t.namedOn, value: (c) => c.namedOn, width: 12 },
+      { header: t.documentNo, value: (c) => c.documentNo, width: 20 },
+    ],
+  });
 }
 
 /** One campaign; a cadre taking part sees their own candidates' counts, not the whole campaign's. */

@@ -4,16 +4,18 @@ import { isUniqueViolation, parseJson, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refuse, refused } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { today } from '../../platform/dates.ts';
+import { shanghaiMinute, today } from '../../platform/dates.ts';
+import { exportList } from '../../platform/exports.ts';
 import { paginate } from '../../platform/paging.ts';
 import { checkCandidateTransition, checkEligibility, checkMarks, judgeTotal, points, refuseFields, type CampaignStatus, type CandidateTransition } from './rules.ts';
+import { exportTexts as t, labelOf } from './messages.ts';
 import { readableCandidates, readableEnterprises, type Reader } from './policy.ts';
 import { frozenStandard } from './standards.ts';
 import { evidenceOf } from './evidence.ts';
 import { readableCampaign } from './campaigns.ts';
 import { managedCandidate } from './judging.ts';
 import { teamPlaceView } from './titles.ts';
-import type { candidateListQuery, registerBody, selfAssessmentBody } from './schema.ts';
+import type { candidateExportQuery, candidateListQuery, registerBody, selfAssessmentBody } from './schema.ts';
 
 /**
  * Candidates (创建单位): a team its union registers in a campaign, its self-assessment and evidence,
@@ -66,17 +68,55 @@ async function judgeCounts(tx: Tx, ids: number[]) {
   return new Map(rows.map((r) => [r.candidate_id, Number(r.n)]));
 }
 
+type CandidateFilters = Omit<z.infer<typeof candidateListQuery>, 'page' | 'pageSize'>;
+
+/** A campaign's candidates a reader sees as the list filters them: the list and its export share it. */
+function filteredCandidates(tx: Tx, reader: Reader, campaignId: number, query: CandidateFilters) {
+  let base = candidatesWithTeams(tx).where('cand.campaign_id', '=', campaignId).where(readableCandidates(reader));
+  if (query.status) base = base.where('cand.status', '=', query.status);
+  if (query.type) base = base.where('cand.type', '=', query.type);
+  return base;
+}
+
 /** A campaign's candidates the caller sees, ranked within each type (unranked last). */
 export async function listCandidates(deps: Deps, caller: Caller, campaignId: number, query: z.infer<typeof candidateListQuery>) {
   await readableCampaign(deps.db, caller, campaignId);
-  let base = candidatesWithTeams(deps.db).where('cand.campaign_id', '=', campaignId).where(readableCandidates(caller));
-  if (query.status) base = base.where('cand.status', '=', query.status);
-  if (query.type) base = base.where('cand.type', '=', query.type);
-  const { rows, total } = await paginate(base, query, (q) =>
+  const { rows, total } = await paginate(filteredCandidates(deps.db, caller, campaignId, query), query, (q) =>
     q.select(candidateColumns).orderBy(sql`case when cand.rank is null then 1 else 0 end`).orderBy('cand.type').orderBy('cand.rank').orderBy('cand.id'),
   );
   const counts = await judgeCounts(deps.db, rows.map((r) => r.id));
   return { items: rows.map((r) => candidateItemView(r, counts.get(r.id) ?? 0)), total };
+}
+
+/** A campaign's candidates as the list filters them, in Excel, with their scores, ranks, awards and judges. */
+export async function exportCandidates(deps: Deps, caller: Caller, campaignId: number, query: z.infer<typeof candidateExportQuery>) {
+  const c = await readableCampaign(deps.db, caller, campaignId);
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'pioneer_candidates',
+    title: { zh: `${t.candidates.zh}（${c.name}）`, en: `${t.candidates.en} (${c.name})` },
+    filters: { campaignId, ...filters },
+    full,
+    rows: (scope) => filteredCandidates(deps.db, { scope, user: caller.user }, campaignId, filters).select(candidateColumns),
+    keyset: 'cand.id',
+    prepare: async (rows) => {
+      const counts = await judgeCounts(deps.db, rows.map((r) => r.id));
+      return rows.map((r) => ({ ...r, judges: counts.get(r.id) ?? 0 }));
+    },
+    columns: [
+      { header: t.team, value: (r) => r.team_name, width: 20 },
+      { header: t.enterprise, value: (r) => r.enterprise_name, width: 28 },
+      { header: t.union, value: (r) => r.org_name, width: 28 },
+      { header: t.type, value: (r, lang) => labelOf(`pioneer_type_${r.type}`, lang), width: 14 },
+      { header: t.workerCount, value: (r) => r.worker_count, width: 8 },
+      { header: t.status, value: (r, lang) => labelOf(`pioneer_candidate_${r.status}`, lang), width: 10 },
+      { header: t.score, value: (r) => points(r.score), width: 8 },
+      { header: t.rank, value: (r) => r.rank, width: 8 },
+      { header: t.award, value: (r, lang) => r.award && t[r.award][lang], width: 12 },
+      { header: t.judges, value: (r) => r.judges, width: 8 },
+      { header: t.submittedAt, value: (r) => r.submitted_at && shanghaiMinute(r.submitted_at), width: 18 },
+    ],
+  });
 }
 
 /** A candidate the caller sees, with what its own moves and self-assessment need. */

@@ -172,6 +172,44 @@ export const fields = {
   judgeId: { zh: '评委', en: 'Judge' },
 } satisfies Texts;
 
+/** The Excel exports' list names, column headers and values (platform/exports.ts); types, levels and statuses are `labels`. */
+export const exportTexts = {
+  campaigns: { zh: '创建活动', en: 'Campaigns' },
+  candidates: { zh: '创建单位', en: 'Candidates' },
+  titles: { zh: '工人先锋号', en: 'Workers’ Pioneer titles' },
+  campaign: { zh: '活动名称', en: 'Campaign' },
+  org: { zh: '主办组织', en: 'Organiser' },
+  year: { zh: '年度', en: 'Year' },
+  registrationDeadline: { zh: '报名截止', en: 'Registration deadline' },
+  quota: { zh: '命名名额', en: 'Quota' },
+  candidatesCount: { zh: '创建单位数', en: 'Candidates' },
+  workers: { zh: '参与职工数', en: 'Workers' },
+  status: { zh: '状态', en: 'Status' },
+  namedOn: { zh: '命名日期', en: 'Named on' },
+  documentNo: { zh: '文号', en: 'Document number' },
+  team: { zh: '班组', en: 'Team' },
+  enterprise: { zh: '企业', en: 'Enterprise' },
+  union: { zh: '所属工会', en: 'Union' },
+  type: { zh: '类型', en: 'Type' },
+  level: { zh: '级别', en: 'Level' },
+  workerCount: { zh: '职工人数', en: 'Workers' },
+  score: { zh: '得分', en: 'Score' },
+  rank: { zh: '类型内排名', en: 'Rank in type' },
+  award: { zh: '奖项', en: 'Award' },
+  judges: { zh: '评委数', en: 'Judges' },
+  submittedAt: { zh: '提交时间', en: 'Submitted at' },
+  source: { zh: '来源', en: 'Source' },
+  revokedOn: { zh: '撤销日期', en: 'Revoked on' },
+  revocationReason: { zh: '撤销原因', en: 'Reason for revocation' },
+  innovation_award: { zh: '创新成果奖', en: 'Innovation award' },
+  finalist_award: { zh: '入围成果奖', en: 'Finalist award' },
+  source_campaign: { zh: '创建命名', en: 'Campaign' },
+  source_recommendation: { zh: '推荐命名', en: 'Recommendation' },
+  source_import: { zh: '历史导入', en: 'Imported' },
+  active: { zh: '有效', en: 'Active' },
+  revoked: { zh: '已撤销', en: 'Revoked' },
+} satisfies Texts;
+
 /** The name of a type, level, dimension or inspection result in one language. */
 export const labelOf = (key: keyof typeof labels, lang: Lang): string => labels[key][lang];
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExport } from '../../test/exports.ts';
 import type { FastifyInstance } from 'fastify';
 import { PASSWORD, anonymous, buildFixture, clockOf, createTeam, createTestApp, expectStatus, login, newUscc, type Client, type Fixture } from '../../test/harness.ts';
 import { buildPioneerWorld, campaignBody, makeJudge, multipart, PDF, selfAssess, titleWorkbook, uploadEvidence, type PioneerWorld } from './test-world.ts';
@@ -375,6 +376,17 @@ describe('judges and scoring', () => {
     expect((await f.clients.cadreB.get(`/api/pioneer/candidates/${a}`)).statusCode).toBe(404);
   });
 
+  it('exports the candidates with their scores and ranks as the list filters them; a street’s export holds its own only', async () => {
+    const sheet = await readExport(await f.clients.countyCadre.get(`/api/pioneer/campaigns/${campaignId}/candidates/export?type=tech_innovation`));
+    expect(sheet.name).toMatch(/^创建单位（评审）-嘉善县总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheet.rows.map((r) => [r[sheet.header.indexOf('班组')], r[sheet.header.indexOf('得分')], r[sheet.header.indexOf('类型内排名')]]).sort()).toEqual([
+      ['一车间', '80', '1'],
+      ['装配班组', '80', '1'],
+    ]);
+    expect(sheet.column('评委数').sort()).toEqual(['2', '5']);
+    expect((await readExport(await f.clients.cadreA.get(`/api/pioneer/campaigns/${campaignId}/candidates/export`))).column('班组')).toEqual(['一车间']);
+  });
+
   it('gives showcase awards only during the showcase', async () => {
     expect(expectStatus(await f.clients.countyCadre.post(`/api/pioneer/candidates/${a}/award`, { award: 'innovation_award' }), 200).award).toBe('innovation_award');
     expect(expectStatus(await f.clients.countyCadre.post(`/api/pioneer/candidates/${b}/award`, { award: 'finalist_award' }), 200).award).toBe('finalist_award');
@@ -558,6 +570,18 @@ describe('titles', () => {
     const after = expectStatus(await county.get(`/api/orgs/${f.orgs.streetA}/pioneer-stats`), 200);
     expect(after.activeTitles).toBe(stats.activeTitles - 1);
     expect(after.byType.tech_innovation).toBe(stats.byType.tech_innovation - 1);
+  });
+
+  it('exports titles and campaigns as their lists filter them, within the caller’s scope', async () => {
+    const listed = expectStatus(await f.clients.countyCadre.get('/api/pioneer/titles?level=county&pageSize=200'), 200);
+    const sheet = await readExport(await f.clients.countyCadre.get('/api/pioneer/titles/export?level=county'));
+    expect(sheet.name).toMatch(/^工人先锋号-嘉善县总工会-/);
+    expect(sheet.column('班组').sort()).toEqual(listed.items.map((t: { teamName: string }) => t.teamName).sort());
+    expect(sheet.column('级别').every((v) => v === '县级')).toBe(true);
+    expect((await readExport(await f.clients.cadreB.get('/api/pioneer/titles/export'))).column('企业').every((v) => v !== '魏塘精工有限公司')).toBe(true);
+    const campaigns = expectStatus(await f.clients.countyCadre.get('/api/pioneer/campaigns?pageSize=200'), 200);
+    const campaignSheet = await readExport(await f.clients.countyCadre.get('/api/pioneer/campaigns/export'));
+    expect(campaignSheet.column('活动名称').sort()).toEqual(campaigns.items.map((c: { name: string }) => c.name).sort());
   });
 
   it('a cadre revokes directly with reason and date; titles of one street stay out of another’s sight', async () => {

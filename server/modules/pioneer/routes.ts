@@ -50,6 +50,14 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => campaigns.listCampaigns(deps, req.caller, req.query),
   );
   app.get(
+    '/pioneer/campaigns/export',
+    { config: { access: 'pioneer.read' }, schema: { summary: 'Campaigns as the list filters them, with progress, in Excel (audited)', tags, querystring: s.campaignExportQuery } },
+    async (req, reply) => {
+      const file = await campaigns.exportCampaigns(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
+  );
+  app.get(
     '/pioneer/campaigns/:id',
     { config: { access: 'pioneer.read' }, schema: { summary: 'One campaign with progress and the transitions the caller may make from its state', tags, params: idParams, response: { 200: s.campaignView } } },
     async (req) => campaigns.getCampaign(deps, req.caller, req.params.id),
@@ -78,6 +86,14 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/pioneer/campaigns/:id/candidates',
     { config: { access: 'pioneer.read' }, schema: { summary: 'Candidates of a campaign (managers see all; others their own subtree’s), ranked within each type', tags, params: idParams, querystring: s.candidateListQuery, response: { 200: pageOf(s.candidateItem) } } },
     async (req) => candidates.listCandidates(deps, req.caller, req.params.id, req.query),
+  );
+  app.get(
+    '/pioneer/campaigns/:id/candidates/export',
+    { config: { access: 'pioneer.read' }, schema: { summary: 'Candidates of a campaign as the list filters them, with scores, ranks and awards, in Excel (audited)', tags, params: idParams, querystring: s.candidateExportQuery } },
+    async (req, reply) => {
+      const file = await candidates.exportCandidates(deps, req.caller, req.params.id, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/pioneer/campaigns/:id/objections',
@@ -190,6 +206,14 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
     '/pioneer/titles',
     { config: { access: 'pioneer.read' }, schema: { summary: 'Titles in scope', tags, querystring: s.titleListQuery, response: { 200: pageOf(s.titleItem) } } },
     async (req) => titles.listTitles(deps, req.caller, req.query),
+  );
+  app.get(
+    '/pioneer/titles/export',
+    { config: { access: 'pioneer.read' }, schema: { summary: 'Titles as the list filters them, in Excel (audited)', tags, querystring: s.titleExportQuery } },
+    async (req, reply) => {
+      const file = await titles.exportTitles(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
   );
   app.get(
     '/pioneer/titles/import-template',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportQueryOf } from '../../platform/exports.ts';
 import { id, isoDate, optionalText, pageQuery, text } from '../../platform/validation.ts';
 import {
   awards,
@@ -99,6 +100,7 @@ export const campaignView = z.object({
   actions: z.array(z.string()).describe('the transitions the caller may make: legal from the current state, on a campaign they manage (their guards may still refuse)'),
 });
 export const campaignListQuery = pageQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional(), status: campaignStatus.optional() });
+export const campaignExportQuery = exportQueryOf(campaignListQuery);
 
 export const transitionBody = z.discriminatedUnion('transition', [
   z.object({ transition: z.literal('close_registration') }),
@@ -134,6 +136,7 @@ export const candidateItem = z.object({
   submittedAt: z.string().nullable(),
 });
 export const candidateListQuery = pageQuery.extend({ status: candidateStatus.optional(), type: pioneerType.optional() });
+export const candidateExportQuery = exportQueryOf(candidateListQuery);
 
 export const candidateDetail = candidateItem.extend({
   selfSummary: z.string().nullable(),
@@ -225,6 +228,7 @@ export const titleListQuery = pageQuery.extend({
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   q: z.string().trim().max(50).optional().describe('team or enterprise name'),
 });
+export const titleExportQuery = exportQueryOf(titleListQuery);
 
 export const recommendationView = z.object({
   id: int,

@@ -7,10 +7,11 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import { today } from '../../platform/dates.ts';
 import { translate, type Lang, type MessageCode } from '../../platform/i18n.ts';
 import { paginate } from '../../platform/paging.ts';
+import { exportList } from '../../platform/exports.ts';
 import { checkRecommendation, levels, nextLevel, points, proposesRevocation, type IncidentKind, type Level, type PioneerType } from './rules.ts';
-import { labelOf } from './messages.ts';
+import { exportTexts as t, labelOf } from './messages.ts';
 import { readableEnterprises, readableTitles, type Reader } from './policy.ts';
-import type { decisionBody, incidentBody, incidentListQuery, inspectionResultBody, revocationDecisionBody, revokeBody, rewardBody, titleListQuery } from './schema.ts';
+import type { decisionBody, incidentBody, incidentListQuery, inspectionResultBody, revocationDecisionBody, revokeBody, rewardBody, titleExportQuery, titleListQuery } from './schema.ts';
 
 /**
  * Titles (工人先锋号称号) and what keeps them honest: recommendation to the next level and the
@@ -59,17 +60,53 @@ const titleItemView = (r: TitleRow) => ({
   revocationReason: r.revocation_reason,
 });
 
-export async function listTitles(deps: Deps, caller: Caller, query: z.infer<typeof titleListQuery>) {
-  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  let base = titlesWithTeams(deps.db).where(readableTitles(caller));
+type TitleFilters = Omit<z.infer<typeof titleListQuery>, 'page' | 'pageSize'>;
+
+/** The titles a reader sees as the list filters them: the list and its export share it. */
+function filteredTitles(tx: Tx, reader: Reader, query: TitleFilters) {
+  let base = titlesWithTeams(tx).where(readableTitles(reader));
   if (query.orgId) base = base.where(inSubtree('t.org_id', query.orgId));
   if (query.level) base = base.where('t.level', '=', query.level);
   if (query.type) base = base.where('t.type', '=', query.type);
   if (query.status) base = base.where('t.status', '=', query.status);
   if (query.year) base = base.where('t.year', '=', query.year);
   if (query.q) base = base.where((eb) => eb.or([eb('teams.name', 'like', `%${query.q}%`), eb('enterprises.name', 'like', `%${query.q}%`)]));
-  const { rows, total } = await paginate(base, query, (q) => q.select(titleColumns).orderBy('t.year', 'desc').orderBy('t.id', 'desc'));
+  return base;
+}
+
+export async function listTitles(deps: Deps, caller: Caller, query: z.infer<typeof titleListQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { rows, total } = await paginate(filteredTitles(deps.db, caller, query), query, (q) => q.select(titleColumns).orderBy('t.year', 'desc').orderBy('t.id', 'desc'));
   return { items: rows.map(titleItemView), total };
+}
+
+/** The titles as the list filters them, in Excel. */
+export async function exportTitles(deps: Deps, caller: Caller, query: z.infer<typeof titleExportQuery>) {
+  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const { full, ...filters } = query;
+  return exportList(deps, caller, {
+    list: 'pioneer_titles',
+    title: t.titles,
+    orgId: query.orgId,
+    filters,
+    full,
+    rows: (scope) => filteredTitles(deps.db, { scope, user: caller.user }, filters).select(titleColumns),
+    keyset: 't.id',
+    columns: [
+      { header: t.team, value: (r) => r.team_name, width: 20 },
+      { header: t.enterprise, value: (r) => r.enterprise_name, width: 28 },
+      { header: t.union, value: (r) => r.org_name, width: 28 },
+      { header: t.type, value: (r, lang) => labelOf(`pioneer_type_${r.type}`, lang), width: 14 },
+      { header: t.level, value: (r, lang) => labelOf(`pioneer_level_${r.level}`, lang), width: 8 },
+      { header: t.year, value: (r) => r.year, width: 8 },
+      { header: t.namedOn, value: (r) => r.named_on, width: 12 },
+      { header: t.documentNo, value: (r) => r.document_no, width: 20 },
+      { header: t.source, value: (r, lang) => t[`source_${r.source}`][lang], width: 10 },
+      { header: t.status, value: (r, lang) => t[r.status][lang], width: 8 },
+      { header: t.revokedOn, value: (r) => r.revoked_on, width: 12 },
+      { header: t.revocationReason, value: (r) => r.revocation_reason, width: 24 },
+    ],
+  });
 }
 
 async function readableTitle(tx: Tx, reader: Reader, titleId: number) {

@@ -655,6 +655,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts as the list filters them, with their roles, in Excel (full=true needs member.pii; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    orgId?: number;
+                    disabled?: boolean | ("0" | "1" | "true" | "false");
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}": {
         parameters: {
             query?: never;
@@ -1047,6 +1087,48 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations in scope as the search filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "federation" | "joint_union" | "grassroots_union" | "branch";
+                    status?: "active" | "closed";
+                    /** @description only this org’s subtree */
+                    under?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1522,6 +1604,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprises in scope as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    /** @description this org’s whole subtree */
+                    orgId?: number;
+                    withoutUnion?: boolean | ("0" | "1" | "true" | "false");
+                    newEconomy?: boolean | ("0" | "1" | "true" | "false");
+                    status?: "active" | "closed";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2313,6 +2438,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/join-applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Join applications as the list filters them, in Excel (full=true needs member.pii; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    status?: "pending" | "approved" | "rejected" | "withdrawn";
+                    overdue?: boolean | ("0" | "1" | "true" | "false");
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/join-applications/{id}": {
         parameters: {
             query?: never;
@@ -2659,12 +2824,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the roll in scope to Excel (full=true needs member.pii; audited) */
+        /** The roll in scope as the list filters it, in Excel (full=true needs member.pii; audited) */
         get: {
             parameters: {
                 query?: {
+                    /** @description this org’s whole subtree */
                     orgId?: number;
+                    /** @description name, member number, or a full ID number or phone */
+                    q?: string;
                     status?: "member" | "transferring" | "retained" | "left";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
                     full?: boolean | ("0" | "1" | "true" | "false");
                 };
                 header?: never;
@@ -3038,6 +3207,45 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Transfers as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "incoming" | "outgoing";
+                    status?: "pending" | "accepted" | "rejected" | "cancelled";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -3694,6 +3902,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pioneer/campaigns/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns as the list filters them, with progress, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "registration" | "self_assessment" | "scoring" | "showcase" | "publicity" | "named" | "cancelled";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pioneer/campaigns/{id}": {
         parameters: {
             query?: never;
@@ -3985,6 +4232,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pioneer/campaigns/{id}/candidates/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidates of a campaign as the list filters them, with scores, ranks and awards, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "registered" | "submitted" | "withdrawn" | "scored" | "nominated" | "named" | "not_named";
+                    type?: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5101,6 +5389,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pioneer/titles/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Titles as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description this org’s whole subtree */
+                    orgId?: number;
+                    level?: "county" | "city" | "province" | "national";
+                    type?: "modern_management" | "tech_innovation" | "safe_production" | "quality_service" | "model_education";
+                    status?: "active" | "revoked";
+                    year?: number;
+                    /** @description team or enterprise name */
+                    q?: string;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pioneer/titles/import-template": {
         parameters: {
             query?: never;
@@ -6089,6 +6422,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    from?: string;
+                    to?: string;
+                    kind?: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                    status?: "published" | "cancelled";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/available": {
         parameters: {
             query?: never;
@@ -6544,6 +6919,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activities/{id}/registrations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations of an activity in Excel: real names, phones masked unless full=true (needs member.pii; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "confirmed" | "waitlisted" | "cancelled";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities/{id}/check-ins": {
         parameters: {
             query?: never;
@@ -6765,6 +7180,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contests/available": {
         parameters: {
             query?: never;
@@ -6975,6 +7428,46 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contest’s entries as the moderation list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7621,6 +8114,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/articles/manage/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Articles in scope as the managing list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    column?: "news" | "notice" | "policy" | "rights_guide";
+                    /** @description draft; scheduled (published, its time still ahead); published; withdrawn */
+                    status?: "draft" | "scheduled" | "published" | "withdrawn";
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles/manage/{id}": {
         parameters: {
             query?: never;
@@ -7984,6 +8518,51 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log entries as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description this org’s whole subtree */
+                    orgId?: number;
+                    actorId?: number;
+                    entity?: string;
+                    entityId?: string;
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -52,6 +52,12 @@ const zh = {
     label: '原因',
     placeholder: '请填写原因，申请人将看到此说明',
     required: '请填写原因',
+  },  listExport: {
+    button: '导出',
+    more: '更多导出方式',
+    full: '导出（含完整证件号）',
+    fullTitle: '导出完整证件号和手机号',
+    fullNote: '导出的文件将含完整的身份证号和手机号，本次导出会记入审计日志。请妥善保管文件，勿随意传播。',
   },
 };
 
@@ -99,6 +105,12 @@ const en: typeof zh = {
     label: 'Reason',
     placeholder: 'The applicant will see this explanation',
     required: 'Give a reason',
+  },  listExport: {
+    button: 'Export',
+    more: 'More ways to export',
+    full: 'Export with full ID numbers',
+    fullTitle: 'Export full ID numbers and phones',
+    fullNote: 'The file will hold full ID numbers and phone numbers, and this export is written to the audit log. Keep the file safe and do not pass it around.',
   },
 };
 

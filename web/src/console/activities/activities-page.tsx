@@ -9,6 +9,7 @@ import { formatTime, startOfDayInZone, type dayjs } from '../../ui/time';
 import { can } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
+import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { ActivityDrawer } from './activity-drawer';
 import { activityKeys } from './queries';
@@ -88,6 +89,7 @@ export function ActivitiesPage() {
           options={[{ value: 'all', label: t('activities.allKinds') }, ...activityKinds.map((k) => ({ value: k, label: t(`activityKind.${k}`) }))]}
         />
         <DatePicker.RangePicker aria-label={t('activities.list.dateRange')} placeholder={[t('activities.field.startsAt'), t('activities.field.endsAt')]} onChange={onDates} />
+        <ExportButton url="/api/activities/export" filters={filters} />
       </Flex>
       <Table<Activity>
         rowKey="id"

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { reportError } from '../shared/errors';
+import { ExportButton } from '../shared/export-button';
 import { ReasonAction } from '../shared/reason-action';
 import { contestKeys } from './queries';
 import type { ContestEntry, ContestResult, EntryStatus } from './types';
@@ -180,6 +181,7 @@ export function ContestPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => setTab(key as EntryStatus | 'results')}
+        tabBarExtraContent={tab !== 'results' && <ExportButton url={`/api/contests/${c.id}/entries/export`} filters={{ status: tab }} />}
         items={[
           ...moderationTabs.map((s) => ({
             key: s,

@@ -8,6 +8,7 @@ import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { can } from '../access';
 import { useCurrentUser } from '../shared/me-context';
+import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { ContestDrawer } from './contest-drawer';
 import { contestKeys } from './queries';
@@ -71,6 +72,7 @@ export function ContestsPage() {
     >
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <OrgTreeSelect allowClear includeClosed placeholder={t('activities.allOrgs')} style={{ width: 280 }} value={filters.orgId} onChange={(orgId) => set({ orgId })} />
+        <ExportButton url="/api/contests/export" filters={filters} />
       </Flex>
       <Table<Contest>
         rowKey="id"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Drawer, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { ExportButton } from '../shared/export-button';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
@@ -53,8 +54,8 @@ export function RegistrationsDrawer({ activity, onClose }: { activity: Activity 
   return (
     <Drawer open={activity !== null} onClose={onClose} size={720} title={activity ? t('activities.registrations.title', { title: activity.title }) : undefined} destroyOnHidden>
       {activity && <AttendanceSummary activity={activity} />}
+      <Flex justify="space-between" wrap gap={12} style={{ marginBottom: 12 }}>
       <Segmented<RegistrationStatus | 'all'>
-        style={{ marginBottom: 12 }}
         value={status}
         onChange={(s) => {
           setStatus(s);
@@ -65,6 +66,8 @@ export function RegistrationsDrawer({ activity, onClose }: { activity: Activity 
           ...(['confirmed', 'waitlisted', 'cancelled'] as const).map((s) => ({ value: s, label: t(`activities.registrationStatus.${s}`) })),
         ]}
       />
+      <ExportButton url={`/api/activities/${id}/registrations/export`} filters={{ status: status === 'all' ? undefined : status }} pii />
+      </Flex>
       <Table<Registration>
         rowKey="id"
         size="small"

@@ -9,6 +9,7 @@ import { can } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
+import { ExportButton } from '../shared/export-button';
 import { usePagedFilters } from '../shared/paged-filters';
 import { ArticleDrawer } from './article-drawer';
 import { articleColumns, articleKeys, articleStates, type ArticleColumn, type ArticleState, type ManagedArticle } from './types';
@@ -91,6 +92,7 @@ export function ArticlesPage() {
           onChange={(v) => set({ status: v === 'all' ? undefined : v })}
           options={[{ value: 'all', label: t('articles.allStatus') }, ...articleStates.map((s) => ({ value: s, label: t(`articles.status.${s}`) }))]}
         />
+        <ExportButton url="/api/articles/manage/export" filters={filters} />
       </Flex>
       <Table<ManagedArticle>
         rowKey="id"

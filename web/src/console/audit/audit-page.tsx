@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { dayjs, formatSeconds, formatTime, startOfDayInZone } from '../../ui/time';
+import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 
 interface FilterValues {
@@ -85,7 +86,7 @@ export function AuditPage() {
     }));
 
   return (
-    <Card title={t('layout.menu.audit')}>
+    <Card title={t('layout.menu.audit')} extra={<ExportButton url="/api/audit-log/export" filters={query} />}>
       <Form form={form} layout="vertical" onFinish={apply} style={{ marginBottom: 8 }}>
         <Row gutter={16} align="bottom">
           <Col xs={24} md={12} xl={6}>

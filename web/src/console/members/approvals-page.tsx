@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { can } from '../access';
 import { useCurrentUser } from '../shared/me-context';
+import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { ApplicationDecisions, ApplicationDrawer } from './application-drawer';
 import { memberKeys } from './queries';
@@ -52,6 +53,7 @@ export function ApprovalsPage() {
         <Checkbox checked={filters.overdue === true} onChange={(e) => set({ overdue: e.target.checked || undefined })}>
           {t('members.applications.onlyOverdue')}
         </Checkbox>
+        <ExportButton url="/api/join-applications/export" filters={filters} pii />
       </Flex>
       <Table<JoinApplication>
         rowKey="id"

@@ -96,10 +96,6 @@ export const membersZh = {
     exportTitle: '导出会员名册',
     exportIntro: '导出所选组织（含下级）的会员名册。默认身份证号和手机号为脱敏显示。',
     exportOrg: '导出范围',
-    full: '含完整身份证号',
-    fullNote: '导出完整身份证号和手机号会记入审计日志，请妥善保管导出的文件。',
-    export: '导出 Excel',
-    exporting: '正在导出…',
     network: '上传中断，请检查网络后重试',
   },
   transfers: {
@@ -254,10 +250,6 @@ export const membersEn: typeof membersZh = {
     exportTitle: 'Export the member roll',
     exportIntro: 'Exports the roll of the chosen organisation and everything under it. ID numbers and phones are masked by default.',
     exportOrg: 'Organisation',
-    full: 'Include full ID numbers',
-    fullNote: 'Exporting full ID numbers and phones is recorded in the audit log. Keep the file safe.',
-    export: 'Export Excel',
-    exporting: 'Exporting…',
     network: 'The upload was interrupted; check the network and try again',
   },
   transfers: {

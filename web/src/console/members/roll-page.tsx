@@ -3,6 +3,7 @@ import { Button, Card, Flex, Input, Select, Table } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { ExportButton } from '../shared/export-button';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { MemberDrawer } from './member-drawer';
 import { memberKeys } from './queries';
@@ -45,6 +46,7 @@ export function RollPage() {
           onChange={(v) => set({ status: v === 'all' ? undefined : v })}
           options={[{ value: 'all', label: t('members.allStatus') }, ...statuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))]}
         />
+        <ExportButton url="/api/members/export" filters={filters} pii />
       </Flex>
       <Table<MemberItem>
         rowKey="id"

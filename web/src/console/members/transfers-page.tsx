@@ -7,6 +7,7 @@ import { formatTime } from '../../ui/time';
 import { can } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
+import { ExportButton } from '../shared/export-button';
 import { ReasonAction } from '../shared/reason-action';
 import { memberKeys } from './queries';
 import { TransferStatusTag } from './status-tags';
@@ -19,7 +20,7 @@ export function TransfersPage() {
   const { t } = useTranslation();
   const [direction, setDirection] = useState<Direction>('incoming');
   return (
-    <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.transfers')}</h1>}>
+    <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.transfers')}</h1>} extra={<ExportButton url="/api/transfers/export" filters={{ direction }} />}>
       <Tabs
         activeKey={direction}
         onChange={(key) => setDirection(key as Direction)}

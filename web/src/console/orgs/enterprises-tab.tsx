@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { Enterprise, OrgDetail } from '../../api/types';
 import { reportError } from '../shared/errors';
+import { ExportButton } from '../shared/export-button';
 import { EnterpriseFormModal } from './enterprise-form-modal';
 import { enterpriseKeys, orgKeys } from './queries';
 import { TeamsPanel } from './teams-panel';
@@ -28,24 +29,16 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
   const { filters, set, pagination } = usePagedFilters<Filters>({ withoutUnion: false, newEconomy: false, includeClosed: false, page: 1, pageSize: 10 });
   const [editing, setEditing] = useState<Enterprise | 'new' | null>(null);
 
+  const query = {
+    orgId: org.id,
+    q: filters.q || undefined,
+    withoutUnion: filters.withoutUnion || undefined,
+    newEconomy: filters.newEconomy || undefined,
+    status: filters.includeClosed ? undefined : ('active' as const),
+  };
   const list = useQuery({
     queryKey: [...enterpriseKeys.all, org.id, filters],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/enterprises', {
-          params: {
-            query: {
-              orgId: org.id,
-              q: filters.q || undefined,
-              withoutUnion: filters.withoutUnion || undefined,
-              newEconomy: filters.newEconomy || undefined,
-              status: filters.includeClosed ? undefined : 'active',
-              page: filters.page,
-              pageSize: filters.pageSize,
-            },
-          },
-        }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/enterprises', { params: { query: { ...query, page: filters.page, pageSize: filters.pageSize } } })),
     placeholderData: keepPreviousData,
   });
 
@@ -94,11 +87,14 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
             {t('enterprises.includeClosed')}
           </Checkbox>
         </Space>
-        {writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('enterprises.create')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton url="/api/enterprises/export" filters={query} />
+          {writable && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('enterprises.create')}
+            </Button>
+          )}
+        </Space>
       </Flex>
       <Table<Enterprise>
         rowKey="id"

@@ -10,6 +10,7 @@ import { formatTime } from '../../ui/time';
 import { canWriteOrg } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
+import { ExportButton } from '../shared/export-button';
 import { ChildrenTable } from './children-table';
 import { EnterprisesTab } from './enterprises-tab';
 import { CreateOrgModal, EditOrgModal, MoveOrgModal } from './org-modals';
@@ -140,6 +141,7 @@ export function OrgDetailPanel({ orgId, query, onSelect }: Props) {
         <Tabs
           activeKey={tab}
           onChange={setTab}
+          tabBarExtraContent={tab === 'children' && <ExportButton url="/api/orgs/export" filters={{ under: org.id }} />}
           items={[
             { key: 'children', label: `${t('orgs.tabs.children')} (${org.childCount})`, children: <ChildrenTable orgId={org.id} onSelect={onSelect} /> },
             { key: 'enterprises', label: t('orgs.tabs.enterprises'), children: <EnterprisesTab org={org} writable={writable} /> },

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
 import { can } from '../access';
+import { ExportButton } from '../shared/export-button';
 import { FormModal } from '../shared/form-modal';
 import { useCurrentUser } from '../shared/me-context';
 import { CandidateDrawer } from './candidate-drawer';
@@ -155,6 +156,7 @@ function Candidates({ campaign }: { campaign: Campaign }) {
           options={candidateStatuses.map((s) => ({ value: s, label: t(`pioneer.candidateStatus.${s}`) }))}
           style={{ width: 160 }}
         />
+        <ExportButton url={`/api/pioneer/campaigns/${campaign.id}/candidates/export`} filters={filter} />
       </Flex>
       <Table<CandidateItem>
         rowKey="id"

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { can } from '../access';
+import { ExportButton } from '../shared/export-button';
 import { useCurrentUser } from '../shared/me-context';
 import { CampaignFormModal } from './campaign-form-modal';
 import { pioneerKeys } from './queries';
@@ -58,6 +59,7 @@ export function CampaignsPage() {
           options={statuses.map((s) => ({ value: s, label: t(`pioneer.campaignStatus.${s}`) }))}
           style={{ width: 160 }}
         />
+        <ExportButton url="/api/pioneer/campaigns/export" filters={filter} />
       </Flex>
       <Table<Campaign>
         rowKey="id"

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { SpreadsheetImport } from '../shared/spreadsheet-import';
 import { can } from '../access';
+import { ExportButton } from '../shared/export-button';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { pioneerKeys } from './queries';
@@ -74,6 +75,7 @@ export function TitlesPage() {
           />
           <InputNumber placeholder={f('year')} min={1900} max={2100} value={filter.year} onChange={(year) => set({ year: year ?? undefined })} style={{ width: 120 }} />
           <Input.Search allowClear placeholder={t('pioneer.titles.search')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => set({ q: v.trim() || undefined })} style={{ width: 240 }} />
+          <ExportButton url="/api/pioneer/titles/export" filters={filter} />
         </Flex>
         <Table<TitleItem>
           rowKey="id"

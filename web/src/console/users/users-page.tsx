@@ -12,6 +12,7 @@ import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { CreateUserModal, EditUserModal, GrantModal, ResetPasswordModal } from './user-modals';
+import { ExportButton } from '../shared/export-button';
 import { usePagedFilters } from '../shared/paged-filters';
 
 interface Filters {
@@ -96,6 +97,7 @@ export function UsersPage() {
             { value: 'disabled', label: t('users.disabledStatus') },
           ]}
         />
+        <ExportButton url="/api/users/export" filters={{ ...filters, q: filters.q || undefined }} pii />
       </Flex>
       <Table<User>
         rowKey="id"
