@@ -18,7 +18,7 @@ const CADRE = { username: 'chunfeng.cadre', displayName: '周春华', password: 
 const timeout = 15_000;
 
 async function logIn(page: Page, username: string, password: string) {
-  await page.goto('/');
+  await page.goto('/orgs');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
