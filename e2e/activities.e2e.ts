@@ -52,7 +52,7 @@ describe('signing up for an activity and checking in', () => {
     await phone.getByRole('textbox', { name: '用户名' }).fill('worker');
     await passwordInput(phone).fill(DEMO_PASSWORD);
     await phone.getByRole('button', { name: '登录' }).click();
-    await phone.getByRole('link', { name: '活动报名' }).click();
+    await phone.getByRole('link', { name: '活动报名', exact: true }).click();
     const card = phone.getByRole('article', { name: TITLE });
     await card.getByText('青年交友', { exact: true }).waitFor({ timeout });
     await card.getByRole('button', { name: '报名', exact: true }).click();

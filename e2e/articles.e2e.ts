@@ -51,7 +51,7 @@ describe('news and policies', () => {
     await phone.getByRole('textbox', { name: '用户名' }).fill('worker');
     await passwordInput(phone).fill(DEMO_PASSWORD);
     await phone.getByRole('button', { name: '登录' }).click();
-    await phone.getByRole('link', { name: '工会资讯' }).click();
+    await phone.getByRole('link', { name: '工会资讯', exact: true }).click();
     await phone.getByRole('tab', { name: '通知公告' }).click();
     await phone.getByRole('link', { name: TITLE }).click();
     await phone.getByRole('heading', { name: TITLE }).waitFor({ timeout });

@@ -83,7 +83,7 @@ describe('a photo contest', () => {
     await author.getByRole('textbox', { name: '用户名' }).fill('worker');
     await passwordInput(author).fill(DEMO_PASSWORD);
     await author.getByRole('button', { name: '登录' }).click();
-    await author.getByRole('link', { name: '投票评选' }).click();
+    await author.getByRole('link', { name: '投票评选', exact: true }).click();
     await author.getByRole('link', { name: CONTEST }).click();
     await author.getByRole('button', { name: '提交作品' }).click();
     await author.getByLabel('作品标题').fill(ENTRY);

@@ -17,7 +17,9 @@ describe('the member portal /m on a phone', () => {
 
   it('a worker logs in with their phone number and sees 我的 with the number masked', async () => {
     const page = await e2e.phonePage();
+    // A visitor's home page offers 登录.
     await page.goto('/m');
+    await page.locator('.gh-hero').getByRole('link', { name: '登录' }).click();
     await page.getByRole('textbox', { name: '用户名' }).fill('13800000001');
     await passwordInput(page).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -43,7 +45,7 @@ describe('the member portal /m on a phone', () => {
 
   it('a wrong password is refused in Chinese and leaves the worker on the login page', async () => {
     const page = await e2e.phonePage();
-    await page.goto('/m');
+    await page.goto('/m/login');
     await page.getByRole('textbox', { name: '用户名' }).fill('worker');
     await passwordInput(page).fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();

@@ -36,9 +36,13 @@ describe('joining the union online', () => {
   const e2e = useE2E({ demo: true, smsSender });
 
   it('a worker signs up and applies on a phone, the street cadre approves, the worker shows the e-card', async () => {
-    // --- The worker signs up with their phone number and an SMS code (指尖上的工会).
+    // --- Not logged in, the worker finds their building's union on the portal's home page; joining
+    // it asks them to log in, and they sign up with their phone number and an SMS code.
     const phone = await e2e.phonePage();
-    await phone.goto('/m/login');
+    await phone.goto('/m');
+    await phone.getByRole('searchbox').or(phone.getByPlaceholder('搜索工会名称或地区')).first().fill('坤和');
+    await phone.getByTestId('home-directory').getByRole('button', { name: new RegExp(UNION) }).click();
+    await expect.poll(() => new URL(phone.url()).pathname, { timeout }).toBe('/m/login');
     await phone.getByRole('link', { name: '注册' }).click();
     await phone.getByLabel('手机号').fill(WORKER.phone);
     await phone.getByRole('button', { name: '获取验证码' }).click();
@@ -51,9 +55,8 @@ describe('joining the union online', () => {
     await phone.getByLabel('姓名').fill(WORKER.name);
     await phone.getByLabel('身份证号').fill(LETTER_ID_NUMBER);
     await phone.getByLabel('手机号').fill(WORKER.phone);
-    await phone.getByText('选择要加入的工会').click();
-    await phone.getByPlaceholder('搜索工会名称或地区').fill('坤和');
-    await phone.locator('.adm-popup .adm-list-item').filter({ hasText: UNION }).first().click();
+    // The union chosen on the home page is already filled in.
+    await phone.locator('.adm-form-item').filter({ hasText: '工会' }).getByText(UNION).first().waitFor({ timeout });
     await phone.getByLabel('工作单位').fill(WORKER.employer);
     await phone.getByText('快递员', { exact: true }).click();
     await phone.getByText('我已阅读并同意《个人信息处理说明》').click();
@@ -106,7 +109,7 @@ describe('joining the union online', () => {
     await phone.goto('/m/join');
     await mine.getByText('已通过').waitFor({ timeout });
     await phone.goto('/m');
-    await phone.getByRole('link', { name: '电子会员卡' }).click();
+    await phone.getByRole('link', { name: '电子会员卡', exact: true }).click();
     await phone.getByRole('heading', { name: '电子会员卡' }).waitFor({ timeout });
     const card = phone.getByRole('region', { name: '电子会员卡' });
     await card.getByText(WORKER.name).waitFor({ timeout });

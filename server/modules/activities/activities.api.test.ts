@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { readExport } from '../../test/exports.ts';
 import { signUpMember } from '../../test/people.ts';
-import { buildFixture, clockOf, createTestApp, createUser, expectStatus, login, PASSWORD, type Client, type Fixture } from '../../test/harness.ts';
+import { anonymous, buildFixture, clockOf, createTestApp, createUser, expectStatus, login, PASSWORD, type Client, type Fixture } from '../../test/harness.ts';
 
 let app: FastifyInstance;
 let f: Fixture;
@@ -102,6 +102,18 @@ describe('activity sign-up', () => {
     expect((await p.post(`/api/activities/${id}/registrations`)).statusCode).toBe(404);
     const available = expectStatus(await p.get('/api/activities/available'), 200);
     expect(available.items.some((a: { id: number }) => a.id === id)).toBe(false);
+  });
+
+  it('shows a visitor without a session the activities open to every worker, and none of a union’s own', async () => {
+    const forAll = await publish({ title: '职工健步走', capacity: 50 });
+    const ownMembers = await publish({ title: '会员观影', openToAll: false });
+    const visitor = expectStatus<{ items: { id: number; mine: unknown; signupOpen: boolean }[] }>(await anonymous(app).get('/api/activities/available'), 200);
+    const ids = visitor.items.map((a) => a.id);
+    expect(ids).toContain(forAll);
+    expect(ids).not.toContain(ownMembers);
+    expect(visitor.items.find((a) => a.id === forAll)).toMatchObject({ mine: null, signupOpen: true });
+    // signing up still needs a session
+    expect((await anonymous(app).post(`/api/activities/${forAll}/registrations`)).statusCode).toBe(401);
   });
 
   it('refuses an activity both members-only and open to all workers, naming the field', async () => {

@@ -29,7 +29,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/activities/available',
-    { config: { access: 'authenticated' }, schema: { summary: 'What the logged-in worker may see and join, with their own registration', tags, response: { 200: pageOf(s.availableActivity) } } },
+    { config: { access: 'public' }, schema: { summary: 'Activities open to the caller, with their own registration (without a session: those open to every worker)', tags, response: { 200: pageOf(s.availableActivity) } } },
     async (req) => service.availableActivities(deps, req.caller),
   );
   app.get(

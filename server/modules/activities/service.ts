@@ -317,12 +317,13 @@ const openRegistrationsOf = compiledOnce((db, userId: number) =>
   db.selectFrom('activity_registrations').select(['id', 'activity_id', 'status', 'code', 'checked_in_at']).where('user_id', '=', userId).where('status', '!=', 'cancelled'),
 );
 
+/** What a worker may see and join; a visitor without a session sees what is open to every worker, and signs up after logging in. */
 export async function availableActivities(deps: Deps, caller: Caller) {
-  const user = caller.user!;
+  const user = caller.user;
   const now = caller.actor.now;
-  const person = await membershipOf(deps.db, user.id);
+  const person = user ? await membershipOf(deps.db, user.id) : undefined;
   const rows = person ? await openActivities.member(deps.db, person.org_id, now) : await openActivities.anyone(deps.db, now);
-  const mine = rows.length ? await openRegistrationsOf(deps.db, user.id) : [];
+  const mine = user && rows.length ? await openRegistrationsOf(deps.db, user.id) : [];
   const day = today(deps);
   return {
     items: rows.map((a) => {

@@ -149,9 +149,15 @@ describe('photo contest', () => {
     expect(early.statusCode).toBe(422);
     expect(early.json().code).toBe('contest_vote_closed');
 
+    // A worker who is no member is told the contest is for members (not that it is gone); a member of another street's union does not learn of it.
     const { client: stranger } = await signUpWorker(app);
-    expect((await stranger.get(`/api/contests/${id}`)).statusCode).toBe(404);
+    const forMembers = await stranger.get(`/api/contests/${id}`);
+    expect(forMembers.statusCode).toBe(403);
+    expect(forMembers.json()).toMatchObject({ code: 'contest_members_only', detail: '仅工会会员可以参赛和投票' });
+    expect((await stranger.post(`/api/contests/${id}/entries`, { title: 'x', body: 'y' })).statusCode).toBe(403);
+    expect((await stranger.get(`/api/contests/${id + 100000}`)).statusCode).toBe(404);
     const otherStreet = await signUpMember(app, f.clients.cadreB, f.orgs.unionB);
+    expect((await otherStreet.client.get(`/api/contests/${id}`)).statusCode).toBe(404);
     expect((await otherStreet.client.post(`/api/contests/${id}/entries`, { title: 'x', body: 'y' })).statusCode).toBe(404);
     expect((await f.clients.cadreB.get(`/api/contests/${id}/entries`)).statusCode).toBe(404);
     const invalid = await bob.post(`/api/contests/${id}/entries`, { title: '', body: '正文' });
@@ -179,7 +185,7 @@ describe('photo contest', () => {
     expect(expectStatus(await alice.get(`/api/contests/${id}/gallery`), 200).items.map((e: { id: number }) => e.id)).toEqual([kept]);
     expect(expectStatus(await carol.get(`/api/contests/${id}/entries/mine`), 200)).toEqual({ items: [], total: 0 });
     const { client: stranger } = await signUpWorker(app);
-    expect((await stranger.get(`/api/contests/${id}/entries/mine`)).statusCode).toBe(404);
+    expect((await stranger.get(`/api/contests/${id}/entries/mine`)).statusCode).toBe(403);
   });
   it('lists a county cadre the contests of one street with that street’s total, not the whole county’s', async () => {
     await open({ title: '魏塘 · 书香' });

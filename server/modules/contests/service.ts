@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
+import { AppError, conflict, fieldError, invalidFields, notFound, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, scopeFor, type Scope } from '../../platform/access.ts';
 import { membershipOf } from '../members/index.ts';
 import { notify } from '../notifications/index.ts';
@@ -147,7 +147,13 @@ async function reachableContest(tx: Tx, caller: Caller, contestId: number) {
     .where('contests.id', '=', contestId)
     .where((eb) => eb.or([readableByCadre(cadreScope), readableByPerson(member?.org_id ?? null)]))
     .executeTakeFirst();
-  if (!c) throw notFound('contest');
+  if (!c) {
+    // A worker who is no member, sent the link of a members' contest, is told it is for members, not that it is gone.
+    if (!member && (await tx.selectFrom('contests').select('id').where('id', '=', contestId).where('status', '=', 'published').executeTakeFirst())) {
+      throw new AppError(403, 'contest_members_only');
+    }
+    throw notFound('contest');
+  }
   return { c, member, isCadre: cadreScope.all || cadreScope.roots.length > 0 };
 }
 

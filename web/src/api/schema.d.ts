@@ -6471,7 +6471,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the logged-in worker may see and join, with their own registration */
+        /** Activities open to the caller, with their own registration (without a session: those open to every worker) */
         get: {
             parameters: {
                 query?: never;

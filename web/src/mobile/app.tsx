@@ -16,6 +16,7 @@ const ProfilePage = lazyPage(() => import('./profile/profile-page'), 'ProfilePag
 const ChangePasswordPage = lazyPage(() => import('./profile/change-password-page'), 'ChangePasswordPage');
 const pages = portalModules.flatMap((m) => m.routes);
 const tiles = portalModules.flatMap((m) => m.tiles ?? []);
+const sections = portalModules.flatMap((m) => m.home ?? []);
 const publicPages = pages.filter((p) => p.public);
 const memberPages = pages.filter((p) => !p.public);
 
@@ -27,9 +28,9 @@ function Loading() {
   );
 }
 
-function RequireMember() {
+/** Waits for the session (the home page differs for a visitor and a member), or shows its failure. */
+function SessionGate() {
   const { me, error, reload } = useSession();
-  const location = useLocation();
   const { t } = useTranslation();
   if (error) {
     return (
@@ -43,7 +44,14 @@ function RequireMember() {
     );
   }
   if (me === undefined) return <Loading />;
-  if (me === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  return <Outlet />;
+}
+
+/** Pages for a logged-in account: a visitor is sent to log in, and comes back after. */
+function RequireMember() {
+  const { me } = useSession();
+  const location = useLocation();
+  if (me === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return <Outlet />;
 }
 
@@ -59,15 +67,19 @@ export function MobileApp() {
               {publicPages.map(({ path, page: Page }) => (
                 <Route key={path} path={path} element={<Page />} />
               ))}
-              <Route element={<RequireMember />}>
+              <Route element={<SessionGate />}>
                 <Route element={<TabLayout />}>
-                  <Route index element={<HomePage tiles={tiles} />} />
-                  <Route path="me" element={<ProfilePage />} />
+                  <Route index element={<HomePage tiles={tiles} sections={sections} />} />
+                  <Route element={<RequireMember />}>
+                    <Route path="me" element={<ProfilePage />} />
+                  </Route>
                 </Route>
-                <Route path="me/password" element={<ChangePasswordPage />} />
-                {memberPages.map(({ path, page: Page }) => (
-                  <Route key={path} path={path} element={<Page />} />
-                ))}
+                <Route element={<RequireMember />}>
+                  <Route path="me/password" element={<ChangePasswordPage />} />
+                  {memberPages.map(({ path, page: Page }) => (
+                    <Route key={path} path={path} element={<Page />} />
+                  ))}
+                </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>

@@ -14,17 +14,30 @@ export interface PortalPage {
 
 /** A service on the home page that leads into the module. */
 export interface Tile {
-  /**
-   * The service it opens. A service the home page lists as coming soon (home-page.tsx) is
-   * replaced in its place; any other comes before them, in module order.
-   */
+  /** The service it opens; tiles show in module order (mobile/modules.ts). */
   key: string;
   path: string;
   /** The i18n key of its label: `home.service.<key>`, from the module's `tiles` texts. */
   label: string;
   icon: ReactNode;
-  /** Whom it is shown to; everyone without. */
+  /** Whom it is shown to among logged-in accounts; everyone without. */
   shows?: (me: Me) => boolean;
+  /** Shown to the logged-out visitor too (its page asks them to log in when it needs to). */
+  guest?: boolean;
+}
+
+/**
+ * A part of the home page a module fills (latest news, my registrations …). Sections load on
+ * first render, each in its own chunk, so the portal's first load does not grow with them.
+ */
+export interface HomeSection {
+  key: string;
+  /** Its place on the page, lower first: 10 the member card, 20 notices, 30 my registrations, 40 news, 50 activities, 60 contests, 70 the union directory. */
+  order: number;
+  /** Who sees it: 'guest' the logged-out visitor, 'user' a logged-in account; both without. */
+  audience?: 'guest' | 'user';
+  /** Always `lazyPage(() => import('./…-section'), '…Section')`. */
+  section: LazyExoticComponent<ComponentType>;
 }
 
 /** One language's texts of a portal module: its namespaces, and `tiles` with its tiles' labels. */
@@ -34,6 +47,7 @@ export type PortalTexts = ModuleTexts & { tiles?: Record<string, string> };
 export interface PortalModule {
   routes: PortalPage[];
   tiles?: Tile[];
+  home?: HomeSection[];
   messages: { zh: PortalTexts; en: PortalTexts };
 }
 

@@ -43,6 +43,12 @@ export function ContestPage() {
       </NavBar>
       {contest.failure?.status === 404 ? (
         <EmptyState title={t('activities.contests.missing')} />
+      ) : contest.failure?.status === 403 ? (
+        <EmptyState title={contest.failure.message}>
+          <Button color="primary" onClick={() => navigate('/join')}>
+            {t('activities.contests.join')}
+          </Button>
+        </EmptyState>
       ) : (
         <PageStates loading={c === undefined} failure={contest.failure} onRetry={contest.reload} />
       )}

@@ -72,8 +72,10 @@ export const activitiesZh = {
     submitted: '已提交，审核通过后展示',
     openLink: '观看视频',
     back: '返回',
+    join: '申请入会',
     missing: '比赛不存在或已结束',
   },
+  home: { open: '正在报名的活动', votesClose: '{{time}} 截止投票' },
 };
 
 export const activitiesEn: typeof activitiesZh = {
@@ -149,8 +151,10 @@ export const activitiesEn: typeof activitiesZh = {
     submitted: 'Submitted: it shows once approved',
     openLink: 'Watch',
     back: 'Back',
+    join: 'Join the union',
     missing: 'This contest does not exist or has ended',
   },
+  home: { open: 'Activities open for sign-up', votesClose: 'voting closes {{time}}' },
 };
 
 /** Labels of the home page's tiles this module opens (home.service.<key>). */

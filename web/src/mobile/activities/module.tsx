@@ -6,8 +6,13 @@ import { activitiesEn, activitiesTilesEn, activitiesTilesZh, activitiesZh } from
 /** 活动报名 and 投票评选: signing up for activities, and entering and voting in contests. */
 export const activitiesModule = portalModule({
   tiles: [
-    { key: 'activity', path: '/activities', label: 'home.service.activity', icon: icons.activity },
+    { key: 'activity', path: '/activities', label: 'home.service.activity', icon: icons.activity, guest: true },
     { key: 'vote', path: '/contests', label: 'home.service.vote', icon: icons.vote },
+  ],
+  home: [
+    { key: 'registrations', order: 30, audience: 'user', section: lazyPage(() => import('./home-sections'), 'MyRegistrationsSection') },
+    { key: 'activities', order: 50, section: lazyPage(() => import('./home-sections'), 'OpenActivitiesSection') },
+    { key: 'contests', order: 60, audience: 'user', section: lazyPage(() => import('./home-sections'), 'OpenContestsSection') },
   ],
   routes: [
     { path: 'activities', page: lazyPage(() => import('./activities-page'), 'ActivitiesPage') },

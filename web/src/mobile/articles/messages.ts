@@ -7,6 +7,7 @@ export const articlesZh = {
   more: '加载更多',
   reads: '阅读 {{count}}',
   missing: '文章不存在或已撤回',
+  home: { mine: '我的工会资讯' },
 };
 
 export const articlesEn: typeof articlesZh = {
@@ -17,6 +18,7 @@ export const articlesEn: typeof articlesZh = {
   more: 'Load more',
   reads: '{{count}} reads',
   missing: 'This article does not exist or has been withdrawn',
+  home: { mine: 'News of my unions' },
 };
 
 export const articlesTilesZh = { news: articlesZh.title };

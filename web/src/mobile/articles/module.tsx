@@ -13,7 +13,8 @@ const newsIcon = (
 
 /** 工会资讯: news, notices, policies and rights guides, readable without logging in (public ones). */
 export const articlesModule = portalModule({
-  tiles: [{ key: 'news', path: '/news', label: 'home.service.news', icon: newsIcon }],
+  tiles: [{ key: 'news', path: '/news', label: 'home.service.news', icon: newsIcon, guest: true }],
+  home: [{ key: 'news', order: 40, section: lazyPage(() => import('./latest-section'), 'LatestSection') }],
   routes: [
     { path: 'news', page: lazyPage(() => import('./news-page'), 'NewsPage'), public: true },
     { path: 'news/:articleId', page: lazyPage(() => import('./article-page'), 'ArticlePage'), public: true },

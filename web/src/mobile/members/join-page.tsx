@@ -10,6 +10,7 @@ import { showErrors } from './form-errors';
 import { idNumberRule } from './id-number';
 import type { DirectoryUnion, MyApplication } from './types';
 import { UnionField, UnionPicker } from './union-picker';
+import { takeChosenUnion } from './chosen-union';
 import './members.css';
 
 interface Values {
@@ -43,6 +44,8 @@ export function JoinPage() {
   }, [reload]);
   const isMember = me.member !== null;
   const [form] = Form.useForm<Values>();
+  // The union chosen in the home page's directory before logging in or signing up, if any.
+  const [chosenUnion] = useState(takeChosenUnion);
   const [picking, setPicking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [mine, setMine] = useState<MyApplication[] | null>(null);
@@ -111,7 +114,7 @@ export function JoinPage() {
             layout="vertical"
             mode="card"
             onFinish={submit}
-            initialValues={{ phone: '', consent: false }}
+            initialValues={{ phone: '', consent: false, union: chosenUnion }}
             footer={
               <Button block type="submit" color="primary" size="large" loading={busy}>
                 {t('members.join.submit')}

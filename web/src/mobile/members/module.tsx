@@ -8,7 +8,11 @@ export const membersModule = portalModule({
   tiles: [
     // A member is not offered the join form.
     { key: 'join', path: '/join', label: 'home.service.join', icon: icons.join, shows: (me) => me.member === null },
-    { key: 'card', path: '/card', label: 'home.service.card', icon: icons.card },
+    { key: 'card', path: '/card', label: 'home.service.card', icon: icons.card, guest: true },
+  ],
+  home: [
+    { key: 'card', order: 10, audience: 'user', section: lazyPage(() => import('./card-section'), 'CardSection') },
+    { key: 'directory', order: 70, audience: 'guest', section: lazyPage(() => import('./directory-section'), 'DirectorySection') },
   ],
   routes: [
     { path: 'signup', page: lazyPage(() => import('./signup-page'), 'SignupPage'), public: true },

@@ -7,6 +7,7 @@ export const notificationsZh = {
   empty: '暂无通知',
   unread: '未读',
   more: '加载更多',
+  home: { unread: '未读消息（{{count}}）' },
 };
 
 export const notificationsEn: typeof notificationsZh = {
@@ -17,4 +18,5 @@ export const notificationsEn: typeof notificationsZh = {
   empty: 'No notifications',
   unread: 'Unread',
   more: 'Load more',
+  home: { unread: 'Unread notifications ({{count}})' },
 };
