@@ -189,7 +189,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedMembers(deps, ids, userIds.get('worker')!);
   await seedApplications(deps, caller, ids);
   await seedPioneerDemo(deps, caller);
-  await seedCommunity(deps, caller, ids);
+  await seedCommunity(deps, caller, ids, userIds.get('worker')!);
   await seedArticlesDemo(deps, caller);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
@@ -294,7 +294,7 @@ async function seedApplications(deps: Deps, admin: Caller, orgIds: Map<string, n
  * A month of the county's community work: a performance tour sent to the towns, a fire-safety lesson,
  * a youth social with a waiting list in the making, and the monthly 随手拍 photo contest.
  */
-async function seedCommunity(deps: Deps, admin: Caller, orgIds: Map<string, number>) {
+async function seedCommunity(deps: Deps, admin: Caller, orgIds: Map<string, number>, workerUserId: number) {
   const day = 86400_000;
   const at = (days: number, hour: number) => new Date(Math.floor(deps.clock().getTime() / day) * day + days * day + (hour - 8) * 3600_000).toISOString();
   const plans: [org: string, title: string, kind: 'performance' | 'training' | 'youth_social' | 'sports', place: string, inDays: number, capacity: number, openToAll: boolean][] = [
@@ -320,6 +320,25 @@ async function seedCommunity(deps: Deps, admin: Caller, orgIds: Map<string, numb
       openToAll,
     });
   }
+  // A talk starting within a day, which the demo worker (李小芳) signed up for: her home page shows
+  // the sign-up with its check-in code, and the reminder sent at load is her first notice.
+  const hour = 3600_000;
+  const soon = Math.ceil((deps.clock().getTime() + 20 * hour) / hour) * hour;
+  const talk = await activities.createActivity(deps, admin, {
+    orgId: orgIds.get('嘉善县总工会')!,
+    title: '职工心理健康公益讲座',
+    kind: 'training',
+    place: '嘉善县职工服务中心三楼报告厅',
+    description: '职工心理健康公益讲座：压力调适与情绪管理，欢迎广大职工报名参加。',
+    startsAt: new Date(soon).toISOString(),
+    endsAt: new Date(soon + 2 * hour).toISOString(),
+    capacity: 100,
+    signupClosesAt: new Date(soon - 2 * hour).toISOString(),
+    cancelDeadline: new Date(soon - 4 * hour).toISOString(),
+    membersOnly: false,
+    openToAll: true,
+  });
+  await activities.signUp(deps, { ...admin, user: { ...admin.user!, id: workerUserId, username: 'worker', displayName: '李小芳', grants: [] }, actor: { ...admin.actor, userId: workerUserId } }, talk.id);
   await contests.createContest(deps, admin, {
     orgId: orgIds.get('嘉善县总工会')!,
     title: '“随手拍”职工摄影月赛',
