@@ -174,6 +174,7 @@ function CardQr({ memberNo }: { memberNo: string }) {
       ) : (
         <div className="gh-ecard-code-wait">{failed ? <Button size="small" onClick={refresh}>{t('members.card.qrFailed')}</Button> : <DotLoading color="primary" />}</div>
       )}
+      {card && !expired && <code className="gh-ecard-token">{card.token}</code>}
       <p className="gh-ecard-dynamic">
         {t('members.card.qrDynamic')}
         {card && (expired ? ` · ${t('members.card.qrExpired')}` : ` · ${t('members.card.qrLeft', { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` })}`)}

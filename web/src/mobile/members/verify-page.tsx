@@ -18,7 +18,7 @@ export function VerifyPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMember();
-  const [verdict, setVerdict] = useState<CardVerification | null>(null);
+  const [verdict, setVerdict] = useState<{ answer: CardVerification; at: Date } | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ token: string }>();
   const allowed = me.grants.some((g) => g.permissions.includes('card.verify'));
@@ -27,7 +27,7 @@ export function VerifyPage() {
     async (token: string) => {
       setBusy(true);
       try {
-        setVerdict(await unwrap(api.POST('/api/member-cards/verify', { body: { token: token.trim() } })));
+        setVerdict({ answer: await unwrap(api.POST('/api/member-cards/verify', { body: { token: token.trim() } })), at: new Date() });
       } catch (error) {
         Toast.show({ icon: 'fail', content: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -55,7 +55,7 @@ export function VerifyPage() {
         <ErrorBlock status="default" title={t('members.verify.notAllowed')} description={t('members.verify.notAllowedText')} style={{ padding: '24px 16px' }} />
       ) : verdict ? (
         <>
-          <Verdict verdict={verdict} />
+          <Verdict verdict={verdict.answer} at={verdict.at} />
           <div style={{ margin: 12 }}>
             <Button block color="primary" size="large" onClick={again}>
               {t(canScan ? 'members.verify.scanAgain' : 'members.verify.checkAgain')}
@@ -99,20 +99,31 @@ function Scanner({ onCode }: { onCode: (text: string) => void }) {
   );
 }
 
-/** Green for a valid card with who it belongs to (name masked), red with the reason for any other. */
-function Verdict({ verdict }: { verdict: CardVerification }) {
+/**
+ * Green for a valid card with who it belongs to (name masked), red with the reason for any other;
+ * with the moment of the check, so a photo of an old verdict is told apart from a fresh one.
+ */
+function Verdict({ verdict, at }: { verdict: CardVerification; at: Date }) {
   const { t } = useTranslation();
+  const checkedAt = <p className="gh-verdict-at">{t('members.verify.checkedAt', { time: at.toLocaleTimeString('zh-CN', { hour12: false }) })}</p>;
   if (!verdict.valid) {
     return (
       <section className="gh-verdict gh-verdict-refused" role="status" aria-label={t('members.verify.refused')}>
-        <h2>{t('members.verify.refused')}</h2>
+        <h2>
+          <span aria-hidden="true">✕ </span>
+          {t('members.verify.refused')}
+        </h2>
         <p>{t(`members.verify.reason.${verdict.reason}`)}</p>
+        {checkedAt}
       </section>
     );
   }
   return (
     <section className="gh-verdict gh-verdict-valid" role="status" aria-label={t('members.verify.valid')}>
-      <h2>{t('members.verify.valid')}</h2>
+      <h2>
+        <span aria-hidden="true">✓ </span>
+        {t('members.verify.valid')}
+      </h2>
       <p>{t('members.verify.validText')}</p>
       <dl className="gh-ecard-rows">
         <dt>{t('members.verify.name')}</dt>
@@ -124,6 +135,7 @@ function Verdict({ verdict }: { verdict: CardVerification }) {
         <dt>{t('members.card.status')}</dt>
         <dd>{t(`memberStatus.${verdict.status}`)}</dd>
       </dl>
+      {checkedAt}
     </section>
   );
 }
