@@ -70,6 +70,8 @@ interface Ctx {
   entryId: number;
   /** a published members-only article of street A */
   articleId: number;
+  /** the e-card token of the member of union A (the test clock stands still: it stays valid) */
+  cardToken: string;
 }
 
 interface Request {
@@ -93,7 +95,12 @@ type Sibling =
    */
   | { kind: 'export' }
   /** nothing of any subtree is involved (say why) */
-  | { kind: 'unscoped'; why: string };
+  | { kind: 'unscoped'; why: string }
+  /**
+   * a route that judges what it is handed (`verdict` in the route table: an e-card's token): a
+   * street B holder gets 200 with the refusal `refused` recognises, and the check is audited
+   */
+  | { kind: 'verdict'; refused: (body: any) => boolean };
 
 interface Sample {
   req: (c: Ctx) => Request;
@@ -191,6 +198,11 @@ const samples: Record<string, Sample> = {
   'POST /api/members/:id/reveal': { req: (c) => ({ url: `/api/members/${c.memberId}/reveal` }), sibling: notFound },
   'PATCH /api/members/:id': { req: (c) => ({ url: `/api/members/${c.memberId}`, body: { status: 'left' } }), sibling: notFound },
   'POST /api/members/:id/transfers': { req: (c) => ({ url: `/api/members/${c.memberId}/transfers`, body: { toOrgId: c.f.orgs.unionB } }) },
+  'GET /api/members/me/card-token': { req: () => ({ url: '/api/members/me/card-token' }) },
+  'POST /api/member-cards/verify': {
+    req: (c) => ({ url: '/api/member-cards/verify', body: { token: c.cardToken } }),
+    sibling: { kind: 'verdict', refused: (body) => body.valid === false && body.reason === 'not_member' },
+  },
   'GET /api/transfers': { req: () => ({ url: '/api/transfers?direction=incoming&pageSize=200' }), sibling: { kind: 'list', ofStreetA: idIn((c) => new Set([c.transferId])) } },
   'GET /api/transfers/export': { req: () => ({ url: '/api/transfers/export?direction=incoming' }), sibling: exported },
   'POST /api/transfers/:id/accept': { req: (c) => ({ url: `/api/transfers/${c.transferId}/accept` }), sibling: notFound },
@@ -432,6 +444,7 @@ const ownWrites: Record<string, Own> = {
   'POST /api/members/:id/reveal': { req: (c) => ({ url: `/api/members/${c.memberId}/reveal` }), status: 200 },
   'PATCH /api/members/:id': { req: async (c) => ({ url: `/api/members/${await fresh.member(c)}`, body: { status: 'retained', retainedReason: 'retired' } }), status: 200 },
   'POST /api/transfers/:id/accept': { req: async (c) => ({ url: `/api/transfers/${await fresh.transfer(c)}/accept` }), status: 200 },
+  'POST /api/member-cards/verify': { req: (c) => ({ url: '/api/member-cards/verify', body: { token: c.cardToken } }), status: 200 },
   'POST /api/transfers/:id/reject': { req: async (c) => ({ url: `/api/transfers/${await fresh.transfer(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
 
   'POST /api/pioneer/standards': {
@@ -685,7 +698,8 @@ describe('permission matrix', () => {
     const author = await login(app, 'matrix.worker2', PASSWORD);
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
-    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId, articleId };
+    const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
+    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId, articleId, cardToken };
   });
   afterAll(() => app.close());
 
@@ -753,6 +767,8 @@ describe('permission matrix', () => {
           if (res.statusCode !== 404 || res.json().code !== 'not_found') wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode} ${res.body.slice(0, 120)}`);
         } else if (res.statusCode !== 200) {
           wrong.push(`${keyOf(route)} as ${role} of street B → ${res.statusCode}`);
+        } else if (sibling.kind === 'verdict') {
+          if (!sibling.refused(res.json())) wrong.push(`${keyOf(route)} as ${role} of street B → ${res.body.slice(0, 120)}`);
         } else if (sibling.kind === 'export') {
           const leaked = await rowsOfStreetA(c, res);
           if (leaked.length) wrong.push(`${keyOf(route)} as ${role} of street B exports ${leaked.length} row(s) of street A`);
@@ -761,7 +777,7 @@ describe('permission matrix', () => {
           if (leaked.length) wrong.push(`${keyOf(route)} as ${role} of street B lists ${leaked.length} item(s) of street A`);
         }
         const written = (await auditCount()) - before;
-        if (written !== (sibling.kind === 'export' ? 1 : 0)) wrong.push(`${keyOf(route)} as ${role} of street B wrote ${written} audit entries`);
+        if (written !== (sibling.kind === 'export' || sibling.kind === 'verdict' ? 1 : 0)) wrong.push(`${keyOf(route)} as ${role} of street B wrote ${written} audit entries`);
       }
     }
     expect(wrong).toEqual([]);
@@ -808,7 +824,13 @@ describe('permission matrix', () => {
     for (const route of apiRoutes.filter((r) => isPermission(r.access) && r.method !== 'GET')) {
       const own = ownWrites[keyOf(route)];
       if (!own) continue;
-      expect(holdersOf(route.access as Permission)).toEqual(['cadre']);
+      // Writes are the cadres'; a check held more widely (card.verify) answers every holder alike.
+      const others = holdersOf(route.access as Permission).filter((r) => r !== 'cadre');
+      expect(others.length === 0 || route.verdict, `${keyOf(route)} is held by ${others.join(', ')} besides cadres`).toBe(true);
+      for (const role of others) {
+        const res = await send(app, onStreetA.get(role)!, route.method, await own.req(c));
+        if (res.statusCode !== own.status) wrong.push(`${keyOf(route)} as ${role} of street A → ${res.statusCode} ${res.body.slice(0, 160)}`);
+      }
       const request = await own.req(c);
       let writer = cadreA;
       if (own.owner === 'county') {

@@ -114,6 +114,11 @@ describe('personal data at rest and in the logs', () => {
     expect((await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}&full=true`)).statusCode).toBe(200);
     expectStatus(await f.clients.cadreA.post(`/api/members/${joined.memberId}/reveal`), 200);
 
+    // The member shows their e-card's QR code and a cadre verifies it (both audited or logged).
+    const { token } = expectStatus(await joined.client.get('/api/members/me/card-token'), 200);
+    expect(leaks(token, secrets)).toEqual([]);
+    expect(expectStatus(await f.clients.cadreA.post('/api/member-cards/verify', { token }), 200)).toMatchObject({ valid: true, name: '赵*全' });
+
     // An account made with a phone, and a phone changed on a member.
     const cadrePhone = '13622223333';
     const newPhone = '13744445555';

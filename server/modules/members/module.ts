@@ -10,6 +10,11 @@ const permissions = {
   'member.write': ['cadre'],
   /** see members' full ID numbers and phones (every view audited) */
   'member.pii': ['cadre'],
+  /**
+   * check a member's e-card (POST /api/member-cards/verify): every role that reads the roll, and
+   * the card verifiers (核验员) of partner merchants and venues, who hold nothing else
+   */
+  'card.verify': ['cadre', 'viewer', 'card_verifier'],
 } as const;
 
 type Permissions = Record<keyof typeof permissions, true>;
@@ -17,7 +22,7 @@ declare module '../../platform/access.ts' {
   interface PermissionRegistry extends Permissions {}
 }
 
-/** Join applications, the member roll, transfers, claims, e-cards and coverage statistics. */
+/** Join applications, the member roll, transfers, claims, e-cards (and their verification) and coverage statistics. */
 export const membersModule = defineModule({
   name: 'members',
   routes: membersRoutes,
