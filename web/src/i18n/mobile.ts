@@ -52,6 +52,12 @@ const zh = {
   back: '返回',
   loadFailed: '加载失败',
   retry: '重试',
+  offline: {
+    cached: '离线，显示的是上次同步的内容（{{time}}）',
+    cachedUnknown: '离线，显示的是上次同步的内容',
+    noNetwork: '网络已断开',
+    update: '新版本可用，点击刷新',
+  },
 };
 
 const en: typeof zh = {
@@ -103,6 +109,12 @@ const en: typeof zh = {
   back: 'Back',
   loadFailed: 'Could not load',
   retry: 'Retry',
+  offline: {
+    cached: 'Offline: showing what was last synced ({{time}})',
+    cachedUnknown: 'Offline: showing what was last synced',
+    noNetwork: 'No network connection',
+    update: 'A new version is available: tap to refresh',
+  },
 };
 
 export const mobileResources = {
