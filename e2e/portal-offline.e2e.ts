@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { firstPages, measureFirstLoad, PORTAL_BUDGET_BYTES } from '../scripts/portal-size.ts';
+import { webDist } from '../server/app.ts';
 import { DEMO_PASSWORD, resultsDir, useE2E } from './harness.ts';
 
 /**
@@ -169,6 +170,38 @@ describe('the member portal installed and offline', () => {
     const kept = (await cachedPaths(phone)) ?? [];
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.filter((p) => !KEPT_APIS.includes(p))).toEqual([]);
+  });
+
+  it('a new version waits for the member, keeping a half-filled form, and 新版本可用，点击刷新 applies it', async () => {
+    const phone = await e2e.phonePage();
+    await logIn(phone, 'worker');
+    await controlledByWorker(phone);
+    await phone.goto('/m/me/password');
+    const current = phone.getByLabel('当前密码', { exact: true }).and(phone.locator('input'));
+    await current.fill('half typed');
+
+    // A new build is deployed: a service worker that differs by a byte. Restored afterwards, as
+    // every other test reads the same web/dist.
+    const sw = path.join(webDist, 'm', 'sw.js');
+    const deployed = fs.readFileSync(sw, 'utf8');
+    try {
+      fs.writeFileSync(sw, `${deployed}\n// the next version\n`);
+      await phone.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      const refresh = phone.getByRole('button', { name: '新版本可用，点击刷新' });
+      await refresh.waitFor({ timeout });
+      // Nothing reloaded on its own: what the member typed is still there.
+      expect(await current.inputValue()).toBe('half typed');
+
+      await Promise.all([phone.waitForEvent('load', { timeout }), refresh.click()]);
+      // The page reloaded into the new version (the form is fresh), with no bar left.
+      await current.waitFor({ timeout });
+      expect(await current.inputValue()).toBe('');
+      expect(await refresh.count()).toBe(0);
+      expect(await phone.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.waiting)).toBeNull();
+      await controlledByWorker(phone);
+    } finally {
+      fs.writeFileSync(sw, deployed);
+    }
   });
 
   it('first loads within 150 KB gzip, counting everything Chromium fetched', async () => {
