@@ -77,6 +77,12 @@ describe('the member portal installed and offline', () => {
 
     const origin = new URL(phone.url()).origin;
     expect(await controlledByWorker(phone)).toBe(`${origin}/m/`);
+    // Chromium's own verdict: nothing stands in the way of installing but the test's private window.
+    const cdp = await phone.context().newCDPSession(phone);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+    const parsed = (await cdp.send('Page.getAppManifest')) as { url: string; errors: unknown[] };
+    expect(parsed).toMatchObject({ url: `${origin}/m/manifest.webmanifest`, errors: [] });
     const worker = await phone.request.get('/m/sw.js');
     expect(worker.headers()['cache-control']).toBe('no-cache');
     expect(worker.headers()['content-type']).toMatch(/^(application|text)\/javascript/);
