@@ -182,7 +182,8 @@ async function registerWeb(app: FastifyInstance) {
   const mobileIndex = path.join(webDist, 'm', 'index.html');
   app.get('/*', { config: { access: 'public' } }, async (req, reply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api/')) return reply.callNotFound();
+    // Dot folders are the build's own (.vite/manifest.json names the build machine's paths).
+    if (url.startsWith('/api/') || url.includes('/.')) return reply.callNotFound();
     const file = path.join(webDist, path.normalize(url));
     if (file.startsWith(webDist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const relative = path.relative(webDist, file).split(path.sep).join('/');

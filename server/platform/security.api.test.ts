@@ -363,7 +363,7 @@ describe('security headers on every kind of response', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('serves the portal’s service worker and manifest to be revalidated every time, and never a page for a missing file', async () => {
+  it('serves the portal’s service worker and manifest to be revalidated every time, never a page for a missing file, nor the build’s manifest', async () => {
     const anon = anonymous(app);
     const expected: [string, RegExp][] = [
       ['/m/sw.js', /^(application|text)\/javascript/],
@@ -380,7 +380,7 @@ describe('security headers on every kind of response', () => {
     // The worker may run scripts of its own origin only.
     expect(String((await anon.get('/m/sw.js')).headers['content-security-policy'])).toMatch(/worker-src 'self'/);
     expect((await anon.get('/m/manifest.webmanifest')).json()).toMatchObject({ scope: '/m/', start_url: '/m/' });
-    for (const url of ['/m/no-such-worker.js', '/assets/no-such-chunk.js']) {
+    for (const url of ['/m/no-such-worker.js', '/assets/no-such-chunk.js', '/.vite/manifest.json']) {
       const res = await anon.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(String(res.headers['content-type']), url).toMatch(/^application\/problem\+json/);

@@ -54,7 +54,8 @@ const zh = {
   retry: '重试',
   offline: {
     cached: '离线，显示的是上次同步的内容（{{time}}）',
-    cachedUnknown: '离线，显示的是上次同步的内容',
+    // Online, but the server did not answer within 3 seconds (or the network came back since).
+    slow: '网络不畅，显示的是上次同步的内容（{{time}}）',
     noNetwork: '网络已断开',
     update: '新版本可用，点击刷新',
   },
@@ -111,7 +112,7 @@ const en: typeof zh = {
   retry: 'Retry',
   offline: {
     cached: 'Offline: showing what was last synced ({{time}})',
-    cachedUnknown: 'Offline: showing what was last synced',
+    slow: 'Poor connection: showing what was last synced ({{time}})',
     noNetwork: 'No network connection',
     update: 'A new version is available: tap to refresh',
   },

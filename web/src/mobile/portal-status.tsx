@@ -66,7 +66,7 @@ export function PortalStatus() {
     <>
       {(cachedAt !== null || !online) && (
         <p role="status" style={{ ...bar, position: 'sticky', top: 0, zIndex: 1000, background: '#fff7e6', color: '#ad4e00' }}>
-          {cachedAt === null ? t('offline.noNetwork') : syncedAt ? t('offline.cached', { time: syncedAt }) : t('offline.cachedUnknown')}
+          {cachedAt === null ? t('offline.noNetwork') : t(online ? 'offline.slow' : 'offline.cached', { time: syncedAt ?? '—' })}
         </p>
       )}
       {update && (
