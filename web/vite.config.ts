@@ -35,7 +35,7 @@ function memberPortalFallback(): Plugin {
 function memberPortalPwa() {
   return VitePWA({
     strategies: 'generateSW',
-    // A new version waits until the member taps 新版本可用 (web/src/mobile/pwa.tsx): reloading on
+    // A new version waits until the member taps 新版本可用 (web/src/mobile/portal-status.tsx): reloading on
     // its own could throw away a form being filled in.
     registerType: 'prompt',
     injectRegister: false,
