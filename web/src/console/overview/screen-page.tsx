@@ -132,7 +132,8 @@ function Wall({ figures }: { figures: Figures }) {
             {Object.keys(activities.byKind).length ? (
               <CountBars
                 tone="wall"
-                color={CYAN}
+                color={GOLD}
+                horizontal
                 showValues
                 categories={Object.keys(activities.byKind).map((k) => t(`activityKind.${k}`))}
                 values={Object.values(activities.byKind)}
