@@ -46,6 +46,9 @@ describe('the data screen', () => {
     expect(await shown(screen, 'activities.confirmed')).toBe(figures.activities.confirmed);
     expect(await shown(screen, 'activities.checkedIn')).toBe(figures.activities.checkedIn);
     expect(await shown(screen, 'activities.participationRate')).toBe(figures.activities.participationRate);
+    expect(await shown(screen, 'contests.contests')).toBe(figures.contests.contests);
+    expect(await shown(screen, 'contests.entries')).toBe(figures.contests.entries);
+    expect(await shown(screen, 'contests.approvedEntries')).toBe(figures.contests.approvedEntries);
     // The demo county's titles, from the newspaper page: 3 national, 1 provincial, 29 city, 208 county.
     expect(figures.pioneer.byLevel).toEqual({ national: 3, province: 1, city: 29, county: 208 });
 

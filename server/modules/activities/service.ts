@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { compiledOnce, isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { shanghaiMinute, today } from '../../platform/dates.ts';
+import { shanghaiMinute, shanghaiYear, today } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
 import { AppError, conflict, fieldError, notFound, refuse, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
@@ -546,8 +546,7 @@ export const activitiesOverview = overviewSection({
 
 /** Activity counts of one year over an org's subtree (checked in scope), `now` deciding which are over. */
 async function yearStats(deps: Deps, orgId: number, y: number, now: string) {
-  const from = new Date(Date.parse(`${y}-01-01T00:00:00+08:00`)).toISOString();
-  const to = new Date(Date.parse(`${y + 1}-01-01T00:00:00+08:00`)).toISOString();
+  const { from, to } = shanghaiYear(y);
   const inYear = deps.db
     .selectFrom('activities')
     .innerJoin('org_closure', 'org_closure.descendant_id', 'activities.org_id')

@@ -20,8 +20,16 @@ beforeAll(async () => {
   f = await buildFixture(app);
 
   // Two members who joined this year (the test clock stands at 2025-06-02), in street A's union.
-  await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '张会员');
-  await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '李会员');
+  const zhang = await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '张会员');
+  const li = await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '李会员');
+  // A writing contest of street A with an entry from each, one of them approved.
+  const contest = expectStatus<{ id: number }>(
+    await f.clients.cadreA.post('/api/contests', { orgId: f.orgs.streetA, title: '我的工会故事', theme: '我与工会', entryKind: 'text', submitOpensAt: inHours(-1), submitClosesAt: inHours(24), voteOpensAt: inHours(-1), voteClosesAt: inHours(48) }),
+    201,
+  ).id;
+  const entries: number[] = [];
+  for (const member of [zhang, li]) entries.push(expectStatus(await member.client.post(`/api/contests/${contest}/entries`, { title: '车间里的春天', body: '征文正文' }), 201).id);
+  expectStatus(await f.clients.cadreA.post(`/api/contest-entries/${entries[0]}/approve`), 200);
   // 职工人数 of street A's unionised enterprise, the denominator of 入会率.
   expectStatus(await f.admin.patch(`/api/enterprises/${f.enterprises.a}`, { employees: 8 }), 200);
   // A city-level Workers' Pioneer title of street A's team.
@@ -43,11 +51,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('the data screen’s figures', () => {
-  it('shows the county what was created under it: members, joins this year, coverage, a Pioneer title, an activity with its sign-ups', async () => {
+  it('shows the county what was created under it: members, joins this year, coverage, a Pioneer title, an activity with its sign-ups, a contest with its entries', async () => {
     const o = await overview(f.orgs.county);
     expect(o).toMatchObject({ orgId: f.orgs.county, orgName: '嘉善县总工会', generatedAt: clockOf(app)().toISOString() });
-    expect(Object.keys(o.figures)).toEqual(['members', 'pioneer', 'activities']);
-    const { members, pioneer, activities } = o.figures;
+    expect(Object.keys(o.figures)).toEqual(['members', 'pioneer', 'activities', 'contests']);
+    const { members, pioneer, activities, contests } = o.figures;
     expect(members).toMatchObject({ total: 2, joinedThisYear: 2, byStatus: { member: 2, transferring: 0, retained: 0, left: 0 } });
     expect(members.growth).toHaveLength(12);
     expect(members.growth.at(-1)).toEqual({ month: '2025-06', joined: 2 });
@@ -59,6 +67,8 @@ describe('the data screen’s figures', () => {
     ]);
     expect(pioneer).toMatchObject({ activeTitles: 1, byLevel: { county: 0, city: 1, province: 0, national: 0 }, byType: { safe_production: 1 } });
     expect(activities).toMatchObject({ year: 2025, activities: 1, byKind: { training: 1 }, confirmed: 2, checkedIn: 1, noShows: 1, participationRate: 50, childrenReached: 1 });
+    expect(contests).toEqual({ year: 2025, contests: 1, entries: 2, approvedEntries: 1 });
+    expect((await overview(f.orgs.streetB)).figures.contests).toEqual({ year: 2025, contests: 0, entries: 0, approvedEntries: 0 });
   });
 
   it('agrees with each module’s own statistics of the same org', async () => {

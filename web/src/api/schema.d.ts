@@ -8566,6 +8566,15 @@ export interface paths {
                                     /** @description 参与率 in percent, one decimal: checkedIn ÷ (checkedIn + noShows); null before any activity was held */
                                     participationRate: number | null;
                                 };
+                                /** @description the contests section; absent when the caller lacks its permission over the org */
+                                contests?: {
+                                    year: number;
+                                    /** @description published contests whose submissions open this year (Shanghai) */
+                                    contests: number;
+                                    /** @description entries submitted to them, whatever their moderation */
+                                    entries: number;
+                                    approvedEntries: number;
+                                };
                             };
                         };
                     };

@@ -61,7 +61,7 @@ export function ScreenPage() {
 
 function Wall({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
-  const { members, pioneer, activities } = figures;
+  const { members, pioneer, activities, contests } = figures;
   return (
     <>
       <section className="screen-kpis">
@@ -118,6 +118,13 @@ function Wall({ figures }: { figures: Figures }) {
               <Big figure="activities.confirmed" label={t('screen.participation.confirmed')} value={activities.confirmed} />
               <Big figure="activities.checkedIn" label={t('screen.participation.checkedIn')} value={activities.checkedIn} />
               <Big figure="activities.participationRate" label={t('screen.participation.rate')} value={activities.participationRate} unit="%" />
+              {contests && (
+                <>
+                  <Big figure="contests.contests" label={t('screen.participation.contests')} value={contests.contests} />
+                  <Big figure="contests.entries" label={t('screen.participation.entries')} value={contests.entries} />
+                  <Big figure="contests.approvedEntries" label={t('screen.participation.approvedEntries')} value={contests.approvedEntries} />
+                </>
+              )}
             </div>
             <div className="screen-panel-note">{t('screen.participation.reached', { count: activities.childrenReached })}</div>
           </Panel>
