@@ -307,6 +307,8 @@ const samples: Record<string, Sample> = {
   'POST /api/articles/:id/withdraw': { req: (c) => ({ url: `/api/articles/${c.articleId}/withdraw` }), sibling: notFound },
   'POST /api/articles/:id/pin': { req: (c) => ({ url: `/api/articles/${c.articleId}/pin`, body: { pinned: true } }), sibling: notFound },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), sibling: notFound },
+  // ---- overview ----
+  'GET /api/orgs/:id/overview': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/overview` }), sibling: notFound },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { membersTodos } from './todos.ts';
+import { membersOverview } from './stats.ts';
 import { escalateOverdue } from './applications.ts';
 import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
@@ -30,6 +31,7 @@ export const membersModule = defineModule({
   permissions,
   migrations: { '0014-member-standard-fields': memberStandardFields },
   todos: membersTodos,
+  overview: { members: membersOverview },
   jobs: { 'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) } },
   // hourly: an application that became overdue overnight is on the parent's desk in the morning
   schedules: { 'members.overdue_escalation': '5 * * * *' },

@@ -165,13 +165,8 @@ export function codeOf<T extends Record<string, string>>(list: T, name: string):
   return (Object.keys(list) as (keyof T)[]).find((code) => list[code] === name);
 }
 
-/**
- * A rate in percent with one decimal, as the console and the coverage export show it (建会率,
- * 入会率); null when there is nothing to divide by.
- */
-export function percent(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
-}
+/** Rates (建会率, 入会率) in percent with one decimal: the platform's one rounding of figures. */
+export { percent } from '../../platform/overview.ts';
 
 // ---------- what a cadre may do to an application or a transfer ----------
 

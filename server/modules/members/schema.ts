@@ -259,3 +259,25 @@ export const statsView = z.object({
     }),
   ),
 });
+
+/** The data screen's members section (GET /api/orgs/{id}/overview): the coverage page's figures, shaped for the wall. */
+export const membersOverview = z.object({
+  total: z.number().int().describe('members: member + transferring + retained'),
+  joinedThisYear: z.number().int().describe('joined since 1 January (Shanghai), whatever their status now'),
+  byStatus: statsView.shape.membersByStatus,
+  migrantWorkers: z.number().int(),
+  newFormWorkers: z.number().int(),
+  growth: statsView.shape.growth,
+  coverage: z.object({
+    unions: coverageFigures.unions,
+    enterprises: coverageFigures.enterprises,
+    enterprisesWithUnion: z.number().int(),
+    enterprisesNeedingUnion: coverageFigures.enterprisesNeedingUnion,
+    unionizationRate: coverageFigures.unionizationRate,
+    employees: coverageFigures.employees,
+    membershipRate: coverageFigures.membershipRate,
+  }),
+  topChildren: z
+    .array(z.object({ orgId: z.number().int(), name: z.string(), members: z.number().int(), unionizationRate: rate, membershipRate: rate }))
+    .describe('the direct children with the most members, at most 10'),
+});

@@ -8556,6 +8556,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data screen (数据大屏) of an org’s whole subtree: every module’s registered figures the caller may read, in one answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            orgName: string;
+                            /** @description when the figures were read (UTC ISO instant) */
+                            generatedAt: string;
+                            figures: {
+                                /** @description the members section; absent when the caller lacks its permission over the org */
+                                members?: {
+                                    /** @description members: member + transferring + retained */
+                                    total: number;
+                                    /** @description joined since 1 January (Shanghai), whatever their status now */
+                                    joinedThisYear: number;
+                                    byStatus: {
+                                        member: number;
+                                        transferring: number;
+                                        retained: number;
+                                        left: number;
+                                    };
+                                    migrantWorkers: number;
+                                    newFormWorkers: number;
+                                    /** @description the last 12 months, by joining date */
+                                    growth: {
+                                        month: string;
+                                        joined: number;
+                                    }[];
+                                    coverage: {
+                                        /** @description grassroots and joint unions in the subtree */
+                                        unions: number;
+                                        enterprises: number;
+                                        enterprisesWithUnion: number;
+                                        /** @description without a union and founded a year ago or earlier (应建未建) */
+                                        enterprisesNeedingUnion: number;
+                                        /** @description 建会率 in percent, one decimal: enterprises with a union ÷ (those + enterprisesNeedingUnion); null when none should have one */
+                                        unionizationRate: number | null;
+                                        /** @description 职工人数 of the enterprises, those whose number is known */
+                                        employees: number;
+                                        /** @description 入会率 in percent, one decimal: members ÷ employees; null when no employees are known */
+                                        membershipRate: number | null;
+                                    };
+                                    /** @description the direct children with the most members, at most 10 */
+                                    topChildren: {
+                                        orgId: number;
+                                        name: string;
+                                        members: number;
+                                        unionizationRate: number | null;
+                                        membershipRate: number | null;
+                                    }[];
+                                };
+                                /** @description the pioneer section; absent when the caller lacks its permission over the org */
+                                pioneer?: {
+                                    byLevel: {
+                                        county: number;
+                                        city: number;
+                                        province: number;
+                                        national: number;
+                                    };
+                                    byType: {
+                                        modern_management: number;
+                                        tech_innovation: number;
+                                        safe_production: number;
+                                        quality_service: number;
+                                        model_education: number;
+                                    };
+                                    activeTitles: number;
+                                };
+                                /** @description the activities section; absent when the caller lacks its permission over the org */
+                                activities?: {
+                                    year: number;
+                                    activities: number;
+                                    byKind: {
+                                        [key: string]: number;
+                                    };
+                                    confirmed: number;
+                                    checkedIn: number;
+                                    /** @description confirmed but not checked in, for activities already over */
+                                    noShows: number;
+                                    /** @description direct sub-organisations with at least one activity in their subtree */
+                                    childrenReached: number;
+                                    children: {
+                                        orgId: number;
+                                        name: string;
+                                        activities: number;
+                                        checkedIn: number;
+                                    }[];
+                                    /** @description 参与率 in percent, one decimal: checkedIn ÷ (checkedIn + noShows); null before any activity was held */
+                                    participationRate: number | null;
+                                };
+                                /** @description the contests section; absent when the caller lacks its permission over the org */
+                                contests?: {
+                                    year: number;
+                                    /** @description published contests whose submissions open this year (Shanghai) */
+                                    contests: number;
+                                    /** @description entries submitted to them, whatever their moderation */
+                                    entries: number;
+                                    approvedEntries: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit-log": {
         parameters: {
             query?: never;

@@ -8,6 +8,7 @@ import { pioneerModule } from './pioneer/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
+import { overviewModule } from './overview/module';
 
 /**
  * The console's modules, in menu order. The routes, the menu and the messages are built from this
@@ -23,4 +24,5 @@ export const consoleModules: ConsoleModule[] = [
   usersModule,
   auditModule,
   notificationsModule,
+  overviewModule,
 ];
