@@ -126,7 +126,6 @@ function Wall({ figures }: { figures: Figures }) {
                 </>
               )}
             </div>
-            <div className="screen-panel-note">{t('screen.participation.reached', { count: activities.childrenReached })}</div>
           </Panel>
         )}
         {pioneer && (
