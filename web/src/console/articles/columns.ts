@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { articleColumns, articleKeys } from './types';
+
+/**
+ * The column choices: the fixed four, then the active columns unions added — those an article of
+ * `usableBy` may be filed under, or (without it) every one the console shows.
+ */
+export function useColumnOptions(usableBy?: number) {
+  const { t } = useTranslation();
+  const custom = useQuery({
+    queryKey: [...articleKeys.columns, usableBy ?? 'all'],
+    queryFn: () => unwrap(api.GET('/api/articles/columns/manage', { params: { query: usableBy ? { usableBy } : {} } })),
+  });
+  return [
+    ...articleColumns.map((c) => ({ value: c as string, label: t(`articles.column.${c}`) })),
+    ...(custom.data?.items ?? []).filter((c) => c.active || !usableBy).map((c) => ({ value: c.key, label: c.name })),
+  ];
+}
