@@ -79,7 +79,7 @@ export function AttachmentsEditor({ articleId, attachments }: { articleId: numbe
         ref={input}
         type="file"
         accept=".pdf,.docx,.xlsx"
-        hidden
+        style={{ display: 'none' }}
         aria-label={t('articles.attachments.upload')}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -67,7 +67,7 @@ export function CoverPicker({ value, onChange, orgId, body }: Props) {
         ref={input}
         type="file"
         accept="image/jpeg,image/png,image/webp"
-        hidden
+        style={{ display: 'none' }}
         aria-label={t('articles.cover.upload')}
         onChange={(e) => {
           const file = e.target.files?.[0];

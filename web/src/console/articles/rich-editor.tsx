@@ -95,7 +95,7 @@ export function RichEditor({ value, onChange, orgId }: Props) {
         ref={fileInput}
         type="file"
         accept="image/png,image/jpeg,image/webp"
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
