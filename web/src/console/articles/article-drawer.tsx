@@ -3,7 +3,7 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, S
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { pickedInZone, type dayjs } from '../../ui/time';
+import { inZone, pickedInZone, type dayjs } from '../../ui/time';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
@@ -59,7 +59,9 @@ export function ArticleDrawer({ article, onClose }: Props) {
       form.setFieldsValue({ column: 'notice', public: false, body: '', orgId: own });
     } else if (existing.data) {
       const a = existing.data;
-      form.setFieldsValue({ orgId: a.orgId, column: a.column, title: a.title, body: a.body, public: a.public, coverUrl: a.coverUrl });
+      // A scheduled article shows its time, to be kept or moved (publishing again reschedules it).
+      const publishAt = a.status === 'scheduled' && a.publishedAt ? inZone(a.publishedAt) : null;
+      form.setFieldsValue({ orgId: a.orgId, column: a.column, title: a.title, body: a.body, public: a.public, coverUrl: a.coverUrl, publishAt });
     }
   }, [article, existing.data, form, me]);
 
@@ -69,7 +71,10 @@ export function ArticleDrawer({ article, onClose }: Props) {
         const patch: UpdateArticleBody = { column: v.column, title: v.title.trim(), body: v.body, public: v.public };
         if ((v.coverUrl ?? null) !== (existing.data?.coverUrl ?? null)) patch.coverUrl = v.coverUrl ?? null;
         await unwrap(api.PATCH('/api/articles/{id}', { params: { path: { id: editingId } }, body: patch }));
-        return 'saved' as const;
+        if (!publish) return 'saved' as const;
+        const body = v.publishAt ? { publishAt: pickedInZone(v.publishAt) } : {};
+        const done = await unwrap(api.POST('/api/articles/{id}/publish', { params: { path: { id: editingId } }, body }));
+        return done.status === 'scheduled' ? ('scheduledDone' as const) : ('publishedDone' as const);
       }
       const body: CreateArticleBody = { orgId: v.orgId, column: v.column, title: v.title.trim(), body: v.body, public: v.public };
       if (v.coverUrl) body.coverUrl = v.coverUrl;
@@ -85,6 +90,8 @@ export function ArticleDrawer({ article, onClose }: Props) {
     onError: (error) => reportError(message, error, form),
   });
 
+  /** a draft, scheduled or withdrawn article may be published (now or at a time) from here too */
+  const publishable = existing.data?.actions.includes('publish') ?? false;
   const submit = (publish: boolean) => form.validateFields().then((v) => save.mutate({ v, publish }), () => undefined);
   const required = (msg: string) => [{ required: true, message: msg }];
 
@@ -99,9 +106,16 @@ export function ArticleDrawer({ article, onClose }: Props) {
         <Space>
           <Button onClick={onClose}>{t('action.cancel')}</Button>
           {editingId ? (
-            <Button type="primary" loading={save.isPending} onClick={() => submit(false)}>
-              {t('articles.drawer.save')}
-            </Button>
+            <>
+              <Button type={publishable ? 'default' : 'primary'} loading={save.isPending} onClick={() => submit(false)}>
+                {t('articles.drawer.save')}
+              </Button>
+              {publishable && (
+                <Button type="primary" loading={save.isPending} onClick={() => submit(true)}>
+                  {t('articles.drawer.saveAndPublish')}
+                </Button>
+              )}
+            </>
           ) : (
             <>
               <Button loading={save.isPending} onClick={() => submit(false)}>
@@ -148,7 +162,7 @@ export function ArticleDrawer({ article, onClose }: Props) {
               ]}
             />
           </Form.Item>
-          {!editingId && (
+          {(!editingId || publishable) && (
             <Form.Item name="publishAt" label={t('articles.field.publishAt')} extra={t('articles.drawer.publishAtHint')}>
               <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" />
             </Form.Item>
