@@ -49,7 +49,7 @@ export function ArticleDrawer({ article, onClose }: Props) {
     enabled: editingId !== null,
   });
   // A union's own columns are offered where its articles may use them: its own and those above it.
-  const columnOptions = useColumnOptions(orgId ?? existing.data?.orgId);
+  const columnOptions = useColumnOptions(orgId ?? existing.data?.orgId ?? null);
 
   useEffect(() => {
     if (article === 'new') {

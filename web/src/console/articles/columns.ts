@@ -4,14 +4,16 @@ import { api, unwrap } from '../../api/client';
 import { articleColumns, articleKeys } from './types';
 
 /**
- * The column choices: the fixed four, then the active columns unions added — those an article of
- * `usableBy` may be filed under, or (without it) every one the console shows.
+ * The column choices: the fixed four, then the columns unions added — the active ones an article of
+ * `usableBy` may be filed under, none while that org is still to be chosen (null), or (undefined)
+ * every one the console shows, for filtering.
  */
-export function useColumnOptions(usableBy?: number) {
+export function useColumnOptions(usableBy?: number | null) {
   const { t } = useTranslation();
   const custom = useQuery({
     queryKey: [...articleKeys.columns, usableBy ?? 'all'],
     queryFn: () => unwrap(api.GET('/api/articles/columns/manage', { params: { query: usableBy ? { usableBy } : {} } })),
+    enabled: usableBy !== null,
   });
   return [
     ...articleColumns.map((c) => ({ value: c as string, label: t(`articles.column.${c}`) })),
