@@ -11,7 +11,7 @@ import { articleColumns, articleKeys } from './types';
 export function useColumnOptions(usableBy?: number | null) {
   const { t } = useTranslation();
   const custom = useQuery({
-    queryKey: [...articleKeys.columns, usableBy ?? 'all'],
+    queryKey: [...articleKeys.columns, usableBy === null ? 'none' : (usableBy ?? 'all')],
     queryFn: () => unwrap(api.GET('/api/articles/columns/manage', { params: { query: usableBy ? { usableBy } : {} } })),
     enabled: usableBy !== null,
   });
