@@ -68,10 +68,13 @@ interface Ctx {
   activityId: number;
   contestId: number;
   entryId: number;
-  /** a published members-only article of street A */
+  /** a published members-only article of street A, with an attachment */
   articleId: number;
   /** the e-card token of the member of union A (the test clock stands still: it stays valid) */
   cardToken: string;
+  attachmentId: number;
+  /** a column street A added */
+  articleColumnId: number;
 }
 
 interface Request {
@@ -307,6 +310,13 @@ const samples: Record<string, Sample> = {
   'POST /api/articles/:id/withdraw': { req: (c) => ({ url: `/api/articles/${c.articleId}/withdraw` }), sibling: notFound },
   'POST /api/articles/:id/pin': { req: (c) => ({ url: `/api/articles/${c.articleId}/pin`, body: { pinned: true } }), sibling: notFound },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), sibling: notFound },
+  'GET /api/articles/columns': { req: () => ({ url: '/api/articles/columns' }) },
+  'GET /api/articles/:id/attachments/:attachmentId': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments/${c.attachmentId}` }) },
+  'POST /api/articles/:id/attachments': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), sibling: notFound },
+  'DELETE /api/articles/:id/attachments/:attachmentId': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments/${c.attachmentId}` }), sibling: notFound },
+  'GET /api/articles/columns/manage': { req: () => ({ url: '/api/articles/columns/manage' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/articles/columns': { req: (c) => ({ url: '/api/articles/columns', body: { orgId: c.f.orgs.streetA, name: '矩阵栏目' } }), sibling: notFound },
+  'PATCH /api/articles/columns/:id': { req: (c) => ({ url: `/api/articles/columns/${c.articleColumnId}`, body: { ordering: 1 } }), sibling: notFound },
   // ---- overview ----
   'GET /api/orgs/:id/overview': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/overview` }), sibling: notFound },
 };
@@ -568,6 +578,19 @@ const ownWrites: Record<string, Own> = {
   'POST /api/articles/:id/withdraw': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/withdraw` }), status: 200 },
   'POST /api/articles/:id/pin': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/pin`, body: { pinned: true } }), status: 200 },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), status: 201 },
+  'POST /api/articles/:id/attachments': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/attachments`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), status: 201 },
+  'DELETE /api/articles/:id/attachments/:attachmentId': {
+    req: async (c) => {
+      const articleId = await fresh.article(c, true);
+      return { url: `/api/articles/${articleId}/attachments/${await attachTo(c, articleId)}` };
+    },
+    status: 204,
+  },
+  'POST /api/articles/columns': { req: (c) => ({ url: '/api/articles/columns', body: { orgId: c.f.orgs.streetA, name: `矩阵栏目${next()}` } }), status: 201 },
+  'PATCH /api/articles/columns/:id': {
+    req: async (c) => ({ url: `/api/articles/columns/${expectStatus<{ id: number }>(await c.f.admin.post('/api/articles/columns', { orgId: c.f.orgs.streetA, name: `矩阵新栏目${next()}` }), 201).id}`, body: { active: false } }),
+    status: 200,
+  },
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -601,6 +624,12 @@ function articleBody(orgId: number) {
 
 /** The first bytes of a PNG: enough for the upload's content check. */
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+
+/** Attaches a PDF to an article (as the admin) and answers the attachment's id. */
+async function attachTo(c: Ctx, articleId: number): Promise<number> {
+  return expectStatus<{ id: number }>(await multipart(c.app, c.f.admin, `/api/articles/${articleId}/attachments`, {}, { name: 'matrix.pdf', type: 'application/pdf', data: PDF }), 201).id;
+}
 
 function contestBody(orgId: number) {
   return {
@@ -701,7 +730,9 @@ describe('permission matrix', () => {
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
-    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId, articleId, cardToken };
+    const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
+    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId, articleId, attachmentId: 0, articleColumnId, cardToken };
+    c.attachmentId = await attachTo(c, articleId);
   });
   afterAll(() => app.close());
 

@@ -7928,7 +7928,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    column?: "news" | "notice" | "policy" | "rights_guide";
+                    /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                    column?: string;
                     /** @description articles of this org and its subtree */
                     orgId?: number;
                 };
@@ -7948,11 +7949,15 @@ export interface paths {
                             items: {
                                 id: number;
                                 title: string;
-                                /** @enum {string} */
-                                column: "news" | "notice" | "policy" | "rights_guide";
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                column: string;
+                                /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                                columnName: string;
                                 orgName: string;
                                 publishedAt: string;
                                 summary: string;
+                                /** @description where the cover image is served, or null */
+                                coverUrl: string | null;
                             }[];
                             total: number;
                         };
@@ -7973,8 +7978,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         orgId: number;
-                        /** @enum {string} */
-                        column: "news" | "notice" | "policy" | "rights_guide";
+                        /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                        column: string;
                         title: string;
                         body: string;
                         /** @description every worker, logged in or not; otherwise the members of the org’s subtree */
@@ -7984,6 +7989,8 @@ export interface paths {
                          * @description absent: a draft; given: published, visible from this instant (scheduled when ahead)
                          */
                         publishAt?: string;
+                        /** @description the URL of an uploaded article image, shown as the cover */
+                        coverUrl?: string;
                     };
                 };
             };
@@ -7997,7 +8004,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -8042,11 +8049,25 @@ export interface paths {
                             title: string;
                             /** @description sanitized HTML */
                             body: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             orgName: string;
                             publishedAt: string;
                             reads: number;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -8070,11 +8091,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        column?: "news" | "notice" | "policy" | "rights_guide";
+                        /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                        column?: string;
                         title?: string;
                         body?: string;
                         public?: boolean;
+                        /** @description null: no cover */
+                        coverUrl?: string | null;
                     };
                 };
             };
@@ -8089,11 +8112,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -8108,11 +8133,165 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/articles/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The readers’ column tabs: the fixed columns, then the custom ones of the caller’s unions or holding an article they may read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                key: string;
+                                name: string;
+                                /** @description a column a union added */
+                                custom: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a column for the articles of an org and its subtree */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        /** @default 0 */
+                        ordering?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            key: string;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            ordering: number;
+                            active: boolean;
+                            /** @description the caller may rename, reorder or deactivate it */
+                            writable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment, with the read rights of its article (a public one: anyone) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an attachment from an article */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/articles/files/{key}": {
@@ -8164,8 +8343,9 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    column?: "news" | "notice" | "policy" | "rights_guide";
-                    /** @description draft; scheduled (published, its time still ahead); published; withdrawn */
+                    /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                    column?: string;
+                    /** @description draft; scheduled (published by a job at publishedAt); published; withdrawn */
                     status?: "draft" | "scheduled" | "published" | "withdrawn";
                     orgId?: number;
                 };
@@ -8186,11 +8366,13 @@ export interface paths {
                                 id: number;
                                 orgId: number;
                                 orgName: string;
-                                /** @enum {string} */
-                                column: "news" | "notice" | "policy" | "rights_guide";
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                column: string;
+                                /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                                columnName: string;
                                 title: string;
                                 /**
-                                 * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                                 * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                                  * @enum {string}
                                  */
                                 status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -8227,8 +8409,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    column?: "news" | "notice" | "policy" | "rights_guide";
-                    /** @description draft; scheduled (published, its time still ahead); published; withdrawn */
+                    /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                    column?: string;
+                    /** @description draft; scheduled (published by a job at publishedAt); published; withdrawn */
                     status?: "draft" | "scheduled" | "published" | "withdrawn";
                     orgId?: number;
                     /** @description full ID numbers and phones: needs the permission that reveals them; audited */
@@ -8286,11 +8469,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -8305,6 +8490,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -8359,11 +8556,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -8378,6 +8577,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -8420,11 +8631,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -8439,6 +8652,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -8487,11 +8712,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -8506,6 +8733,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -8515,6 +8754,162 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file to an article (multipart: file; PDF, DOCX or XLSX by content, at most 20 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the file name as uploaded */
+                            name: string;
+                            /** @description bytes */
+                            size: number;
+                            contentType: string;
+                            /** @description the download, behind the article’s read rights */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/columns/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Columns unions added: of the orgs in scope and above them, or those an article of `usableBy` may be filed under */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only the active columns an article of this org may be filed under (its own and its ancestors’); without it: the columns of the orgs in scope and above them */
+                    usableBy?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                key: string;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                ordering: number;
+                                active: boolean;
+                                /** @description the caller may rename, reorder or deactivate it */
+                                writable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/columns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, deactivate or reactivate a column */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        ordering?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            key: string;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            ordering: number;
+                            active: boolean;
+                            /** @description the caller may rename, reorder or deactivate it */
+                            writable: boolean;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/articles/files": {

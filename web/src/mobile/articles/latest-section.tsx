@@ -20,7 +20,7 @@ export function LatestSection() {
         <Link key={a.id} to={`/news/${a.id}`} className="gh-home-row">
           <strong>{a.title}</strong>
           <span>
-            {t(`articles.column.${a.column}`)} · {a.orgName} · {formatTime(a.publishedAt).slice(0, 10)}
+            {a.columnName} · {a.orgName} · {formatTime(a.publishedAt).slice(0, 10)}
           </span>
         </Link>
       ))}
