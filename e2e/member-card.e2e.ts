@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
 const timeout = 15_000;
 
 async function logIn(page: Page, username: string) {
-  await page.goto('/m');
+  await page.goto('/m/login');
   await page.getByRole('textbox', { name: '用户名' }).fill(username);
   await page.getByLabel('密码', { exact: true }).and(page.locator('input')).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();

@@ -130,7 +130,7 @@ describe('the member portal installed and offline', () => {
     await ecard.getByText(memberNo).waitFor({ timeout });
     await phone.goto('/m/activities/mine');
     await phone.getByRole('article', { name: TITLE }).getByText(code).waitFor({ timeout });
-    await expect.poll(() => cachedPaths(phone), { timeout }).toEqual(['/api/me', '/api/me/member', '/api/registrations/mine']);
+    await expect.poll(() => cachedPaths(phone), { timeout }).toEqual(['/api/me', '/api/me/member', '/api/members/me/card-token', '/api/registrations/mine']);
     expect(await phone.getByRole('status').count()).toBe(0);
 
     // The network goes: the card and the code still open, said to be what was last synced.
@@ -217,15 +217,17 @@ describe('the member portal installed and offline', () => {
 
       // The measure's model against the real thing: every page, script and style the phone fetched
       // until the page showed (and the worker was registered) is counted.
+      const { path: url, member } = firstPages[route];
       const phone = await e2e.phonePage();
-      if (route === '/m/') expect((await phone.request.post('/api/auth/login', { data: { username: 'worker', password: DEMO_PASSWORD } })).status()).toBe(200);
+      if (member) expect((await phone.request.post('/api/auth/login', { data: { username: 'worker', password: DEMO_PASSWORD } })).status()).toBe(200);
       const fetched = new Set<string>();
       phone.on('response', (res) => {
         const { pathname } = new URL(res.url());
         if (['document', 'script', 'stylesheet'].includes(res.request().resourceType())) fetched.add(pathname === '/m/login' || pathname === '/m/' ? 'm/index.html' : pathname.slice(1));
       });
-      await phone.goto(route);
-      await (route === '/m/' ? phone.getByText('李小芳，您好') : phone.getByRole('button', { name: '登录' })).waitFor({ timeout });
+      await phone.goto(url);
+      const shown = { login: phone.getByRole('button', { name: '登录' }), visitorHome: phone.getByText('找到我的工会'), memberHome: phone.getByText('李小芳，您好') };
+      await shown[route].waitFor({ timeout });
       await controlledByWorker(phone);
       const counted = new Set(load.files.map((f) => f.file));
       expect([...fetched].filter((f) => !counted.has(f)), `${route}: fetched but not counted`).toEqual([]);

@@ -3,7 +3,7 @@ import { ErrorBlock, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatFileSize } from '../../ui/file-size';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
 import '../members/members.css';

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { Button, NavBar, Tabs, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { EmptyState, PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
 import type { ArticleColumn, ArticleItem } from './types';

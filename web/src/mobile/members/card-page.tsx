@@ -4,7 +4,7 @@ import { Button, Dialog, DotLoading, ErrorBlock, Form, Input, List, NavBar, Popu
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { showErrors } from './form-errors';
 import type { CardToken, DirectoryUnion, MyMembership } from './types';
 import { UnionField, UnionPicker } from './union-picker';
