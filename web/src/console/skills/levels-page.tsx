@@ -161,15 +161,26 @@ function Records({ orgId, writes }: { orgId: number; writes: boolean }) {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('skills.list.empty') }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1150 }}
         pagination={pagination(list.data?.total, (total) => t('skills.list.total', { total }))}
         columns={[
-          { title: t('skills.field.memberName'), dataIndex: 'memberName', width: 100 },
-          { title: t('skills.field.memberNo'), dataIndex: 'memberNo', width: 130 },
-          { title: t('skills.field.org'), dataIndex: 'orgName', ellipsis: true },
-          { title: t('skills.field.occupation'), dataIndex: 'occupation', width: 110 },
+          {
+            title: t('skills.field.memberName'),
+            dataIndex: 'memberName',
+            width: 130,
+            render: (name: string, r) => (
+              <Flex vertical>
+                <span>{name}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.memberNo}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
+          { title: t('skills.field.org'), dataIndex: 'orgName', width: 180, ellipsis: true },
+          { title: t('skills.field.occupation'), dataIndex: 'occupation', width: 100 },
           { title: t('skills.field.level'), dataIndex: 'level', width: 140, render: (level: number) => <LevelTag level={level} /> },
-          { title: t('skills.field.certificateNo'), dataIndex: 'certificateNo', width: 200 },
+          { title: t('skills.field.certificateNo'), dataIndex: 'certificateNo', width: 180 },
           { title: t('skills.field.issuedOn'), dataIndex: 'issuedOn', width: 110 },
           {
             title: t('skills.field.issuer'),
