@@ -227,3 +227,24 @@ describe('Excel import and export', () => {
     expect(expectStatus(await upload(f.clients.cadreA, f.orgs.unionA, template.rawPayload), 422).errors[0].field).toBe('file');
   });
 });
+
+describe('a member who moves', () => {
+  it('takes their levels along: a transfer moves them from one street’s stats to the other’s', async () => {
+    const { memberId } = await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '周迁移');
+    expectStatus(await f.clients.cadreA.post('/api/skill-levels', record(memberId, 3, { occupation: '电焊工' })), 201);
+    expectStatus(await f.clients.cadreA.post('/api/skill-levels', record(memberId, 5, { occupation: '叉车司机' })), 201);
+    const fromBefore = await stats(f.clients.cadreA, f.orgs.streetA);
+    const toBefore = await stats(f.clients.cadreB, f.orgs.streetB);
+
+    const transfer = expectStatus(await f.clients.cadreA.post(`/api/members/${memberId}/transfers`, { toOrgId: f.orgs.unionB }), 201);
+    expectStatus(await f.clients.cadreB.post(`/api/transfers/${transfer.id}/accept`), 200);
+
+    const from = await stats(f.clients.cadreA, f.orgs.streetA);
+    const to = await stats(f.clients.cadreB, f.orgs.streetB);
+    expect([from.total, from.advancedOrAbove, from.byLevel[5]]).toEqual([fromBefore.total - 2, fromBefore.advancedOrAbove - 1, fromBefore.byLevel[5] - 1]);
+    expect([to.total, to.advancedOrAbove, to.byLevel[3]]).toEqual([toBefore.total + 2, toBefore.advancedOrAbove + 1, toBefore.byLevel[3] + 1]);
+    expect(expectStatus(await f.clients.cadreB.get(`/api/members/${memberId}/skill-levels`), 200).total).toBe(2);
+    expect((await f.clients.cadreA.get(`/api/members/${memberId}/skill-levels`)).statusCode).toBe(404);
+    expect(await stats(f.clients.countyCadre, f.orgs.county)).toMatchObject({ total: fromBefore.total + toBefore.total });
+  });
+});

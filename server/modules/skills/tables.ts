@@ -28,8 +28,16 @@ export interface SkillLevelTable {
   created_at: string;
 }
 
+/** Valid records per org (the member's union now) and level, kept by triggers (migration 0015): what stats add up. */
+export interface SkillLevelCountTable {
+  org_id: number;
+  level: SkillLevel;
+  n: number;
+}
+
 declare module '../../db/schema.ts' {
   interface DB {
     skill_levels: SkillLevelTable;
+    skill_level_counts: SkillLevelCountTable;
   }
 }
