@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildFixture, createTestApp, expectStatus, type Client, type Fixture } from '../../test/harness.ts';
 import { readExport } from '../../test/exports.ts';
 import { signUpMember } from '../../test/people.ts';
+import { recordSkillLevel } from './index.ts';
 
 let app: FastifyInstance;
 let f: Fixture;
@@ -246,5 +247,27 @@ describe('a member who moves', () => {
     expect(expectStatus(await f.clients.cadreB.get(`/api/members/${memberId}/skill-levels`), 200).total).toBe(2);
     expect((await f.clients.cadreA.get(`/api/members/${memberId}/skill-levels`)).statusCode).toBe(404);
     expect(await stats(f.clients.countyCadre, f.orgs.county)).toMatchObject({ total: fromBefore.total + toBefore.total });
+  });
+});
+
+describe('recordSkillLevel, for other modules', () => {
+  it('records inside the caller’s transaction with every check, and rolls back with it', async () => {
+    const actor = { userId: f.users.countyCadre, ip: null, now: '2025-06-02T01:00:00.000Z' };
+    const body = { memberId: b1, occupation: '电子商务师', level: 2, certificateNo: cert(), issuedOn: '2025-05-20', issuer: '罗星街道技能竞赛组委会', source: 'competition' as const };
+    const { id } = await app.deps.db.transaction().execute((tx) => recordSkillLevel(tx, app.deps, actor, body));
+    expect(expectStatus(await f.clients.cadreB.get(`/api/skill-levels/${id}`), 200)).toMatchObject({ source: 'competition', level: 2, issuerKind: 'agency' });
+
+    const again = app.deps.db.transaction().execute((tx) => recordSkillLevel(tx, app.deps, actor, { ...body, occupation: '直播销售员' }));
+    await expect(again).rejects.toMatchObject({ status: 409, code: 'skill_certificate_taken' });
+    await expect(app.deps.db.transaction().execute((tx) => recordSkillLevel(tx, app.deps, actor, { ...body, certificateNo: cert(), level: 0 }))).rejects.toMatchObject({ status: 422 });
+
+    // The caller's transaction fails after the record: nothing stays.
+    const before = await recordCount();
+    const failing = app.deps.db.transaction().execute(async (tx) => {
+      await recordSkillLevel(tx, app.deps, actor, { ...body, certificateNo: cert() });
+      throw new Error('the contest failed later');
+    });
+    await expect(failing).rejects.toThrow('the contest failed later');
+    expect(await recordCount()).toBe(before);
   });
 });
