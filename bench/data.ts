@@ -300,6 +300,16 @@ export async function generateCounty(target: Target, opts: GenerateOptions): Pro
   }
   rows.members = opts.members;
 
+  // Skill-level records: one member in five holds a certificate, 5 % of them at level 3 or above
+  // (安胜科技's 43 of 812), the rest at levels 4 and 5; one in fifty voided.
+  const skillRows: Row[] = [];
+  for (let j = 0; j < opts.members; j += 5) {
+    const r = (j * 7919) % 1000;
+    const level = r < 2 ? 1 : r < 10 ? 2 : r < 53 ? 3 : r < 400 ? 4 : 5;
+    skillRows.push([firstMember + j, '钳工', level, `B${String(j).padStart(10, '0')}`, '2024-06-30', '基准企业', 'enterprise', 'import', j % 250 === 0 ? 'voided' : 'valid', nowIso]);
+  }
+  await timed('skill_levels', [['member_id', 'int'], ['occupation', 'text'], ['level', 'int'], ['certificate_no', 'text'], ['issued_on', 'text'], ['issuer', 'text'], ['issuer_kind', 'text'], ['source', 'text'], ['status', 'text'], ['created_at', 'text']], skillRows);
+
   // Join applications: one per 200 members (at least 10), a third of them overdue.
   const appCount = Math.max(10, Math.floor(opts.members / 200));
   const appRows: Row[] = [];

@@ -26,7 +26,7 @@ export const firstPages = {
   memberHome: {
     path: '/m/',
     member: true,
-    chunks: [home, 'src/mobile/members/card-section.tsx', 'src/mobile/notifications/unread-section.tsx', 'src/mobile/activities/home-sections.tsx', 'src/mobile/articles/latest-section.tsx'],
+    chunks: [home, 'src/mobile/members/card-section.tsx', 'src/mobile/skills/skills-section.tsx', 'src/mobile/notifications/unread-section.tsx', 'src/mobile/activities/home-sections.tsx', 'src/mobile/articles/latest-section.tsx'],
   },
 } as const;
 

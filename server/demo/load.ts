@@ -10,6 +10,8 @@ import * as ent from '../modules/orgs/enterprises.ts';
 import * as accounts from '../modules/accounts/index.ts';
 import { seedPioneerDemo } from '../modules/pioneer/demo.ts';
 import { seedArticlesDemo } from '../modules/articles/demo.ts';
+import { anshengRecords, seedSkillRecords, type DemoRecord } from '../modules/skills/demo.ts';
+import { today } from '../platform/dates.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -193,6 +195,8 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedPioneerDemo(deps, caller);
   await seedCommunity(deps, caller, ids, userIds.get('worker')!);
   await seedArticlesDemo(deps, caller);
+  await seedSkills(deps, caller, ids, userIds.get('worker')!);
+  await seedYongkang(deps, caller);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
   await escalateOverdue(deps);
@@ -261,6 +265,87 @@ async function seedMembers(deps: Deps, orgIds: Map<string, number>, workerUserId
     });
     for (let i = 0; i < values.length; i += 200) await tx.insertInto('members').values(values.slice(i, i + 200)).execute();
   });
+}
+
+/**
+ * Skill levels in 嘉善: 李小芳's two certificates (from an evaluation organisation) and the first
+ * self-evaluation at 嘉善精工五金, so the county's cadres see the page with figures.
+ */
+async function seedSkills(deps: Deps, admin: Caller, orgIds: Map<string, number>, workerUserId: number) {
+  const worker = await deps.db.selectFrom('members').select('id').where('user_id', '=', workerUserId).executeTakeFirstOrThrow();
+  const agency = '嘉兴市职业技能等级认定指导中心';
+  const records: DemoRecord[] = [
+    { memberId: worker.id, occupation: '保洁员', level: 4, certificateNo: 'S202433042100012', issuedOn: '2024-09-15', issuer: agency, issuerKind: 'agency' },
+    { memberId: worker.id, occupation: '家政服务员', level: 5, certificateNo: 'S202333042100087', issuedOn: '2023-05-20', issuer: agency, issuerKind: 'agency' },
+  ];
+  const hardware = orgIds.get('嘉善精工五金制品有限公司工会')!;
+  const staff = await deps.db.selectFrom('members').select('id').where('org_id', '=', hardware).where('status', '=', 'member').orderBy('id').limit(12).execute();
+  const levels = [3, 4, 4, 5, 5, 4, 2, 5, 4, 3, 5, 5] as const;
+  staff.forEach((m, i) =>
+    records.push({ memberId: m.id, occupation: ['冲压工', '装配钳工', '模具工'][i % 3], level: levels[i], certificateNo: `Q2025JSWJ${String(i + 1).padStart(4, '0')}`, issuedOn: '2025-04-18', issuer: '嘉善精工五金制品有限公司', issuerKind: 'enterprise' }),
+  );
+  await seedSkillRecords(deps, admin, hardware, records);
+}
+
+const ANSHENG = '浙江安胜科技股份有限公司';
+
+/**
+ * 永康 (a county-level city of 金华), where the seed's skill-level self-evaluation happened: 永康市总工会
+ * with 安胜科技's union, its 812 young workers who passed (members of the union, born 1990–2004)
+ * and their certificates, 43 at 高级工 or above; and its cadre `yongkang`. Members are written in
+ * batches with their ID numbers and phones encrypted, as seedMembers does.
+ */
+async function seedYongkang(deps: Deps, admin: Caller) {
+  const federation = await orgs.createOrg(deps, admin, { name: '永康市总工会', kind: 'federation', parentId: null, level: 'county', basis: null, region: '浙江省金华市永康市' });
+  const union = await orgs.createOrg(deps, admin, { name: `${ANSHENG}工会`, kind: 'grassroots_union', parentId: federation.id, level: null, basis: null, region: null });
+  const enterprise = await ent.createEnterprise(deps, admin, { name: ANSHENG, uscc: makeUscc('330784', 1), orgId: union.id, industry: '金属制品制造', foundedOn: null, employees: null, newEconomy: false });
+  for (const [name, kind] of [['金工车间', 'workshop'], ['装配车间', 'workshop'], ['质量管理部', 'office']] as const) await ent.createTeam(deps, admin, { name, kind, enterpriseId: enterprise.id });
+  const { id } = await accounts.createUser(deps, admin, { username: 'yongkang', password: DEMO_PASSWORD, displayName: '应建国', phone: '13800000014', orgId: federation.id });
+  await accounts.createGrant(deps, admin, { userId: id, role: 'cadre', orgId: federation.id });
+
+  const now = deps.clock();
+  const at = now.toISOString();
+  const memberIds: number[] = [];
+  await deps.db.transaction().execute(async (tx) => {
+    let seq = await nextSequence(tx, 'member_no', 812);
+    const values = Array.from({ length: 812 }, (_, i) => {
+      const birth = `${1990 + (i % 15)}-${String(1 + ((i * 5) % 12)).padStart(2, '0')}-${String(1 + ((i * 11) % 28)).padStart(2, '0')}`;
+      const idNumber = makeIdNumber('330784', birth, i + 1);
+      const phone = `139${String(50_000_000 + i * 7919).slice(-8)}`;
+      const joined = `${now.getUTCFullYear() - 3 + (i % 3)}-0${1 + (i % 9)}-15`;
+      return {
+        name: `${SURNAMES[(i * 13) % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+        id_number_enc: deps.pii.encrypt(idNumber),
+        id_number_hash: deps.pii.hash(idNumber),
+        phone_enc: deps.pii.encrypt(phone),
+        phone_hash: deps.pii.hash(phone),
+        birth_date: idBirthDate(idNumber)!,
+        gender: genderOf(idNumber),
+        org_id: union.id,
+        enterprise_id: enterprise.id,
+        employer_name: null,
+        status: 'member' as const,
+        retained_reason: null,
+        member_no: formatMemberNo(joined.slice(0, 4), seq++),
+        joined_on: joined,
+        left_on: null,
+        user_id: null,
+        ethnicity: '01' as const,
+        education: EDUCATIONS[(i * 3) % EDUCATIONS.length],
+        political_status: POLITICAL[(i * 5) % POLITICAL.length],
+        migrant_worker: i % 2,
+        new_form_group: 'none' as const,
+        source: 'demo' as const,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    for (let i = 0; i < values.length; i += 200) {
+      const rows = await tx.insertInto('members').values(values.slice(i, i + 200)).returning('id').execute();
+      memberIds.push(...rows.map((r) => r.id));
+    }
+  });
+  await seedSkillRecords(deps, admin, union.id, anshengRecords(memberIds, ANSHENG, today(deps)));
 }
 
 /** Join applications waiting for the street cadres: one of them overdue. */

@@ -5,6 +5,7 @@ import { auditModule } from './audit/module';
 import { membersModule } from './members/module';
 import { orgsModule } from './orgs/module';
 import { pioneerModule } from './pioneer/module';
+import { skillsModule } from './skills/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -19,6 +20,7 @@ export const consoleModules: ConsoleModule[] = [
   orgsModule,
   membersModule,
   pioneerModule,
+  skillsModule,
   activitiesModule,
   articlesModule,
   usersModule,

@@ -32,7 +32,7 @@ export interface Tile {
  */
 export interface HomeSection {
   key: string;
-  /** Its place on the page, lower first: 10 the member card, 20 notices, 30 my registrations, 40 news, 50 activities, 60 contests, 70 the union directory. */
+  /** Its place on the page, lower first: 10 the member card, 20 notices, 25 my highest skill level, 30 my registrations, 40 news, 50 activities, 60 contests, 70 the union directory. */
   order: number;
   /** Who sees it: 'guest' the logged-out visitor, 'user' a logged-in account; both without. */
   audience?: 'guest' | 'user';
