@@ -125,13 +125,16 @@ async function freshPostgres(): Promise<{ database: Database; dataDir: string; d
         await client.query('select pg_advisory_unlock_shared($1)', [TEMPLATE_LOCK]);
       }
     });
-  try {
-    await copy();
-  } catch (err) {
-    // The template is gone (3D000: another checkout's run cleared it): build it again, once.
-    if ((err as { code?: string }).code !== '3D000') throw err;
-    await ensureTemplate();
-    await copy();
+  // The template may be gone (3D000: another checkout's run, with other migrations, cleared it
+  // as stale): build it again, a few times at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await copy();
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '3D000' || attempt >= 3) throw err;
+      await ensureTemplate();
+    }
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
   const database = openDatabase({ databaseUrl: urlFor(name), dataDir, poolSize: 4 });
