@@ -9,6 +9,7 @@ import { accountsModule } from './accounts/module.ts';
 import { orgsModule } from './orgs/module.ts';
 import { membersModule } from './members/module.ts';
 import { pioneerModule } from './pioneer/module.ts';
+import { skillsModule } from './skills/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { articlesModule } from './articles/module.ts';
@@ -23,6 +24,7 @@ export const modules: readonly ModuleDefinition[] = [
   orgsModule,
   membersModule,
   pioneerModule,
+  skillsModule,
   activitiesModule,
   contestsModule,
   articlesModule,

@@ -70,6 +70,9 @@ interface Ctx {
   entryId: number;
   /** a published members-only article of street A */
   articleId: number;
+  /** a valid skill-level record of the member of union A, and that member's number */
+  skillRecordId: number;
+  memberNo: string;
 }
 
 interface Request {
@@ -295,6 +298,22 @@ const samples: Record<string, Sample> = {
   'POST /api/articles/:id/withdraw': { req: (c) => ({ url: `/api/articles/${c.articleId}/withdraw` }), sibling: notFound },
   'POST /api/articles/:id/pin': { req: (c) => ({ url: `/api/articles/${c.articleId}/pin`, body: { pinned: true } }), sibling: notFound },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), sibling: notFound },
+
+  // ---- skill levels ----
+  'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },
+  'GET /api/skill-levels': { req: () => ({ url: '/api/skill-levels?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/skill-levels/export': { req: () => ({ url: '/api/skill-levels/export' }), sibling: exported },
+  'GET /api/skill-levels/import-template': { req: () => ({ url: '/api/skill-levels/import-template' }), sibling: { kind: 'unscoped', why: 'the same empty template for everyone' } },
+  'POST /api/skill-levels/import': {
+    req: (c) => ({ url: '/api/skill-levels/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: c.xlsx } }),
+    sibling: notFound,
+  },
+  'GET /api/skill-levels/:id': { req: (c) => ({ url: `/api/skill-levels/${c.skillRecordId}` }), sibling: notFound },
+  'POST /api/skill-levels/:id/correct': { req: (c) => ({ url: `/api/skill-levels/${c.skillRecordId}/correct`, body: { ...skillBody(c.memberId, 2), reason: '矩阵' } }), sibling: notFound },
+  'POST /api/skill-levels/:id/void': { req: (c) => ({ url: `/api/skill-levels/${c.skillRecordId}/void`, body: { reason: '矩阵' } }), sibling: notFound },
+  'GET /api/members/:id/skill-levels': { req: (c) => ({ url: `/api/members/${c.memberId}/skill-levels` }), sibling: notFound },
+  'GET /api/me/skill-levels': { req: () => ({ url: '/api/me/skill-levels' }) },
+  'GET /api/orgs/:id/skill-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/skill-stats` }), sibling: notFound },
 };
 
 /**
@@ -383,6 +402,8 @@ const fresh = {
       await c.f.admin.post('/api/activities', { ...activityBody(c.f.orgs.streetA), title: `矩阵新活动${next()}`, startsAt: '2025-06-02T05:00:00.000Z', endsAt: '2025-06-02T09:00:00.000Z' }),
       201,
     ).id,
+  /** a valid skill-level record of the member of union A */
+  skillRecord: async (c: Ctx) => expectStatus<{ id: number }>(await c.f.admin.post('/api/skill-levels', skillBody(c.memberId, 5000 + next())), 201).id,
   /** a pending entry of the member worker in a fresh contest of street A */
   entry: async (c: Ctx) => {
     const contestId = expectStatus<{ id: number }>(await c.f.admin.post('/api/contests', { ...contestBody(c.f.orgs.streetA), title: `矩阵新征文${next()}` }), 201).id;
@@ -553,6 +574,16 @@ const ownWrites: Record<string, Own> = {
   'POST /api/articles/:id/withdraw': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/withdraw` }), status: 200 },
   'POST /api/articles/:id/pin': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/pin`, body: { pinned: true } }), status: 200 },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), status: 201 },
+  'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1000 + next()) }), status: 201 },
+  'POST /api/skill-levels/import': {
+    req: async (c) => ({ url: '/api/skill-levels/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: await skillWorkbook(c.memberNo, 3000 + next()) } }),
+    status: 200,
+  },
+  'POST /api/skill-levels/:id/correct': {
+    req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/correct`, body: { ...skillBody(c.memberId, 4000 + next()), reason: '矩阵' } }),
+    status: 201,
+  },
+  'POST /api/skill-levels/:id/void': { req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/void`, body: { reason: '矩阵' } }), status: 200 },
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -563,6 +594,20 @@ async function rollWorkbook(n: number): Promise<Buffer> {
   const ws = wb.addWorksheet('会员名册');
   ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']);
   ws.addRow(['矩阵导入', makeIdNumber('330421', '1988-02-03', 500 + n), `1370003${1000 + n}`, '', '2024-01-01']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A skill-level record of a member, with certificate number `n` (fresh ones for writes). */
+function skillBody(memberId: number, n: number) {
+  return { memberId, occupation: '矩阵工种', level: 3, certificateNo: `MX${String(n).padStart(8, '0')}`, issuedOn: '2025-01-01', issuer: '矩阵评价机构' };
+}
+
+/** A one-row skill-level workbook for the member numbered `memberNo`. */
+async function skillWorkbook(memberNo: string, n: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('技能等级');
+  ws.addRow(['会员编号', '姓名', '职业（工种）', '等级', '证书编号', '发证日期', '评价机构', '评价类型']);
+  ws.addRow([memberNo, '', '矩阵工种', 4, `MX${String(n).padStart(8, '0')}`, '2025-01-01', '矩阵评价机构', '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -685,7 +730,12 @@ describe('permission matrix', () => {
     const author = await login(app, 'matrix.worker2', PASSWORD);
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
-    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId, articleId };
+    const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
+    const skillRecordId = expectStatus<{ id: number }>(await f.admin.post('/api/skill-levels', skillBody(memberId, 2)), 201).id;
+    c = {
+      app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
+      activityId, contestId, entryId, articleId, skillRecordId, memberNo,
+    };
   });
   afterAll(() => app.close());
 

@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -6280,6 +6280,595 @@ export interface paths {
                                 workers: number;
                                 named: number;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill-level records of members in scope (valid ones unless history=true) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description records of members of this org and its subtree */
+                    orgId?: number;
+                    /** @description member name (part), member number or certificate number */
+                    q?: string;
+                    occupation?: string;
+                    level?: number;
+                    /** @description also voided and corrected records */
+                    history?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number;
+                                memberName: string;
+                                memberNo: string;
+                                orgId: number;
+                                orgName: string;
+                                occupation: string;
+                                level: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                issuer: string;
+                                /**
+                                 * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                                 * @enum {string}
+                                 */
+                                issuerKind: "enterprise" | "agency";
+                                /** @enum {string} */
+                                source: "manual" | "import" | "competition" | "demo";
+                                /** @enum {string} */
+                                status: "valid" | "voided" | "corrected";
+                                replacesId: number | null;
+                                reason: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a member’s skill level (certificate); 409 when a valid record holds the certificate number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: number;
+                        occupation: string;
+                        /** @description 1 一级/高级技师, 2 二级/技师, 3 三级/高级工, 4 四级/中级工, 5 五级/初级工 */
+                        level: number;
+                        certificateNo: string;
+                        issuedOn: string;
+                        /** @description the evaluating body: the enterprise, or the evaluation organisation */
+                        issuer: string;
+                        /**
+                         * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                         * @default agency
+                         * @enum {string}
+                         */
+                        issuerKind?: "enterprise" | "agency";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill-level records as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description records of members of this org and its subtree */
+                    orgId?: number;
+                    /** @description member name (part), member number or certificate number */
+                    q?: string;
+                    occupation?: string;
+                    level?: number;
+                    /** @description also voided and corrected records */
+                    history?: boolean | ("0" | "1" | "true" | "false");
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for importing skill levels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import skill levels for members of an org’s subtree (multipart: file, orgId); all or nothing
+         * @description 200 {"imported":N}, or 422 problem with errors:[{row,field,message}] and reportUrl of an error-report workbook.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One skill-level record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            memberId: number;
+                            memberName: string;
+                            memberNo: string;
+                            orgId: number;
+                            orgName: string;
+                            occupation: string;
+                            level: number;
+                            certificateNo: string;
+                            issuedOn: string;
+                            issuer: string;
+                            /**
+                             * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                             * @enum {string}
+                             */
+                            issuerKind: "enterprise" | "agency";
+                            /** @enum {string} */
+                            source: "manual" | "import" | "competition" | "demo";
+                            /** @enum {string} */
+                            status: "valid" | "voided" | "corrected";
+                            replacesId: number | null;
+                            reason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/{id}/correct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a record: it is kept as corrected, and a new valid record replaces it (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        occupation: string;
+                        /** @description 1 一级/高级技师, 2 二级/技师, 3 三级/高级工, 4 四级/中级工, 5 五级/初级工 */
+                        level: number;
+                        certificateNo: string;
+                        issuedOn: string;
+                        /** @description the evaluating body: the enterprise, or the evaluation organisation */
+                        issuer: string;
+                        /**
+                         * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                         * @default agency
+                         * @enum {string}
+                         */
+                        issuerKind?: "enterprise" | "agency";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a record with a reason: kept as history, out of the stats (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            memberId: number;
+                            memberName: string;
+                            memberNo: string;
+                            orgId: number;
+                            orgName: string;
+                            occupation: string;
+                            level: number;
+                            certificateNo: string;
+                            issuedOn: string;
+                            issuer: string;
+                            /**
+                             * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                             * @enum {string}
+                             */
+                            issuerKind: "enterprise" | "agency";
+                            /** @enum {string} */
+                            source: "manual" | "import" | "competition" | "demo";
+                            /** @enum {string} */
+                            status: "valid" | "voided" | "corrected";
+                            replacesId: number | null;
+                            reason: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/skill-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s skill-level records, history included */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number;
+                                memberName: string;
+                                memberNo: string;
+                                orgId: number;
+                                orgName: string;
+                                occupation: string;
+                                level: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                issuer: string;
+                                /**
+                                 * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                                 * @enum {string}
+                                 */
+                                issuerKind: "enterprise" | "agency";
+                                /** @enum {string} */
+                                source: "manual" | "import" | "competition" | "demo";
+                                /** @enum {string} */
+                                status: "valid" | "voided" | "corrected";
+                                replacesId: number | null;
+                                reason: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/skill-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One’s own valid skill levels (我的技能等级) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                occupation: string;
+                                level: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                issuer: string;
+                                /**
+                                 * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                                 * @enum {string}
+                                 */
+                                issuerKind: "enterprise" | "agency";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/skill-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill levels over the org’s subtree: valid records per level, and levels 1–3 (高级工 or above) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description valid records of members of the org’s subtree */
+                            total: number;
+                            byLevel: {
+                                1: number;
+                                2: number;
+                                3: number;
+                                4: number;
+                                5: number;
+                            };
+                            /** @description levels 1–3: 高级工 or above */
+                            advancedOrAbove: number;
                         };
                     };
                 };
