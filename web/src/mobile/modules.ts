@@ -4,6 +4,7 @@ import { articlesModule } from './articles/module';
 import { membersModule } from './members/module';
 import { notificationsModule } from './notifications/module';
 import { pioneerModule } from './pioneer/module';
+import { competitionsModule } from './competitions/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -14,6 +15,7 @@ export const portalModules: PortalModule[] = [
   articlesModule,
   membersModule,
   activitiesModule,
+  competitionsModule,
   pioneerModule,
   notificationsModule,
 ];
