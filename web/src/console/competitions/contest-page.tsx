@@ -5,6 +5,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { formatTime } from '../../ui/time';
 import { ExportButton } from '../shared/export-button';
 import { reportError } from '../shared/errors';
 import { competitionKeys } from './queries';
@@ -30,7 +31,7 @@ export function ContestPage() {
         <Descriptions.Item label={f('org')}>{c.orgName}</Descriptions.Item>
         <Descriptions.Item label={f('year')}>{c.year}</Descriptions.Item>
         <Descriptions.Item label={f('window')}>
-          {c.registrationOpensAt.slice(0, 16).replace('T', ' ')} ~ {c.registrationClosesAt.slice(0, 16).replace('T', ' ')}
+          {formatTime(c.registrationOpensAt)} ~ {formatTime(c.registrationClosesAt)}
         </Descriptions.Item>
         <Descriptions.Item label={f('referenceDate')}>{c.referenceDate}</Descriptions.Item>
         <Descriptions.Item label={f('levelUp')}>{c.levelUpAwards.map((a) => t(`competitions.award.${a}`)).join('、') || '—'}</Descriptions.Item>

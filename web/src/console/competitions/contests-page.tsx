@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client';
+import { formatTime, pickedInZone } from '../../ui/time';
 import { can } from '../access';
 import { FormModal } from '../shared/form-modal';
 import { OrgTreeSelect } from '../shared/org-tree-select';
@@ -65,7 +66,7 @@ export function ContestsPage() {
           { title: f('title'), dataIndex: 'title', render: (title: string, c) => <Link to={`/competitions/${c.id}`}>{title}</Link> },
           { title: f('year'), dataIndex: 'year', width: 80 },
           { title: f('org'), dataIndex: 'orgName', width: 180 },
-          { title: f('window'), key: 'window', width: 260, render: (_, c) => `${c.registrationOpensAt.slice(0, 10)} ~ ${c.registrationClosesAt.slice(0, 10)}` },
+          { title: f('window'), key: 'window', width: 260, render: (_, c) => `${formatTime(c.registrationOpensAt)} ~ ${formatTime(c.registrationClosesAt)}` },
           { title: f('events'), dataIndex: 'events', width: 90, align: 'right' },
           { title: f('entries'), dataIndex: 'entries', width: 90, align: 'right' },
         ]}
@@ -84,8 +85,8 @@ export function ContestsPage() {
                 orgId: v.orgId,
                 title: v.title,
                 year: v.year,
-                registrationOpensAt: v.window[0].toISOString(),
-                registrationClosesAt: v.window[1].toISOString(),
+                registrationOpensAt: pickedInZone(v.window[0]),
+                registrationClosesAt: pickedInZone(v.window[1]),
                 referenceDate: v.referenceDate ? v.referenceDate.format('YYYY-MM-DD') : null,
                 levelUpAwards: v.levelUpAwards,
                 events: v.events.map((e) => ({
