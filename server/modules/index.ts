@@ -15,6 +15,7 @@ import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
+import { overviewModule } from './overview/module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
 export const modules: readonly ModuleDefinition[] = [
@@ -30,5 +31,6 @@ export const modules: readonly ModuleDefinition[] = [
   activitiesModule,
   contestsModule,
   articlesModule,
+  overviewModule,
   auditModule,
 ];
