@@ -196,6 +196,14 @@ describe('skill contests', () => {
     expectStatus(await f.clients.cadreA.get(`/api/skill-entries/${ecommerce}/certificate`), 422);
   });
 
+  it('the data screen counts this year’s contests, their competitors and winners over the scope', async () => {
+    const { figures } = expectStatus(await f.clients.cadreA.get(`/api/orgs/${f.orgs.streetA}/overview`), 200);
+    expect(figures.competitions).toMatchObject({ year: 2025, contests: 1, events: 2, winners: 5 });
+    expect(figures.competitions.entries).toBeGreaterThanOrEqual(7);
+    const other = expectStatus(await f.clients.cadreB.get(`/api/orgs/${f.orgs.streetB}/overview`), 200);
+    expect(other.figures.competitions).toMatchObject({ contests: 0, entries: 0 });
+  });
+
   it('exports the entries with their results', async () => {
     const res = await f.clients.cadreA.get(`/api/skill-contests/${contestId}/entries/export`);
     expect(res.statusCode).toBe(200);

@@ -3,6 +3,7 @@ import { competitionsTodos } from './todos.ts';
 import { texts } from './messages.ts';
 import { competitionsRoutes } from './routes.ts';
 import { competitions } from './migrations/0016-competitions.ts';
+import { competitionsOverview } from './overview.ts';
 
 /**
  * competition.read/.write: the skill contests are run by the federations' cadres like Pioneer
@@ -26,4 +27,5 @@ export const competitionsModule = defineModule({
   permissions,
   migrations: { '0016-competitions': competitions },
   todos: competitionsTodos,
+  overview: { competitions: competitionsOverview },
 });

@@ -10446,6 +10446,17 @@ export interface paths {
                                     };
                                     activeTitles: number;
                                 };
+                                /** @description the competitions section; absent when the caller lacks its permission over the org */
+                                competitions?: {
+                                    year: number;
+                                    /** @description skill contests of this year organised over the org’s subtree */
+                                    contests: number;
+                                    events: number;
+                                    /** @description entries to them */
+                                    entries: number;
+                                    /** @description entries that won an award (published events) */
+                                    winners: number;
+                                };
                                 /** @description the activities section; absent when the caller lacks its permission over the org */
                                 activities?: {
                                     year: number;

@@ -61,7 +61,7 @@ export function ScreenPage() {
 
 function Wall({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
-  const { members, pioneer, activities, contests } = figures;
+  const { members, pioneer, activities, contests, competitions } = figures;
   return (
     <>
       <section className="screen-kpis">
@@ -123,6 +123,13 @@ function Wall({ figures }: { figures: Figures }) {
                   <Big figure="contests.contests" label={t('screen.participation.contests')} value={contests.contests} />
                   <Big figure="contests.entries" label={t('screen.participation.entries')} value={contests.entries} />
                   <Big figure="contests.approvedEntries" label={t('screen.participation.approvedEntries')} value={contests.approvedEntries} />
+                </>
+              )}
+              {competitions && (
+                <>
+                  <Big figure="competitions.contests" label={t('screen.participation.skillContests')} value={competitions.contests} />
+                  <Big figure="competitions.entries" label={t('screen.participation.skillEntries')} value={competitions.entries} />
+                  <Big figure="competitions.winners" label={t('screen.participation.skillWinners')} value={competitions.winners} />
                 </>
               )}
             </div>
