@@ -114,7 +114,7 @@ function Wall({ figures }: { figures: Figures }) {
         )}
         {activities && (
           <Panel title={t('screen.panel.participation')} area="participation">
-            <div className="screen-participation">
+            <div className={competitions ? 'screen-participation screen-participation-dense' : 'screen-participation'}>
               <Big figure="activities.confirmed" label={t('screen.participation.confirmed')} value={activities.confirmed} />
               <Big figure="activities.checkedIn" label={t('screen.participation.checkedIn')} value={activities.checkedIn} />
               <Big figure="activities.participationRate" label={t('screen.participation.rate')} value={activities.participationRate} unit="%" />
