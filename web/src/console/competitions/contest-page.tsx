@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Checkbox, Descriptions, Flex, Popconfirm, Result, Select, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Popconfirm, Result, Select, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime, inZone, pickedInZone } from '../../ui/time';
 import { ExportButton } from '../shared/export-button';
 import { reportError } from '../shared/errors';
 import { competitionKeys } from './queries';
@@ -64,6 +64,11 @@ function EventPane({ contest, event: e }: { contest: Contest; event: Event }) {
     },
     onError: (error) => reportError(message, error),
   });
+  const finish = useMutation({
+    mutationFn: (v: { entryId: number; finishedAt: string }) => unwrap(api.PUT('/api/skill-entries/{id}/finish', { params: { path: { id: v.entryId } }, body: { finishedAt: v.finishedAt } })),
+    onSuccess: refresh,
+    onError: (error) => reportError(message, error),
+  });
   const ev = (k: string) => t(`competitions.event.${k}`);
   return (
     <Flex vertical gap={16}>
@@ -104,6 +109,24 @@ function EventPane({ contest, event: e }: { contest: Contest; event: Event }) {
           { title: ev('union'), dataIndex: 'unionName' },
           { title: ev('enterprise'), dataIndex: 'enterpriseName', render: (v: string | null) => v ?? '—' },
           { title: ev('sheets'), key: 'sheets', width: 100, render: (_, n) => <Tag color={n.sheetsComplete >= n.sheetsExpected && n.sheetsExpected > 0 ? 'green' : 'default'}>{`${n.sheetsComplete} / ${n.sheetsExpected}`}</Tag> },
+          {
+            title: ev('finishedAt'),
+            key: 'finishedAt',
+            width: 190,
+            render: (_, n) =>
+              contest.writes && e.status === 'open' ? (
+                <DatePicker
+                  size="small"
+                  showTime={{ format: 'HH:mm:ss' }}
+                  format="MM-DD HH:mm:ss"
+                  aria-label={`${ev('finishedAt')} ${n.memberName}`}
+                  value={n.finishedAt ? inZone(n.finishedAt) : null}
+                  onChange={(d) => d && finish.mutate({ entryId: n.id, finishedAt: pickedInZone(d) })}
+                />
+              ) : (
+                formatTime(n.finishedAt) || '—'
+              ),
+          },
           { title: ev('score'), dataIndex: 'score', width: 90, render: (s: number | null) => (s === null ? '—' : s.toFixed(2)) },
           { title: ev('award'), dataIndex: 'award', width: 100, render: (a: Event['entries'][number]['award']) => (a ? <Tag color="red">{t(`competitions.award.${a}`)}</Tag> : '—') },
           {
