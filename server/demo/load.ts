@@ -12,6 +12,7 @@ import { seedPioneerDemo } from '../modules/pioneer/demo.ts';
 import { seedArticlesDemo } from '../modules/articles/demo.ts';
 import { anshengRecords, seedSkillRecords, type DemoRecord } from '../modules/skills/demo.ts';
 import { today } from '../platform/dates.ts';
+import { seedCompetitionsDemo } from '../modules/competitions/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -197,6 +198,8 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedArticlesDemo(deps, caller);
   await seedSkills(deps, caller, ids, userIds.get('worker')!);
   await seedYongkang(deps, caller);
+  // 永康's second 匠人新秀 contest, among 安胜科技's young workers (after seedYongkang).
+  await seedCompetitionsDemo(deps, caller, DEMO_PASSWORD);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
   await escalateOverdue(deps);

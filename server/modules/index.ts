@@ -10,6 +10,7 @@ import { orgsModule } from './orgs/module.ts';
 import { membersModule } from './members/module.ts';
 import { pioneerModule } from './pioneer/module.ts';
 import { skillsModule } from './skills/module.ts';
+import { competitionsModule } from './competitions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { articlesModule } from './articles/module.ts';
@@ -25,6 +26,7 @@ export const modules: readonly ModuleDefinition[] = [
   orgsModule,
   membersModule,
   pioneerModule,
+  competitionsModule,
   skillsModule,
   activitiesModule,
   contestsModule,

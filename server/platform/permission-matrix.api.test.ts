@@ -78,6 +78,8 @@ interface Ctx {
   /** a valid skill-level record of the member of union A, and that member's number */
   skillRecordId: number;
   memberNo: string;
+  /** a skill contest of street A, its first event, the worker's published entry (a third prize), and its chief judge */
+  skill: { contestId: number; eventId: number; entryId: number; judge: Client; judgeId: number };
 }
 
 interface Request {
@@ -338,6 +340,23 @@ const samples: Record<string, Sample> = {
   'GET /api/members/:id/skill-levels': { req: (c) => ({ url: `/api/members/${c.memberId}/skill-levels` }), sibling: notFound },
   'GET /api/me/skill-levels': { req: () => ({ url: '/api/me/skill-levels' }) },
   'GET /api/orgs/:id/skill-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/skill-stats` }), sibling: notFound },
+
+  // ---- skill competitions ----
+  'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/skill-contests': { req: () => ({ url: '/api/skill-contests?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/skill-contests/open': { req: () => ({ url: '/api/skill-contests/open' }) },
+  'GET /api/skill-contests/:id': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}` }), sibling: notFound },
+  'GET /api/skill-contests/:id/entries/export': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/entries/export` }), sibling: notFound },
+  'POST /api/skill-contests/:id/entries': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/entries`, body: { eventId: c.skill.eventId } }) },
+  'POST /api/skill-contests/:id/judges': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: c.skill.judgeId } }), sibling: notFound },
+  'POST /api/skill-contests/:id/events/:eventId/lock': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/events/${c.skill.eventId}/lock` }) },
+  'POST /api/skill-contests/:id/events/:eventId/publish': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/events/${c.skill.eventId}/publish` }) },
+  'GET /api/skill-contests/:id/events/:eventId/results': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/events/${c.skill.eventId}/results` }) },
+  'GET /api/skill-entries/mine': { req: () => ({ url: '/api/skill-entries/mine' }) },
+  'GET /api/skill-judging': { req: () => ({ url: '/api/skill-judging' }) },
+  'PUT /api/skill-entries/:id/marks': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/marks`, body: { marks: [{ criterionIndex: 0, value: 1 }] } }) },
+  'PUT /api/skill-entries/:id/finish': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/finish`, body: { finishedAt: '2025-06-02T10:00:00+08:00' } }) },
+  'GET /api/skill-entries/:id/certificate': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/certificate` }), sibling: notFound },
 };
 
 /**
@@ -436,6 +455,8 @@ const fresh = {
 };
 
 const ownWrites: Record<string, Own> = {
+  'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), status: 201 },
+  'POST /api/skill-contests/:id/judges': { req: async (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: await fresh.user(c) } }), status: 201 },
   'POST /api/users': {
     req: (c) => ({ url: '/api/users', body: { username: `matrix.new${next()}`, displayName: '矩阵', password: 'Matrix-Pass-2025', orgId: c.f.orgs.unionA } }),
     status: 201,
@@ -689,6 +710,18 @@ function contestBody(orgId: number) {
   };
 }
 
+/** A skill contest of `orgId` open for registration on the test clock's day, with one event. */
+function skillContestBody(orgId: number) {
+  return {
+    orgId,
+    title: '矩阵技能竞赛',
+    year: 2025,
+    registrationOpensAt: '2025-06-01T00:00:00.000Z',
+    registrationClosesAt: '2025-07-01T00:00:00.000Z',
+    events: [{ name: '五金工艺', criteria: [{ name: '精度', weight: 100, kind: 'judgement' }] }],
+  };
+}
+
 const keyOf = (r: RouteInfo) => `${r.method} ${r.url}`;
 /** The roles (other than the platform admin) whose grants carry a permission. */
 const holdersOf = (p: Permission) => roles.filter((r) => r !== 'admin' && rolePermissions(r).includes(p));
@@ -778,7 +811,18 @@ describe('permission matrix', () => {
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
     const skillRecordId = expectStatus<{ id: number }>(await f.admin.post('/api/skill-levels', skillBody(memberId, 2)), 201).id;
+    const skillContest = expectStatus<{ id: number; events: { id: number }[] }>(await f.clients.cadreA.post('/api/skill-contests', skillContestBody(f.orgs.streetA)), 201);
+    const skillEventId = skillContest.events[0].id;
+    const skillEntryId = expectStatus<{ id: number }>(await author.post(`/api/skill-contests/${skillContest.id}/entries`, { eventId: skillEventId }), 201).id;
+    const skillJudgeId = await createUser(f.admin, { username: 'matrix.skill.judge', orgId: f.orgs.streetA });
+    expectStatus(await f.clients.cadreA.post(`/api/skill-contests/${skillContest.id}/judges`, { eventId: skillEventId, userId: skillJudgeId, chief: true }), 201);
+    const skillJudge = await login(app, 'matrix.skill.judge', PASSWORD);
+    expectStatus(await skillJudge.put(`/api/skill-entries/${skillEntryId}/marks`, { marks: [{ criterionIndex: 0, value: 2 }] }), 200);
+    expectStatus(await skillJudge.post(`/api/skill-contests/${skillContest.id}/events/${skillEventId}/lock`), 200);
+    expectStatus(await skillJudge.post(`/api/skill-contests/${skillContest.id}/events/${skillEventId}/publish`), 200);
+    const skill = { contestId: skillContest.id, eventId: skillEventId, entryId: skillEntryId, judge: skillJudge, judgeId: skillJudgeId };
     c = {
+      skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
       activityId, contestId, entryId, articleId, attachmentId: 0, articleColumnId, cardToken, skillRecordId, memberNo,
     };

@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -6395,6 +6395,822 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/skill-contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill contests in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                year: number;
+                                registrationOpensAt: string;
+                                registrationClosesAt: string;
+                                referenceDate: string;
+                                events: number;
+                                entries: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a skill contest (技能竞赛) with its events and marking schemes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        year: number;
+                        /** Format: date-time */
+                        registrationOpensAt: string;
+                        /** Format: date-time */
+                        registrationClosesAt: string;
+                        /** @description the day ages are counted on (default: the day registration closes) */
+                        referenceDate?: string | null;
+                        /** @enum {string|null} */
+                        aggregation?: "mean" | "trimmed_mean" | null;
+                        /** @description awards whose winners are recognised one level up (人社部发〔2022〕14号); none by default */
+                        levelUpAwards?: ("first" | "second" | "third")[] | null;
+                        events: {
+                            name: string;
+                            maxAge?: number | null;
+                            /** @description the occupation a recognised level is recorded under (default: the event’s name) */
+                            occupation?: string | null;
+                            /** @description the skill level (1–5) the event is held at: winners may be recognised one level up */
+                            level?: number | null;
+                            /** @description awards by count or by share in percent (default: share 10/20/30) */
+                            awards?: {
+                                /** @enum {string} */
+                                by: "count" | "share";
+                                first: number;
+                                second: number;
+                                third: number;
+                            } | null;
+                            criteria: {
+                                name: string;
+                                weight: number;
+                                /** @enum {string} */
+                                kind: "measurement" | "judgement";
+                                /** @description measurement criteria: the max marks (default: the weight); judgement criteria are marked 0–3 */
+                                maxMarks?: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            events: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests the logged-in member may enter now, with the events entered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                orgName: string;
+                                registrationClosesAt: string;
+                                events: {
+                                    id: number;
+                                    name: string;
+                                    maxAge: number | null;
+                                    entered: boolean;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contest: events, schemes, judges, entries and marking progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            year: number;
+                            registrationOpensAt: string;
+                            registrationClosesAt: string;
+                            referenceDate: string;
+                            /** @enum {string} */
+                            aggregation: "mean" | "trimmed_mean";
+                            levelUpAwards: ("first" | "second" | "third")[];
+                            writes: boolean;
+                            events: {
+                                id: number;
+                                name: string;
+                                maxAge: number | null;
+                                occupation: string | null;
+                                level: number | null;
+                                awards: {
+                                    /** @enum {string} */
+                                    by: "count" | "share";
+                                    first: number;
+                                    second: number;
+                                    third: number;
+                                };
+                                criteria: {
+                                    name: string;
+                                    weight: number;
+                                    /** @enum {string} */
+                                    kind: "measurement" | "judgement";
+                                    maxMarks: number;
+                                }[];
+                                /** @enum {string} */
+                                status: "open" | "locked" | "published";
+                                actions: ("lock" | "publish")[];
+                                judges: {
+                                    id: number;
+                                    userId: number;
+                                    name: string;
+                                    chief: boolean;
+                                }[];
+                                entries: {
+                                    id: number;
+                                    memberId: number;
+                                    memberName: string;
+                                    unionName: string;
+                                    enterpriseName: string | null;
+                                    finishedAt: string | null;
+                                    sheetsComplete: number;
+                                    sheetsExpected: number;
+                                    score: number | null;
+                                    rank: number | null;
+                                    /** @enum {string|null} */
+                                    award: "first" | "second" | "third" | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contest’s entries and results, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    eventId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter an event: a member for themself (memberId may be omitted), or a cadre for a member in scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        eventId: number;
+                        /** @description the competitor; a member entering themself may omit it */
+                        memberId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a judge to an event (chief: the chief judge); grants the judge role if needed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        eventId: number;
+                        userId: number;
+                        chief?: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/events/{eventId}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock an event’s marks (the chief judge, or the organiser): every judge’s sheet complete */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "locked";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/events/{eventId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an event’s results: scores, ranks (ties share; higher judgement total, then earlier finish), awards */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                entryId: number;
+                                memberName: string;
+                                score: number;
+                                judgementScore: number;
+                                finishedAt: string | null;
+                                rank: number;
+                                /** @enum {string|null} */
+                                award: "first" | "second" | "third" | null;
+                                awardName: string | null;
+                                skillLevelId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/events/{eventId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event’s published results, by rank (its judges and the contest’s cadres) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                entryId: number;
+                                memberName: string;
+                                score: number;
+                                judgementScore: number;
+                                finishedAt: string | null;
+                                rank: number;
+                                /** @enum {string|null} */
+                                award: "first" | "second" | "third" | null;
+                                awardName: string | null;
+                                skillLevelId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-entries/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in member’s entries, with results once published */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                contestTitle: string;
+                                eventName: string;
+                                /** @enum {string} */
+                                status: "open" | "locked" | "published";
+                                score: number | null;
+                                rank: number | null;
+                                /** @enum {string|null} */
+                                award: "first" | "second" | "third" | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-judging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events the logged-in judge marks, with their own marks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                eventId: number;
+                                contestId: number;
+                                contestTitle: string;
+                                eventName: string;
+                                /** @enum {string} */
+                                status: "open" | "locked" | "published";
+                                chief: boolean;
+                                actions: ("lock" | "publish")[];
+                                criteria: {
+                                    name: string;
+                                    weight: number;
+                                    /** @enum {string} */
+                                    kind: "measurement" | "judgement";
+                                    maxMarks: number;
+                                }[];
+                                entries: {
+                                    id: number;
+                                    memberName: string;
+                                    enterpriseName: string | null;
+                                    conflict: boolean;
+                                    marks: {
+                                        criterionIndex: number;
+                                        value: number;
+                                    }[];
+                                    complete: boolean;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-entries/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A judge’s marks for an entry (judgement 0–3, measurement 0..max); refused for their own enterprise’s competitors */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        marks: {
+                            criterionIndex: number;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            marks: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-entries/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record an entry’s finish time (a judge of its event or the organiser): the second tie-break */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        finishedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            finishedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-entries/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An award winner’s certificate (A4, printed in the console) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: number;
+                            certificateNo: string;
+                            memberName: string;
+                            enterpriseName: string | null;
+                            contestTitle: string;
+                            eventName: string;
+                            year: number;
+                            /** @enum {string} */
+                            award: "first" | "second" | "third";
+                            awardName: string;
+                            issuer: string;
+                            publishedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/skill-levels": {
         parameters: {
             query?: never;
@@ -9629,6 +10445,17 @@ export interface paths {
                                         model_education: number;
                                     };
                                     activeTitles: number;
+                                };
+                                /** @description the competitions section; absent when the caller lacks its permission over the org */
+                                competitions?: {
+                                    year: number;
+                                    /** @description skill contests of this year organised over the org’s subtree */
+                                    contests: number;
+                                    events: number;
+                                    /** @description entries to them */
+                                    entries: number;
+                                    /** @description entries that won an award (published events) */
+                                    winners: number;
                                 };
                                 /** @description the activities section; absent when the caller lacks its permission over the org */
                                 activities?: {

@@ -6,6 +6,7 @@ import { membersModule } from './members/module';
 import { orgsModule } from './orgs/module';
 import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
+import { competitionsModule } from './competitions/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -21,6 +22,7 @@ export const consoleModules: ConsoleModule[] = [
   membersModule,
   pioneerModule,
   skillsModule,
+  competitionsModule,
   activitiesModule,
   articlesModule,
   usersModule,

@@ -5,6 +5,7 @@ import { membersModule } from './members/module';
 import { notificationsModule } from './notifications/module';
 import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
+import { competitionsModule } from './competitions/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -16,6 +17,7 @@ export const portalModules: PortalModule[] = [
   membersModule,
   activitiesModule,
   skillsModule,
+  competitionsModule,
   pioneerModule,
   notificationsModule,
 ];

@@ -61,7 +61,7 @@ export function ScreenPage() {
 
 function Wall({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
-  const { members, pioneer, activities, contests } = figures;
+  const { members, pioneer, activities, contests, competitions } = figures;
   return (
     <>
       <section className="screen-kpis">
@@ -114,7 +114,7 @@ function Wall({ figures }: { figures: Figures }) {
         )}
         {activities && (
           <Panel title={t('screen.panel.participation')} area="participation">
-            <div className="screen-participation">
+            <div className={competitions ? 'screen-participation screen-participation-dense' : 'screen-participation'}>
               <Big figure="activities.confirmed" label={t('screen.participation.confirmed')} value={activities.confirmed} />
               <Big figure="activities.checkedIn" label={t('screen.participation.checkedIn')} value={activities.checkedIn} />
               <Big figure="activities.participationRate" label={t('screen.participation.rate')} value={activities.participationRate} unit="%" />
@@ -123,6 +123,13 @@ function Wall({ figures }: { figures: Figures }) {
                   <Big figure="contests.contests" label={t('screen.participation.contests')} value={contests.contests} />
                   <Big figure="contests.entries" label={t('screen.participation.entries')} value={contests.entries} />
                   <Big figure="contests.approvedEntries" label={t('screen.participation.approvedEntries')} value={contests.approvedEntries} />
+                </>
+              )}
+              {competitions && (
+                <>
+                  <Big figure="competitions.contests" label={t('screen.participation.skillContests')} value={competitions.contests} />
+                  <Big figure="competitions.entries" label={t('screen.participation.skillEntries')} value={competitions.entries} />
+                  <Big figure="competitions.winners" label={t('screen.participation.skillWinners')} value={competitions.winners} />
                 </>
               )}
             </div>

@@ -6,7 +6,7 @@ import { EmptyState, PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
 import '../members/members.css';
 
-/** 评审打分: the judge's own assignments, nothing else. */
+/** 评审打分: the judge's own assignments, nothing else; and the way to their skill contest marking. */
 export function AssignmentsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -48,6 +48,10 @@ export function AssignmentsPage() {
           ))}
         </List>
       )}
+      {/* A judge of skill contests marks them on their own pages (技能竞赛评分). */}
+      <List className="gh-card-flat" mode="card">
+        <List.Item onClick={() => navigate('/competitions/judging')}>{t('competitions.judging.title')}</List.Item>
+      </List>
     </div>
   );
 }
