@@ -11,6 +11,7 @@ import { membersModule } from './members/module.ts';
 import { pioneerModule } from './pioneer/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
+import { honoursModule } from './honours/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
@@ -25,6 +26,7 @@ export const modules: readonly ModuleDefinition[] = [
   pioneerModule,
   activitiesModule,
   contestsModule,
+  honoursModule,
   articlesModule,
   auditModule,
 ];
