@@ -10,6 +10,7 @@ import * as ent from '../modules/orgs/enterprises.ts';
 import * as accounts from '../modules/accounts/index.ts';
 import { seedPioneerDemo } from '../modules/pioneer/demo.ts';
 import { seedArticlesDemo } from '../modules/articles/demo.ts';
+import { seedHonoursDemo } from '../modules/honours/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -189,6 +190,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedMembers(deps, ids, userIds.get('worker')!);
   await seedApplications(deps, caller, ids);
   await seedPioneerDemo(deps, caller);
+  await seedHonoursDemo(deps, caller, DEMO_PASSWORD);
   await seedCommunity(deps, caller, ids, userIds.get('worker')!);
   await seedArticlesDemo(deps, caller);
   // As if the platform had been running: the overdue application is already on the desk of the
