@@ -5,6 +5,7 @@ import { auditModule } from './audit/module';
 import { membersModule } from './members/module';
 import { orgsModule } from './orgs/module';
 import { pioneerModule } from './pioneer/module';
+import { honoursModule } from './honours/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -18,6 +19,7 @@ export const consoleModules: ConsoleModule[] = [
   orgsModule,
   membersModule,
   pioneerModule,
+  honoursModule,
   activitiesModule,
   articlesModule,
   usersModule,
