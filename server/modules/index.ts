@@ -9,6 +9,8 @@ import { accountsModule } from './accounts/module.ts';
 import { orgsModule } from './orgs/module.ts';
 import { membersModule } from './members/module.ts';
 import { pioneerModule } from './pioneer/module.ts';
+import { skillsModule } from './skills/module.ts';
+import { competitionsModule } from './competitions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { honoursModule } from './honours/module.ts';
@@ -24,9 +26,11 @@ export const modules: readonly ModuleDefinition[] = [
   orgsModule,
   membersModule,
   pioneerModule,
+  competitionsModule,
+  skillsModule,
+  honoursModule,
   activitiesModule,
   contestsModule,
-  honoursModule,
   articlesModule,
   auditModule,
 ];

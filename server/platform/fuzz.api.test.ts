@@ -336,6 +336,7 @@ describe('bad input on every route', () => {
       'POST /api/members/import',
       'POST /api/pioneer/candidates/:id/evidence',
       'POST /api/pioneer/titles/import',
+      'POST /api/skill-levels/import',
     ]);
     const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
     const HTML = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');

@@ -73,6 +73,11 @@ interface Ctx {
   articleId: number;
   /** one of every honours record in street A (model worker, ledger entry, studio, selections, craftsman) */
   honours: HonoursWorld;
+  /** a valid skill-level record of the member of union A, and that member's number */
+  skillRecordId: number;
+  memberNo: string;
+  /** a skill contest of street A, its first event, the worker's published entry (a third prize), and its chief judge */
+  skill: { contestId: number; eventId: number; entryId: number; judge: Client; judgeId: number };
 }
 
 interface Request {
@@ -329,6 +334,38 @@ const samples: Record<string, Sample> = {
   'POST /api/craftsman-objections/:id/decision': { req: (c) => ({ url: `/api/craftsman-objections/${c.honours.objectionId}/decision`, body: { upheld: false } }), sibling: notFound },
   'POST /api/craftsman-selections/:id/naming': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/naming` }), sibling: notFound },
   'GET /api/craftsmen': { req: () => ({ url: '/api/craftsmen?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  // ---- skill levels ----
+  'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },
+  'GET /api/skill-levels': { req: () => ({ url: '/api/skill-levels?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/skill-levels/export': { req: () => ({ url: '/api/skill-levels/export' }), sibling: exported },
+  'GET /api/skill-levels/import-template': { req: () => ({ url: '/api/skill-levels/import-template' }), sibling: { kind: 'unscoped', why: 'the same empty template for everyone' } },
+  'POST /api/skill-levels/import': {
+    req: (c) => ({ url: '/api/skill-levels/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: c.xlsx } }),
+    sibling: notFound,
+  },
+  'GET /api/skill-levels/:id': { req: (c) => ({ url: `/api/skill-levels/${c.skillRecordId}` }), sibling: notFound },
+  'POST /api/skill-levels/:id/correct': { req: (c) => ({ url: `/api/skill-levels/${c.skillRecordId}/correct`, body: { ...skillBody(c.memberId, 2), reason: '矩阵' } }), sibling: notFound },
+  'POST /api/skill-levels/:id/void': { req: (c) => ({ url: `/api/skill-levels/${c.skillRecordId}/void`, body: { reason: '矩阵' } }), sibling: notFound },
+  'GET /api/members/:id/skill-levels': { req: (c) => ({ url: `/api/members/${c.memberId}/skill-levels` }), sibling: notFound },
+  'GET /api/me/skill-levels': { req: () => ({ url: '/api/me/skill-levels' }) },
+  'GET /api/orgs/:id/skill-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/skill-stats` }), sibling: notFound },
+
+  // ---- skill competitions ----
+  'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/skill-contests': { req: () => ({ url: '/api/skill-contests?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/skill-contests/open': { req: () => ({ url: '/api/skill-contests/open' }) },
+  'GET /api/skill-contests/:id': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}` }), sibling: notFound },
+  'GET /api/skill-contests/:id/entries/export': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/entries/export` }), sibling: notFound },
+  'POST /api/skill-contests/:id/entries': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/entries`, body: { eventId: c.skill.eventId } }) },
+  'POST /api/skill-contests/:id/judges': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: c.skill.judgeId } }), sibling: notFound },
+  'POST /api/skill-contests/:id/events/:eventId/lock': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/events/${c.skill.eventId}/lock` }) },
+  'POST /api/skill-contests/:id/events/:eventId/publish': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/events/${c.skill.eventId}/publish` }) },
+  'GET /api/skill-contests/:id/events/:eventId/results': { req: (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/events/${c.skill.eventId}/results` }) },
+  'GET /api/skill-entries/mine': { req: () => ({ url: '/api/skill-entries/mine' }) },
+  'GET /api/skill-judging': { req: () => ({ url: '/api/skill-judging' }) },
+  'PUT /api/skill-entries/:id/marks': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/marks`, body: { marks: [{ criterionIndex: 0, value: 1 }] } }) },
+  'PUT /api/skill-entries/:id/finish': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/finish`, body: { finishedAt: '2025-06-02T10:00:00+08:00' } }) },
+  'GET /api/skill-entries/:id/certificate': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/certificate` }), sibling: notFound },
 };
 
 /**
@@ -445,6 +482,8 @@ const fresh = {
       await c.f.admin.post('/api/activities', { ...activityBody(c.f.orgs.streetA), title: `矩阵新活动${next()}`, startsAt: '2025-06-02T05:00:00.000Z', endsAt: '2025-06-02T09:00:00.000Z' }),
       201,
     ).id,
+  /** a valid skill-level record of the member of union A */
+  skillRecord: async (c: Ctx) => expectStatus<{ id: number }>(await c.f.admin.post('/api/skill-levels', skillBody(c.memberId, 5000 + next())), 201).id,
   /** a pending entry of the member worker in a fresh contest of street A */
   entry: async (c: Ctx) => {
     const contestId = expectStatus<{ id: number }>(await c.f.admin.post('/api/contests', { ...contestBody(c.f.orgs.streetA), title: `矩阵新征文${next()}` }), 201).id;
@@ -453,6 +492,8 @@ const fresh = {
 };
 
 const ownWrites: Record<string, Own> = {
+  'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), status: 201 },
+  'POST /api/skill-contests/:id/judges': { req: async (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: await fresh.user(c) } }), status: 201 },
   'POST /api/users': {
     req: (c) => ({ url: '/api/users', body: { username: `matrix.new${next()}`, displayName: '矩阵', password: 'Matrix-Pass-2025', orgId: c.f.orgs.unionA } }),
     status: 201,
@@ -653,6 +694,16 @@ const ownWrites: Record<string, Own> = {
     code: 'craftsman_publicity_running',
     why: 'naming waits for the end of the publicity period (7 days by default); the honours API tests name after it',
   },
+  'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1000 + next()) }), status: 201 },
+  'POST /api/skill-levels/import': {
+    req: async (c) => ({ url: '/api/skill-levels/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: await skillWorkbook(c.memberNo, 3000 + next()) } }),
+    status: 200,
+  },
+  'POST /api/skill-levels/:id/correct': {
+    req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/correct`, body: { ...skillBody(c.memberId, 4000 + next()), reason: '矩阵' } }),
+    status: 201,
+  },
+  'POST /api/skill-levels/:id/void': { req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/void`, body: { reason: '矩阵' } }), status: 200 },
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -663,6 +714,20 @@ async function rollWorkbook(n: number): Promise<Buffer> {
   const ws = wb.addWorksheet('会员名册');
   ws.addRow(['姓名', '身份证号', '手机号', '所属企业统一社会信用代码', '入会日期']);
   ws.addRow(['矩阵导入', makeIdNumber('330421', '1988-02-03', 500 + n), `1370003${1000 + n}`, '', '2024-01-01']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A skill-level record of a member, with certificate number `n` (fresh ones for writes). */
+function skillBody(memberId: number, n: number) {
+  return { memberId, occupation: '矩阵工种', level: 3, certificateNo: `MX${String(n).padStart(8, '0')}`, issuedOn: '2025-01-01', issuer: '矩阵评价机构' };
+}
+
+/** A one-row skill-level workbook for the member numbered `memberNo`. */
+async function skillWorkbook(memberNo: string, n: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('技能等级');
+  ws.addRow(['会员编号', '姓名', '职业（工种）', '等级', '证书编号', '发证日期', '评价机构', '评价类型']);
+  ws.addRow([memberNo, '', '矩阵工种', 4, `MX${String(n).padStart(8, '0')}`, '2025-01-01', '矩阵评价机构', '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -708,6 +773,18 @@ function contestBody(orgId: number) {
     submitClosesAt: '2025-07-01T00:00:00.000Z',
     voteOpensAt: '2025-06-01T00:00:00.000Z',
     voteClosesAt: '2025-07-15T00:00:00.000Z',
+  };
+}
+
+/** A skill contest of `orgId` open for registration on the test clock's day, with one event. */
+function skillContestBody(orgId: number) {
+  return {
+    orgId,
+    title: '矩阵技能竞赛',
+    year: 2025,
+    registrationOpensAt: '2025-06-01T00:00:00.000Z',
+    registrationClosesAt: '2025-07-01T00:00:00.000Z',
+    events: [{ name: '五金工艺', criteria: [{ name: '精度', weight: 100, kind: 'judgement' }] }],
   };
 }
 
@@ -797,7 +874,23 @@ describe('permission matrix', () => {
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
     const honours = await buildHonoursWorld(app, f);
-    c = { app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer, activityId, contestId, entryId, articleId, honours };
+    const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
+    const skillRecordId = expectStatus<{ id: number }>(await f.admin.post('/api/skill-levels', skillBody(memberId, 2)), 201).id;
+    const skillContest = expectStatus<{ id: number; events: { id: number }[] }>(await f.clients.cadreA.post('/api/skill-contests', skillContestBody(f.orgs.streetA)), 201);
+    const skillEventId = skillContest.events[0].id;
+    const skillEntryId = expectStatus<{ id: number }>(await author.post(`/api/skill-contests/${skillContest.id}/entries`, { eventId: skillEventId }), 201).id;
+    const skillJudgeId = await createUser(f.admin, { username: 'matrix.skill.judge', orgId: f.orgs.streetA });
+    expectStatus(await f.clients.cadreA.post(`/api/skill-contests/${skillContest.id}/judges`, { eventId: skillEventId, userId: skillJudgeId, chief: true }), 201);
+    const skillJudge = await login(app, 'matrix.skill.judge', PASSWORD);
+    expectStatus(await skillJudge.put(`/api/skill-entries/${skillEntryId}/marks`, { marks: [{ criterionIndex: 0, value: 2 }] }), 200);
+    expectStatus(await skillJudge.post(`/api/skill-contests/${skillContest.id}/events/${skillEventId}/lock`), 200);
+    expectStatus(await skillJudge.post(`/api/skill-contests/${skillContest.id}/events/${skillEventId}/publish`), 200);
+    const skill = { contestId: skillContest.id, eventId: skillEventId, entryId: skillEntryId, judge: skillJudge, judgeId: skillJudgeId };
+    c = {
+      skill,
+      app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
+      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours,
+    };
   });
   afterAll(() => app.close());
 

@@ -3,6 +3,7 @@ import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, notFound, refused } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
+import { conflictOfInterest } from '../../platform/assessment/index.ts';
 import { aggregate, checkMarks, judgeTotal, missingMarks, pioneerTypes, rank, refuseFields, type PioneerType, type ScoringMethod } from './rules.ts';
 import { managedCampaigns, ownAssignments, type Reader } from './policy.ts';
 import { frozenStandard, frozenStandardsOf } from './standards.ts';
@@ -49,9 +50,13 @@ export async function assignJudge(deps: Deps, caller: Caller, candidateId: numbe
         .where('role_grants.org_id', 'in', (eb) => eb.selectFrom('org_closure').select('ancestor_id').where('descendant_id', '=', r.campaign_org_id))
         .executeTakeFirst();
       if (!grant || grant.disabled) throw refused('pioneer_judge_not_eligible');
-      const ownMember = await tx.selectFrom('members').select('id').where('user_id', '=', judgeId).where('enterprise_id', '=', r.enterprise_id).where('status', '!=', 'left').executeTakeFirst();
-      const ownUnion = grant.home_org_id === r.org_id && (await tx.selectFrom('orgs').select('kind').where('id', '=', r.org_id).executeTakeFirstOrThrow()).kind === 'grassroots_union';
-      if (ownMember || ownUnion) throw refused('pioneer_judge_conflict');
+      const [ownMembers, union] = await Promise.all([
+        tx.selectFrom('members').select('enterprise_id').where('user_id', '=', judgeId).where('enterprise_id', '=', r.enterprise_id).where('status', '!=', 'left').execute(),
+        tx.selectFrom('orgs').select('kind').where('id', '=', r.org_id).executeTakeFirstOrThrow(),
+      ]);
+      const judge = { userId: judgeId, enterpriseIds: ownMembers.map((m) => m.enterprise_id!), homeOrgId: grant.home_org_id };
+      const team = { userIds: [], enterpriseId: r.enterprise_id, enterpriseUnionId: union.kind === 'grassroots_union' ? r.org_id : null };
+      if (conflictOfInterest(judge, team)) throw refused('pioneer_judge_conflict');
       if (await tx.selectFrom('pioneer_assignments').select('id').where('candidate_id', '=', candidateId).where('judge_id', '=', judgeId).executeTakeFirst()) {
         throw conflict('pioneer_judge_assigned');
       }

@@ -1,11 +1,27 @@
-import { invalidFields, type Refusal } from '../../platform/errors.ts';
-import { ruleText, type Param, type RuleCode, type Text } from '../../platform/i18n.ts';
+import type { Refusal } from '../../platform/errors.ts';
+import {
+  addYears,
+  checkTransition,
+  overQuota,
+  publicityBlocks,
+  transitionsFrom,
+  weightedTotal,
+  missingMarks as missingOf,
+  type AggregationMethod,
+  type Transition,
+} from '../../platform/assessment/index.ts';
 
 /**
  * Workers' Pioneer (工人先锋号) rules. Pure: no I/O; callers read the facts, pass them in, and get
  * a refusal (a message code with its parameters) or null, or the fields a check refuses (each with
- * a registered rule code). Dates are YYYY-MM-DD in Asia/Shanghai.
+ * a registered rule code). Dates are YYYY-MM-DD in Asia/Shanghai. What is generic to every
+ * assessment (weighted totals, aggregation, ranking with ties, publicity, the state-machine helper,
+ * dates, field problems) lives in platform/assessment and is re-exported here for the module.
  */
+
+export { addDays, addYears, aggregate, explain, publicityLastDay, rank, refuseFields, TRIM_MIN_JUDGES } from '../../platform/assessment/index.ts';
+export type { FieldProblem, Transition } from '../../platform/assessment/index.ts';
+import type { FieldProblem } from '../../platform/assessment/index.ts';
 
 export const pioneerTypes = ['modern_management', 'tech_innovation', 'safe_production', 'quality_service', 'model_education'] as const;
 export type PioneerType = (typeof pioneerTypes)[number];
@@ -17,7 +33,7 @@ export type Dimension = (typeof dimensions)[number];
 export const levels = ['county', 'city', 'province', 'national'] as const;
 export type Level = (typeof levels)[number];
 
-export const scoringMethods = ['mean', 'trimmed_mean'] as const;
+export const scoringMethods = ['mean', 'trimmed_mean'] as const satisfies readonly AggregationMethod[];
 export type ScoringMethod = (typeof scoringMethods)[number];
 export const awards = ['innovation_award', 'finalist_award'] as const;
 export type Award = (typeof awards)[number];
@@ -30,44 +46,6 @@ const YEAR_BARS: readonly IncidentKind[] = ['wage_arrears', 'social_insurance_ar
 const THREE_YEAR_BARS: readonly IncidentKind[] = ['safety_accident', 'occupational_hazard', 'mass_incident'];
 export const BAR_YEARS = 3;
 export const DEFAULT_PUBLICITY_DAYS = 7;
-/** Below this many judges, dropping the highest and lowest would leave too few marks. */
-export const TRIM_MIN_JUDGES = 5;
-
-/** A field a check refuses, explained by a registered field rule (messages.ts `rules`). */
-export interface FieldProblem {
-  field: string;
-  rule: RuleCode;
-  params?: Record<string, Param>;
-}
-
-/** The problems as field errors, each message in both languages. */
-export const explain = (problems: FieldProblem[]): { field: string; message: Text }[] => problems.map((p) => ({ field: p.field, message: ruleText(p.rule, p.params) }));
-
-/** Throws a 422 naming every refused field, when there is any. */
-export function refuseFields(problems: FieldProblem[]): void {
-  if (problems.length) throw invalidFields(explain(problems));
-}
-
-// ---------- dates ----------
-
-/** `date` moved by whole years; 29 February becomes 28 February in a common year. */
-export function addYears(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) + years;
-  const md = date.slice(5);
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return `${String(y).padStart(4, '0')}-${md === '02-29' && !leap ? '02-28' : md}`;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The last day of publicity: `days` calendar days counted from the first, inclusive. */
-export function publicityLastDay(start: string, days: number): string {
-  return addDays(start, days - 1);
-}
 
 // ---------- eligibility ----------
 
@@ -136,21 +114,12 @@ export interface ScoredCriterion {
  * times the dimension's weight. Null when any criterion is unscored.
  */
 export function judgeTotal(criteria: ScoredCriterion[], weights: Weights, points: Map<number, number>): number | null {
-  let total = 0;
-  for (const d of dimensions) {
-    const own = criteria.filter((c) => c.dimension === d);
-    if (own.length === 0) continue;
-    let given = 0;
-    let possible = 0;
-    for (const c of own) {
-      const p = points.get(c.id);
-      if (p === undefined) return null;
-      given += p;
-      possible += c.maxPoints;
-    }
-    total += (given / possible) * weights[d];
-  }
-  return Math.round(total * 100);
+  if (criteria.some((c) => !points.has(c.id))) return null;
+  const parts = dimensions
+    .map((d) => criteria.filter((c) => c.dimension === d))
+    .filter((own) => own.length > 0)
+    .map((own) => ({ given: own.reduce((s, c) => s + points.get(c.id)!, 0), possible: own.reduce((s, c) => s + c.maxPoints, 0), weight: weights[own[0].dimension] }));
+  return weightedTotal(parts);
 }
 
 /** Marks against a frozen standard (a judge's or a self-assessment): each a criterion of it, within its points. */
@@ -164,32 +133,8 @@ export function checkMarks(criteria: ScoredCriterion[], marks: { criterionId: nu
   return problems;
 }
 
-/** How many (judge, criterion) marks are still missing across the sheets. */
-export function missingMarks(criteria: ScoredCriterion[], sheets: Map<number, number>[]): number {
-  return sheets.reduce((n, sheet) => n + criteria.filter((c) => !sheet.has(c.id)).length, 0);
-}
-
-/**
- * The candidate's score (hundredths) from its judges' totals: the mean, or — by the trimmed
- * method with five or more judges — the mean after dropping one highest and one lowest mark.
- * Rounded half up to the hundredth. Null without any mark.
- */
-export function aggregate(method: ScoringMethod, totals: number[]): number | null {
-  if (totals.length === 0) return null;
-  let marks = [...totals].sort((a, b) => a - b);
-  if (method === 'trimmed_mean' && marks.length >= TRIM_MIN_JUDGES) marks = marks.slice(1, -1);
-  return Math.round(marks.reduce((s, m) => s + m, 0) / marks.length);
-}
-
-/** Competition ranking: equal scores share a rank and the next rank skips (1, 1, 3). */
-export function rank<T extends { id: number; score: number }>(items: T[]): (T & { rank: number })[] {
-  const sorted = [...items].sort((a, b) => b.score - a.score || a.id - b.id);
-  let current = 0;
-  return sorted.map((item, i) => {
-    if (i === 0 || sorted[i - 1].score !== item.score) current = i + 1;
-    return { ...item, rank: current };
-  });
-}
+/** How many (judge, criterion) marks are still missing across the sheets (criterion id → points). */
+export const missingMarks = (criteria: ScoredCriterion[], sheets: Map<number, number>[]): number => missingOf(criteria.map((c) => c.id), sheets);
 
 // ---------- the campaign's state machine ----------
 
@@ -240,21 +185,16 @@ const scoresComplete: Guard = (f): Refusal | null => {
 const nomineesWithinQuota: Guard = (f): Refusal | null => {
   if (f.nominees === 0) return { code: 'pioneer_nominees_required' };
   if (f.invalidNominees > 0) return { code: 'pioneer_nominee_not_scored', params: { count: f.invalidNominees } };
-  if (f.nominees > f.quota) return { code: 'pioneer_quota_exceeded', params: { quota: f.quota, count: f.nominees } };
+  if (overQuota(f.nominees, f.quota) > 0) return { code: 'pioneer_quota_exceeded', params: { quota: f.quota, count: f.nominees } };
   return null;
 };
 const publicityDone: Guard = (f): Refusal | null => {
-  if (f.publicityLastDay !== null && f.today <= f.publicityLastDay) return { code: 'pioneer_publicity_not_over', params: { date: f.publicityLastDay } };
-  if (f.openObjections > 0) return { code: 'pioneer_objections_open', params: { count: f.openObjections } };
-  if (f.toName > f.quota) return { code: 'pioneer_quota_exceeded', params: { quota: f.quota, count: f.toName } };
+  const blocked = publicityBlocks(f);
+  if (blocked === 'publicity_not_over') return { code: 'pioneer_publicity_not_over', params: { date: f.publicityLastDay! } };
+  if (blocked === 'objections_open') return { code: 'pioneer_objections_open', params: { count: f.openObjections } };
+  if (overQuota(f.toName, f.quota) > 0) return { code: 'pioneer_quota_exceeded', params: { quota: f.quota, count: f.toName } };
   return null;
 };
-
-export interface Transition<S extends string, F> {
-  from: readonly S[];
-  to: S;
-  guard: (f: F) => Refusal | null;
-}
 
 /** Every move of a campaign, by name: from which states, to which state, and what must hold. */
 export const campaignTransitions = {
@@ -274,17 +214,15 @@ export const campaignTransitions = {
 export type CampaignTransition = keyof typeof campaignTransitions;
 export const campaignTransitionNames = Object.keys(campaignTransitions) as CampaignTransition[];
 
-/** Whether a move is legal from a status at all (its guard may still refuse). */
-const legalFrom = (status: CampaignStatus, name: CampaignTransition) => (campaignTransitions[name].from as readonly CampaignStatus[]).includes(status);
-
 /** The moves legal from a status: what a campaign's manager is offered (`actions`). */
-export const campaignTransitionsFrom = (status: CampaignStatus) => campaignTransitionNames.filter((name) => legalFrom(status, name));
+export const campaignTransitionsFrom = (status: CampaignStatus): CampaignTransition[] => transitionsFrom<CampaignStatus, CampaignTransition>(campaignTransitions, status);
 
 /** Refusal of an illegal move (wrong state) or of a guard; null when the move may happen. */
 export function checkCampaignTransition(status: CampaignStatus, name: CampaignTransition, facts: CampaignFacts): Refusal | null {
-  const t: Transition<CampaignStatus, CampaignFacts> = campaignTransitions[name];
-  if (!legalFrom(status, name)) return { code: 'pioneer_transition_illegal', params: { transition: `pioneer_transition_${name}`, status: `pioneer_status_${status}` } };
-  return t.guard(facts);
+  return checkTransition<CampaignStatus, CampaignFacts>(campaignTransitions[name], status, facts, () => ({
+    code: 'pioneer_transition_illegal',
+    params: { transition: `pioneer_transition_${name}`, status: `pioneer_status_${status}` },
+  }));
 }
 
 // ---------- a candidate's own moves ----------
@@ -325,9 +263,10 @@ export const candidateTransitions = {
 export type CandidateTransition = keyof typeof candidateTransitions;
 
 export function checkCandidateTransition(status: CandidateStatus, name: CandidateTransition, facts: CandidateFacts): Refusal | null {
-  const t: Transition<CandidateStatus, CandidateFacts> = candidateTransitions[name];
-  if (!t.from.includes(status)) return { code: 'pioneer_transition_illegal', params: { transition: `pioneer_transition_${name}`, status: `pioneer_candidate_${status}` } };
-  return t.guard(facts);
+  return checkTransition<CandidateStatus, CandidateFacts>(candidateTransitions[name], status, facts, () => ({
+    code: 'pioneer_transition_illegal',
+    params: { transition: `pioneer_transition_${name}`, status: `pioneer_candidate_${status}` },
+  }));
 }
 
 // ---------- titles after naming ----------

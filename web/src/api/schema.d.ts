@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "honour.read" | "honour.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "honour.read" | "honour.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "activity.read" | "activity.write" | "honour.read" | "honour.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -6293,795 +6293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/activities": {
+    "/api/skill-contests": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Activities in scope with sign-up and attendance counts */
+        /** Skill contests in scope */
         get: {
             parameters: {
                 query?: {
                     page?: number;
                     pageSize?: number;
                     orgId?: number;
-                    from?: string;
-                    to?: string;
-                    kind?: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                    status?: "published" | "cancelled";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                orgId: number;
-                                orgName: string;
-                                openToAll: boolean;
-                                title: string;
-                                /** @enum {string} */
-                                kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                                description: string | null;
-                                place: string | null;
-                                startsAt: string;
-                                endsAt: string;
-                                capacity: number;
-                                confirmed: number;
-                                waitlisted: number;
-                                checkedIn: number;
-                                signupOpensAt: string | null;
-                                /** @description defaults to the start */
-                                signupClosesAt: string;
-                                /** @description defaults to the start */
-                                cancelDeadline: string;
-                                membersOnly: boolean;
-                                minAge: number | null;
-                                maxAge: number | null;
-                                /** @enum {string} */
-                                status: "published" | "cancelled";
-                                createdAt: string;
-                                /** @description what the caller may do to it now: only these buttons are shown */
-                                actions: ("update" | "cancel" | "check_in")[];
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Publish an activity for an org’s subtree (or open to all) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        orgId: number;
-                        title: string;
-                        /** @enum {string} */
-                        kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                        description?: string | null;
-                        place?: string | null;
-                        /** Format: date-time */
-                        startsAt: string;
-                        /** Format: date-time */
-                        endsAt: string;
-                        capacity: number;
-                        /** Format: date-time */
-                        signupOpensAt?: string | null;
-                        /** Format: date-time */
-                        signupClosesAt?: string | null;
-                        /** Format: date-time */
-                        cancelDeadline?: string | null;
-                        /** @default false */
-                        membersOnly?: boolean;
-                        /**
-                         * @description visible to every worker, not only members in the org’s subtree
-                         * @default false
-                         */
-                        openToAll?: boolean;
-                        minAge?: number | null;
-                        maxAge?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Activities as the list filters them, in Excel (audited) */
-        get: {
-            parameters: {
-                query?: {
-                    orgId?: number;
-                    from?: string;
-                    to?: string;
-                    kind?: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                    status?: "published" | "cancelled";
-                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
-                    full?: boolean | ("0" | "1" | "true" | "false");
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/available": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Activities open to the caller, with their own registration (without a session: those open to every worker) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                orgId: number;
-                                orgName: string;
-                                openToAll: boolean;
-                                title: string;
-                                /** @enum {string} */
-                                kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                                description: string | null;
-                                place: string | null;
-                                startsAt: string;
-                                endsAt: string;
-                                capacity: number;
-                                confirmed: number;
-                                waitlisted: number;
-                                checkedIn: number;
-                                signupOpensAt: string | null;
-                                /** @description defaults to the start */
-                                signupClosesAt: string;
-                                /** @description defaults to the start */
-                                cancelDeadline: string;
-                                membersOnly: boolean;
-                                minAge: number | null;
-                                maxAge: number | null;
-                                /** @enum {string} */
-                                status: "published" | "cancelled";
-                                createdAt: string;
-                                mine: {
-                                    id: number;
-                                    /** @enum {string} */
-                                    status: "confirmed" | "waitlisted" | "cancelled";
-                                    code: string;
-                                    checkedInAt: string | null;
-                                } | null;
-                                signupOpen: boolean;
-                                /** @description why this person may not sign up now, in their language */
-                                refusal: string | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/registrations/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The logged-in worker’s registrations with their check-in codes */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                activityId: number;
-                                title: string;
-                                startsAt: string;
-                                endsAt: string;
-                                place: string | null;
-                                /** @enum {string} */
-                                activityStatus: "published" | "cancelled";
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                                code: string;
-                                /** @description what the QR code encodes */
-                                qr: string;
-                                checkedInAt: string | null;
-                                /** @description place on the waiting list, 1 = confirmed next when a place frees; null unless waitlisted */
-                                waitlistPosition: number | null;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One activity */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            openToAll: boolean;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                            description: string | null;
-                            place: string | null;
-                            startsAt: string;
-                            endsAt: string;
-                            capacity: number;
-                            confirmed: number;
-                            waitlisted: number;
-                            checkedIn: number;
-                            signupOpensAt: string | null;
-                            /** @description defaults to the start */
-                            signupClosesAt: string;
-                            /** @description defaults to the start */
-                            cancelDeadline: string;
-                            membersOnly: boolean;
-                            minAge: number | null;
-                            maxAge: number | null;
-                            /** @enum {string} */
-                            status: "published" | "cancelled";
-                            createdAt: string;
-                            /** @description what the caller may do to it now: only these buttons are shown */
-                            actions: ("update" | "cancel" | "check_in")[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change an activity (more places confirm the waiting list in order) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        description?: string | null;
-                        place?: string | null;
-                        /** Format: date-time */
-                        startsAt?: string;
-                        /** Format: date-time */
-                        endsAt?: string;
-                        capacity?: number;
-                        /** Format: date-time */
-                        signupOpensAt?: string | null;
-                        /** Format: date-time */
-                        signupClosesAt?: string | null;
-                        /** Format: date-time */
-                        cancelDeadline?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            openToAll: boolean;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                            description: string | null;
-                            place: string | null;
-                            startsAt: string;
-                            endsAt: string;
-                            capacity: number;
-                            confirmed: number;
-                            waitlisted: number;
-                            checkedIn: number;
-                            signupOpensAt: string | null;
-                            /** @description defaults to the start */
-                            signupClosesAt: string;
-                            /** @description defaults to the start */
-                            cancelDeadline: string;
-                            membersOnly: boolean;
-                            minAge: number | null;
-                            maxAge: number | null;
-                            /** @enum {string} */
-                            status: "published" | "cancelled";
-                            createdAt: string;
-                            /** @description what the caller may do to it now: only these buttons are shown */
-                            actions: ("update" | "cancel" | "check_in")[];
-                        };
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/activities/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancel an activity */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            orgId: number;
-                            orgName: string;
-                            openToAll: boolean;
-                            title: string;
-                            /** @enum {string} */
-                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
-                            description: string | null;
-                            place: string | null;
-                            startsAt: string;
-                            endsAt: string;
-                            capacity: number;
-                            confirmed: number;
-                            waitlisted: number;
-                            checkedIn: number;
-                            signupOpensAt: string | null;
-                            /** @description defaults to the start */
-                            signupClosesAt: string;
-                            /** @description defaults to the start */
-                            cancelDeadline: string;
-                            membersOnly: boolean;
-                            minAge: number | null;
-                            maxAge: number | null;
-                            /** @enum {string} */
-                            status: "published" | "cancelled";
-                            createdAt: string;
-                            /** @description what the caller may do to it now: only these buttons are shown */
-                            actions: ("update" | "cancel" | "check_in")[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/registrations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Registrations of an activity */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    status?: "confirmed" | "waitlisted" | "cancelled";
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                memberId: number | null;
-                                userId: number;
-                                name: string;
-                                /** @enum {string} */
-                                status: "confirmed" | "waitlisted" | "cancelled";
-                                checkedInAt: string | null;
-                                createdAt: string;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Sign up (confirmed while places last, then waitlisted) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            status: "confirmed" | "waitlisted";
-                            code: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/registrations/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Cancel one’s own sign-up before the deadline (the first waitlisted is confirmed) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": null;
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/registrations/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Registrations of an activity in Excel: real names, phones masked unless full=true (needs member.pii; audited) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "confirmed" | "waitlisted" | "cancelled";
-                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
-                    full?: boolean | ("0" | "1" | "true" | "false");
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/activities/{id}/check-ins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check a confirmed person in by their code (scanned or typed), once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        code: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            registrationId: number;
-                            memberId: number | null;
-                            name: string;
-                            checkedInAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/orgs/{id}/activity-stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Yearly activity counts over the subtree, per sub-organisation */
-        get: {
-            parameters: {
-                query?: {
                     year?: number;
                 };
                 header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            activities: number;
-                            byKind: {
-                                [key: string]: number;
-                            };
-                            confirmed: number;
-                            checkedIn: number;
-                            /** @description confirmed but not checked in, for activities already over */
-                            noShows: number;
-                            /** @description direct sub-organisations with at least one activity in their subtree */
-                            childrenReached: number;
-                            children: {
-                                orgId: number;
-                                name: string;
-                                activities: number;
-                                checkedIn: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Contests in scope */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    orgId?: number;
-                };
-                header?: never;
                 path?: never;
                 cookie?: never;
             };
@@ -7099,25 +6327,12 @@ export interface paths {
                                 orgId: number;
                                 orgName: string;
                                 title: string;
-                                theme: string;
-                                description: string | null;
-                                /** @enum {string} */
-                                entryKind: "photo" | "text" | "video";
-                                submitOpensAt: string;
-                                submitClosesAt: string;
-                                voteOpensAt: string;
-                                voteClosesAt: string;
-                                entriesPerMember: number;
-                                votesPerMember: number;
-                                openToAll: boolean;
-                                /** @enum {string} */
-                                status: "published" | "cancelled";
-                                /** @description approved entries */
+                                year: number;
+                                registrationOpensAt: string;
+                                registrationClosesAt: string;
+                                referenceDate: string;
+                                events: number;
                                 entries: number;
-                                /** @description entries waiting for moderation */
-                                pending: number;
-                                /** @description moderate: the caller may approve and reject its entries */
-                                actions: "moderate"[];
                             }[];
                             total: number;
                         };
@@ -7126,7 +6341,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Open a themed contest (随手拍, stories, short videos) */
+        /** Create a skill contest (技能竞赛) with its events and marking schemes */
         post: {
             parameters: {
                 query?: never;
@@ -7139,24 +6354,278 @@ export interface paths {
                     "application/json": {
                         orgId: number;
                         title: string;
-                        theme: string;
-                        description?: string | null;
-                        /** @enum {string} */
-                        entryKind: "photo" | "text" | "video";
+                        year: number;
                         /** Format: date-time */
-                        submitOpensAt: string;
+                        registrationOpensAt: string;
                         /** Format: date-time */
-                        submitClosesAt: string;
-                        /** Format: date-time */
-                        voteOpensAt: string;
-                        /** Format: date-time */
-                        voteClosesAt: string;
-                        /** @default 1 */
-                        entriesPerMember?: number;
-                        /** @default 1 */
-                        votesPerMember?: number;
-                        /** @default false */
-                        openToAll?: boolean;
+                        registrationClosesAt: string;
+                        /** @description the day ages are counted on (default: the day registration closes) */
+                        referenceDate?: string | null;
+                        /** @enum {string|null} */
+                        aggregation?: "mean" | "trimmed_mean" | null;
+                        /** @description awards whose winners are recognised one level up (人社部发〔2022〕14号); none by default */
+                        levelUpAwards?: ("first" | "second" | "third")[] | null;
+                        events: {
+                            name: string;
+                            maxAge?: number | null;
+                            /** @description the occupation a recognised level is recorded under (default: the event’s name) */
+                            occupation?: string | null;
+                            /** @description the skill level (1–5) the event is held at: winners may be recognised one level up */
+                            level?: number | null;
+                            /** @description awards by count or by share in percent (default: share 10/20/30) */
+                            awards?: {
+                                /** @enum {string} */
+                                by: "count" | "share";
+                                first: number;
+                                second: number;
+                                third: number;
+                            } | null;
+                            criteria: {
+                                name: string;
+                                weight: number;
+                                /** @enum {string} */
+                                kind: "measurement" | "judgement";
+                                /** @description measurement criteria: the max marks (default: the weight); judgement criteria are marked 0–3 */
+                                maxMarks?: number | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            events: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests the logged-in member may enter now, with the events entered */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                orgName: string;
+                                registrationClosesAt: string;
+                                events: {
+                                    id: number;
+                                    name: string;
+                                    maxAge: number | null;
+                                    entered: boolean;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contest: events, schemes, judges, entries and marking progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            year: number;
+                            registrationOpensAt: string;
+                            registrationClosesAt: string;
+                            referenceDate: string;
+                            /** @enum {string} */
+                            aggregation: "mean" | "trimmed_mean";
+                            levelUpAwards: ("first" | "second" | "third")[];
+                            writes: boolean;
+                            events: {
+                                id: number;
+                                name: string;
+                                maxAge: number | null;
+                                occupation: string | null;
+                                level: number | null;
+                                awards: {
+                                    /** @enum {string} */
+                                    by: "count" | "share";
+                                    first: number;
+                                    second: number;
+                                    third: number;
+                                };
+                                criteria: {
+                                    name: string;
+                                    weight: number;
+                                    /** @enum {string} */
+                                    kind: "measurement" | "judgement";
+                                    maxMarks: number;
+                                }[];
+                                /** @enum {string} */
+                                status: "open" | "locked" | "published";
+                                actions: ("lock" | "publish")[];
+                                judges: {
+                                    id: number;
+                                    userId: number;
+                                    name: string;
+                                    chief: boolean;
+                                }[];
+                                entries: {
+                                    id: number;
+                                    memberId: number;
+                                    memberName: string;
+                                    unionName: string;
+                                    enterpriseName: string | null;
+                                    finishedAt: string | null;
+                                    sheetsComplete: number;
+                                    sheetsExpected: number;
+                                    score: number | null;
+                                    rank: number | null;
+                                    /** @enum {string|null} */
+                                    award: "first" | "second" | "third" | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contest’s entries and results, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    eventId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter an event: a member for themself (memberId may be omitted), or a cadre for a member in scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        eventId: number;
+                        /** @description the competitor; a member entering themself may omit it */
+                        memberId?: number | null;
                     };
                 };
             };
@@ -7180,116 +6649,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/contests/export": {
+    "/api/skill-contests/{id}/judges": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Contests as the list filters them, in Excel (audited) */
-        get: {
-            parameters: {
-                query?: {
-                    orgId?: number;
-                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
-                    full?: boolean | ("0" | "1" | "true" | "false");
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contests/available": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Contests the logged-in worker may enter or vote in */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                orgId: number;
-                                orgName: string;
-                                title: string;
-                                theme: string;
-                                description: string | null;
-                                /** @enum {string} */
-                                entryKind: "photo" | "text" | "video";
-                                submitOpensAt: string;
-                                submitClosesAt: string;
-                                voteOpensAt: string;
-                                voteClosesAt: string;
-                                entriesPerMember: number;
-                                votesPerMember: number;
-                                openToAll: boolean;
-                                /** @enum {string} */
-                                status: "published" | "cancelled";
-                                /** @description approved entries */
-                                entries: number;
-                                /** @description entries waiting for moderation */
-                                pending: number;
-                                /** @description moderate: the caller may approve and reject its entries */
-                                actions: "moderate"[];
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contests/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One contest (its audience, or cadres in scope) */
-        get: {
+        /** Assign a judge to an event (chief: the chief judge); grants the judge role if needed */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -7298,38 +6668,168 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        eventId: number;
+                        userId: number;
+                        chief?: boolean | null;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             id: number;
-                            orgId: number;
-                            orgName: string;
-                            title: string;
-                            theme: string;
-                            description: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/events/{eventId}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lock an event’s marks (the chief judge, or the organiser): every judge’s sheet complete */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
                             /** @enum {string} */
-                            entryKind: "photo" | "text" | "video";
-                            submitOpensAt: string;
-                            submitClosesAt: string;
-                            voteOpensAt: string;
-                            voteClosesAt: string;
-                            entriesPerMember: number;
-                            votesPerMember: number;
-                            openToAll: boolean;
-                            /** @enum {string} */
-                            status: "published" | "cancelled";
-                            /** @description approved entries */
-                            entries: number;
-                            /** @description entries waiting for moderation */
-                            pending: number;
-                            /** @description moderate: the caller may approve and reject its entries */
-                            actions: "moderate"[];
+                            status: "locked";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/events/{eventId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an event’s results: scores, ranks (ties share; higher judgement total, then earlier finish), awards */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                entryId: number;
+                                memberName: string;
+                                score: number;
+                                judgementScore: number;
+                                finishedAt: string | null;
+                                rank: number;
+                                /** @enum {string|null} */
+                                award: "first" | "second" | "third" | null;
+                                awardName: string | null;
+                                skillLevelId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-contests/{id}/events/{eventId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An event’s published results, by rank (its judges and the contest’s cadres) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    eventId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                entryId: number;
+                                memberName: string;
+                                score: number;
+                                judgementScore: number;
+                                finishedAt: string | null;
+                                rank: number;
+                                /** @enum {string|null} */
+                                award: "first" | "second" | "third" | null;
+                                awardName: string | null;
+                                skillLevelId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -7343,25 +6843,19 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/contests/{id}/entries": {
+    "/api/skill-entries/mine": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** All entries, for moderation */
+        /** The logged-in member’s entries, with results once published */
         get: {
             parameters: {
-                query?: {
-                    page?: number;
-                    pageSize?: number;
-                    status?: "pending" | "approved" | "rejected";
-                };
+                query?: never;
                 header?: never;
-                path: {
-                    id: number;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -7376,20 +6870,15 @@ export interface paths {
                             items: {
                                 id: number;
                                 contestId: number;
-                                title: string;
-                                body: string | null;
-                                link: string | null;
-                                author: string;
-                                hasFile: boolean;
-                                fileUrl: string | null;
-                                thumbUrl: string | null;
+                                contestTitle: string;
+                                eventName: string;
                                 /** @enum {string} */
-                                status: "pending" | "approved" | "rejected";
-                                reason: string | null;
-                                votes: number;
+                                status: "open" | "locked" | "published";
+                                score: number | null;
+                                rank: number | null;
+                                /** @enum {string|null} */
+                                award: "first" | "second" | "third" | null;
                                 createdAt: string;
-                                /** @description approve and reject while it is pending, to a cadre who may write the contest */
-                                actions: ("approve" | "reject")[];
                             }[];
                             total: number;
                         };
@@ -7398,14 +6887,475 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-judging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events the logged-in judge marks, with their own marks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                eventId: number;
+                                contestId: number;
+                                contestTitle: string;
+                                eventName: string;
+                                /** @enum {string} */
+                                status: "open" | "locked" | "published";
+                                chief: boolean;
+                                actions: ("lock" | "publish")[];
+                                criteria: {
+                                    name: string;
+                                    weight: number;
+                                    /** @enum {string} */
+                                    kind: "measurement" | "judgement";
+                                    maxMarks: number;
+                                }[];
+                                entries: {
+                                    id: number;
+                                    memberName: string;
+                                    enterpriseName: string | null;
+                                    conflict: boolean;
+                                    marks: {
+                                        criterionIndex: number;
+                                        value: number;
+                                    }[];
+                                    complete: boolean;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-entries/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A judge’s marks for an entry (judgement 0–3, measurement 0..max); refused for their own enterprise’s competitors */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        marks: {
+                            criterionIndex: number;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            marks: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-entries/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record an entry’s finish time (a judge of its event or the organiser): the second tie-break */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        finishedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            finishedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-entries/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An award winner’s certificate (A4, printed in the console) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entryId: number;
+                            certificateNo: string;
+                            memberName: string;
+                            enterpriseName: string | null;
+                            contestTitle: string;
+                            eventName: string;
+                            year: number;
+                            /** @enum {string} */
+                            award: "first" | "second" | "third";
+                            awardName: string;
+                            issuer: string;
+                            publishedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill-level records of members in scope (valid ones unless history=true) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description records of members of this org and its subtree */
+                    orgId?: number;
+                    /** @description member name (part), member number or certificate number */
+                    q?: string;
+                    occupation?: string;
+                    level?: number;
+                    /** @description also voided and corrected records */
+                    history?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number;
+                                memberName: string;
+                                memberNo: string;
+                                orgId: number;
+                                orgName: string;
+                                occupation: string;
+                                level: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                issuer: string;
+                                /**
+                                 * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                                 * @enum {string}
+                                 */
+                                issuerKind: "enterprise" | "agency";
+                                /** @enum {string} */
+                                source: "manual" | "import" | "competition" | "demo";
+                                /** @enum {string} */
+                                status: "valid" | "voided" | "corrected";
+                                replacesId: number | null;
+                                reason: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a member’s skill level (certificate); 409 when a valid record holds the certificate number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: number;
+                        occupation: string;
+                        /** @description 1 一级/高级技师, 2 二级/技师, 3 三级/高级工, 4 四级/中级工, 5 五级/初级工 */
+                        level: number;
+                        certificateNo: string;
+                        issuedOn: string;
+                        /** @description the evaluating body: the enterprise, or the evaluation organisation */
+                        issuer: string;
+                        /**
+                         * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                         * @default agency
+                         * @enum {string}
+                         */
+                        issuerKind?: "enterprise" | "agency";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill-level records as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description records of members of this org and its subtree */
+                    orgId?: number;
+                    /** @description member name (part), member number or certificate number */
+                    q?: string;
+                    occupation?: string;
+                    level?: number;
+                    /** @description also voided and corrected records */
+                    history?: boolean | ("0" | "1" | "true" | "false");
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for importing skill levels */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
-         * Submit an entry: JSON {title, body|link}, or multipart with file (photo: jpg/png/webp ≤ 15 MB; video: mp4 ≤ 200 MB)
-         * @description Photos are re-encoded upright without metadata (location removed) and get a thumbnail.
+         * Import skill levels for members of an org’s subtree (multipart: file, orgId); all or nothing
+         * @description 200 {"imported":N}, or 422 problem with errors:[{row,field,message}] and reportUrl of an error-report workbook.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            imported: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/skill-levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One skill-level record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
                 path: {
                     id: number;
                 };
@@ -7414,109 +7364,35 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             id: number;
+                            memberId: number;
+                            memberName: string;
+                            memberNo: string;
+                            orgId: number;
+                            orgName: string;
+                            occupation: string;
+                            level: number;
+                            certificateNo: string;
+                            issuedOn: string;
+                            issuer: string;
+                            /**
+                             * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                             * @enum {string}
+                             */
+                            issuerKind: "enterprise" | "agency";
                             /** @enum {string} */
-                            status: "pending";
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contests/{id}/entries/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A contest’s entries as the moderation list filters them, in Excel (audited) */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "pending" | "approved" | "rejected";
-                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
-                    full?: boolean | ("0" | "1" | "true" | "false");
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contests/{id}/entries/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The logged-in member’s own entries in any state, with the reason of a rejection */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                contestId: number;
-                                title: string;
-                                body: string | null;
-                                link: string | null;
-                                author: string;
-                                hasFile: boolean;
-                                fileUrl: string | null;
-                                thumbUrl: string | null;
-                                /** @enum {string} */
-                                status: "pending" | "approved" | "rejected";
-                                reason: string | null;
-                                votes: number;
-                                createdAt: string;
-                            }[];
-                            total: number;
+                            source: "manual" | "import" | "competition" | "demo";
+                            /** @enum {string} */
+                            status: "valid" | "voided" | "corrected";
+                            replacesId: number | null;
+                            reason: string | null;
+                            createdAt: string;
                         };
                     };
                 };
@@ -7530,122 +7406,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/contests/{id}/gallery": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Approved entries with votes */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                contestId: number;
-                                title: string;
-                                body: string | null;
-                                link: string | null;
-                                author: string;
-                                hasFile: boolean;
-                                fileUrl: string | null;
-                                thumbUrl: string | null;
-                                /** @enum {string} */
-                                status: "pending" | "approved" | "rejected";
-                                reason: string | null;
-                                votes: number;
-                                createdAt: string;
-                                votedByMe: boolean;
-                                mine: boolean;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contests/{id}/results": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Ranking by votes (ties share a rank) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                contestId: number;
-                                title: string;
-                                body: string | null;
-                                link: string | null;
-                                author: string;
-                                hasFile: boolean;
-                                fileUrl: string | null;
-                                thumbUrl: string | null;
-                                /** @enum {string} */
-                                status: "pending" | "approved" | "rejected";
-                                reason: string | null;
-                                votes: number;
-                                createdAt: string;
-                                rank: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contest-entries/{id}/approve": {
+    "/api/skill-levels/{id}/correct": {
         parameters: {
             query?: never;
             header?: never;
@@ -7654,7 +7415,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve an entry for the gallery */
+        /** Correct a record: it is kept as corrected, and a new valid record replaces it (audited) */
         post: {
             parameters: {
                 query?: never;
@@ -7664,18 +7425,35 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        occupation: string;
+                        /** @description 1 一级/高级技师, 2 二级/技师, 3 三级/高级工, 4 四级/中级工, 5 五级/初级工 */
+                        level: number;
+                        certificateNo: string;
+                        issuedOn: string;
+                        /** @description the evaluating body: the enterprise, or the evaluation organisation */
+                        issuer: string;
+                        /**
+                         * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                         * @default agency
+                         * @enum {string}
+                         */
+                        issuerKind?: "enterprise" | "agency";
+                        reason: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             id: number;
-                            /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
                         };
                     };
                 };
@@ -7687,7 +7465,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/contest-entries/{id}/reject": {
+    "/api/skill-levels/{id}/void": {
         parameters: {
             query?: never;
             header?: never;
@@ -7696,7 +7474,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject an entry with a reason */
+        /** Void a record with a reason: kept as history, out of the stats (audited) */
         post: {
             parameters: {
                 query?: never;
@@ -7722,8 +7500,28 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            memberId: number;
+                            memberName: string;
+                            memberNo: string;
+                            orgId: number;
+                            orgName: string;
+                            occupation: string;
+                            level: number;
+                            certificateNo: string;
+                            issuedOn: string;
+                            issuer: string;
+                            /**
+                             * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                             * @enum {string}
+                             */
+                            issuerKind: "enterprise" | "agency";
                             /** @enum {string} */
-                            status: "pending" | "approved" | "rejected";
+                            source: "manual" | "import" | "competition" | "demo";
+                            /** @enum {string} */
+                            status: "valid" | "voided" | "corrected";
+                            replacesId: number | null;
+                            reason: string | null;
+                            createdAt: string;
                         };
                     };
                 };
@@ -7735,59 +7533,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/contest-entries/{id}/votes": {
+    "/api/members/{id}/skill-levels": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Vote for an approved entry within the voting window */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contest-entries/{id}/file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An entry’s photo or video (thumb=1 for the thumbnail) */
+        /** A member’s skill-level records, history included */
         get: {
             parameters: {
-                query?: {
-                    thumb?: "0" | "1";
-                };
+                query?: never;
                 header?: never;
                 path: {
                     id: number;
@@ -7801,7 +7557,136 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number;
+                                memberName: string;
+                                memberNo: string;
+                                orgId: number;
+                                orgName: string;
+                                occupation: string;
+                                level: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                issuer: string;
+                                /**
+                                 * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                                 * @enum {string}
+                                 */
+                                issuerKind: "enterprise" | "agency";
+                                /** @enum {string} */
+                                source: "manual" | "import" | "competition" | "demo";
+                                /** @enum {string} */
+                                status: "valid" | "voided" | "corrected";
+                                replacesId: number | null;
+                                reason: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/skill-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One’s own valid skill levels (我的技能等级) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                occupation: string;
+                                level: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                issuer: string;
+                                /**
+                                 * @description enterprise: the employer’s own evaluation (企业自主评价); agency: an evaluation organisation (评价机构)
+                                 * @enum {string}
+                                 */
+                                issuerKind: "enterprise" | "agency";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/skill-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Skill levels over the org’s subtree: valid records per level, and levels 1–3 (高级工 or above) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description valid records of members of the org’s subtree */
+                            total: number;
+                            byLevel: {
+                                1: number;
+                                2: number;
+                                3: number;
+                                4: number;
+                                5: number;
+                            };
+                            /** @description levels 1–3: 高级工 or above */
+                            advancedOrAbove: number;
+                        };
+                    };
                 };
             };
         };
@@ -9358,6 +9243,1526 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities in scope with sign-up and attendance counts */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    from?: string;
+                    to?: string;
+                    kind?: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                    status?: "published" | "cancelled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                openToAll: boolean;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                                description: string | null;
+                                place: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                capacity: number;
+                                confirmed: number;
+                                waitlisted: number;
+                                checkedIn: number;
+                                signupOpensAt: string | null;
+                                /** @description defaults to the start */
+                                signupClosesAt: string;
+                                /** @description defaults to the start */
+                                cancelDeadline: string;
+                                membersOnly: boolean;
+                                minAge: number | null;
+                                maxAge: number | null;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                createdAt: string;
+                                /** @description what the caller may do to it now: only these buttons are shown */
+                                actions: ("update" | "cancel" | "check_in")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an activity for an org’s subtree (or open to all) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        /** @enum {string} */
+                        kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                        description?: string | null;
+                        place?: string | null;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        capacity: number;
+                        /** Format: date-time */
+                        signupOpensAt?: string | null;
+                        /** Format: date-time */
+                        signupClosesAt?: string | null;
+                        /** Format: date-time */
+                        cancelDeadline?: string | null;
+                        /** @default false */
+                        membersOnly?: boolean;
+                        /**
+                         * @description visible to every worker, not only members in the org’s subtree
+                         * @default false
+                         */
+                        openToAll?: boolean;
+                        minAge?: number | null;
+                        maxAge?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    from?: string;
+                    to?: string;
+                    kind?: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                    status?: "published" | "cancelled";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities open to the caller, with their own registration (without a session: those open to every worker) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                openToAll: boolean;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                                description: string | null;
+                                place: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                capacity: number;
+                                confirmed: number;
+                                waitlisted: number;
+                                checkedIn: number;
+                                signupOpensAt: string | null;
+                                /** @description defaults to the start */
+                                signupClosesAt: string;
+                                /** @description defaults to the start */
+                                cancelDeadline: string;
+                                membersOnly: boolean;
+                                minAge: number | null;
+                                maxAge: number | null;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                createdAt: string;
+                                mine: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    status: "confirmed" | "waitlisted" | "cancelled";
+                                    code: string;
+                                    checkedInAt: string | null;
+                                } | null;
+                                signupOpen: boolean;
+                                /** @description why this person may not sign up now, in their language */
+                                refusal: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in worker’s registrations with their check-in codes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                activityId: number;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                place: string | null;
+                                /** @enum {string} */
+                                activityStatus: "published" | "cancelled";
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                                code: string;
+                                /** @description what the QR code encodes */
+                                qr: string;
+                                checkedInAt: string | null;
+                                /** @description place on the waiting list, 1 = confirmed next when a place frees; null unless waitlisted */
+                                waitlistPosition: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            openToAll: boolean;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                            description: string | null;
+                            place: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            capacity: number;
+                            confirmed: number;
+                            waitlisted: number;
+                            checkedIn: number;
+                            signupOpensAt: string | null;
+                            /** @description defaults to the start */
+                            signupClosesAt: string;
+                            /** @description defaults to the start */
+                            cancelDeadline: string;
+                            membersOnly: boolean;
+                            minAge: number | null;
+                            maxAge: number | null;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an activity (more places confirm the waiting list in order) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        place?: string | null;
+                        /** Format: date-time */
+                        startsAt?: string;
+                        /** Format: date-time */
+                        endsAt?: string;
+                        capacity?: number;
+                        /** Format: date-time */
+                        signupOpensAt?: string | null;
+                        /** Format: date-time */
+                        signupClosesAt?: string | null;
+                        /** Format: date-time */
+                        cancelDeadline?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            openToAll: boolean;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                            description: string | null;
+                            place: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            capacity: number;
+                            confirmed: number;
+                            waitlisted: number;
+                            checkedIn: number;
+                            signupOpensAt: string | null;
+                            /** @description defaults to the start */
+                            signupClosesAt: string;
+                            /** @description defaults to the start */
+                            cancelDeadline: string;
+                            membersOnly: boolean;
+                            minAge: number | null;
+                            maxAge: number | null;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an activity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            openToAll: boolean;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "training" | "performance" | "youth_social" | "sports" | "volunteering" | "lecture" | "culture" | "other";
+                            description: string | null;
+                            place: string | null;
+                            startsAt: string;
+                            endsAt: string;
+                            capacity: number;
+                            confirmed: number;
+                            waitlisted: number;
+                            checkedIn: number;
+                            signupOpensAt: string | null;
+                            /** @description defaults to the start */
+                            signupClosesAt: string;
+                            /** @description defaults to the start */
+                            cancelDeadline: string;
+                            membersOnly: boolean;
+                            minAge: number | null;
+                            maxAge: number | null;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            createdAt: string;
+                            /** @description what the caller may do to it now: only these buttons are shown */
+                            actions: ("update" | "cancel" | "check_in")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations of an activity */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "confirmed" | "waitlisted" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number | null;
+                                userId: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                                checkedInAt: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Sign up (confirmed while places last, then waitlisted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "confirmed" | "waitlisted";
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/registrations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel one’s own sign-up before the deadline (the first waitlisted is confirmed) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/registrations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations of an activity in Excel: real names, phones masked unless full=true (needs member.pii; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "confirmed" | "waitlisted" | "cancelled";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activities/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a confirmed person in by their code (scanned or typed), once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registrationId: number;
+                            memberId: number | null;
+                            name: string;
+                            checkedInAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/activity-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Yearly activity counts over the subtree, per sub-organisation */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            activities: number;
+                            byKind: {
+                                [key: string]: number;
+                            };
+                            confirmed: number;
+                            checkedIn: number;
+                            /** @description confirmed but not checked in, for activities already over */
+                            noShows: number;
+                            /** @description direct sub-organisations with at least one activity in their subtree */
+                            childrenReached: number;
+                            children: {
+                                orgId: number;
+                                name: string;
+                                activities: number;
+                                checkedIn: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                theme: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                entryKind: "photo" | "text" | "video";
+                                submitOpensAt: string;
+                                submitClosesAt: string;
+                                voteOpensAt: string;
+                                voteClosesAt: string;
+                                entriesPerMember: number;
+                                votesPerMember: number;
+                                openToAll: boolean;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                /** @description approved entries */
+                                entries: number;
+                                /** @description entries waiting for moderation */
+                                pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a themed contest (随手拍, stories, short videos) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        theme: string;
+                        description?: string | null;
+                        /** @enum {string} */
+                        entryKind: "photo" | "text" | "video";
+                        /** Format: date-time */
+                        submitOpensAt: string;
+                        /** Format: date-time */
+                        submitClosesAt: string;
+                        /** Format: date-time */
+                        voteOpensAt: string;
+                        /** Format: date-time */
+                        voteClosesAt: string;
+                        /** @default 1 */
+                        entriesPerMember?: number;
+                        /** @default 1 */
+                        votesPerMember?: number;
+                        /** @default false */
+                        openToAll?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contests the logged-in worker may enter or vote in */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                theme: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                entryKind: "photo" | "text" | "video";
+                                submitOpensAt: string;
+                                submitClosesAt: string;
+                                voteOpensAt: string;
+                                voteClosesAt: string;
+                                entriesPerMember: number;
+                                votesPerMember: number;
+                                openToAll: boolean;
+                                /** @enum {string} */
+                                status: "published" | "cancelled";
+                                /** @description approved entries */
+                                entries: number;
+                                /** @description entries waiting for moderation */
+                                pending: number;
+                                /** @description moderate: the caller may approve and reject its entries */
+                                actions: "moderate"[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contest (its audience, or cadres in scope) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            theme: string;
+                            description: string | null;
+                            /** @enum {string} */
+                            entryKind: "photo" | "text" | "video";
+                            submitOpensAt: string;
+                            submitClosesAt: string;
+                            voteOpensAt: string;
+                            voteClosesAt: string;
+                            entriesPerMember: number;
+                            votesPerMember: number;
+                            openToAll: boolean;
+                            /** @enum {string} */
+                            status: "published" | "cancelled";
+                            /** @description approved entries */
+                            entries: number;
+                            /** @description entries waiting for moderation */
+                            pending: number;
+                            /** @description moderate: the caller may approve and reject its entries */
+                            actions: "moderate"[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All entries, for moderation */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                                /** @description approve and reject while it is pending, to a cadre who may write the contest */
+                                actions: ("approve" | "reject")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit an entry: JSON {title, body|link}, or multipart with file (photo: jpg/png/webp ≤ 15 MB; video: mp4 ≤ 200 MB)
+         * @description Photos are re-encoded upright without metadata (location removed) and get a thumbnail.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contest’s entries as the moderation list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/entries/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in member’s own entries in any state, with the reason of a rejection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/gallery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved entries with votes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                                votedByMe: boolean;
+                                mine: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contests/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranking by votes (ties share a rank) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                contestId: number;
+                                title: string;
+                                body: string | null;
+                                link: string | null;
+                                author: string;
+                                hasFile: boolean;
+                                fileUrl: string | null;
+                                thumbUrl: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                reason: string | null;
+                                votes: number;
+                                createdAt: string;
+                                rank: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an entry for the gallery */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an entry with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vote for an approved entry within the voting window */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contest-entries/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entry’s photo or video (thumb=1 for the thumbnail) */
+        get: {
+            parameters: {
+                query?: {
+                    thumb?: "0" | "1";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
