@@ -7,7 +7,9 @@ import { audit } from '../../platform/audit.ts';
 import { paginate } from '../../platform/paging.ts';
 import { notify } from '../notifications/index.ts';
 import { readableCraftsmen, readableSelections, writableSelection } from './policy.ts';
-import { checkCandidateAge, checkConflict, checkSelectionPeriod, checkSelectionStep, chooseNamed, rankCandidates, validUntil } from './rules.ts';
+import { publicityLastDay } from '../../platform/assessment/index.ts';
+import { shanghaiDate } from '../../platform/dates.ts';
+import { checkCandidateAge, checkConflict, checkNaming, checkPublicize, checkSelectionPeriod, checkSelectionStep, chooseNamed, rankCandidates, validUntil } from './rules.ts';
 import { settingsFor } from './settings.ts';
 import { balanceColumn } from './ledger.ts';
 import type { craftsmanListQuery, createSelectionBody, selectionListQuery } from './schema.ts';
@@ -17,9 +19,9 @@ import type { craftsmanListQuery, createSelectionBody, selectionListQuery } from
  * (members), judges with the conflict-of-interest rule, marks, a ranking with ties, publicity with
  * objections, naming within a quota, titles valid until the next selection and renewed by it.
  *
- * Written in this module while the shared assessment mechanism (server/platform/assessment) is
- * being extracted on another branch; the steps are the mechanism's (candidates → judges → marks →
- * ranking → publicity → naming), so this file is what moves onto it, the rules staying in rules.ts.
+ * The rules are the shared assessment mechanism's (server/platform/assessment): the judges'
+ * conflict of interest, the mean over judges, ranking with a stated tie-break, the publicity
+ * window and what blocks naming, the state machine; rules.ts words them with this module's codes.
  */
 
 function selections(tx: Tx, user: Caller['user']) {
@@ -39,7 +41,7 @@ const view = (r: Row) => ({
   year: r.year,
   quota: r.quota,
   status: r.status,
-  publicityEndsAt: r.publicity_ends_at,
+  publicityLastDay: r.publicity_last_day,
   candidates: Number(r.candidates ?? 0),
   actions: r.writes === 1 && r.status !== 'named' ? ['manage' as const] : [],
 });
@@ -52,7 +54,7 @@ export async function createSelection(deps: Deps, caller: Caller, input: z.infer
     refuse(checkSelectionPeriod(input.year, others.map((o) => o.year), settings.selectionPeriodYears));
     const { id } = await tx
       .insertInto('craftsman_selections')
-      .values({ org_id: input.orgId, title: input.title, year: input.year, quota: input.quota, status: 'open', publicity_ends_at: null, created_by: caller.actor.userId, created_at: caller.actor.now })
+      .values({ org_id: input.orgId, title: input.title, year: input.year, quota: input.quota, status: 'open', publicity_last_day: null, created_by: caller.actor.userId, created_at: caller.actor.now })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(tx, caller.actor, { action: 'craftsman_selection.create', entity: 'craftsman_selection', entityId: id, orgId: input.orgId, after: input });
@@ -163,13 +165,22 @@ export async function mark(deps: Deps, caller: Caller, candidateId: number, valu
       .selectFrom('craftsman_candidates as c')
       .innerJoin('craftsman_selections as s', 's.id', 'c.selection_id')
       .innerJoin('craftsman_judges as j', (j) => j.onRef('j.selection_id', '=', 's.id').on('j.user_id', '=', judgeId))
-      .select(['c.id', 'c.enterprise_id', 's.status', 's.org_id', 's.id as selection_id'])
+      .innerJoin('members as m', 'm.id', 'c.member_id')
+      .leftJoin('enterprises as e', 'e.id', 'c.enterprise_id')
+      .leftJoin('orgs as eu', (j) => j.onRef('eu.id', '=', 'e.org_id').on('eu.kind', '=', 'grassroots_union'))
+      .select(['c.id', 'c.enterprise_id', 's.status', 's.org_id', 's.id as selection_id', 'm.user_id', 'eu.id as enterprise_union_id'])
       .where('c.id', '=', candidateId)
       .executeTakeFirst();
     if (!c) throw notFound('craftsman_candidate');
     refuse(checkSelectionStep(c.status, 'mark'));
     const own = await tx.selectFrom('members').select('enterprise_id').where('user_id', '=', judgeId).where('status', '!=', 'left').execute();
-    refuse(checkConflict(own.map((m) => m.enterprise_id).filter((e): e is number => e !== null), c.enterprise_id));
+    const home = await tx.selectFrom('users').select('home_org_id').where('id', '=', judgeId).executeTakeFirst();
+    refuse(
+      checkConflict(
+        { userId: judgeId, enterpriseIds: own.map((m) => m.enterprise_id).filter((e): e is number => e !== null), homeOrgId: home?.home_org_id ?? null },
+        { userIds: c.user_id === null ? [] : [c.user_id], enterpriseId: c.enterprise_id, enterpriseUnionId: c.enterprise_union_id },
+      ),
+    );
     await tx
       .insertInto('craftsman_marks')
       .values({ candidate_id: candidateId, judge_id: judgeId, value, marked_at: caller.actor.now })
@@ -184,11 +195,11 @@ export async function mark(deps: Deps, caller: Caller, candidateId: number, valu
 export async function publicize(deps: Deps, caller: Caller, id: number) {
   return deps.db.transaction().execute(async (tx) => {
     const s = await reachable(tx, caller, id);
-    refuse(checkSelectionStep(s.status, 'publicize'));
+    refuse(checkPublicize(s.status));
     const { settings } = await settingsFor(tx, s.org_id);
-    const ends = new Date(new Date(caller.actor.now).getTime() + settings.publicityDays * 86400_000).toISOString();
-    await tx.updateTable('craftsman_selections').set({ status: 'publicity', publicity_ends_at: ends }).where('id', '=', id).execute();
-    await audit(tx, caller.actor, { action: 'craftsman_selection.publicize', entity: 'craftsman_selection', entityId: id, orgId: s.org_id, after: { publicityEndsAt: ends } });
+    const lastDay = publicityLastDay(shanghaiDate(new Date(caller.actor.now)), settings.publicityDays);
+    await tx.updateTable('craftsman_selections').set({ status: 'publicity', publicity_last_day: lastDay }).where('id', '=', id).execute();
+    await audit(tx, caller.actor, { action: 'craftsman_selection.publicize', entity: 'craftsman_selection', entityId: id, orgId: s.org_id, after: { publicityLastDay: lastDay } });
     return getSelectionIn(tx, caller, id);
   });
 }
@@ -248,10 +259,9 @@ export async function decideObjection(deps: Deps, caller: Caller, objectionId: n
 export async function name(deps: Deps, caller: Caller, id: number) {
   return deps.db.transaction().execute(async (tx) => {
     const s = await reachable(tx, caller, id);
-    refuse(checkSelectionStep(s.status, 'name'));
-    if (s.publicity_ends_at && s.publicity_ends_at > caller.actor.now) throw refused('craftsman_publicity_running');
     const ranked = await ranking(tx, id);
-    if (ranked.some((c) => c.objections.some((o) => o.status === 'open'))) throw refused('craftsman_objection_open');
+    const openObjections = ranked.reduce((n, c) => n + c.objections.filter((o) => o.status === 'open').length, 0);
+    refuse(checkNaming(s.status, { publicityLastDay: s.publicity_last_day, openObjections, today: shanghaiDate(new Date(caller.actor.now)) }));
     const named = chooseNamed(ranked.map((c) => ({ ...c, upheld: c.objections.some((o) => o.status === 'upheld') })), s.quota);
     const { settings } = await settingsFor(tx, s.org_id);
     const until = validUntil(s.year, settings.selectionPeriodYears);

@@ -14,7 +14,7 @@ export const messages = {
   craftsman_candidate_too_old: { zh: '候选人评选当年 {age} 岁，超过 {max} 岁的年龄上限', en: 'The candidate is {age} in the selection year, above the limit of {max}' },
   craftsman_judge_conflict: { zh: '评委与候选人同属一家企业，须回避', en: 'The judge works at the candidate’s enterprise and must abstain' },
   craftsman_not_judge: { zh: '您不是本次评选的评委', en: 'You are not a judge of this selection' },
-  craftsman_publicity_running: { zh: '公示期尚未结束', en: 'The publicity period has not ended' },
+  craftsman_publicity_running: { zh: '公示期至 {lastDay} 结束，之后方可命名', en: 'Publicity runs until {lastDay}; naming comes after it' },
   craftsman_objection_open: { zh: '尚有未处理的异议', en: 'Objections are still open' },
   craftsman_objection_decided: { zh: '该异议已处理', en: 'This objection has been decided' },
   studio_leader_required: { zh: '请指定工作室领办人（劳模或工匠）', en: 'Name the studio’s leader (a model worker or a craftsman)' },

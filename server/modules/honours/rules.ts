@@ -1,4 +1,16 @@
 import type { Refusal } from '../../platform/errors.ts';
+import {
+  ageOn,
+  aggregate,
+  checkTransition,
+  conflictOfInterest,
+  higherFirst,
+  publicityBlocks,
+  rank,
+  type CandidateFacts,
+  type JudgeFacts,
+  type Transition,
+} from '../../platform/assessment/index.ts';
 
 /**
  * The honours module's pure rules: levels, allowance amounts, periods, the ledger's arithmetic,
@@ -107,7 +119,7 @@ export function checkReversal(entry: LedgerEntry, alreadyReversed: boolean): Ref
   return null;
 }
 
-// ---- craftsman selections ----
+// ---- craftsman selections, on the shared assessment mechanism (platform/assessment) ----
 
 /** A second selection inside the period of another one of the same federation is refused. */
 export function checkSelectionPeriod(year: number, otherYears: readonly number[], period: number): Refusal | null {
@@ -122,44 +134,65 @@ export const validUntil = (year: number, period: number) => year + period - 1;
 export const selectionStatuses = ['open', 'publicity', 'named'] as const;
 export type SelectionStatus = (typeof selectionStatuses)[number];
 
-/** The selection's state machine: open (candidates, judges, marks) → publicity (objections) → named. */
-export function checkSelectionStep(status: SelectionStatus, step: 'enter' | 'mark' | 'publicize' | 'object' | 'name'): Refusal | null {
-  const allowed: Record<typeof step, SelectionStatus> = { enter: 'open', mark: 'open', publicize: 'open', object: 'publicity', name: 'publicity' };
-  return status === allowed[step] ? null : { code: 'craftsman_selection_wrong_step', params: { status } };
+const wrongStep = (status: SelectionStatus): Refusal => ({ code: 'craftsman_selection_wrong_step', params: { status } });
+
+/** What may happen while a selection is at a step (not a move): nominating, judging and marking while open; objections during publicity. */
+export function checkSelectionStep(status: SelectionStatus, step: 'enter' | 'mark' | 'object'): Refusal | null {
+  const allowed: Record<typeof step, SelectionStatus> = { enter: 'open', mark: 'open', object: 'publicity' };
+  return status === allowed[step] ? null : wrongStep(status);
 }
 
-/** Marks are out of 100. */
+export interface NamingFacts {
+  publicityLastDay: string | null;
+  openObjections: number;
+  today: string;
+}
+
+/** The selection's moves: open → publicity (公示) → named, naming only after publicity with every objection decided. */
+export const selectionMachine = {
+  publicize: { from: ['open'], to: 'publicity', guard: () => null } satisfies Transition<SelectionStatus, unknown>,
+  name: {
+    from: ['publicity'],
+    to: 'named',
+    guard: (f: NamingFacts): Refusal | null => {
+      const block = publicityBlocks(f);
+      if (block === 'publicity_not_over') return { code: 'craftsman_publicity_running', params: { lastDay: f.publicityLastDay ?? '' } };
+      return block === 'objections_open' ? { code: 'craftsman_objection_open' } : null;
+    },
+  } satisfies Transition<SelectionStatus, NamingFacts>,
+};
+
+export const checkPublicize = (status: SelectionStatus) => checkTransition(selectionMachine.publicize, status, undefined, () => wrongStep(status));
+export const checkNaming = (status: SelectionStatus, facts: NamingFacts) => checkTransition(selectionMachine.name, status, facts, () => wrongStep(status));
+
+/** Marks are out of 100, one per judge. */
 export const MARK_MAX = 100;
 
-/** Age in whole years on 31 December of `year` (the selection's), from a birth date 'YYYY-MM-DD'. */
-export const ageInYear = (birthDate: string, year: number) => year - Number(birthDate.slice(0, 4));
-
+/** The oldest a candidate may be is counted on 31 December of the selection's year. */
 export function checkCandidateAge(birthDate: string, year: number, maxAge: number): Refusal | null {
-  const age = ageInYear(birthDate, year);
+  const age = ageOn(birthDate, `${year}-12-31`);
   return age > maxAge ? { code: 'craftsman_candidate_too_old', params: { age, max: maxAge } } : null;
 }
 
-/** A judge employed at the candidate's enterprise may not mark them (conflict of interest). */
-export function checkConflict(judgeEnterpriseIds: readonly number[], candidateEnterpriseId: number | null): Refusal | null {
-  return candidateEnterpriseId !== null && judgeEnterpriseIds.includes(candidateEnterpriseId) ? { code: 'craftsman_judge_conflict' } : null;
+/** A judge may not mark themself nor a candidate of their own enterprise (the shared conflict rule). */
+export function checkConflict(judge: JudgeFacts, candidate: CandidateFacts): Refusal | null {
+  return conflictOfInterest(judge, candidate) ? { code: 'craftsman_judge_conflict' } : null;
 }
 
 /**
- * Ranks candidates by their mean mark, highest first; equal means share a rank (1, 1, 3). Those
- * without marks come last, unranked. Ties are broken for naming by the higher lowest mark, then by
- * the earlier candidacy (smaller id) — stated, so the quota never depends on row order.
+ * Ranks candidates by the mean of their judges' marks (the shared `aggregate`, in hundredths),
+ * highest first, with the stated tie-break of this selection: the higher lowest mark (a candidate
+ * no judge marked down). Candidates equal on both share a rank. Those without marks come last,
+ * unranked.
  */
 export function rankCandidates<T extends { id: number; marks: number[] }>(candidates: readonly T[]): (T & { score: number | null; rank: number | null })[] {
-  const mean = (m: number[]) => (m.length ? Math.round((m.reduce((a, b) => a + b, 0) / m.length) * 100) / 100 : null);
-  const low = (m: number[]) => (m.length ? Math.min(...m) : -1);
-  const sorted = [...candidates].sort((a, b) => (mean(b.marks) ?? -1) - (mean(a.marks) ?? -1) || low(b.marks) - low(a.marks) || a.id - b.id);
-  let rank = 0;
-  return sorted.map((c, i) => {
-    const score = mean(c.marks);
-    if (score === null) return { ...c, score, rank: null };
-    if (i === 0 || score !== mean(sorted[i - 1].marks)) rank = i + 1;
-    return { ...c, score, rank };
-  });
+  const scored = candidates.map((c) => ({ ...c, score: aggregate('mean', c.marks.map((m) => m * 100)) }));
+  const marked = scored.filter((c): c is typeof c & { score: number } => c.score !== null);
+  const ranked = rank(marked, [higherFirst((c) => Math.min(...c.marks))]);
+  return [
+    ...ranked.map((c) => ({ ...c, score: c.score / 100 })),
+    ...scored.filter((c) => c.score === null).sort((a, b) => a.id - b.id).map((c) => ({ ...c, score: null, rank: null })),
+  ];
 }
 
 /** Who is named: the best ranked within the quota, leaving out those with an upheld objection. */

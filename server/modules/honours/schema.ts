@@ -171,7 +171,7 @@ export const selectionView = z.object({
   year: z.number().int(),
   quota: z.number().int(),
   status: z.enum(selectionStatuses),
-  publicityEndsAt: z.string().nullable(),
+  publicityLastDay: z.string().nullable().describe('the last day of publicity, inclusive (YYYY-MM-DD)'),
   candidates: z.number().int(),
   actions: z.array(z.enum(['manage'])),
 });

@@ -140,7 +140,8 @@ export interface CraftsmanSelectionTable {
   year: number;
   quota: number;
   status: 'open' | 'publicity' | 'named';
-  publicity_ends_at: string | null;
+  /** the last day of publicity (YYYY-MM-DD, Shanghai), inclusive */
+  publicity_last_day: string | null;
   created_by: number | null;
   created_at: string;
 }

@@ -8697,7 +8697,8 @@ export interface paths {
                                 quota: number;
                                 /** @enum {string} */
                                 status: "open" | "publicity" | "named";
-                                publicityEndsAt: string | null;
+                                /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                                publicityLastDay: string | null;
                                 candidates: number;
                                 actions: "manage"[];
                             }[];
@@ -8780,7 +8781,8 @@ export interface paths {
                             quota: number;
                             /** @enum {string} */
                             status: "open" | "publicity" | "named";
-                            publicityEndsAt: string | null;
+                            /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                            publicityLastDay: string | null;
                             candidates: number;
                             actions: "manage"[];
                             judges: {
@@ -8994,7 +8996,8 @@ export interface paths {
                             quota: number;
                             /** @enum {string} */
                             status: "open" | "publicity" | "named";
-                            publicityEndsAt: string | null;
+                            /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                            publicityLastDay: string | null;
                             candidates: number;
                             actions: "manage"[];
                             judges: {
@@ -9161,7 +9164,8 @@ export interface paths {
                             quota: number;
                             /** @enum {string} */
                             status: "open" | "publicity" | "named";
-                            publicityEndsAt: string | null;
+                            /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                            publicityLastDay: string | null;
                             candidates: number;
                             actions: "manage"[];
                             judges: {

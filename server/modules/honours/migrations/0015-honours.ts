@@ -123,7 +123,7 @@ export const honours: Migration = {
       .addColumn('year', 'integer', (c) => c.notNull())
       .addColumn('quota', 'integer', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
-      .addColumn('publicity_ends_at', 'text')
+      .addColumn('publicity_last_day', 'text')
       .addColumn('created_by', 'integer', (c) => c.references('users.id'))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();

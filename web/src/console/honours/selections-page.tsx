@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { dayjs, formatTime } from '../../ui/time';
+import { dayjs } from '../../ui/time';
 import { can } from '../access';
 import { useCurrentUser } from '../shared/me-context';
 import { FormModal } from '../shared/form-modal';
@@ -68,7 +68,7 @@ export function SelectionsPage() {
               render: (_, s) => (
                 <Space size={4}>
                   <Tag color={statusColor[s.status]}>{t(`honours.selectionStatus.${s.status}`)}</Tag>
-                  {s.status === 'publicity' && s.publicityEndsAt && <Typography.Text type="secondary">{t('honours.sel.publicityEnds', { at: formatTime(s.publicityEndsAt).slice(0, 10) })}</Typography.Text>}
+                  {s.status === 'publicity' && s.publicityLastDay && <Typography.Text type="secondary">{t('honours.sel.publicityEnds', { at: s.publicityLastDay })}</Typography.Text>}
                 </Space>
               ),
             },
@@ -190,7 +190,7 @@ function SelectionDrawer({ id, writable, onClose }: { id: number | null; writabl
             <span>
               {t('honours.field.quota')}：{d.quota}
             </span>
-            {d.publicityEndsAt && <span>{t('honours.sel.publicityEnds', { at: formatTime(d.publicityEndsAt) })}</span>}
+            {d.publicityLastDay && <span>{t('honours.sel.publicityEnds', { at: d.publicityLastDay })}</span>}
             <span>
               {t('honours.field.judges')}：{d.judges.length ? d.judges.map((j) => j.name).join('、') : t('honours.sel.noJudges')}
             </span>
