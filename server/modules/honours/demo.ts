@@ -35,12 +35,6 @@ export async function seedHonoursDemo(deps: Deps, caller: Caller, password: stri
   // no verification yet this year: skipped by the runs, a to-do on the workbench
   await createModelWorker(deps, caller, { orgId: county, memberId: elsewhere[8].id, kind: 'model_worker', level: 'county', title: '嘉善县劳动模范', year: 2023, employer: null });
   for (const mw of [leader, ...others]) await verify(deps, caller, mw.id, { year, alive: true, inPost: true, note: null });
-  const month = today(deps).slice(0, 7);
-  const previous = new Date(Date.UTC(year, Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
-  if (previous.startsWith(String(year))) {
-    const { run } = await startRun(deps, caller, { orgId: county, month: previous });
-    await runAllowances(deps, run.id);
-  }
 
   // 顺虎铝业劳模创新工作室
   const studio = await createStudio(deps, caller, {
@@ -100,4 +94,12 @@ export async function seedHonoursDemo(deps: Deps, caller: Caller, password: stri
     await mark(deps, judge, c.id, marks[i]);
   }
   await publicize(deps, caller, current.id);
+
+  // last month's allowances, paid: the model workers verified this year and the craftsmen of 罗星
+  const month = today(deps).slice(0, 7);
+  const previous = new Date(Date.UTC(year, Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+  if (previous.startsWith(String(year))) {
+    const { run } = await startRun(deps, caller, { orgId: county, month: previous });
+    await runAllowances(deps, run.id);
+  }
 }

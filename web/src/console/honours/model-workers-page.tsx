@@ -64,7 +64,7 @@ export function ModelWorkersPage() {
           <OrgTreeSelect allowClear placeholder={t('honours.allOrgs')} style={{ width: 260 }} value={filters.orgId} onChange={(orgId) => set({ orgId })} />
           <Select<HonourLevel> allowClear placeholder={t('honours.allLevels')} style={{ width: 140 }} value={filters.level} onChange={(level) => set({ level })} options={levels.map((l) => ({ value: l, label: t(`honours.level.${l}`) }))} />
           <Space>
-            <Switch size="small" checked={!!filters.unverified} onChange={(unverified) => set({ unverified: unverified || undefined })} />
+            <Switch size="small" aria-label={t('honours.mw.unverifiedOnly')} checked={!!filters.unverified} onChange={(unverified) => set({ unverified: unverified || undefined })} />
             <span>{t('honours.mw.unverifiedOnly')}</span>
           </Space>
           <ExportButton url="/api/model-workers/export" filters={filters} />
