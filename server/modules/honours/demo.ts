@@ -72,6 +72,7 @@ export async function seedHonoursDemo(deps: Deps, caller: Caller, password: stri
     .where('members.status', '=', 'member')
     .where('members.birth_date', '>', '1972-01-01')
     .where('members.user_id', 'is', null)
+    .where('members.id', 'not in', atShunhu.slice(0, 8).map((m) => m.id))
     .orderBy('members.id')
     .limit(3)
     .execute();

@@ -57,6 +57,8 @@ export const honoursZh = {
     validUntil: '有效期至',
     renewed: '续评',
     judges: '评委',
+    selection: '评选名称',
+    achievement: '成果名称',
   },
   mw: {
     empty: '没有劳模',
@@ -140,7 +142,7 @@ export const honoursZh = {
     noJudges: '尚未指定评委',
     craftsmen: '工匠名录',
     noCraftsmen: '尚无工匠',
-    ranking: '排名（同分同名次；命名时先比最低分，再比推荐先后）',
+    ranking: '排名按平均分；平均分相同时最低分高者在前，两者都相同则并列；名额边界上的并列者按推荐先后命名。',
   },
 };
 
@@ -202,6 +204,8 @@ export const honoursEn: typeof honoursZh = {
     validUntil: 'Valid until',
     renewed: 'Renewed',
     judges: 'Judges',
+    selection: 'Selection',
+    achievement: 'Achievement',
   },
   mw: {
     empty: 'No model workers',
@@ -285,7 +289,7 @@ export const honoursEn: typeof honoursZh = {
     noJudges: 'No judges yet',
     craftsmen: 'Craftsmen',
     noCraftsmen: 'No craftsmen yet',
-    ranking: 'Ranking (equal means share a rank; for naming, the higher lowest mark, then the earlier nomination)',
+    ranking: 'Ranked by the mean mark; on equal means the higher lowest mark first, equal on both share a rank; a tie at the quota’s edge is named by the earlier nomination.',
   },
 };
 

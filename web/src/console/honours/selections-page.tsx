@@ -56,7 +56,7 @@ export function SelectionsPage() {
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
           pagination={pagination(list.data?.total)}
           columns={[
-            { title: t('honours.field.title'), dataIndex: 'title', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
+            { title: t('honours.field.selection'), dataIndex: 'title', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
             { title: t('honours.field.org'), dataIndex: 'orgName', width: 180 },
             { title: t('honours.field.year'), dataIndex: 'year', width: 80 },
             { title: t('honours.field.quota'), dataIndex: 'quota', width: 90, align: 'right' },
@@ -64,9 +64,9 @@ export function SelectionsPage() {
             {
               title: t('honours.field.status'),
               key: 'status',
-              width: 200,
+              width: 250,
               render: (_, s) => (
-                <Space size={4}>
+                <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                   <Tag color={statusColor[s.status]}>{t(`honours.selectionStatus.${s.status}`)}</Tag>
                   {s.status === 'publicity' && s.publicityLastDay && <Typography.Text type="secondary">{t('honours.sel.publicityEnds', { at: s.publicityLastDay })}</Typography.Text>}
                 </Space>
@@ -121,7 +121,7 @@ function CreateSelectionModal({ open, onClose }: { open: boolean; onClose: () =>
       <Form.Item name="orgId" label={t('honours.field.org')} rules={[{ required: true }]}>
         <OrgTreeSelect />
       </Form.Item>
-      <Form.Item name="title" label={t('honours.field.title')} rules={[{ required: true }]}>
+      <Form.Item name="title" label={t('honours.field.selection')} rules={[{ required: true }]}>
         <Input maxLength={100} />
       </Form.Item>
       <Flex gap={12}>

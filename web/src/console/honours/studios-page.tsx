@@ -221,7 +221,7 @@ function StudioDrawer({ id, writable, onClose }: { id: number | null; writable: 
             columns={[
               { title: t('honours.field.year'), dataIndex: 'year', width: 70 },
               { title: t('honours.field.entryKind'), dataIndex: 'kind', width: 90, render: (k: 'patent' | 'improvement') => <Tag color={k === 'patent' ? 'blue' : 'green'}>{t(`honours.achievementKind.${k}`)}</Tag> },
-              { title: t('honours.field.title'), dataIndex: 'title' },
+              { title: t('honours.field.achievement'), dataIndex: 'title' },
               { title: t('honours.field.patentNo'), dataIndex: 'patentNo', width: 160 },
               { title: t('honours.field.savings'), dataIndex: 'savingsFen', width: 130, align: 'right', render: (v: number) => (v ? yuan(v) : '') },
             ]}
@@ -262,7 +262,7 @@ function StudioDrawer({ id, writable, onClose }: { id: number | null; writable: 
             <InputNumber min={1950} max={2100} />
           </Form.Item>
         </Flex>
-        <Form.Item name="title" label={t('honours.field.title')} rules={[{ required: true }]}>
+        <Form.Item name="title" label={t('honours.field.achievement')} rules={[{ required: true }]}>
           <Input maxLength={200} />
         </Form.Item>
         <Flex gap={12}>
