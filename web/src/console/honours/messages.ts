@@ -142,6 +142,10 @@ export const honoursZh = {
     noJudges: '尚未指定评委',
     craftsmen: '工匠名录',
     noCraftsmen: '尚无工匠',
+    addJudge: '指定评委',
+    addCandidate: '推荐候选人',
+    candidateNote: '候选人须为本组织及下级工会的在册会员，评选当年不超过年龄上限。',
+    judgeNote: '评委不能为本人或本企业的候选人打分（回避）。',
     ranking: '排名按平均分；平均分相同时最低分高者在前，两者都相同则并列；名额边界上的并列者按推荐先后命名。',
   },
 };
@@ -289,6 +293,10 @@ export const honoursEn: typeof honoursZh = {
     noJudges: 'No judges yet',
     craftsmen: 'Craftsmen',
     noCraftsmen: 'No craftsmen yet',
+    addJudge: 'Assign judge',
+    addCandidate: 'Nominate',
+    candidateNote: 'A candidate is a member of this union’s subtree, within the age limit in the selection’s year.',
+    judgeNote: 'A judge may not mark themself nor a candidate of their own enterprise.',
     ranking: 'Ranked by the mean mark; on equal means the higher lowest mark first, equal on both share a rank; a tie at the quota’s edge is named by the earlier nomination.',
   },
 };

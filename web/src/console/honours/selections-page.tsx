@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -136,6 +136,20 @@ function CreateSelectionModal({ open, onClose }: { open: boolean; onClose: () =>
   );
 }
 
+/** A select that searches the API as the user types: members of a subtree, or user accounts. */
+function SearchSelect({ kind, orgId, value, onChange }: { kind: 'member' | 'user'; orgId?: number; value?: number; onChange?: (v: number) => void }) {
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['honours', 'search', kind, orgId, q],
+    queryFn: async () =>
+      kind === 'member'
+        ? (await unwrap(api.GET('/api/members', { params: { query: { orgId, q: q || undefined, status: 'member', page: 1, pageSize: 20 } } }))).items.map((m) => ({ value: m.id, label: `${m.name} · ${m.memberNo}` }))
+        : (await unwrap(api.GET('/api/users', { params: { query: { q: q || undefined, page: 1, pageSize: 20 } } }))).items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` })),
+    placeholderData: keepPreviousData,
+  });
+  return <Select showSearch filterOption={false} onSearch={setQ} value={value} onChange={onChange} options={found.data ?? []} loading={found.isFetching} />;
+}
+
 function SelectionDrawer({ id, writable, onClose }: { id: number | null; writable: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
@@ -148,6 +162,8 @@ function SelectionDrawer({ id, writable, onClose }: { id: number | null; writabl
     onError: (e) => reportError(message, e),
   });
   const manage = writable && !!d?.actions.includes('manage');
+  const [adding, setAdding] = useState<'candidate' | 'judge' | null>(null);
+  const [pickForm] = Form.useForm<{ id: number }>();
   const object = (c: Candidate) => {
     let reason = '';
     modal.confirm({
@@ -168,6 +184,12 @@ function SelectionDrawer({ id, writable, onClose }: { id: number | null; writabl
       extra={
         manage && (
           <Space>
+            {d?.status === 'open' && (
+              <>
+                <Button onClick={() => setAdding('judge')}>{t('honours.sel.addJudge')}</Button>
+                <Button onClick={() => setAdding('candidate')}>{t('honours.sel.addCandidate')}</Button>
+              </>
+            )}
             {d?.status === 'open' && (
               <Button type="primary" loading={act.isPending} onClick={() => act.mutate(() => unwrap(api.POST('/api/craftsman-selections/{id}/publicity', { params: { path: { id: id! } } })).then(() => message.success(t('honours.sel.publicized'))))}>
                 {t('honours.sel.publicize')}
@@ -242,6 +264,24 @@ function SelectionDrawer({ id, writable, onClose }: { id: number | null; writabl
           />
         </>
       )}
+      <FormModal
+        open={adding !== null}
+        title={adding === 'judge' ? t('honours.sel.addJudge') : t('honours.sel.addCandidate')}
+        form={pickForm}
+        submit={(v) =>
+          adding === 'judge'
+            ? unwrap(api.POST('/api/craftsman-selections/{id}/judges', { params: { path: { id: id! } }, body: { userId: v.id } }))
+            : unwrap(api.POST('/api/craftsman-selections/{id}/candidates', { params: { path: { id: id! } }, body: { memberId: v.id } }))
+        }
+        onDone={() => void client.invalidateQueries({ queryKey: honourKeys.all })}
+        onClose={() => setAdding(null)}
+      >
+        {adding === 'candidate' && <Typography.Paragraph type="secondary">{t('honours.sel.candidateNote')}</Typography.Paragraph>}
+        {adding === 'judge' && <Typography.Paragraph type="secondary">{t('honours.sel.judgeNote')}</Typography.Paragraph>}
+        <Form.Item name="id" label={adding === 'judge' ? t('honours.field.judges') : t('honours.field.candidates')} rules={[{ required: true }]}>
+          <SearchSelect kind={adding === 'judge' ? 'user' : 'member'} orgId={d?.orgId} />
+        </Form.Item>
+      </FormModal>
     </Drawer>
   );
 }
