@@ -328,6 +328,7 @@ const samples: Record<string, Sample> = {
   'GET /api/craftsman-selections/:id': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}` }), sibling: notFound },
   'POST /api/craftsman-selections/:id/candidates': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/candidates`, body: { memberId: c.memberId } }), sibling: notFound },
   'POST /api/craftsman-selections/:id/judges': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/judges`, body: { userId: c.f.users.member } }), sibling: notFound },
+  'GET /api/craftsman-marking': { req: () => ({ url: '/api/craftsman-marking' }) },
   'PUT /api/craftsman-candidates/:id/marks': { req: (c) => ({ url: `/api/craftsman-candidates/${c.honours.candidateId}/marks`, body: { value: 80 } }) },
   'POST /api/craftsman-selections/:id/publicity': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/publicity` }), sibling: notFound },
   'POST /api/craftsman-candidates/:id/objections': { req: (c) => ({ url: `/api/craftsman-candidates/${c.honours.candidateId}/objections`, body: { reason: '矩阵' } }), sibling: notFound },

@@ -310,3 +310,37 @@ export async function countOpenObjections(deps: Deps, scope: Scope) {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The caller's own marking sheet: every candidate of the open selections they judge, with their mark so far. */
+export async function myMarking(deps: Deps, caller: Caller) {
+  const judgeId = caller.user!.id;
+  const rows = await deps.db
+    .selectFrom('craftsman_judges as j')
+    .innerJoin('craftsman_selections as s', 's.id', 'j.selection_id')
+    .innerJoin('craftsman_candidates as c', 'c.selection_id', 's.id')
+    .leftJoin('enterprises as e', 'e.id', 'c.enterprise_id')
+    .leftJoin('craftsman_marks as m', (join) => join.onRef('m.candidate_id', '=', 'c.id').on('m.judge_id', '=', judgeId))
+    .select(['c.id', 'c.name', 'e.name as enterprise_name', 's.id as selection_id', 's.title', 'm.value'])
+    .where('j.user_id', '=', judgeId)
+    .where('s.status', '=', 'open')
+    .orderBy('s.id')
+    .orderBy('c.id')
+    .limit(500)
+    .execute();
+  const items = rows.map((r) => ({ candidateId: r.id, name: r.name, enterpriseName: r.enterprise_name, selectionId: r.selection_id, selectionTitle: r.title, myMark: r.value ?? null }));
+  return { items, total: items.length };
+}
+
+/** Candidates a judge has still to mark in open selections: the judge's own to-do. */
+export async function countMyUnmarked(deps: Deps, judgeId: number) {
+  const row = await deps.db
+    .selectFrom('craftsman_judges as j')
+    .innerJoin('craftsman_selections as s', 's.id', 'j.selection_id')
+    .innerJoin('craftsman_candidates as c', 'c.selection_id', 's.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('j.user_id', '=', judgeId)
+    .where('s.status', '=', 'open')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('craftsman_marks as m').select('m.id').whereRef('m.candidate_id', '=', 'c.id').where('m.judge_id', '=', judgeId))))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

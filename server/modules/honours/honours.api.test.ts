@@ -172,11 +172,16 @@ describe('craftsman selection', () => {
     expectStatus(await b.post(`/api/craftsman-selections/${sel}/judges`, { userId: insider.client.user!.id }), 201);
     expectStatus(await b.post(`/api/craftsman-selections/${sel}/judges`, { userId: outsiderId }), 201);
 
+    // each judge's own sheet lists the candidates still to mark, and the workbench counts them
+    expect(expectStatus(await outsider.get('/api/craftsman-marking'), 200).items.map((i: { name: string; myMark: number | null }) => [i.name, i.myMark])).toEqual([['罗一', null], ['罗二', null]]);
+    expect(expectStatus(await outsider.get('/api/todos'), 200).items.find((i: { kind: string }) => i.kind === 'craftsman_my_marks').count).toBe(2);
+    expect(expectStatus(await f.clients.cadreB.get('/api/craftsman-marking'), 200).items).toEqual([]);
     expect(expectStatus(await insider.client.put(`/api/craftsman-candidates/${c1}/marks`, { value: 90 }), 422).code).toBe('craftsman_judge_conflict');
     expectStatus(await outsider.put(`/api/craftsman-candidates/${c1}/marks`, { value: 101 }), 422);
     expectStatus(await f.clients.cadreA.put(`/api/craftsman-candidates/${c1}/marks`, { value: 80 }), 404);
     expectStatus(await outsider.put(`/api/craftsman-candidates/${c1}/marks`, { value: 92 }), 200);
     expectStatus(await outsider.put(`/api/craftsman-candidates/${c2}/marks`, { value: 85 }), 200);
+    expect(expectStatus(await outsider.get('/api/craftsman-marking'), 200).items.map((i: { myMark: number | null }) => i.myMark)).toEqual([92, 85]);
 
     const pub = expectStatus(await b.post(`/api/craftsman-selections/${sel}/publicity`), 200);
     expect(pub.ranking.map((r: { name: string; rank: number }) => [r.name, r.rank])).toEqual([['罗一', 1], ['罗二', 2]]);

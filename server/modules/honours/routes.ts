@@ -155,6 +155,11 @@ export const honoursRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: write, schema: { summary: 'Assign a judge (a user account)', tags, params: idParams, body: s.judgeBody, response: created } },
     async (req, reply) => reply.status(201).send(await craftsmen.addJudge(deps, req.caller, req.params.id, req.body.userId)),
   );
+  app.get(
+    '/craftsman-marking',
+    { config: { access: 'authenticated' }, schema: { summary: 'The judge’s own sheet: candidates of the open selections they judge, with their marks so far', tags, response: { 200: pageOf(s.markingItem) } } },
+    async (req) => craftsmen.myMarking(deps, req.caller),
+  );
   app.put(
     '/craftsman-candidates/:id/marks',
     {

@@ -194,3 +194,12 @@ export const craftsmanView = z.object({
   balanceFen: z.number().int(),
 });
 export const craftsmanListQuery = pageQuery.extend({ orgId: id.optional(), status: z.enum(['valid', 'expired']).optional() });
+
+export const markingItem = z.object({
+  candidateId: z.number().int(),
+  name: z.string(),
+  enterpriseName: z.string().nullable(),
+  selectionId: z.number().int(),
+  selectionTitle: z.string(),
+  myMark: z.number().int().nullable(),
+});

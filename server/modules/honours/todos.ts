@@ -1,6 +1,6 @@
 import type { TodoDefinition } from '../../platform/todos.ts';
 import { countUnverified } from './model-workers.ts';
-import { countOpenObjections } from './craftsmen.ts';
+import { countMyUnmarked, countOpenObjections } from './craftsmen.ts';
 
 /**
  * What waits for a cadre in honours: model workers without this year's verification (they are
@@ -12,6 +12,13 @@ export const honoursTodos: Record<string, TodoDefinition> = {
     link: '/honours/model-workers?unverified=true',
     async count(deps, scope) {
       return { count: await countUnverified(deps, scope), overdue: 0 };
+    },
+  },
+  craftsman_my_marks: {
+    permission: 'authenticated',
+    link: '/m/craftsman-marking',
+    async count(deps, _scope, user) {
+      return { count: await countMyUnmarked(deps, user.id), overdue: 0 };
     },
   },
   craftsman_objections: {

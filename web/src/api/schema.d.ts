@@ -8913,6 +8913,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/craftsman-marking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The judge’s own sheet: candidates of the open selections they judge, with their marks so far */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                candidateId: number;
+                                name: string;
+                                enterpriseName: string | null;
+                                selectionId: number;
+                                selectionTitle: string;
+                                myMark: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/craftsman-candidates/{id}/marks": {
         parameters: {
             query?: never;
