@@ -4,6 +4,7 @@ import { articlesModule } from './articles/module';
 import { membersModule } from './members/module';
 import { notificationsModule } from './notifications/module';
 import { pioneerModule } from './pioneer/module';
+import { honoursModule } from './honours/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -15,5 +16,6 @@ export const portalModules: PortalModule[] = [
   membersModule,
   activitiesModule,
   pioneerModule,
+  honoursModule,
   notificationsModule,
 ];
