@@ -96,6 +96,25 @@ export async function seedHonoursDemo(deps: Deps, caller: Caller, password: stri
   }
   await publicize(deps, caller, current.id);
 
+  // 惠民街道's first selection, open: its judge has marked one candidate of three on the phone
+  const huimin = await org('惠民街道总工会');
+  const open = await createSelection(deps, caller, { orgId: huimin, title: `${year}年度惠民工匠评选`, year, quota: 1 });
+  await addJudge(deps, caller, open.id, judgeUser.id);
+  const inHuimin = await deps.db
+    .selectFrom('members')
+    .innerJoin('org_closure', 'org_closure.descendant_id', 'members.org_id')
+    .select('members.id')
+    .where('org_closure.ancestor_id', '=', huimin)
+    .where('members.status', '=', 'member')
+    .where('members.birth_date', '>', '1972-01-01')
+    .orderBy('members.id')
+    .limit(3)
+    .execute();
+  for (const [i, m] of inHuimin.entries()) {
+    const c = await nominate(deps, caller, open.id, m.id);
+    if (i === 0) await mark(deps, judge, c.id, 88);
+  }
+
   // last month's allowances, paid: the model workers verified this year and the craftsmen of 罗星
   const month = today(deps).slice(0, 7);
   const previous = new Date(Date.UTC(year, Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
