@@ -205,5 +205,19 @@ describe('craftsman selection', () => {
     expectStatus(await b.post('/api/allowance-runs', { orgId: f.orgs.streetB, month: '2025-10' }), 202);
     await app.deps.jobs.drain();
     expect(expectStatus(await b.get('/api/craftsmen'), 200).items[0].balanceFen).toBe(30_000);
+
+    // the next selection, three years on, renews the title of a craftsman named again; the old one expires
+    const next = expectStatus<{ id: number }>(await b.post('/api/craftsman-selections', { orgId: f.orgs.streetB, title: '罗星工匠评选（第二届）', year: 2028, quota: 1 }), 201).id;
+    const again = expectStatus<{ id: number }>(await b.post(`/api/craftsman-selections/${next}/candidates`, { memberId: two.memberId }), 201).id;
+    expectStatus(await b.post(`/api/craftsman-selections/${next}/judges`, { userId: outsiderId }), 201);
+    expectStatus(await outsider.put(`/api/craftsman-candidates/${again}/marks`, { value: 90 }), 200);
+    expectStatus(await b.post(`/api/craftsman-selections/${next}/publicity`), 200);
+    clockOf(app).advance(8 * 86400_000);
+    expectStatus(await b.post(`/api/craftsman-selections/${next}/naming`), 200);
+    const titles = expectStatus(await b.get('/api/craftsmen'), 200).items.map((c: { name: string; year: number; status: string; renewed: boolean; validUntil: number }) => [c.name, c.year, c.status, c.renewed, c.validUntil]);
+    expect(titles).toEqual([
+      ['罗二', 2028, 'valid', true, 2030],
+      ['罗二', 2025, 'expired', false, 2027],
+    ]);
   });
 });
