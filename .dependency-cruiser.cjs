@@ -115,10 +115,11 @@ module.exports = {
       name: 'not-to-unresolvable',
       comment:
         'Every relative import must resolve to a file; one that does not would make the rules above ' +
-        'silently check nothing (e.g. a broken TypeScript path resolution).',
+        'silently check nothing (e.g. a broken TypeScript path resolution). Vite\'s virtual modules ' +
+        '(virtual:pwa-register, made by vite-plugin-pwa at build time) exist only inside the build.',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '^virtual:' },
     },
   ],
   options: {

@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'web/src/ui/*.test.ts'],
           exclude: apiFiles,
           environment: 'node',
         },

@@ -4,12 +4,15 @@ import { DEMO_PASSWORD, downloadExport, expectChineseRenders, useE2E } from './h
 
 /**
  * 资讯发布: the 魏塘 street cadre writes a notice for the street's members in the console's
- * rich-text editor and publishes it; 李小芳, a member of a union in 魏塘, opens 工会资讯 on her
- * phone and reads it; someone not logged in does not find it among the public articles.
+ * rich-text editor, publishes it and attaches the form as a PDF; 李小芳, a member of a union in
+ * 魏塘, opens 工会资讯 on her phone, reads it and downloads the form; someone not logged in does
+ * not find it among the public articles, but finds the county's own column 创业扶持.
  */
 
 const timeout = 15_000;
 const TITLE = '关于夏季高温津贴发放的通知（e2e）';
+const PDF_NAME = '高温津贴申领表.pdf';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 const passwordInput = (page: Page) => page.getByLabel('密码', { exact: true }).and(page.locator('input'));
 const fitsPhone = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -41,6 +44,13 @@ describe('news and policies', () => {
     const row = desk.getByRole('row').filter({ hasText: TITLE });
     await row.getByText('已发布').waitFor({ timeout });
     await row.getByText('魏塘街道总工会').waitFor({ timeout });
+    // --- … and attaches the claim form to it.
+    await row.getByRole('button', { name: '编辑' }).click();
+    const editing = desk.getByRole('dialog').filter({ visible: true });
+    await editing.getByText('编辑文章').waitFor({ timeout });
+    await editing.locator('input[type=file][accept=".pdf,.docx,.xlsx"]').setInputFiles({ name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF });
+    await editing.getByRole('link', { name: PDF_NAME }).waitFor({ timeout });
+    await editing.getByRole('button', { name: '取消' }).click();
     const exported = await downloadExport(desk);
     expect(exported.name).toMatch(/^资讯-魏塘街道总工会-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(exported.rows.some((r) => r[0] === TITLE)).toBe(true);
@@ -57,6 +67,11 @@ describe('news and policies', () => {
     await phone.getByRole('heading', { name: TITLE }).waitFor({ timeout });
     await phone.locator('.gh-article-body strong', { hasText: '7月1日起' }).waitFor({ timeout });
     await phone.getByText('阅读 1').waitFor({ timeout });
+    const attachment = phone.getByRole('link', { name: new RegExp(PDF_NAME) });
+    await attachment.waitFor({ timeout });
+    const download = await phone.request.get((await attachment.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
     expect(await fitsPhone(phone)).toBeLessThanOrEqual(390);
     await expectChineseRenders(phone, 'h1');
 
@@ -69,5 +84,7 @@ describe('news and policies', () => {
     await visitor.goto('/m/news');
     await visitor.getByRole('link', { name: /管理办法/ }).waitFor({ timeout });
     expect(await visitor.getByRole('link', { name: TITLE }).count()).toBe(0);
+    await visitor.getByRole('tab', { name: '创业扶持' }).click();
+    await visitor.getByRole('link', { name: /云创青年小镇出台创业扶持政策/ }).waitFor({ timeout });
   });
 });

@@ -38,12 +38,13 @@ async function routeTable(): Promise<RouteInfo[]> {
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 /** What a user holding only `role` gets from a route with `access` (see the legend in roleScopeTable). */
-function answer(access: RouteInfo['access'], role: (typeof roles)[number] | 'anonymous'): string {
+function answer({ access, verdict }: RouteInfo, role: (typeof roles)[number] | 'anonymous'): string {
   if (access === 'public') return 'any';
   if (role === 'anonymous') return '401';
   if (access === 'authenticated') return 'own';
   if (role === 'admin') return 'all';
-  return rolePermissions(role).includes(access) ? 'subtree' : '403';
+  if (!rolePermissions(role).includes(access)) return '403';
+  return verdict ? 'verdict' : 'subtree';
 }
 
 /**
@@ -62,6 +63,7 @@ function roleScopeTable(routes: RouteInfo[]): string[] {
     '| cell | own scope | parent scope | sibling scope |',
     '|---|---|---|---|',
     '| `subtree` | allowed | allowed | 404, as if it did not exist; lists leave it out |',
+    '| `verdict` | allowed | allowed | refused in the answer, as if not there: an e-card of a member outside the subtree is `valid: false`, `not_member`, like a member who left |',
     '| `all` | allowed | allowed | allowed (the platform admin is granted on no organisation) |',
     '| `own` | only the caller’s own or assigned records | same | same |',
     '| `any` | allowed, logged in or not | same | same |',
@@ -75,7 +77,7 @@ function roleScopeTable(routes: RouteInfo[]): string[] {
     '',
     `| method | path | ${who.join(' | ')} |`,
     `|---|---|${who.map(() => '---').join('|')}|`,
-    ...routes.map((r) => `| ${r.method} | \`${r.url}\` | ${who.map((role) => answer(r.access, role)).join(' | ')} |`),
+    ...routes.map((r) => `| ${r.method} | \`${r.url}\` | ${who.map((role) => answer(r, role)).join(' | ')} |`),
     '',
   ];
 }
@@ -111,7 +113,8 @@ export async function renderPermissionsDoc(): Promise<string> {
     '- `authenticated`: any logged-in user; such routes act on the caller’s own records only.',
     '- a permission (`org.read`, …): a role grant carrying it (table below), over the whole subtree of',
     '  the organisation the role is granted on. Anything outside that subtree answers 404, exactly as',
-    '  if it did not exist. The platform admin role reaches every organisation.',
+    '  if it did not exist (a `verdict` route refuses it in its answer instead, below). The platform',
+    '  admin role reaches every organisation.',
     '',
     `## Routes (${routes.length})`,
     '',
@@ -125,7 +128,9 @@ export async function renderPermissionsDoc(): Promise<string> {
     ...permissions().map((p) => `| \`${p}\` | ${roles.map((role) => (rolePermissions(role).includes(p) ? '✓' : '')).join(' | ')} | ${permissionOwner(p)} |`),
     '',
     'Roles without a permission (judges, members) act only through `authenticated` routes on what is',
-    'their own or assigned to them; their modules check that.',
+    'their own or assigned to them; their modules check that. A card verifier (核验员) is the account',
+    'of a partner merchant or venue: granted on a federation, it checks the e-cards of that',
+    'federation’s members (`card.verify`, like every role that reads the roll) and nothing else.',
     '',
     ...roleScopeTable(routes),
   ];

@@ -107,6 +107,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
+        // The member portal's service worker (/m/sw.js) and web manifest (/m/manifest.webmanifest).
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
@@ -148,7 +151,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** The built console (/) and member portal (/m): static files, with each SPA's index as fallback. */
+/**
+ * Files a browser must ask for again every time (`no-cache`: revalidated, never used stale): the
+ * pages, which name the current build's hashed assets, and the portal's service worker and web
+ * manifest, whose update is how an installed portal learns of a new version. docs/operations.md
+ * asks proxies and CDNs to keep these headers.
+ */
+const revalidated = new Set(['index.html', 'm/index.html', 'm/sw.js', 'm/manifest.webmanifest']);
+
+/**
+ * The built console (/) and member portal (/m): static files, with each SPA's index as fallback
+ * for its deep links. A missing file (a path with an extension: /m/sw.js, /assets/x.js) is a 404,
+ * never a page: a service worker script answered with HTML would fail every update check.
+ */
 async function registerWeb(app: FastifyInstance) {
   // serve: false — the catch-all below sends files itself; one route per built file (hundreds)
   // only slowed the start.
@@ -167,11 +182,15 @@ async function registerWeb(app: FastifyInstance) {
   const mobileIndex = path.join(webDist, 'm', 'index.html');
   app.get('/*', { config: { access: 'public' } }, async (req, reply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api/')) return reply.callNotFound();
+    // Dot folders are the build's own (.vite/manifest.json names the build machine's paths).
+    if (url.startsWith('/api/') || url.includes('/.')) return reply.callNotFound();
     const file = path.join(webDist, path.normalize(url));
     if (file.startsWith(webDist + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-      return reply.sendFile(path.relative(webDist, file));
+      const relative = path.relative(webDist, file).split(path.sep).join('/');
+      if (revalidated.has(relative)) return reply.header('cache-control', 'no-cache').sendFile(relative, { cacheControl: false });
+      return reply.sendFile(relative);
     }
+    if (path.extname(url)) return reply.callNotFound();
     const mobile = (url === '/m' || url.startsWith('/m/')) && fs.existsSync(mobileIndex);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page(mobile ? mobileIndex : consoleIndex));
   });

@@ -60,6 +60,7 @@ async function serve(config: Config, demo: boolean) {
     console.log('    weitang      魏塘街道总工会 干部 (one street)');
     console.log('    luoxing      罗星街道总工会 干部 (another street)');
     console.log('    viewer       嘉善县总工会 只读');
+    console.log('    venue        西塘古镇游客服务中心 会员卡核验员 (partner venue: /m/verify)');
     console.log('    worker       职工 13800000001 (member portal /m)\n');
   }
   // Due jobs and the modules' schedules run from here on; app.close() stops them.

@@ -173,11 +173,13 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   }
   await create(county, null);
 
-  const people: [username: string, displayName: string, role: 'cadre' | 'viewer' | 'member', org: string, phone?: string][] = [
+  const people: [username: string, displayName: string, role: 'cadre' | 'viewer' | 'card_verifier' | 'member', org: string, phone?: string][] = [
     ['jiashan', '沈建华', 'cadre', '嘉善县总工会', '13800000010'],
     ['weitang', '韩玲玉', 'cadre', '魏塘街道总工会', '13800000011'],
     ['luoxing', '王夏露', 'cadre', '罗星街道总工会', '13800000012'],
     ['viewer', '钟迪良', 'viewer', '嘉善县总工会', '13800000013'],
+    // A partner venue giving the county's members a discount checks their e-cards (会员卡核验员).
+    ['venue', '西塘古镇游客服务中心', 'card_verifier', '嘉善县总工会'],
     ['worker', '李小芳', 'member', '浙江亿力清洁有限公司工会', '13800000001'],
   ];
   const userIds = new Map<string, number>();

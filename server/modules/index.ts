@@ -16,6 +16,7 @@ import { contestsModule } from './contests/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
+import { overviewModule } from './overview/module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
 export const modules: readonly ModuleDefinition[] = [
@@ -32,5 +33,6 @@ export const modules: readonly ModuleDefinition[] = [
   activitiesModule,
   contestsModule,
   articlesModule,
+  overviewModule,
   auditModule,
 ];

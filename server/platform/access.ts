@@ -10,9 +10,10 @@ import { AppError, notFound } from './errors.ts';
  *
  * Permissions belong to modules: each module's definition lists its permissions and the roles
  * that hold them (`platform/module.ts` registers them here), and its `declare module` adds their
- * names to `Permission`. The platform admin holds every permission everywhere.
+ * names to `Permission`. The platform admin holds every permission everywhere. A `card_verifier`
+ * (核验员: a partner merchant's or venue's account) holds only what lets it check members' e-cards.
  */
-export const roles = ['admin', 'cadre', 'viewer', 'judge', 'member'] as const;
+export const roles = ['admin', 'cadre', 'viewer', 'card_verifier', 'judge', 'member'] as const;
 export type Role = (typeof roles)[number];
 
 /** Every permission's name; modules add theirs by declaration merging (see a module's module.ts). */

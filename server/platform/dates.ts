@@ -11,6 +11,12 @@ export function endOfShanghaiDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + 24 * 3600_000).toISOString();
 }
 
+/** A calendar year as people in Shanghai count it: its first instant and the next year's (UTC ISO), for `>= from and < to`. */
+export function shanghaiYear(year: number): { from: string; to: string } {
+  const start = (y: number) => new Date(Date.parse(`${y}-01-01T00:00:00+08:00`)).toISOString();
+  return { from: start(year), to: start(year + 1) };
+}
+
 /** Today's date (YYYY-MM-DD, Shanghai) by the platform's clock. */
 export function today(deps: { clock: () => Date }): string {
   return shanghaiDate(deps.clock());

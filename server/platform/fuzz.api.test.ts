@@ -206,13 +206,14 @@ describe('bad input on every route', () => {
   /** a candidate still taking evidence, and a photo contest taking entries (as `author`) */
   let candidateId: number;
   let contestId: number;
+  let articleId: number;
   let author: Client;
 
   beforeAll(async () => {
     app = await createTestApp();
     f = await buildFixture(app);
     admin = f.admin;
-    ({ candidateId, contestId, author } = await buildUploadTargets(app, f));
+    ({ candidateId, contestId, author, articleId } = await buildUploadTargets(app, f));
     ops = operations(expectStatus(await admin.get('/api/openapi.json'), 200));
     tables = await listTables(app.deps.db, app.deps.engine);
   }, 120_000);
@@ -331,6 +332,7 @@ describe('bad input on every route', () => {
   it('refuses broken multipart requests to every upload route, keeping no file and no row', async () => {
     const uploads = ops.filter((o) => o.multipart);
     expect(uploads.map((o) => `${o.method} ${o.url}`).sort()).toEqual([
+      'POST /api/articles/:id/attachments',
       'POST /api/articles/files',
       'POST /api/contests/:id/entries',
       'POST /api/members/import',
@@ -374,6 +376,7 @@ describe('bad input on every route', () => {
     ];
     const urlFor: Record<string, string> = {
       '/api/contests/:id/entries': `/api/contests/${contestId}/entries`,
+      '/api/articles/:id/attachments': `/api/articles/${articleId}/attachments`,
       '/api/pioneer/candidates/:id/evidence': `/api/pioneer/candidates/${candidateId}/evidence`,
     };
     const wrong: string[] = [];

@@ -13,6 +13,12 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Login and sign-up: no CSRF token exists yet. */
     csrfExempt?: boolean;
+    /**
+     * The route judges something handed to it (an e-card's token) rather than addressing a record:
+     * what lies outside the caller's scope is refused in its 200 verdict, never answered 404
+     * (docs/permissions.md marks such routes `verdict`).
+     */
+    verdict?: boolean;
   }
   interface FastifyRequest {
     caller: Caller;
@@ -30,6 +36,8 @@ export interface RouteInfo {
   summary: string;
   /** The module whose routes these are (set by buildApp; absent for the platform's own). */
   module?: string;
+  /** Out of scope is refused in the answer's verdict, not by 404 (see FastifyContextConfig.verdict). */
+  verdict?: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -59,7 +67,13 @@ export function installAccessLayer(app: FastifyInstance): void {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      app.routeTable.push({ method, url: route.url, access, summary: (route.schema as { summary?: string } | undefined)?.summary ?? '' });
+      app.routeTable.push({
+        method,
+        url: route.url,
+        access,
+        summary: (route.schema as { summary?: string } | undefined)?.summary ?? '',
+        ...(route.config?.verdict ? { verdict: true } : {}),
+      });
     }
   });
 

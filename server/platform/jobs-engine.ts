@@ -11,7 +11,23 @@ import { sqliteJobs } from './jobs-sqlite.ts';
 export async function createJobs(engine: Engine, deps: () => Deps, log: JobLog): Promise<JobWorker> {
   if (engine === 'postgres') {
     const { postgresJobs } = await import('./jobs-postgres.ts');
-    return postgresJobs(deps, log);
+    return oneDrainAtATime(postgresJobs(deps, log));
   }
-  return sqliteJobs(deps, log);
+  return oneDrainAtATime(sqliteJobs(deps, log));
+}
+
+/**
+ * Drains called at once in one process run one after another. Otherwise a drain could find the
+ * queue empty while another drain is still running the job it was waiting for (a test's sign-up
+ * code), and return before that job's effect exists. A drain that returns has seen every job
+ * that was due when it was called finish.
+ */
+function oneDrainAtATime(worker: JobWorker): JobWorker {
+  let previous: Promise<unknown> = Promise.resolve();
+  const drain = () => {
+    const run = previous.then(worker.drain, worker.drain);
+    previous = run.catch(() => undefined);
+    return run;
+  };
+  return { ...worker, drain };
 }

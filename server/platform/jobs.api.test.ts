@@ -32,11 +32,28 @@ const probe = defineModule({
       },
     },
     'probe.daily': { handler: note('probe.daily') },
+    // Runs until the test opens its gate.
+    'probe.gated': {
+      async handler(data, deps, run) {
+        gate.started();
+        await gate.opened;
+        await note('probe.gated')(data, deps, run);
+      },
+    },
   },
   // 09:00 in Shanghai, 01:00 UTC: the harness's START.
   schedules: { 'probe.daily': '0 9 * * *' },
 });
 
+/** The gated job's gate: `started` when its handler runs, which then waits for `open()`. */
+function newGate() {
+  let started!: () => void;
+  let open!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { started, running, open, opened };
+}
+let gate = newGate();
 const quiet = { warn() {}, error() {} };
 const ranOf = (name: string) => runs.filter((r) => r.name === name);
 
@@ -76,6 +93,26 @@ describe('durable jobs', () => {
     expect(await jobs.drain()).toBe(1);
     expect(ranOf('probe.echo')).toEqual([{ name: 'probe.echo', data: { n: 1 }, attempt: 1 }]);
     expect(await jobs.drain()).toBe(0);
+  });
+
+  it('lets a drain called while another runs a job return only after that job is done', async () => {
+    runs.length = 0;
+    gate = newGate();
+    await jobs.send('probe.gated', { n: 1 });
+    const first = jobs.drain();
+    await gate.running;
+    const second = jobs.drain();
+    let secondDone = false;
+    void second.then(() => (secondDone = true));
+    // The first drain holds the job, so the queue looks empty (another process's drain finds
+    // nothing), yet the second drain of this process waits for the job to finish.
+    expect(await other.jobs.drain()).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(secondDone).toBe(false);
+    gate.open();
+    await second;
+    expect(ranOf('probe.gated')).toHaveLength(1);
+    expect(await first).toBe(1);
   });
 
   it('refuses to send a job no module declares', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPii, maskIdNumber, maskPhone, redact, resolveMasterKey } from './pii.ts';
+import { createPii, maskIdNumber, maskName, maskPhone, redact, resolveMasterKey } from './pii.ts';
 
 const KEY = '0f'.repeat(32);
 const pii = createPii(KEY);
@@ -40,9 +40,29 @@ describe('encryption of personal data', () => {
     expect(createPii('1e'.repeat(32)).hash('13812341234')).not.toBe(pii.hash('13812341234'));
   });
 
+  it('derives a stable key per purpose, different per purpose and per master key, and never the personal-data keys', () => {
+    const card = pii.subkey('gonghui member card v1');
+    expect(card).toHaveLength(32);
+    expect(pii.subkey('gonghui member card v1').equals(card)).toBe(true);
+    expect(pii.subkey('gonghui member card v2').equals(card)).toBe(false);
+    expect(createPii('1e'.repeat(32)).subkey('gonghui member card v1').equals(card)).toBe(false);
+    expect(card.toString('hex')).not.toBe(KEY);
+    expect(() => pii.subkey('gonghui:pii:mac')).toThrow();
+  });
+
   it('refuses a key that is not 32 bytes', () => {
     expect(() => createPii('abcd')).toThrow(/32 bytes/);
   });
+});
+
+describe('masking names', () => {
+  it.each([
+    ['王小明', '王*明'],
+    ['张三', '张*'],
+    ['欧阳小明', '欧**明'],
+    ['买买提·艾力', '买****力'],
+    ['李', '李'],
+  ])('%s → %s', (name, masked) => expect(maskName(name)).toBe(masked));
 });
 
 describe('the master key in embedded mode', () => {

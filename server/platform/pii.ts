@@ -11,6 +11,12 @@ export interface Pii {
   decrypt(stored: string): string;
   /** Deterministic keyed hash of a normalised value: same input, same hash, useless without the key. */
   hash(plain: string): string;
+  /**
+   * A 32-byte key for another purpose, derived from the same master key with HKDF-SHA256 under
+   * `purpose` (e.g. 'gonghui member card v1'): one secret to keep, and no derived key reveals the
+   * master or another purpose's key.
+   */
+  subkey(purpose: string): Buffer;
 }
 
 const VERSION = 'v1';
@@ -50,6 +56,10 @@ export function createPii(masterKeyHex: string): Pii {
     hash(plain) {
       return crypto.createHmac('sha256', macKey).update(plain.trim().toUpperCase()).digest('base64url');
     },
+    subkey(purpose) {
+      if (purpose.startsWith('gonghui:pii:')) throw new Error('The personal-data keys are not handed out');
+      return derive(purpose);
+    },
   };
 }
 
@@ -76,6 +86,17 @@ export function maskPhone(phone: string): string {
 /** 330104199001011234 → 3301**********1234 */
 export function maskIdNumber(id: string): string {
   return id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+/**
+ * 王小明 → 王*明, 张三 → 张*, 欧阳小明 → 欧**明: enough for a person to recognise their own name,
+ * not enough to learn a stranger's (what a card verifier sees).
+ */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
 
 /** Keys whose values never reach the audit log or the logs in plain form. */

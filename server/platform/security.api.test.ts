@@ -114,6 +114,11 @@ describe('personal data at rest and in the logs', () => {
     expect((await f.clients.cadreA.get(`/api/members/export?orgId=${f.orgs.unionA}&full=true`)).statusCode).toBe(200);
     expectStatus(await f.clients.cadreA.post(`/api/members/${joined.memberId}/reveal`), 200);
 
+    // The member shows their e-card's QR code and a cadre verifies it (both audited or logged).
+    const { token } = expectStatus(await joined.client.get('/api/members/me/card-token'), 200);
+    expect(leaks(token, secrets)).toEqual([]);
+    expect(expectStatus(await f.clients.cadreA.post('/api/member-cards/verify', { token }), 200)).toMatchObject({ valid: true, name: '赵*全' });
+
     // An account made with a phone, and a phone changed on a member.
     const cadrePhone = '13622223333';
     const newPhone = '13744445555';
@@ -318,6 +323,8 @@ describe('security headers on every kind of response', () => {
       ['console page', () => anon.get('/'), 200],
       ['console deep link', () => anon.get('/orgs/42'), 200],
       ['member portal page', () => anon.get('/m/'), 200],
+      ['portal service worker', () => anon.get('/m/sw.js'), 200],
+      ['portal web manifest', () => anon.get('/m/manifest.webmanifest'), 200],
       ['static script', () => anon.get(`/assets/${asset}`), 200],
       ['static icon', () => anon.get('/favicon.svg'), 200],
       ['API docs', () => anon.get('/api/docs/'), 200],
@@ -359,5 +366,29 @@ describe('security headers on every kind of response', () => {
       if (status >= 400 && !/^application\/problem\+json/.test(String(res.headers['content-type']))) wrong.push(`${what} is not problem+json: ${res.headers['content-type']}`);
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('serves the portal’s service worker and manifest to be revalidated every time, never a page for a missing file, nor the build’s manifest', async () => {
+    const anon = anonymous(app);
+    const expected: [string, RegExp][] = [
+      ['/m/sw.js', /^(application|text)\/javascript/],
+      ['/m/manifest.webmanifest', /^application\/manifest\+json/],
+      ['/m/index.html', /^text\/html/],
+      ['/m/card', /^text\/html/],
+    ];
+    for (const [url, type] of expected) {
+      const res = await anon.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(String(res.headers['content-type']), url).toMatch(type);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    // The worker may run scripts of its own origin only.
+    expect(String((await anon.get('/m/sw.js')).headers['content-security-policy'])).toMatch(/worker-src 'self'/);
+    expect((await anon.get('/m/manifest.webmanifest')).json()).toMatchObject({ scope: '/m/', start_url: '/m/' });
+    for (const url of ['/m/no-such-worker.js', '/assets/no-such-chunk.js', '/.vite/manifest.json']) {
+      const res = await anon.get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(String(res.headers['content-type']), url).toMatch(/^application\/problem\+json/);
+    }
   });
 });

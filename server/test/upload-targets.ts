@@ -6,9 +6,9 @@ import { signUpMember } from './people.ts';
 /**
  * Where files are uploaded, ready to take them: a Workers' Pioneer candidate (team a, in the
  * county's campaign) still taking evidence, and street A's photo contest taking entries, with a
- * member of union A as its author (up to 20 entries).
+ * member of union A as its author (up to 20 entries), and a draft article of street A taking attachments.
  */
-export async function buildUploadTargets(app: FastifyInstance, f: Fixture): Promise<{ candidateId: number; contestId: number; author: Client }> {
+export async function buildUploadTargets(app: FastifyInstance, f: Fixture): Promise<{ candidateId: number; contestId: number; author: Client; articleId: number }> {
   const campaign = expectStatus<{ id: number }>(await f.clients.countyCadre.post('/api/pioneer/campaigns', campaignBody(f.orgs.county)), 201);
   const candidateId = expectStatus<{ id: number }>(
     await f.clients.cadreA.post(`/api/pioneer/campaigns/${campaign.id}/candidates`, { teamId: f.teams.a, type: 'safe_production', workerCount: 9 }),
@@ -29,5 +29,6 @@ export async function buildUploadTargets(app: FastifyInstance, f: Fixture): Prom
     201,
   ).id;
   const author = (await signUpMember(app, f.clients.cadreA, f.orgs.unionA)).client;
-  return { candidateId, contestId, author };
+  const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { orgId: f.orgs.streetA, column: 'policy', title: '附件上传', body: '<p>附件</p>', public: true }), 201).id;
+  return { candidateId, contestId, author, articleId };
 }

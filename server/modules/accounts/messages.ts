@@ -50,6 +50,7 @@ export const exportTexts = {
   admin: { zh: '平台管理员', en: 'Platform admin' },
   cadre: { zh: '工会干部', en: 'Union cadre' },
   viewer: { zh: '只读查看', en: 'Read-only' },
+  card_verifier: { zh: '会员卡核验员', en: 'Card verifier' },
   judge: { zh: '评委', en: 'Judge' },
   member: { zh: '会员', en: 'Member' },
 } satisfies Texts;

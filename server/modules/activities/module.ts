@@ -1,5 +1,5 @@
 import { defineModule } from '../../platform/module.ts';
-import { sendReminders } from './service.ts';
+import { activitiesOverview, sendReminders } from './service.ts';
 import { texts } from './messages.ts';
 import { activitiesRoutes } from './routes.ts';
 
@@ -20,6 +20,7 @@ export const activitiesModule = defineModule({
   routes: activitiesRoutes,
   texts,
   permissions,
+  overview: { activities: activitiesOverview },
   jobs: { 'activities.reminders': { handler: async (_data, deps) => void (await sendReminders(deps)) } },
   // every quarter hour: a reminder goes out between 24 h and 23¾ h before the start
   schedules: { 'activities.reminders': '*/15 * * * *' },

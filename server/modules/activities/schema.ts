@@ -113,3 +113,8 @@ export const activityStats = z.object({
   childrenReached: z.number().int().describe('direct sub-organisations with at least one activity in their subtree'),
   children: z.array(z.object({ orgId: z.number().int(), name: z.string(), activities: z.number().int(), checkedIn: z.number().int() })),
 });
+
+/** The data screen's activities section (GET /api/orgs/{id}/overview): this year's activityStats. */
+export const activitiesOverviewView = activityStats.extend({
+  participationRate: z.number().nullable().describe('参与率 in percent, one decimal: checkedIn ÷ (checkedIn + noShows); null before any activity was held'),
+});

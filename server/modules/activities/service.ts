@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import { compiledOnce, isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { shanghaiMinute, today } from '../../platform/dates.ts';
+import { shanghaiMinute, shanghaiYear, today } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
 import { AppError, conflict, fieldError, notFound, refuse, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { paginate } from '../../platform/paging.ts';
+import { overviewSection, percent } from '../../platform/overview.ts';
 import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
@@ -17,7 +18,7 @@ import { notify } from '../notifications/index.ts';
 import { exportTexts as t } from './messages.ts';
 import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
 import { activityActions, checkActivityAction, checkAudience, checkCancel, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
-import type { activityExportQuery, activityListQuery, createActivityBody, registrationExportQuery, registrationListQuery, updateActivityBody } from './schema.ts';
+import { activitiesOverviewView, type activityExportQuery, type activityListQuery, type createActivityBody, type registrationExportQuery, type registrationListQuery, type updateActivityBody } from './schema.ts';
 
 function activities(tx: Tx) {
   return tx
@@ -528,10 +529,25 @@ export async function checkIn(deps: Deps, caller: Caller, activityId: number, ra
 /** Yearly counts over an org's subtree, and how many of its direct sub-organisations were reached. */
 export async function activityStats(deps: Deps, caller: Caller, orgId: number, year: number | undefined) {
   await requireOrgInScope(deps.db, caller.scope, orgId);
-  const y = year ?? Number(today(deps).slice(0, 4));
-  const from = new Date(Date.parse(`${y}-01-01T00:00:00+08:00`)).toISOString();
-  const to = new Date(Date.parse(`${y + 1}-01-01T00:00:00+08:00`)).toISOString();
-  const now = caller.actor.now;
+  return yearStats(deps, orgId, year ?? Number(today(deps).slice(0, 4)), caller.actor.now);
+}
+
+/**
+ * The data screen's activities section: this year's activityStats, and the participation rate —
+ * checked in ÷ places confirmed for activities already held (checked in, or over without a check-in).
+ */
+export const activitiesOverview = overviewSection({
+  permission: 'activity.read',
+  schema: activitiesOverviewView,
+  async read(deps, orgId) {
+    const stats = await yearStats(deps, orgId, Number(today(deps).slice(0, 4)), deps.clock().toISOString());
+    return { ...stats, participationRate: percent(stats.checkedIn, stats.checkedIn + stats.noShows) };
+  },
+});
+
+/** Activity counts of one year over an org's subtree (checked in scope), `now` deciding which are over. */
+async function yearStats(deps: Deps, orgId: number, y: number, now: string) {
+  const { from, to } = shanghaiYear(y);
   const inYear = deps.db
     .selectFrom('activities')
     .innerJoin('org_closure', 'org_closure.descendant_id', 'activities.org_id')

@@ -1,23 +1,37 @@
+import { Readable } from 'node:stream';
 import type { Caller, Deps } from '../../platform/context.ts';
+import { createColumn } from './columns.ts';
+import { demoCoverPng, demoPolicyPdf } from './demo-files.ts';
+import { uploadAttachment, uploadImage } from './files.ts';
 import { createArticle, pinArticle } from './service.ts';
 import type { ArticleColumn } from './tables.ts';
 
 /**
  * The demo county's articles, written from the union newspaper page (shared/seed): its report on
  * 嘉善's Workers' Pioneer, with its names and numbers, plus a notice, a policy digest and a rights
- * guide drawn from the same page, and one notice scheduled for the day after tomorrow. Loaded
- * through the service, so the bodies are sanitized and every article is audited.
+ * guide drawn from the same page, and one notice scheduled for the day after tomorrow; and the
+ * county's own column 创业扶持 with 云创青年小镇's entrepreneurship support policies, with a cover
+ * and the policy as a PDF. Loaded through the services (files through the upload mechanism), so
+ * the bodies are sanitized and every write is audited.
  */
 interface DemoArticle {
   org: string;
-  column: ArticleColumn;
+  /** a fixed column, or the name of a column of CUSTOM_COLUMNS */
+  column: ArticleColumn | string;
   title: string;
   paragraphs: string[];
   public: boolean;
   /** days from now it was (negative) or will be published; absent: a draft */
   publishedIn?: number;
   pinned?: boolean;
+  /** the demo's cover banner (demo-files.ts) */
+  cover?: boolean;
+  /** a one-page PDF attached: its file name, title and lines */
+  pdf?: { name: string; title: string; lines: string[] };
 }
+
+/** The county's own column (issue #11 §1: columns a federation adds). */
+const CUSTOM_COLUMNS = [{ org: '嘉善县总工会', name: '创业扶持' }];
 
 const ARTICLES: DemoArticle[] = [
   {
@@ -71,6 +85,24 @@ const ARTICLES: DemoArticle[] = [
     ],
   },
   {
+    org: '云创青年小镇工会联合会',
+    column: '创业扶持',
+    title: '云创青年小镇出台创业扶持政策 助力青年创业者梦想启航',
+    public: true,
+    publishedIn: -2,
+    cover: true,
+    paragraphs: [
+      '云创青年小镇工会联合会联合小镇管理方制定出台了租赁费优惠、金融贴息政策优惠、财税辅导等创业扶持政策，激励青年职工创业创新。',
+      '小镇已培养了一批以“捌么捌号”文创空间为代表的在校大学生创业团队、以“菜根谭”为代表的毕业大学生创业团队、以“柏家”为代表的二次创业大学生团队，带动高层次人才队伍建设。',
+      '小镇工会以融合服务的特点带动经济发展和小镇和谐，让青年创业者也有属于自己的“娘家”。政策全文见附件。',
+    ],
+    pdf: {
+      name: '云创青年小镇创业扶持政策.pdf',
+      title: '云创青年小镇创业扶持政策（摘要）',
+      lines: ['一、租赁费优惠：入驻小镇的青年创业团队享受租赁费优惠。', '二、金融贴息：符合条件的创业贷款给予贴息支持。', '三、财税辅导：小镇提供财税辅导等创业服务。', '咨询：云创青年小镇工会联合会'],
+    },
+  },
+  {
     org: '魏塘街道总工会',
     column: 'notice',
     title: '魏塘街道“夏季送清凉”活动安排',
@@ -87,14 +119,27 @@ const ARTICLES: DemoArticle[] = [
   },
 ];
 
+/** A file as the multipart parser hands it to the upload mechanism, with text fields before it. */
+async function* partsOf(fields: Record<string, string>, fileName: string, data: Buffer) {
+  for (const [fieldname, value] of Object.entries(fields)) yield { type: 'field', fieldname, value };
+  yield { type: 'file', fieldname: 'file', filename: fileName, file: Readable.from([data]) };
+}
+
 export async function seedArticlesDemo(deps: Deps, caller: Caller): Promise<void> {
-  const orgs = await deps.db.selectFrom('orgs').select(['id', 'name']).where('name', 'in', [...new Set(ARTICLES.map((a) => a.org))]).execute();
+  const names = [...new Set([...ARTICLES.map((a) => a.org), ...CUSTOM_COLUMNS.map((c) => c.org)])];
+  const orgs = await deps.db.selectFrom('orgs').select(['id', 'name']).where('name', 'in', names).execute();
   const orgId = new Map(orgs.map((o) => [o.name, o.id]));
+  const columnKey = new Map<string, string>();
+  for (const c of CUSTOM_COLUMNS) columnKey.set(c.name, (await createColumn(deps, caller, { orgId: orgId.get(c.org)!, name: c.name, ordering: 0 })).key);
   const now = deps.clock().getTime();
   for (const a of ARTICLES) {
     const publishAt = a.publishedIn === undefined ? undefined : new Date(now + a.publishedIn * 86400_000).toISOString();
     const body = a.paragraphs.map((p) => `<p>${p}</p>`).join('');
-    const { id } = await createArticle(deps, caller, { orgId: orgId.get(a.org)!, column: a.column, title: a.title, body, public: a.public, publishAt });
+    const org = orgId.get(a.org)!;
+    const coverUrl = a.cover ? (await uploadImage(deps, caller, partsOf({ orgId: String(org) }, '云创青年小镇.png', demoCoverPng()))).url : undefined;
+    const column = columnKey.get(a.column) ?? a.column;
+    const { id } = await createArticle(deps, caller, { orgId: org, column, title: a.title, body, public: a.public, publishAt, coverUrl });
+    if (a.pdf) await uploadAttachment(deps, caller, id, partsOf({}, a.pdf.name, demoPolicyPdf(a.pdf.title, a.pdf.lines)));
     if (a.pinned) await pinArticle(deps, caller, id, true);
   }
 }

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Caller, Deps } from '../../platform/context.ts';
+import type { Tx } from '../../db/database.ts';
 import { fieldError, notFound } from '../../platform/errors.ts';
 import { requireOrgInScope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { fileKinds, receiveFile, type FileKind } from '../../platform/uploads.ts';
 import { id as idSchema } from '../../platform/validation.ts';
-import { ARTICLE_FILE_PATH, IMAGE_MAX_BYTES, isImageKey } from './rules.ts';
+import { readableByCadre } from './policy.ts';
+import { ARTICLE_FILE_PATH, ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, attachmentUrl, IMAGE_MAX_BYTES, isAttachmentKey, isImageKey } from './rules.ts';
 
 /**
  * Images for article bodies, through the platform's upload mechanism: streamed into
@@ -48,5 +50,75 @@ export async function imageFile(deps: Deps, key: string) {
   const row = await deps.db.selectFrom('article_files').select(['key', 'content_type', 'file_name']).where('key', '=', key).executeTakeFirst();
   const file = row && path.join(filesDir(deps), row.key);
   if (!row || !file || !fs.existsSync(file)) throw notFound('article_file');
+  return { file, contentType: row.content_type, fileName: row.file_name };
+}
+
+// ---------- attachments ----------
+
+/**
+ * Files attached to an article (PDF, Word, Excel: rules.ts ATTACHMENT_KINDS), through the same
+ * upload mechanism, stored under <data dir>/articles/attachments as `<uuid>.<ext>` with the name
+ * the writer gave, which is what the download is called. Unlike images they are downloaded behind
+ * the article's read rights (service.ts downloadAttachment).
+ */
+const attachmentsDir = (deps: Deps) => path.join(filesDir(deps), 'attachments');
+
+export async function attachmentsOf(tx: Tx, articleId: number) {
+  const rows = await tx.selectFrom('article_attachments').select(['id', 'file_name', 'size', 'content_type']).where('article_id', '=', articleId).orderBy('id').execute();
+  return rows.map((a) => ({ id: a.id, name: a.file_name, size: Number(a.size), contentType: a.content_type, url: attachmentUrl(articleId, a.id) }));
+}
+
+/** The article, when the caller may write it (their article.write scope); 404 otherwise, as for a missing one. */
+async function writableArticle(tx: Tx, caller: Caller, articleId: number) {
+  const a = await tx.selectFrom('articles').select(['id', 'org_id']).where('id', '=', articleId).where(readableByCadre(caller.scope)).executeTakeFirst();
+  if (!a) throw notFound('article');
+  return a;
+}
+
+export async function uploadAttachment(deps: Deps, caller: Caller, articleId: number, parts: AsyncIterableIterator<any>) {
+  // Refused before a byte is stored when the article is not the caller's to change.
+  await writableArticle(deps.db, caller, articleId);
+  const { stored } = await receiveFile(parts, attachmentsDir(deps), { maxBytes: ATTACHMENT_MAX_BYTES, allowed: ATTACHMENT_KINDS });
+  const file = stored!;
+  const key = `${path.basename(file.file)}.${fileKinds[file.kind].ext[0]}`;
+  const target = path.join(attachmentsDir(deps), key);
+  try {
+    fs.renameSync(file.file, target);
+    const id = await deps.db.transaction().execute(async (tx) => {
+      const a = await writableArticle(tx, caller, articleId);
+      const { id } = await tx
+        .insertInto('article_attachments')
+        .values({ article_id: articleId, key, file_name: file.name, content_type: file.type, size: file.size, sha256: file.sha256, created_by: caller.user!.id, created_at: caller.actor.now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(tx, caller.actor, { action: 'article_attachment.create', entity: 'article', entityId: articleId, orgId: a.org_id, after: { attachment: id, fileName: file.name, size: file.size } });
+      return id;
+    });
+    return { id, name: file.name, size: file.size, contentType: file.type, url: attachmentUrl(articleId, id) };
+  } catch (err) {
+    fs.rmSync(file.file, { force: true });
+    fs.rmSync(target, { force: true });
+    throw err;
+  }
+}
+
+/** Removes an attachment of an article the caller may write: the row and its audit entry in one transaction, then the file. */
+export async function deleteAttachment(deps: Deps, caller: Caller, articleId: number, attachmentId: number) {
+  const key = await deps.db.transaction().execute(async (tx) => {
+    const a = await writableArticle(tx, caller, articleId);
+    const row = await tx.selectFrom('article_attachments').select(['key', 'file_name', 'size']).where('id', '=', attachmentId).where('article_id', '=', articleId).executeTakeFirst();
+    if (!row) throw notFound('article_attachment');
+    await tx.deleteFrom('article_attachments').where('id', '=', attachmentId).execute();
+    await audit(tx, caller.actor, { action: 'article_attachment.delete', entity: 'article', entityId: articleId, orgId: a.org_id, before: { attachment: attachmentId, fileName: row.file_name, size: Number(row.size) } });
+    return row.key;
+  });
+  if (isAttachmentKey(key)) fs.rmSync(path.join(attachmentsDir(deps), key), { force: true });
+}
+
+/** An attachment's file, once the caller's right to read its article is settled (service.ts). */
+export async function attachmentFile(deps: Deps, articleId: number, attachmentId: number) {
+  const row = await deps.db.selectFrom('article_attachments').select(['key', 'content_type', 'file_name']).where('id', '=', attachmentId).where('article_id', '=', articleId).executeTakeFirst();
+  const file = row && isAttachmentKey(row.key) ? path.join(attachmentsDir(deps), row.key) : null;
+  if (!row || !file || !fs.existsSync(file)) throw notFound('article_attachment');
   return { file, contentType: row.content_type, fileName: row.file_name };
 }

@@ -9,15 +9,20 @@ import type { Catalog, ModuleTexts, Texts } from '../../platform/i18n.ts';
 export const messages = {
   article_already_published: { zh: '该文章已发布', en: 'This article is already published' },
   article_not_published: { zh: '该文章未发布（草稿或已撤回）', en: 'This article is not published (a draft or withdrawn)' },
+  article_column_taken: { zh: '该单位已有同名栏目', en: 'This organisation already has a column of that name' },
 } as const satisfies Texts;
 
 export const rules = {
   article_body_empty: { zh: '正文清理后为空（脚本、外部图片等不会保存）', en: 'The text is empty once cleaned (scripts, outside images and the like are not kept)' },
+  article_column_unknown: { zh: '栏目不存在、已停用，或不属于本单位及上级工会', en: 'No such column, or it is inactive, or it belongs to no union at or above this one' },
+  article_cover_unknown: { zh: '封面须是已上传的文章图片', en: 'The cover must be an uploaded article image' },
 } as const satisfies Texts;
 
 export const labels = {
   article: { zh: '文章', en: 'article' },
   article_file: { zh: '文章图片', en: 'article image' },
+  article_column: { zh: '栏目', en: 'column' },
+  article_attachment: { zh: '附件', en: 'attachment' },
 } satisfies Texts;
 
 /** The Excel export's list name, column headers and values (platform/exports.ts). */
@@ -48,6 +53,7 @@ export const fields = {
   public: { zh: '公开', en: 'Public' },
   publishAt: { zh: '发布时间', en: 'Publish at' },
   pinned: { zh: '置顶', en: 'Pinned' },
+  coverUrl: { zh: '封面', en: 'Cover' },
 } satisfies Texts;
 
 /** Labels of the actions this module writes to the audit log: the log shows and filters by them. */
@@ -59,6 +65,10 @@ export const actions = {
   'article.pin': { zh: '置顶文章', en: 'Pin article' },
   'article.unpin': { zh: '取消置顶', en: 'Unpin article' },
   'article_file.create': { zh: '上传文章图片', en: 'Upload article image' },
+  'article_column.create': { zh: '新增栏目', en: 'Add column' },
+  'article_column.update': { zh: '修改栏目', en: 'Change column' },
+  'article_attachment.create': { zh: '上传文章附件', en: 'Attach file to article' },
+  'article_attachment.delete': { zh: '删除文章附件', en: 'Remove article attachment' },
 } as const satisfies Texts;
 
 declare module '../../platform/i18n.ts' {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
 import { fileHeaders } from '../../platform/uploads.ts';
@@ -6,7 +7,8 @@ import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
-import { imageFile, uploadImage } from './files.ts';
+import * as columns from './columns.ts';
+import { deleteAttachment, imageFile, uploadAttachment, uploadImage } from './files.ts';
 
 export const articlesRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -22,6 +24,19 @@ export const articlesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/articles/:id',
     { config: { access: 'public' }, schema: { summary: 'Read one article (counted as a read)', tags, params: idParams, response: { 200: s.readerArticle } } },
     async (req) => service.readArticle(deps, req.caller, req.params.id),
+  );
+  app.get(
+    '/articles/columns',
+    { config: { access: 'public' }, schema: { summary: 'The readers’ column tabs: the fixed columns, then the custom ones of the caller’s unions or holding an article they may read', tags, response: { 200: s.readerColumns } } },
+    async (req) => service.readerColumns(deps, req.caller),
+  );
+  app.get(
+    '/articles/:id/attachments/:attachmentId',
+    { config: { access: 'public' }, schema: { summary: 'Download an attachment, with the read rights of its article (a public one: anyone)', tags, params: s.attachmentParams } },
+    async (req, reply) => {
+      const f = await service.downloadAttachment(deps, req.caller, req.params.id, req.params.attachmentId);
+      return reply.headers(fileHeaders(f.contentType, f.fileName, false)).header('cache-control', 'private, no-cache').send(fs.createReadStream(f.file));
+    },
   );
   app.get(
     '/articles/files/:key',
@@ -75,6 +90,40 @@ export const articlesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/articles/:id/pin',
     { config: { access: 'article.write' }, schema: { summary: 'Pin a published article to the top of its lists, or unpin it', tags, params: idParams, body: s.pinBody, response: { 200: s.managedArticle } } },
     async (req) => service.pinArticle(deps, req.caller, req.params.id, req.body.pinned),
+  );
+  app.post(
+    '/articles/:id/attachments',
+    {
+      config: { access: 'article.write' },
+      schema: { summary: 'Attach a file to an article (multipart: file; PDF, DOCX or XLSX by content, at most 20 MB)', tags, params: idParams, consumes: ['multipart/form-data'], response: { 201: s.attachment } },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type');
+      return reply.status(201).send(await uploadAttachment(deps, req.caller, req.params.id, req.parts()));
+    },
+  );
+  app.delete(
+    '/articles/:id/attachments/:attachmentId',
+    { config: { access: 'article.write' }, schema: { summary: 'Remove an attachment from an article', tags, params: s.attachmentParams } },
+    async (req, reply) => {
+      await deleteAttachment(deps, req.caller, req.params.id, req.params.attachmentId);
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/articles/columns/manage',
+    { config: { access: 'article.read' }, schema: { summary: 'Columns unions added: of the orgs in scope and above them, or those an article of `usableBy` may be filed under', tags, querystring: s.manageColumnsQuery, response: { 200: z.object({ items: z.array(s.managedColumn) }) } } },
+    async (req) => columns.listManagedColumns(deps, req.caller, req.query.usableBy),
+  );
+  app.post(
+    '/articles/columns',
+    { config: { access: 'article.write' }, schema: { summary: 'Add a column for the articles of an org and its subtree', tags, body: s.createColumnBody, response: { 201: s.managedColumn } } },
+    async (req, reply) => reply.status(201).send(await columns.createColumn(deps, req.caller, req.body)),
+  );
+  app.patch(
+    '/articles/columns/:id',
+    { config: { access: 'article.write' }, schema: { summary: 'Rename, reorder, deactivate or reactivate a column', tags, params: idParams, body: s.updateColumnBody, response: { 200: s.managedColumn } } },
+    async (req) => columns.updateColumn(deps, req.caller, req.params.id, req.body),
   );
   app.post(
     '/articles/files',

@@ -1,36 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { checkPin, checkPublish, checkWithdraw, defaultPublic, stateOf, statusOnCreate, summaryOf, SUMMARY_LENGTH } from './rules.ts';
+import { checkPin, checkPublish, checkWithdraw, customColumnId, defaultPublic, isDuePublication, isFixedColumn, statusOnCreate, summaryOf, SUMMARY_LENGTH, COLUMN_KEY } from './rules.ts';
 import { plainTextOf, sanitizeArticleHtml } from './sanitize.ts';
 
 const NOW = '2025-06-02T01:00:00.000Z';
 const OWN_IMAGE = '/api/articles/files/0b9f7d2e-3c4a-4e5b-9a1c-2d3e4f5a6b7c.png';
 
 describe('article lifecycle', () => {
-  it('is a draft without publishAt and published with one', () => {
-    expect(statusOnCreate(undefined)).toBe('draft');
-    expect(statusOnCreate(NOW)).toBe('published');
+  it('is a draft without publishAt, published with one that has come, scheduled with one ahead', () => {
+    expect(statusOnCreate(undefined, NOW)).toBe('draft');
+    expect(statusOnCreate(NOW, NOW)).toBe('published');
+    expect(statusOnCreate('2025-06-03T00:00:00.000Z', NOW)).toBe('scheduled');
   });
 
-  it('calls a published article scheduled while its instant lies ahead, published from that instant', () => {
-    expect(stateOf('published', '2025-06-03T00:00:00.000Z', NOW)).toBe('scheduled');
-    expect(stateOf('published', NOW, NOW)).toBe('published');
-    expect(stateOf('draft', null, NOW)).toBe('draft');
-    expect(stateOf('withdrawn', '2025-06-03T00:00:00.000Z', NOW)).toBe('withdrawn');
-  });
-
-  it('publishes drafts and withdrawn articles, withdraws only published ones', () => {
+  it('publishes (or reschedules) drafts, scheduled and withdrawn articles; withdraws published and scheduled ones', () => {
     expect(checkPublish('draft')).toBeNull();
+    expect(checkPublish('scheduled')).toBeNull();
     expect(checkPublish('withdrawn')).toBeNull();
     expect(checkPublish('published')).toEqual({ code: 'article_already_published' });
     expect(checkWithdraw('published')).toBeNull();
+    expect(checkWithdraw('scheduled')).toBeNull();
     expect(checkWithdraw('draft')).toEqual({ code: 'article_not_published' });
     expect(checkWithdraw('withdrawn')).toEqual({ code: 'article_not_published' });
   });
 
-  it('pins only published articles and always unpins', () => {
+  it('pins only published or scheduled articles and always unpins', () => {
     expect(checkPin('published', true)).toBeNull();
+    expect(checkPin('scheduled', true)).toBeNull();
     expect(checkPin('draft', true)).toEqual({ code: 'article_not_published' });
     expect(checkPin('withdrawn', false)).toBeNull();
+  });
+
+  it('lets a publication job publish only an article still scheduled for the job’s instant', () => {
+    expect(isDuePublication('scheduled', NOW, NOW)).toBe(true);
+    expect(isDuePublication('scheduled', '2025-06-03T00:00:00.000Z', NOW)).toBe(false);
+    expect(isDuePublication('withdrawn', NOW, NOW)).toBe(false);
+    expect(isDuePublication('published', NOW, NOW)).toBe(false);
+  });
+
+  it('knows the fixed columns and the keys of columns a union added', () => {
+    expect(['news', 'rights_guide', 'c12'].every((k) => COLUMN_KEY.test(k))).toBe(true);
+    expect(['c0', 'c', 'x12', 'news ', 'c12;'].some((k) => COLUMN_KEY.test(k))).toBe(false);
+    expect([isFixedColumn('notice'), isFixedColumn('c3')]).toEqual([true, false]);
+    expect([customColumnId('c42'), customColumnId('policy')]).toEqual([42, null]);
   });
 
   it('makes policies and rights guides public by default, news and notices for members', () => {

@@ -80,3 +80,11 @@ export const entryListQuery = pageQuery.extend({ status: entryStatus.optional() 
 export const contestExportQuery = exportQueryOf(contestListQuery);
 export const entryExportQuery = exportQueryOf(entryListQuery);
 export const fileQuery = z.object({ thumb: z.enum(['0', '1']).optional() });
+
+/** The data screen's contests section (GET /api/orgs/{id}/overview): this year's contests over the subtree. */
+export const contestsOverviewView = z.object({
+  year: z.number().int(),
+  contests: z.number().int().describe('published contests whose submissions open this year (Shanghai)'),
+  entries: z.number().int().describe('entries submitted to them, whatever their moderation'),
+  approvedEntries: z.number().int(),
+});

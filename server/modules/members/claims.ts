@@ -39,7 +39,6 @@ export async function myMembership(deps: Deps, caller: Caller) {
     status: item.status,
     joinedOn: item.joinedOn,
     employerName: item.employerName,
-    cardCode: `GONGHUI:MEMBER:${item.memberNo}`,
     transfers: await transfersOf(deps.db, [item.id]),
   };
 }

@@ -149,6 +149,7 @@ export const actions = {
   'member.export_full': { zh: '导出会员（完整信息）', en: 'Export members (full)' },
   'coverage.export': { zh: '导出覆盖统计', en: 'Export coverage statistics' },
   'member.pii_view': { zh: '查看会员完整信息', en: 'View full personal data' },
+  'member_card.verify': { zh: '核验电子会员卡', en: 'Verify member card' },
   'join_application.create': { zh: '提交入会申请', en: 'Apply to join' },
   'join_application.approve': { zh: '批准入会', en: 'Approve application' },
   'join_application.reject': { zh: '驳回入会申请', en: 'Reject application' },

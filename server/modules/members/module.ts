@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module.ts';
 import { membersTodos } from './todos.ts';
+import { membersOverview } from './stats.ts';
 import { escalateOverdue } from './applications.ts';
 import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
@@ -10,6 +11,11 @@ const permissions = {
   'member.write': ['cadre'],
   /** see members' full ID numbers and phones (every view audited) */
   'member.pii': ['cadre'],
+  /**
+   * check a member's e-card (POST /api/member-cards/verify): every role that reads the roll, and
+   * the card verifiers (核验员) of partner merchants and venues, who hold nothing else
+   */
+  'card.verify': ['cadre', 'viewer', 'card_verifier'],
 } as const;
 
 type Permissions = Record<keyof typeof permissions, true>;
@@ -17,7 +23,7 @@ declare module '../../platform/access.ts' {
   interface PermissionRegistry extends Permissions {}
 }
 
-/** Join applications, the member roll, transfers, claims, e-cards and coverage statistics. */
+/** Join applications, the member roll, transfers, claims, e-cards (and their verification) and coverage statistics. */
 export const membersModule = defineModule({
   name: 'members',
   routes: membersRoutes,
@@ -25,6 +31,7 @@ export const membersModule = defineModule({
   permissions,
   migrations: { '0014-member-standard-fields': memberStandardFields },
   todos: membersTodos,
+  overview: { members: membersOverview },
   jobs: { 'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) } },
   // hourly: an application that became overdue overnight is on the parent's desk in the morning
   schedules: { 'members.overdue_escalation': '5 * * * *' },

@@ -8,6 +8,8 @@ import { idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
 import { approveApplication, createApplication, exportApplications, getApplication, listApplications, myApplications, rejectApplication } from './applications.ts';
 import { claimMembership, myMembership } from './claims.ts';
+import { myCardToken, verifyCard } from './cards.ts';
+import { CARD_VERIFY_PER_MINUTE } from './rules.ts';
 import { directory } from './directory.ts';
 import { getMember, listMembers, revealMember, updateMember } from './roll.ts';
 import { acceptTransfer, cancelTransfer, exportTransfers, listTransfers, rejectTransfer, startTransfer } from './transfers.ts';
@@ -34,6 +36,29 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'One’s own membership and e-card', tags: ['members'], response: { 200: s.myMembership } },
     },
     async (req) => myMembership(deps, req.caller),
+  );
+  app.get(
+    '/members/me/card-token',
+    {
+      config: { access: 'authenticated' },
+      schema: { summary: 'A fresh signed token for the QR code of one’s own e-card (valid 5 minutes)', tags: ['members'], response: { 200: s.cardToken } },
+    },
+    async (req) => myCardToken(deps, req.caller),
+  );
+  app.post(
+    '/member-cards/verify',
+    {
+      // Per verifier account, not per address: a venue's phones may share one.
+      config: { access: 'card.verify', verdict: true, rateLimit: { max: CARD_VERIFY_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (req) => `card-verify:${req.caller.user?.id}` } },
+      schema: {
+        summary: 'Verify a scanned e-card: valid with masked name, union and status, or refused as forged, expired or not_member (audited)',
+        description: 'A member outside the caller’s card.verify scope is answered not_member, like one who left.',
+        tags: ['members'],
+        body: s.cardVerifyBody,
+        response: { 200: s.cardVerification },
+      },
+    },
+    async (req) => verifyCard(deps, req.caller, req.body.token),
   );
   app.get(
     '/directory/unions',

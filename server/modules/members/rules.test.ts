@@ -13,6 +13,7 @@ import {
   ethnicities,
   formatMemberNo,
   genderOf,
+  holdsCard,
   newFormGroups,
   overdueCutoff,
   percent,
@@ -124,5 +125,11 @@ describe('import row check', () => {
     expect(errors.map((e) => e.field)).toEqual(['name', 'idNumber', 'phone', 'uscc', 'joinedOn']);
     expect(errors[1].message.zh).toContain('文本格式');
     expect(errors[4].message.zh).toContain('晚于今天');
+  });
+});
+
+describe('the e-card', () => {
+  it('is valid while the membership lasts (a transfer under way, a retained membership), not once the member left', () => {
+    expect(['member', 'transferring', 'retained', 'left'].filter((s) => holdsCard(s as 'member'))).toEqual(['member', 'transferring', 'retained']);
   });
 });

@@ -165,13 +165,8 @@ export function codeOf<T extends Record<string, string>>(list: T, name: string):
   return (Object.keys(list) as (keyof T)[]).find((code) => list[code] === name);
 }
 
-/**
- * A rate in percent with one decimal, as the console and the coverage export show it (建会率,
- * 入会率); null when there is nothing to divide by.
- */
-export function percent(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
-}
+/** Rates (建会率, 入会率) in percent with one decimal: the platform's one rounding of figures. */
+export { percent } from '../../platform/overview.ts';
 
 // ---------- what a cadre may do to an application or a transfer ----------
 
@@ -196,3 +191,30 @@ export function transferActions(status: string, may: { decides: boolean; cancels
   if (checkTransferDecision(status)) return [];
   return transferActionNames.filter((name) => (name === 'cancel' ? may.cancels : may.decides));
 }
+
+// ---------- the e-card's QR code ----------
+
+/**
+ * How long a card token lives: issue #11 §3 asks the QR code to rotate at least every 5 minutes,
+ * so a screenshot or a photo of someone else's card is useless soon after. The portal fetches a
+ * new one a minute before (web/src/mobile/members/card-page.tsx), so the code shown always has a
+ * minute left. No clock skew is allowed when verifying: the same server clock (or, with several
+ * servers, NTP-synchronised ones) issues and checks, and the member's phone's clock plays no part.
+ */
+export const CARD_TOKEN_TTL_SECONDS = 5 * 60;
+
+/**
+ * Verifications per minute per verifier account: a busy gate lets a person through every few
+ * seconds; more than one a second for a minute is a script, not a queue.
+ */
+export const CARD_VERIFY_PER_MINUTE = 60;
+
+/** Why a card is refused: not made by this deployment, past its 5 minutes, or not of a member (any more, or of the verifier's unions). */
+export const cardRefusals = ['expired', 'forged', 'not_member'] as const;
+
+/** Statuses of an active membership, the ones a valid card shows. */
+export const cardHolderStatuses = ['member', 'transferring', 'retained'] as const;
+export type CardHolderStatus = (typeof cardHolderStatuses)[number];
+
+/** A card is valid while the membership lasts (a transfer under way or a retained membership is still membership), not once the member left. */
+export const holdsCard = (status: MemberStatus): status is CardHolderStatus => (cardHolderStatuses as readonly string[]).includes(status);

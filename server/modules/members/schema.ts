@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportQueryOf } from '../../platform/exports.ts';
-import { applicationActionNames, transferActionNames } from './rules.ts';
+import { applicationActionNames, cardHolderStatuses, cardRefusals, transferActionNames } from './rules.ts';
 import { boolFlag, id, mobilePhone, optionalText, pageQuery, text } from '../../platform/validation.ts';
 import { checkIdNumberFormat, educations, ethnicities, newFormGroups, politicalStatuses } from './rules.ts';
 
@@ -178,9 +178,28 @@ export const myMembership = z.object({
   status: memberStatus,
   joinedOn: z.string(),
   employerName: z.string().nullable(),
-  cardCode: z.string().describe('what the e-card’s QR code encodes'),
   transfers: z.array(transferView),
 });
+
+/** The e-card's QR code: a signed token, shown for 5 minutes (members/cards.ts). */
+export const cardToken = z.object({
+  token: z.string().describe('what the QR code encodes: GH1.<member id>.<expiry>.<signature>'),
+  expiresAt: z.string().describe('ISO instant after which the token is refused as expired'),
+});
+export const cardVerifyBody = z.object({ token: z.string().trim().min(1).max(200).describe('the text of the QR code, scanned or typed') });
+export const cardVerification = z.discriminatedUnion('valid', [
+  z.object({
+    valid: z.literal(true),
+    memberNo: z.string(),
+    name: z.string().describe('masked: 王*明'),
+    orgName: z.string(),
+    status: z.enum(cardHolderStatuses),
+  }),
+  z.object({
+    valid: z.literal(false),
+    reason: z.enum(cardRefusals).describe('forged: not signed by this deployment; expired: older than 5 minutes; not_member: left, or not of the caller’s unions'),
+  }),
+]);
 
 export const transferBody = z.object({ toOrgId: id, reason: optionalText(200) });
 export const transferListQuery = pageQuery.extend({
@@ -239,4 +258,26 @@ export const statsView = z.object({
       ...coverageFigures,
     }),
   ),
+});
+
+/** The data screen's members section (GET /api/orgs/{id}/overview): the coverage page's figures, shaped for the wall. */
+export const membersOverview = z.object({
+  total: z.number().int().describe('members: member + transferring + retained'),
+  joinedThisYear: z.number().int().describe('joined since 1 January (Shanghai), whatever their status now'),
+  byStatus: statsView.shape.membersByStatus,
+  migrantWorkers: z.number().int(),
+  newFormWorkers: z.number().int(),
+  growth: statsView.shape.growth,
+  coverage: z.object({
+    unions: coverageFigures.unions,
+    enterprises: coverageFigures.enterprises,
+    enterprisesWithUnion: z.number().int(),
+    enterprisesNeedingUnion: coverageFigures.enterprisesNeedingUnion,
+    unionizationRate: coverageFigures.unionizationRate,
+    employees: coverageFigures.employees,
+    membershipRate: coverageFigures.membershipRate,
+  }),
+  topChildren: z
+    .array(z.object({ orgId: z.number().int(), name: z.string(), members: z.number().int(), unionizationRate: rate, membershipRate: rate }))
+    .describe('the direct children with the most members, at most 10'),
 });

@@ -6,9 +6,11 @@ import { audit } from '../../platform/audit.ts';
 import { today } from '../../platform/dates.ts';
 import { labelText } from '../../platform/i18n.ts';
 import { streamWorkbook, type SheetColumn } from '../../platform/spreadsheet.ts';
+import { overviewSection } from '../../platform/overview.ts';
 import { unionDueFoundedBy } from '../orgs/index.ts';
 import { overdueBefore } from './applications.ts';
 import { percent } from './rules.ts';
+import * as s from './schema.ts';
 
 /**
  * Coverage statistics over an org's whole subtree, each figure one indexed aggregate query:
@@ -25,6 +27,11 @@ import { percent } from './rules.ts';
  */
 export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
   await requireOrgInScope(deps.db, caller.scope, orgId);
+  return subtreeStats(deps, orgId);
+}
+
+/** orgStats of an org already checked in the caller's scope (the data screen's members section). */
+async function subtreeStats(deps: Deps, orgId: number) {
   const db = deps.db;
   const subtree = db.selectFrom('org_closure').select('descendant_id').where('ancestor_id', '=', orgId);
 
@@ -187,7 +194,7 @@ export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
   };
 }
 
-type Stats = Awaited<ReturnType<typeof orgStats>>;
+type Stats = Awaited<ReturnType<typeof subtreeStats>>;
 type Figures = Pick<Stats, 'unions' | 'enterprises' | 'enterprisesWithoutUnion' | 'enterprisesNeedingUnion' | 'unionizationRate' | 'employees' | 'members' | 'membershipRate' | 'migrantWorkers' | 'newFormWorkers'>;
 
 /** The coverage table as the console shows it and the export writes it: a row per child, then the scope's total. */
@@ -239,3 +246,41 @@ export async function exportCoverage(deps: Deps, caller: Caller, orgId: number, 
   };
   return { name: `覆盖统计_${org.name}_${day}.xlsx`, write };
 }
+
+/** How many of the largest children the data screen ranks. */
+const TOP_CHILDREN = 10;
+
+/**
+ * The data screen's members section: the same figures as the coverage page (subtreeStats, so the
+ * wall and the page never disagree), the joins of this year from the 12-month growth, and the
+ * children with the most members.
+ */
+export const membersOverview = overviewSection({
+  permission: 'member.read',
+  schema: s.membersOverview,
+  async read(deps, orgId) {
+    const stats = await subtreeStats(deps, orgId);
+    const year = today(deps).slice(0, 4);
+    return {
+      total: stats.members,
+      joinedThisYear: stats.growth.filter((g) => g.month.startsWith(year)).reduce((sum, g) => sum + g.joined, 0),
+      byStatus: stats.membersByStatus,
+      migrantWorkers: stats.migrantWorkers,
+      newFormWorkers: stats.newFormWorkers,
+      growth: stats.growth,
+      coverage: {
+        unions: stats.unions,
+        enterprises: stats.enterprises,
+        enterprisesWithUnion: stats.enterprises - stats.enterprisesWithoutUnion,
+        enterprisesNeedingUnion: stats.enterprisesNeedingUnion,
+        unionizationRate: stats.unionizationRate,
+        employees: stats.employees,
+        membershipRate: stats.membershipRate,
+      },
+      topChildren: [...stats.children]
+        .sort((a, b) => b.members - a.members || a.orgId - b.orgId)
+        .slice(0, TOP_CHILDREN)
+        .map((c) => ({ orgId: c.orgId, name: c.name, members: c.members, unionizationRate: c.unionizationRate, membershipRate: c.membershipRate })),
+    };
+  },
+});

@@ -3,6 +3,8 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { inSubtree, requireOrgInScope, subtreeScope } from '../../platform/access.ts';
 import { levels, pioneerTypes, type Level, type PioneerType } from './rules.ts';
 import { readableCampaigns, readableCandidates, readableTitles } from './policy.ts';
+import { overviewSection } from '../../platform/overview.ts';
+import * as s from './schema.ts';
 
 /** Active (not revoked) titles `t` the filter keeps, by level and by type: one grouped query. */
 async function titleCounts(deps: Deps, titles: Expression<SqlBool>) {
@@ -23,6 +25,13 @@ async function titleCounts(deps: Deps, titles: Expression<SqlBool>) {
   }
   return { byLevel, byType, activeTitles };
 }
+
+/** The data screen's pioneer section: the subtree's active titles by level and type, as pioneerStats. */
+export const pioneerOverview = overviewSection({
+  permission: 'pioneer.read',
+  schema: s.pioneerStats,
+  read: (deps, orgId) => titleCounts(deps, inSubtree('t.org_id', orgId)),
+});
 
 export async function pioneerStats(deps: Deps, caller: Caller, orgId: number) {
   await requireOrgInScope(deps.db, caller.scope, orgId);

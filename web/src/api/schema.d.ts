@@ -294,10 +294,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -377,10 +377,10 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -542,10 +542,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -603,7 +603,7 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
                                 }[];
@@ -734,7 +734,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -788,7 +788,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -858,7 +858,7 @@ export interface paths {
                     pageSize?: number;
                     userId?: number;
                     orgId?: number;
-                    role?: "admin" | "cadre" | "viewer" | "judge" | "member";
+                    role?: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                 };
                 header?: never;
                 path?: never;
@@ -876,7 +876,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
                                 userId: number;
@@ -904,7 +904,7 @@ export interface paths {
                     "application/json": {
                         userId: number;
                         /** @enum {string} */
-                        role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                        role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                         /** @description required for every role except admin */
                         orgId?: number | null;
                     };
@@ -921,7 +921,7 @@ export interface paths {
                             id: number;
                             userId: number;
                             /** @enum {string} */
-                            role: "admin" | "cadre" | "viewer" | "judge" | "member";
+                            role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                             orgId: number | null;
                         };
                     };
@@ -2136,8 +2136,6 @@ export interface paths {
                             status: "member" | "transferring" | "retained" | "left";
                             joinedOn: string;
                             employerName: string | null;
-                            /** @description what the e-card’s QR code encodes */
-                            cardCode: string;
                             transfers: {
                                 id: number;
                                 memberId: number;
@@ -2160,6 +2158,110 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/card-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fresh signed token for the QR code of one’s own e-card (valid 5 minutes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what the QR code encodes: GH1.<member id>.<expiry>.<signature> */
+                            token: string;
+                            /** @description ISO instant after which the token is refused as expired */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/member-cards/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a scanned e-card: valid with masked name, union and status, or refused as forged, expired or not_member (audited)
+         * @description A member outside the caller’s card.verify scope is answered not_member, like one who left.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the text of the QR code, scanned or typed */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            valid: true;
+                            memberNo: string;
+                            /** @description masked: 王*明 */
+                            name: string;
+                            orgName: string;
+                            /** @enum {string} */
+                            status: "member" | "transferring" | "retained";
+                        } | {
+                            /** @enum {boolean} */
+                            valid: false;
+                            /**
+                             * @description forged: not signed by this deployment; expired: older than 5 minutes; not_member: left, or not of the caller’s unions
+                             * @enum {string}
+                             */
+                            reason: "expired" | "forged" | "not_member";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10837,7 +10939,8 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    column?: "news" | "notice" | "policy" | "rights_guide";
+                    /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                    column?: string;
                     /** @description articles of this org and its subtree */
                     orgId?: number;
                 };
@@ -10857,11 +10960,15 @@ export interface paths {
                             items: {
                                 id: number;
                                 title: string;
-                                /** @enum {string} */
-                                column: "news" | "notice" | "policy" | "rights_guide";
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                column: string;
+                                /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                                columnName: string;
                                 orgName: string;
                                 publishedAt: string;
                                 summary: string;
+                                /** @description where the cover image is served, or null */
+                                coverUrl: string | null;
                             }[];
                             total: number;
                         };
@@ -10882,8 +10989,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         orgId: number;
-                        /** @enum {string} */
-                        column: "news" | "notice" | "policy" | "rights_guide";
+                        /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                        column: string;
                         title: string;
                         body: string;
                         /** @description every worker, logged in or not; otherwise the members of the org’s subtree */
@@ -10893,6 +11000,8 @@ export interface paths {
                          * @description absent: a draft; given: published, visible from this instant (scheduled when ahead)
                          */
                         publishAt?: string;
+                        /** @description the URL of an uploaded article image, shown as the cover */
+                        coverUrl?: string;
                     };
                 };
             };
@@ -10906,7 +11015,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -10951,11 +11060,25 @@ export interface paths {
                             title: string;
                             /** @description sanitized HTML */
                             body: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             orgName: string;
                             publishedAt: string;
                             reads: number;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -10979,11 +11102,13 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        column?: "news" | "notice" | "policy" | "rights_guide";
+                        /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                        column?: string;
                         title?: string;
                         body?: string;
                         public?: boolean;
+                        /** @description null: no cover */
+                        coverUrl?: string | null;
                     };
                 };
             };
@@ -10998,11 +11123,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -11017,11 +11144,165 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/articles/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The readers’ column tabs: the fixed columns, then the custom ones of the caller’s unions or holding an article they may read */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                key: string;
+                                name: string;
+                                /** @description a column a union added */
+                                custom: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a column for the articles of an org and its subtree */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        /** @default 0 */
+                        ordering?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            key: string;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            ordering: number;
+                            active: boolean;
+                            /** @description the caller may rename, reorder or deactivate it */
+                            writable: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment, with the read rights of its article (a public one: anyone) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an attachment from an article */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/articles/files/{key}": {
@@ -11073,8 +11354,9 @@ export interface paths {
                 query?: {
                     page?: number;
                     pageSize?: number;
-                    column?: "news" | "notice" | "policy" | "rights_guide";
-                    /** @description draft; scheduled (published, its time still ahead); published; withdrawn */
+                    /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                    column?: string;
+                    /** @description draft; scheduled (published by a job at publishedAt); published; withdrawn */
                     status?: "draft" | "scheduled" | "published" | "withdrawn";
                     orgId?: number;
                 };
@@ -11095,11 +11377,13 @@ export interface paths {
                                 id: number;
                                 orgId: number;
                                 orgName: string;
-                                /** @enum {string} */
-                                column: "news" | "notice" | "policy" | "rights_guide";
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                column: string;
+                                /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                                columnName: string;
                                 title: string;
                                 /**
-                                 * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                                 * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                                  * @enum {string}
                                  */
                                 status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -11136,8 +11420,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    column?: "news" | "notice" | "policy" | "rights_guide";
-                    /** @description draft; scheduled (published, its time still ahead); published; withdrawn */
+                    /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                    column?: string;
+                    /** @description draft; scheduled (published by a job at publishedAt); published; withdrawn */
                     status?: "draft" | "scheduled" | "published" | "withdrawn";
                     orgId?: number;
                     /** @description full ID numbers and phones: needs the permission that reveals them; audited */
@@ -11195,11 +11480,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -11214,6 +11501,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -11268,11 +11567,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -11287,6 +11588,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -11329,11 +11642,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -11348,6 +11663,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -11396,11 +11723,13 @@ export interface paths {
                             id: number;
                             orgId: number;
                             orgName: string;
-                            /** @enum {string} */
-                            column: "news" | "notice" | "policy" | "rights_guide";
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            column: string;
+                            /** @description the column’s name in the caller’s language (a union’s own column: as it named it) */
+                            columnName: string;
                             title: string;
                             /**
-                             * @description draft; scheduled (published, its time still ahead); published; withdrawn
+                             * @description draft; scheduled (published by a job at publishedAt); published; withdrawn
                              * @enum {string}
                              */
                             status: "draft" | "scheduled" | "published" | "withdrawn";
@@ -11415,6 +11744,18 @@ export interface paths {
                             body: string;
                             summary: string;
                             createdAt: string;
+                            /** @description where the cover image is served, or null */
+                            coverUrl: string | null;
+                            attachments: {
+                                id: number;
+                                /** @description the file name as uploaded */
+                                name: string;
+                                /** @description bytes */
+                                size: number;
+                                contentType: string;
+                                /** @description the download, behind the article’s read rights */
+                                url: string;
+                            }[];
                         };
                     };
                 };
@@ -11424,6 +11765,162 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/articles/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file to an article (multipart: file; PDF, DOCX or XLSX by content, at most 20 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description the file name as uploaded */
+                            name: string;
+                            /** @description bytes */
+                            size: number;
+                            contentType: string;
+                            /** @description the download, behind the article’s read rights */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/columns/manage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Columns unions added: of the orgs in scope and above them, or those an article of `usableBy` may be filed under */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only the active columns an article of this org may be filed under (its own and its ancestors’); without it: the columns of the orgs in scope and above them */
+                    usableBy?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                                key: string;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                ordering: number;
+                                active: boolean;
+                                /** @description the caller may rename, reorder or deactivate it */
+                                writable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/articles/columns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder, deactivate or reactivate a column */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        ordering?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description news, notice, policy, rights_guide, or c<id>: a column a union added */
+                            key: string;
+                            orgId: number;
+                            orgName: string;
+                            name: string;
+                            ordering: number;
+                            active: boolean;
+                            /** @description the caller may rename, reorder or deactivate it */
+                            writable: boolean;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/articles/files": {
@@ -11459,6 +11956,141 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The data screen (数据大屏) of an org’s whole subtree: every module’s registered figures the caller may read, in one answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            orgName: string;
+                            /** @description when the figures were read (UTC ISO instant) */
+                            generatedAt: string;
+                            figures: {
+                                /** @description the members section; absent when the caller lacks its permission over the org */
+                                members?: {
+                                    /** @description members: member + transferring + retained */
+                                    total: number;
+                                    /** @description joined since 1 January (Shanghai), whatever their status now */
+                                    joinedThisYear: number;
+                                    byStatus: {
+                                        member: number;
+                                        transferring: number;
+                                        retained: number;
+                                        left: number;
+                                    };
+                                    migrantWorkers: number;
+                                    newFormWorkers: number;
+                                    /** @description the last 12 months, by joining date */
+                                    growth: {
+                                        month: string;
+                                        joined: number;
+                                    }[];
+                                    coverage: {
+                                        /** @description grassroots and joint unions in the subtree */
+                                        unions: number;
+                                        enterprises: number;
+                                        enterprisesWithUnion: number;
+                                        /** @description without a union and founded a year ago or earlier (应建未建) */
+                                        enterprisesNeedingUnion: number;
+                                        /** @description 建会率 in percent, one decimal: enterprises with a union ÷ (those + enterprisesNeedingUnion); null when none should have one */
+                                        unionizationRate: number | null;
+                                        /** @description 职工人数 of the enterprises, those whose number is known */
+                                        employees: number;
+                                        /** @description 入会率 in percent, one decimal: members ÷ employees; null when no employees are known */
+                                        membershipRate: number | null;
+                                    };
+                                    /** @description the direct children with the most members, at most 10 */
+                                    topChildren: {
+                                        orgId: number;
+                                        name: string;
+                                        members: number;
+                                        unionizationRate: number | null;
+                                        membershipRate: number | null;
+                                    }[];
+                                };
+                                /** @description the pioneer section; absent when the caller lacks its permission over the org */
+                                pioneer?: {
+                                    byLevel: {
+                                        county: number;
+                                        city: number;
+                                        province: number;
+                                        national: number;
+                                    };
+                                    byType: {
+                                        modern_management: number;
+                                        tech_innovation: number;
+                                        safe_production: number;
+                                        quality_service: number;
+                                        model_education: number;
+                                    };
+                                    activeTitles: number;
+                                };
+                                /** @description the activities section; absent when the caller lacks its permission over the org */
+                                activities?: {
+                                    year: number;
+                                    activities: number;
+                                    byKind: {
+                                        [key: string]: number;
+                                    };
+                                    confirmed: number;
+                                    checkedIn: number;
+                                    /** @description confirmed but not checked in, for activities already over */
+                                    noShows: number;
+                                    /** @description direct sub-organisations with at least one activity in their subtree */
+                                    childrenReached: number;
+                                    children: {
+                                        orgId: number;
+                                        name: string;
+                                        activities: number;
+                                        checkedIn: number;
+                                    }[];
+                                    /** @description 参与率 in percent, one decimal: checkedIn ÷ (checkedIn + noShows); null before any activity was held */
+                                    participationRate: number | null;
+                                };
+                                /** @description the contests section; absent when the caller lacks its permission over the org */
+                                contests?: {
+                                    year: number;
+                                    /** @description published contests whose submissions open this year (Shanghai) */
+                                    contests: number;
+                                    /** @description entries submitted to them, whatever their moderation */
+                                    entries: number;
+                                    approvedEntries: number;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

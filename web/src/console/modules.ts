@@ -9,6 +9,7 @@ import { honoursModule } from './honours/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
+import { overviewModule } from './overview/module';
 
 /**
  * The console's modules, in menu order. The routes, the menu and the messages are built from this
@@ -25,4 +26,5 @@ export const consoleModules: ConsoleModule[] = [
   usersModule,
   auditModule,
   notificationsModule,
+  overviewModule,
 ];

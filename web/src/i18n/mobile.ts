@@ -44,6 +44,13 @@ const zh = {
   back: '返回',
   loadFailed: '加载失败',
   retry: '重试',
+  offline: {
+    cached: '离线，显示的是上次同步的内容（{{time}}）',
+    // Online, but the server did not answer within 3 seconds (or the network came back since).
+    slow: '网络不畅，显示的是上次同步的内容（{{time}}）',
+    noNetwork: '网络已断开',
+    update: '新版本可用，点击刷新',
+  },
 };
 
 const en: typeof zh = {
@@ -87,6 +94,12 @@ const en: typeof zh = {
   back: 'Back',
   loadFailed: 'Could not load',
   retry: 'Retry',
+  offline: {
+    cached: 'Offline: showing what was last synced ({{time}})',
+    slow: 'Poor connection: showing what was last synced ({{time}})',
+    noNetwork: 'No network connection',
+    update: 'A new version is available: tap to refresh',
+  },
 };
 
 export const mobileResources = {

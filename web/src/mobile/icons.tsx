@@ -103,4 +103,11 @@ export const icons = {
       <path d="M9 13l2 2 4-4" />
     </Icon>
   ),
+  /** 会员卡核验: a scanner's frame with a tick */
+  verify: (
+    <Icon>
+      <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3" />
+      <path d="M8 12l3 3 5-6" />
+    </Icon>
+  ),
 };

@@ -5,6 +5,7 @@ import { startI18n } from '../i18n';
 import { reloadOnStaleBuild } from '../ui/stale-build';
 import { mobileResources } from '../i18n/mobile';
 import { MobileApp } from './app';
+import { PortalStatus, startPortalWorker } from './portal-status';
 import './mobile.css';
 
 // antd-mobile 5 renders its Toast and Dialog through ReactDOM.render, gone in React 19: give it createRoot.
@@ -20,9 +21,11 @@ unstableSetRender((node, container: Container) => {
 });
 
 reloadOnStaleBuild();
+startPortalWorker();
 await startI18n(mobileResources);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <PortalStatus />
     <MobileApp />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, unwrap } from '../api/client';
 import type { Me } from '../api/types';
+import { forgetOfflineData } from './offline-data';
 
 interface Session {
   /** undefined while loading, null when logged out */
@@ -29,6 +30,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(current);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
+        // The session is gone: so is what was kept of it for offline use.
+        await forgetOfflineData();
         setCsrfToken(null);
         setMe(null);
       } else {
@@ -43,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logIn = useCallback(
     async (username: string, password: string) => {
+      await forgetOfflineData();
       const answer = await unwrap(api.POST('/api/auth/login', { body: { username, password } }));
       setCsrfToken(answer.csrfToken);
       await reload();
@@ -54,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await unwrap(api.POST('/api/auth/logout'));
     } finally {
+      await forgetOfflineData();
       setCsrfToken(null);
       setMe(null);
     }

@@ -8,13 +8,8 @@ dayjs.extend(timezone);
 /** Every time is stored in UTC and shown in China Standard Time, wherever the browser is. */
 export const ZONE = 'Asia/Shanghai';
 
-export function formatTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm') : '—';
-}
-
-export function formatSeconds(iso: string): string {
-  return dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm:ss');
-}
+// Showing an instant needs no date library (format-time.ts); picking one does.
+export { formatSeconds, formatTime } from './format-time';
 
 /** The instant a calendar day (as picked on screen) begins in Shanghai, as an ISO string. */
 export function startOfDayInZone(day: dayjs.Dayjs): string {

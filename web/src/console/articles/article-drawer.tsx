@@ -3,12 +3,15 @@ import { Alert, App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, S
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { pickedInZone, type dayjs } from '../../ui/time';
+import { inZone, pickedInZone, type dayjs } from '../../ui/time';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { OrgTreeSelect } from '../shared/org-tree-select';
+import { AttachmentsEditor } from './attachments-editor';
+import { useColumnOptions } from './columns';
+import { CoverPicker } from './cover-picker';
 import { RichEditor } from './rich-editor';
-import { articleColumns, articleKeys, type ArticleColumn, type CreateArticleBody } from './types';
+import { articleKeys, type ArticleColumn, type CreateArticleBody, type UpdateArticleBody } from './types';
 
 interface Values {
   orgId: number;
@@ -17,6 +20,7 @@ interface Values {
   body: string;
   public: boolean;
   publishAt?: dayjs.Dayjs | null;
+  coverUrl?: string | null;
 }
 
 interface Props {
@@ -25,7 +29,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** Policies and rights guides are for every worker; news and notices for the union's own members (rules.ts defaultPublic). */
+/** Policies and rights guides are for every worker; news, notices and a union's own columns for its members (rules.ts defaultPublic). */
 const publicByDefault = (column: ArticleColumn) => column === 'policy' || column === 'rights_guide';
 
 /** 写文章 / 编辑文章: a new article is saved as a draft or published (now or at a chosen time). */
@@ -37,12 +41,15 @@ export function ArticleDrawer({ article, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const editingId = typeof article === 'number' ? article : null;
   const orgId = Form.useWatch('orgId', form);
+  const body = Form.useWatch('body', form);
 
   const existing = useQuery({
     queryKey: articleKeys.one(editingId ?? 0),
     queryFn: () => unwrap(api.GET('/api/articles/manage/{id}', { params: { path: { id: editingId! } } })),
     enabled: editingId !== null,
   });
+  // A union's own columns are offered where its articles may use them: its own and those above it.
+  const columnOptions = useColumnOptions(orgId ?? existing.data?.orgId ?? null);
 
   useEffect(() => {
     if (article === 'new') {
@@ -52,17 +59,25 @@ export function ArticleDrawer({ article, onClose }: Props) {
       form.setFieldsValue({ column: 'notice', public: false, body: '', orgId: own });
     } else if (existing.data) {
       const a = existing.data;
-      form.setFieldsValue({ orgId: a.orgId, column: a.column, title: a.title, body: a.body, public: a.public });
+      // A scheduled article shows its time, to be kept or moved (publishing again reschedules it).
+      const publishAt = a.status === 'scheduled' && a.publishedAt ? inZone(a.publishedAt) : null;
+      form.setFieldsValue({ orgId: a.orgId, column: a.column, title: a.title, body: a.body, public: a.public, coverUrl: a.coverUrl, publishAt });
     }
   }, [article, existing.data, form, me]);
 
   const save = useMutation({
     mutationFn: async ({ v, publish }: { v: Values; publish: boolean }) => {
       if (editingId) {
-        await unwrap(api.PATCH('/api/articles/{id}', { params: { path: { id: editingId } }, body: { column: v.column, title: v.title.trim(), body: v.body, public: v.public } }));
-        return 'saved' as const;
+        const patch: UpdateArticleBody = { column: v.column, title: v.title.trim(), body: v.body, public: v.public };
+        if ((v.coverUrl ?? null) !== (existing.data?.coverUrl ?? null)) patch.coverUrl = v.coverUrl ?? null;
+        await unwrap(api.PATCH('/api/articles/{id}', { params: { path: { id: editingId } }, body: patch }));
+        if (!publish) return 'saved' as const;
+        const body = v.publishAt ? { publishAt: pickedInZone(v.publishAt) } : {};
+        const done = await unwrap(api.POST('/api/articles/{id}/publish', { params: { path: { id: editingId } }, body }));
+        return done.status === 'scheduled' ? ('scheduledDone' as const) : ('publishedDone' as const);
       }
       const body: CreateArticleBody = { orgId: v.orgId, column: v.column, title: v.title.trim(), body: v.body, public: v.public };
+      if (v.coverUrl) body.coverUrl = v.coverUrl;
       if (publish) body.publishAt = v.publishAt ? pickedInZone(v.publishAt) : new Date().toISOString();
       const created = await unwrap(api.POST('/api/articles', { body }));
       return created.status === 'draft' ? ('created' as const) : created.status === 'scheduled' ? ('scheduledDone' as const) : ('publishedDone' as const);
@@ -75,6 +90,8 @@ export function ArticleDrawer({ article, onClose }: Props) {
     onError: (error) => reportError(message, error, form),
   });
 
+  /** a draft, scheduled or withdrawn article may be published (now or at a time) from here too */
+  const publishable = existing.data?.actions.includes('publish') ?? false;
   const submit = (publish: boolean) => form.validateFields().then((v) => save.mutate({ v, publish }), () => undefined);
   const required = (msg: string) => [{ required: true, message: msg }];
 
@@ -89,9 +106,16 @@ export function ArticleDrawer({ article, onClose }: Props) {
         <Space>
           <Button onClick={onClose}>{t('action.cancel')}</Button>
           {editingId ? (
-            <Button type="primary" loading={save.isPending} onClick={() => submit(false)}>
-              {t('articles.drawer.save')}
-            </Button>
+            <>
+              <Button type={publishable ? 'default' : 'primary'} loading={save.isPending} onClick={() => submit(false)}>
+                {t('articles.drawer.save')}
+              </Button>
+              {publishable && (
+                <Button type="primary" loading={save.isPending} onClick={() => submit(true)}>
+                  {t('articles.drawer.saveAndPublish')}
+                </Button>
+              )}
+            </>
           ) : (
             <>
               <Button loading={save.isPending} onClick={() => submit(false)}>
@@ -115,7 +139,7 @@ export function ArticleDrawer({ article, onClose }: Props) {
           <Row gutter={12}>
             <Col span={12}>
               <Form.Item name="column" label={t('articles.field.column')} rules={required(t('articles.drawer.columnRequired'))}>
-                <Select options={articleColumns.map((c) => ({ value: c, label: t(`articles.column.${c}`) }))} />
+                <Select options={columnOptions} />
               </Form.Item>
             </Col>
             <Col span={12}>
@@ -138,7 +162,7 @@ export function ArticleDrawer({ article, onClose }: Props) {
               ]}
             />
           </Form.Item>
-          {!editingId && (
+          {(!editingId || publishable) && (
             <Form.Item name="publishAt" label={t('articles.field.publishAt')} extra={t('articles.drawer.publishAtHint')}>
               <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" />
             </Form.Item>
@@ -146,6 +170,12 @@ export function ArticleDrawer({ article, onClose }: Props) {
           <Alert type="info" showIcon title={t('articles.drawer.sanitized')} style={{ marginBottom: 12 }} />
           <Form.Item name="body" label={t('articles.field.body')} rules={required(t('articles.drawer.bodyRequired'))}>
             <RichEditor orgId={orgId ?? existing.data?.orgId} />
+          </Form.Item>
+          <Form.Item name="coverUrl" label={t('articles.field.cover')} extra={t('articles.cover.hint')}>
+            <CoverPicker orgId={orgId ?? existing.data?.orgId} body={body} />
+          </Form.Item>
+          <Form.Item label={t('articles.field.attachments')}>
+            {existing.data ? <AttachmentsEditor articleId={existing.data.id} attachments={existing.data.attachments} /> : <Alert type="info" showIcon title={t('articles.attachments.afterSave')} />}
           </Form.Item>
         </Form>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
@@ -12,7 +12,9 @@ import { OrgTreeSelect } from '../shared/org-tree-select';
 import { ExportButton } from '../shared/export-button';
 import { usePagedFilters } from '../shared/paged-filters';
 import { ArticleDrawer } from './article-drawer';
-import { articleColumns, articleKeys, articleStates, type ArticleColumn, type ArticleState, type ManagedArticle } from './types';
+import { ColumnsModal } from './columns-modal';
+import { useColumnOptions } from './columns';
+import { articleKeys, articleStates, type ArticleColumn, type ArticleState, type ManagedArticle } from './types';
 import './articles.css';
 
 interface Filters {
@@ -34,6 +36,8 @@ export function ArticlesPage() {
   const queryClient = useQueryClient();
   const { filters, set, pagination } = usePagedFilters<Filters>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [managingColumns, setManagingColumns] = useState(false);
+  const columnOptions = useColumnOptions();
 
   const list = useQuery({
     queryKey: [...articleKeys.list, filters],
@@ -69,11 +73,16 @@ export function ArticlesPage() {
     <Card
       title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.articles')}</h1>}
       extra={
-        writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('articles.list.create')}
+        <Space>
+          <Button icon={<AppstoreOutlined />} onClick={() => setManagingColumns(true)}>
+            {t('articles.columns.manage')}
           </Button>
-        )
+          {writable && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('articles.list.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
@@ -83,7 +92,7 @@ export function ArticlesPage() {
           aria-label={t('articles.field.column')}
           value={filters.column ?? 'all'}
           onChange={(v) => set({ column: v === 'all' ? undefined : v })}
-          options={[{ value: 'all', label: t('articles.allColumns') }, ...articleColumns.map((c) => ({ value: c, label: t(`articles.column.${c}`) }))]}
+          options={[{ value: 'all', label: t('articles.allColumns') }, ...columnOptions]}
         />
         <Select<ArticleState | 'all'>
           style={{ width: 140 }}
@@ -110,7 +119,7 @@ export function ArticlesPage() {
               <Space direction="vertical" size={2}>
                 {a.actions.includes('update') ? <Typography.Link onClick={() => setEditing(a.id)}>{title}</Typography.Link> : <Typography.Text>{title}</Typography.Text>}
                 <Space size={4} wrap>
-                  <Tag bordered={false}>{t(`articles.column.${a.column}`)}</Tag>
+                  <Tag bordered={false}>{a.columnName}</Tag>
                   {a.pinned && <Tag color="volcano">{t('articles.list.pinned')}</Tag>}
                   {a.public && <Tag bordered={false} color="blue">{t('articles.list.publicTag')}</Tag>}
                 </Space>
@@ -138,7 +147,7 @@ export function ArticlesPage() {
                       )}
                       {a.actions.includes('publish') && (
                         <Button type="link" size="small" onClick={() => act.mutate({ a, step: 'publish' })}>
-                          {t('articles.list.publish')}
+                          {a.status === 'scheduled' ? t('articles.list.publishNow') : t('articles.list.publish')}
                         </Button>
                       )}
                       {(['pin', 'unpin'] as const)
@@ -161,6 +170,7 @@ export function ArticlesPage() {
         ]}
       />
       <ArticleDrawer article={editing} onClose={() => setEditing(null)} />
+      <ColumnsModal open={managingColumns} onClose={() => setManagingColumns(false)} />
     </Card>
   );
 }

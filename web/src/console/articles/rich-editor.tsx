@@ -6,6 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import Image from '@tiptap/extension-image';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../shared/me-context';
+import { postFile } from './post-file';
 
 interface Props {
   value?: string;
@@ -50,16 +51,12 @@ export function RichEditor({ value, onChange, orgId }: Props) {
   const upload = async (file: File) => {
     if (!editor) return;
     if (!orgId) return void message.warning(t('articles.editor.needOrg'));
-    const form = new FormData();
-    form.append('orgId', String(orgId));
-    form.append('file', file);
-    const res = await fetch('/api/articles/files', { method: 'POST', body: form, credentials: 'same-origin', headers: me.csrfToken ? { 'x-csrf-token': me.csrfToken } : {} });
-    if (!res.ok) {
-      const problem = (await res.json().catch(() => ({}))) as { errors?: { message?: string }[]; title?: string };
-      return void message.error(problem.errors?.[0]?.message ?? problem.title ?? t('articles.editor.uploadFailed'));
+    try {
+      const { url } = await postFile<{ url: string }>('/api/articles/files', file, { orgId: String(orgId) }, me.csrfToken, t('articles.editor.uploadFailed'));
+      editor.chain().focus().setImage({ src: url, alt: file.name }).run();
+    } catch (err) {
+      message.error((err as Error).message);
     }
-    const { url } = (await res.json()) as { url: string };
-    editor.chain().focus().setImage({ src: url, alt: file.name }).run();
   };
 
   const link = () => {
@@ -98,7 +95,7 @@ export function RichEditor({ value, onChange, orgId }: Props) {
         ref={fileInput}
         type="file"
         accept="image/png,image/jpeg,image/webp"
-        hidden
+        style={{ display: 'none' }}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';

@@ -11,8 +11,10 @@ export type ArticleColumn = ManagedArticle['column'];
 export type ArticleState = ManagedArticle['status'];
 export type CreateArticleBody = Body<paths['/api/articles']['post']>;
 export type UpdateArticleBody = Body<paths['/api/articles/{id}']['patch']>;
+export type Attachment = ArticleDetail['attachments'][number];
+export type ManagedColumn = Items<Json<paths['/api/articles/columns/manage']['get']['responses'][200]>>;
 
-/** The columns, a fixed set on the server for now (server/modules/articles/tables.ts). */
+/** The columns every union has; a union's own (`c<id>`) come from /api/articles/columns/manage. */
 export const articleColumns: ArticleColumn[] = ['news', 'notice', 'policy', 'rights_guide'];
 export const articleStates: ArticleState[] = ['draft', 'scheduled', 'published', 'withdrawn'];
 
@@ -21,4 +23,5 @@ export const articleKeys = {
   all: ['articles'] as const,
   list: ['articles', 'list'] as const,
   one: (id: number) => ['articles', 'one', id] as const,
+  columns: ['articles', 'columns'] as const,
 };

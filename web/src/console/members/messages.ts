@@ -47,6 +47,7 @@ export const membersZh = {
   },
   roll: {
     search: '姓名、会员编号，或完整身份证号/手机号',
+    verifyCard: '扫码核验会员卡',
     empty: '没有符合条件的会员',
     total: '共 {{total}} 人',
     detail: '会员详情',
@@ -201,6 +202,7 @@ export const membersEn: typeof membersZh = {
   },
   roll: {
     search: 'Name, member no., or a full ID number / phone',
+    verifyCard: 'Check a member card',
     empty: 'No members match',
     total: '{{total}} members',
     detail: 'Member',

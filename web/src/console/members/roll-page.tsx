@@ -47,6 +47,10 @@ export function RollPage() {
           options={[{ value: 'all', label: t('members.allStatus') }, ...statuses.map((s) => ({ value: s, label: t(`memberStatus.${s}`) }))]}
         />
         <ExportButton url="/api/members/export" filters={filters} pii />
+        {/* Checking an e-card is a phone's job (the camera): the portal's page, opened in a new tab. */}
+        <Button href="/m/verify" target="_blank" rel="noopener">
+          {t('members.roll.verifyCard')}
+        </Button>
       </Flex>
       <Table<MemberItem>
         rowKey="id"

@@ -11,6 +11,7 @@ import { canWriteOrg } from '../access';
 import { reportError } from '../shared/errors';
 import { useCurrentUser } from '../shared/me-context';
 import { ExportButton } from '../shared/export-button';
+import { ScreenButton } from '../overview/screen-button';
 import { ChildrenTable } from './children-table';
 import { EnterprisesTab } from './enterprises-tab';
 import { CreateOrgModal, EditOrgModal, MoveOrgModal } from './org-modals';
@@ -104,26 +105,29 @@ export function OrgDetailPanel({ orgId, query, onSelect }: Props) {
             <Tag color={orgKindColor[org.kind]}>{orgKindLabel(t, org)}</Tag>
             {!open && <Tag>{t('status.closed')}</Tag>}
           </Space>
-          {writable && (
-            <Space wrap>
-              {choices.length > 0 && (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
-                  {t('orgs.create')}
+          <Space wrap>
+            {open && <ScreenButton orgId={org.id} />}
+            {writable && (
+              <>
+                {choices.length > 0 && (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('create')}>
+                    {t('orgs.create')}
+                  </Button>
+                )}
+                <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+                  {t('orgs.rename')}
                 </Button>
-              )}
-              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-                {t('orgs.rename')}
-              </Button>
-              {movable && (
-                <Button icon={<DragOutlined />} onClick={() => setDialog('move')}>
-                  {t('orgs.move')}
+                {movable && (
+                  <Button icon={<DragOutlined />} onClick={() => setDialog('move')}>
+                    {t('orgs.move')}
+                  </Button>
+                )}
+                <Button danger icon={<DeleteOutlined />} onClick={confirmClose} loading={close.isPending}>
+                  {t('orgs.close')}
                 </Button>
-              )}
-              <Button danger icon={<DeleteOutlined />} onClick={confirmClose} loading={close.isPending}>
-                {t('orgs.close')}
-              </Button>
-            </Space>
-          )}
+              </>
+            )}
+          </Space>
         </Flex>
         {!open && <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('orgs.closed', { at: formatTime(org.closedAt) })} />}
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} style={{ marginTop: 16 }}>

@@ -8,6 +8,7 @@ import { useCurrentUser } from '../shared/me-context';
 import { useTopOrg } from '../shared/top-org';
 import { NoticeList } from '../notifications/notice-list';
 import { useBellNotices } from '../notifications/queries';
+import { ScreenButton } from '../overview/screen-button';
 
 type Todo = Awaited<ReturnType<typeof loadTodos>>['items'][number];
 const loadTodos = () => unwrap(api.GET('/api/todos'));
@@ -87,7 +88,15 @@ function Figures() {
   const figures = ['members', 'unions', 'enterprises', 'enterprisesWithoutUnion'] as const;
   const orgName = me.grants.find((g) => g.orgId === orgId)?.orgName;
   return (
-    <Card title={t('workbench.figures')} extra={orgName && <Typography.Text type="secondary">{t('workbench.figuresOf', { org: orgName })}</Typography.Text>}>
+    <Card
+      title={t('workbench.figures')}
+      extra={
+        <Flex align="center" gap={12}>
+          {orgName && <Typography.Text type="secondary">{t('workbench.figuresOf', { org: orgName })}</Typography.Text>}
+          <ScreenButton orgId={orgId!} size="small" />
+        </Flex>
+      }
+    >
       <Row gutter={[12, 12]}>
         {figures.map((key) => (
           <Col key={key} xs={12} md={6}>

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { Button, Dialog, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { EmptyState, PageStates } from './page-states';
 import type { AvailableActivity } from './types';
 import { useLoad } from './use-load';

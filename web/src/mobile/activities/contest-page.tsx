@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { Button, Form, ImageViewer, Input, NavBar, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { showErrors } from '../members/form-errors';
 import { EmptyState, PageStates } from './page-states';
 import { ContestTags } from './contest-tags';

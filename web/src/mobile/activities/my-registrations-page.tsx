@@ -3,7 +3,7 @@ import { Button, NavBar, Tag } from 'antd-mobile';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { EmptyState, PageStates } from './page-states';
 import type { MyRegistration } from './types';
 import { useLoad } from './use-load';

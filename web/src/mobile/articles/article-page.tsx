@@ -2,7 +2,8 @@ import { useNavigate, useParams } from 'react-router';
 import { ErrorBlock, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatFileSize } from '../../ui/file-size';
+import { formatTime } from '../../ui/format-time';
 import { PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
 import '../members/members.css';
@@ -26,8 +27,9 @@ export function ArticlePage() {
       {failure?.status === 404 ? <ErrorBlock status="empty" title={t('articles.missing')} description="" /> : <PageStates loading={data === undefined} failure={failure} onRetry={reload} />}
       {data && (
         <article className="gh-article">
+          {data.coverUrl && <img className="gh-article-cover" src={data.coverUrl} alt="" />}
           <Tag color="primary" fill="outline">
-            {t(`articles.column.${data.column}`)}
+            {data.columnName}
           </Tag>
           <h1>{data.title}</h1>
           <div className="gh-news-meta" style={{ marginBottom: 12 }}>
@@ -36,6 +38,18 @@ export function ArticlePage() {
             <span>{t('articles.reads', { count: data.reads })}</span>
           </div>
           <div className="gh-article-body" dangerouslySetInnerHTML={{ __html: data.body }} />
+          {data.attachments.length > 0 && (
+            <section className="gh-article-files" aria-label={t('articles.attachments')}>
+              <h2>{t('articles.attachments')}</h2>
+              {data.attachments.map((f) => (
+                <a key={f.id} href={f.url} download={f.name} className="gh-article-file">
+                  <span className="gh-article-file-kind">{f.name.split('.').pop()?.toUpperCase()}</span>
+                  <span className="gh-article-file-name">{f.name}</span>
+                  <span className="gh-article-file-size">{formatFileSize(f.size)}</span>
+                </a>
+              ))}
+            </section>
+          )}
         </article>
       )}
     </div>

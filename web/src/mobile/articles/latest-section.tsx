@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { useLoad } from '../activities/use-load';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
@@ -20,7 +20,7 @@ export function LatestSection() {
         <Link key={a.id} to={`/news/${a.id}`} className="gh-home-row">
           <strong>{a.title}</strong>
           <span>
-            {t(`articles.column.${a.column}`)} · {a.orgName} · {formatTime(a.publishedAt).slice(0, 10)}
+            {a.columnName} · {a.orgName} · {formatTime(a.publishedAt).slice(0, 10)}
           </span>
         </Link>
       ))}

@@ -3,10 +3,10 @@ import { Link, useNavigate } from 'react-router';
 import { Button, NavBar, Tabs, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { EmptyState, PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
-import { articleColumns, type ArticleColumn, type ArticleItem } from './types';
+import type { ArticleColumn, ArticleItem } from './types';
 import '../members/members.css';
 import './articles.css';
 
@@ -25,6 +25,9 @@ export function NewsPage() {
     return unwrap(api.GET('/api/articles', { params: { query: { pageSize: PAGE_SIZE, ...(column === 'all' ? {} : { column }) } } }));
   }, [column]);
 
+  // The tabs come from the server: the fixed columns and the unions' own the reader has business with.
+  const { data: tabs } = useLoad(() => unwrap(api.GET('/api/articles/columns')), []);
+
   const more = async () => {
     const next = await unwrap(api.GET('/api/articles', { params: { query: { page: page + 1, pageSize: PAGE_SIZE, ...(column === 'all' ? {} : { column }) } } }));
     setExtra((items) => [...items, ...next.items]);
@@ -39,23 +42,26 @@ export function NewsPage() {
       </NavBar>
       <Tabs activeKey={column} onChange={(key) => setColumn(key as ArticleColumn | 'all')} style={{ background: '#fff' }}>
         <Tabs.Tab title={t('articles.all')} key="all" />
-        {articleColumns.map((c) => (
-          <Tabs.Tab title={t(`articles.column.${c}`)} key={c} />
+        {(tabs?.items ?? []).map((c) => (
+          <Tabs.Tab title={c.name} key={c.key} />
         ))}
       </Tabs>
       <PageStates loading={data === undefined} failure={failure} onRetry={reload} />
       {data && items.length === 0 && <EmptyState title={t('articles.empty')} />}
       {items.map((a) => (
-        <Link key={a.id} to={`/news/${a.id}`} className="gh-news-item" aria-label={a.title}>
-          <h2>{a.title}</h2>
-          {a.summary && <p>{a.summary}</p>}
-          <div className="gh-news-meta">
-            <Tag color="primary" fill="outline">
-              {t(`articles.column.${a.column}`)}
-            </Tag>
-            <span>{a.orgName}</span>
-            <span>{formatTime(a.publishedAt).slice(0, 10)}</span>
+        <Link key={a.id} to={`/news/${a.id}`} className={a.coverUrl ? 'gh-news-item gh-news-item-cover' : 'gh-news-item'} aria-label={a.title}>
+          <div className="gh-news-text">
+            <h2>{a.title}</h2>
+            {a.summary && <p>{a.summary}</p>}
+            <div className="gh-news-meta">
+              <Tag color="primary" fill="outline">
+                {a.columnName}
+              </Tag>
+              <span>{a.orgName}</span>
+              <span>{formatTime(a.publishedAt).slice(0, 10)}</span>
+            </div>
           </div>
+          {a.coverUrl && <img className="gh-news-cover" src={a.coverUrl} alt="" loading="lazy" />}
         </Link>
       ))}
       {data && items.length < data.total && (

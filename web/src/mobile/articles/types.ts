@@ -7,4 +7,4 @@ type Items<T> = T extends { items: (infer I)[] } ? I : never;
 export type ArticleItem = Items<Json<paths['/api/articles']['get']['responses'][200]>>;
 export type Article = Json<paths['/api/articles/{id}']['get']['responses'][200]>;
 export type ArticleColumn = ArticleItem['column'];
-export const articleColumns: ArticleColumn[] = ['news', 'notice', 'policy', 'rights_guide'];
+export type ColumnTab = Json<paths['/api/articles/columns']['get']['responses'][200]>['items'][number];

@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Dialog, DotLoading, ErrorBlock, Form, Input, List, NavBar, Popup, Tag, Toast } from 'antd-mobile';
 import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { showErrors } from './form-errors';
-import type { DirectoryUnion, MyMembership } from './types';
+import type { CardToken, DirectoryUnion, MyMembership } from './types';
 import { UnionField, UnionPicker } from './union-picker';
 import { useMyMembership } from './use-membership';
 import './members.css';
@@ -72,10 +72,7 @@ export function CardPage() {
               <dd>{t(`memberStatus.${membership.status}`)}</dd>
             </dl>
           </section>
-          <div className="gh-ecard-qr">
-            <QRCodeSVG value={membership.cardCode} size={168} marginSize={1} title={membership.memberNo} />
-            <p>{t('members.card.qrHint')}</p>
-          </div>
+          {membership.status !== 'left' && <CardQr memberNo={membership.memberNo} />}
           <List header={t('members.card.transfers')}>
             {membership.transfers.map((tr) => (
               <List.Item
@@ -115,6 +112,74 @@ export function CardPage() {
           />
         </>
       )}
+    </div>
+  );
+}
+
+/** Fetch a new code this long before the shown one expires: a code on screen always has a minute left. */
+const REFRESH_BEFORE_MS = 60_000;
+
+/**
+ * The card's QR code: a token the server signs for 5 minutes (GET /api/members/me/card-token),
+ * fetched again a minute before it expires and whenever the page comes back into view, with the
+ * time it has left. A code that did expire (offline, asleep) is greyed out until a new one comes.
+ */
+function useCardToken() {
+  const [card, setCard] = useState<CardToken | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+
+  const refresh = useCallback(async () => {
+    try {
+      setCard(await unwrap(api.GET('/api/members/me/card-token')));
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+    setNow(Date.now());
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    const onVisible = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', onVisible);
+    const tick = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.clearInterval(tick);
+    };
+  }, [refresh]);
+
+  const expiresAt = card ? Date.parse(card.expiresAt) : 0;
+  useEffect(() => {
+    if (!expiresAt) return;
+    const timer = window.setTimeout(refresh, Math.max(expiresAt - Date.now() - REFRESH_BEFORE_MS, 5_000));
+    return () => window.clearTimeout(timer);
+  }, [expiresAt, refresh]);
+
+  return { card, failed, left: Math.max(0, expiresAt - now), refresh };
+}
+
+function CardQr({ memberNo }: { memberNo: string }) {
+  const { t } = useTranslation();
+  const { card, failed, left, refresh } = useCardToken();
+  const expired = card !== null && left === 0;
+  const seconds = Math.ceil(left / 1000);
+  return (
+    <div className="gh-ecard-qr">
+      {card ? (
+        <button type="button" className={`gh-ecard-code${expired ? ' gh-ecard-code-expired' : ''}`} onClick={refresh} aria-label={t('members.card.qrRefresh')}>
+          <QRCodeSVG value={card.token} size={168} marginSize={1} title={memberNo} />
+        </button>
+      ) : (
+        <div className="gh-ecard-code-wait">{failed ? <Button size="small" onClick={refresh}>{t('members.card.qrFailed')}</Button> : <DotLoading color="primary" />}</div>
+      )}
+      {card && !expired && <code className="gh-ecard-token">{card.token}</code>}
+      <p className="gh-ecard-dynamic">
+        {t('members.card.qrDynamic')}
+        {card && (expired ? ` · ${t('members.card.qrExpired')}` : ` · ${t('members.card.qrLeft', { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` })}`)}
+      </p>
+      <p>{t('members.card.qrHint')}</p>
     </div>
   );
 }

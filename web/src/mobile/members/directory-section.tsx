@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { SearchBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { HomeCard } from '../home/home-card';
@@ -38,7 +37,8 @@ export function DirectorySection() {
   };
   return (
     <HomeCard id="directory" title={t('members.home.directory')}>
-      <SearchBar placeholder={t('members.union.search')} value={q} onChange={setQ} aria-label={t('members.home.directory')} />
+      {/* A plain search field: the home page loads for every visitor, within the portal's size budget. */}
+      <input type="search" className="gh-home-search" placeholder={t('members.union.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('members.home.directory')} enterKeyHint="search" />
       {found && found.items.length === 0 && <p className="gh-home-empty">{t('members.union.empty')}</p>}
       {found?.items.map((u) => (
         <button key={u.id} type="button" className="gh-home-row gh-home-button" onClick={() => join(u)}>

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { Button, Checkbox, Form, Input, List, NavBar, Picker, Selector, Tag, Toast, type PickerRef } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { useMember, useSession } from '../session';
 import { educations, ethnicities, newFormGroups, politicalStatuses, type Education, type Ethnicity, type NewFormGroup, type PoliticalStatus } from '../../ui/register';
 import { showErrors } from './form-errors';

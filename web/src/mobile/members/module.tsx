@@ -3,12 +3,14 @@ import { icons } from '../icons';
 import { portalModule } from '../portal-module';
 import { membersEn, membersTilesEn, membersTilesZh, membersZh } from './messages';
 
-/** 入会: signing up, applying to join, claiming a membership, the member card and transfers. */
+/** 入会: signing up, applying to join, claiming a membership, the member card and transfers, and checking others' cards. */
 export const membersModule = portalModule({
   tiles: [
     // A member is not offered the join form.
     { key: 'join', path: '/join', label: 'home.service.join', icon: icons.join, shows: (me) => me.member === null },
     { key: 'card', path: '/card', label: 'home.service.card', icon: icons.card, guest: true },
+    // Cadres and the card verifiers of partner merchants and venues.
+    { key: 'verify', path: '/verify', label: 'home.service.verify', icon: icons.verify, shows: (me) => me.grants.some((g) => g.permissions.includes('card.verify')) },
   ],
   home: [
     { key: 'card', order: 10, audience: 'user', section: lazyPage(() => import('./card-section'), 'CardSection') },
@@ -19,6 +21,7 @@ export const membersModule = portalModule({
     { path: 'join', page: lazyPage(() => import('./join-page'), 'JoinPage') },
     { path: 'claim', page: lazyPage(() => import('./claim-page'), 'ClaimPage') },
     { path: 'card', page: lazyPage(() => import('./card-page'), 'CardPage') },
+    { path: 'verify', page: lazyPage(() => import('./verify-page'), 'VerifyPage') },
   ],
   messages: {
     zh: { tiles: membersTilesZh, members: membersZh },

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { Badge, Button, List, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { loadNotices, markAllNoticesRead, markNoticeRead, openNoticeLink, type Notice } from '../../ui/notices';
-import { formatTime } from '../../ui/time';
+import { formatTime } from '../../ui/format-time';
 import { EmptyState, PageStates } from '../activities/page-states';
 import { useLoad } from '../activities/use-load';
 
