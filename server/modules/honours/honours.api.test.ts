@@ -136,6 +136,11 @@ describe('innovation studios', () => {
     const detail = expectStatus(await a.get(`/api/studios/${id}`), 200);
     expect(detail).toMatchObject({ level: 'city', leaderName: '冯工', members: 3, patents: 1, improvements: 1, savingsFen: 12_000_000 });
     const stats = expectStatus(await a.get(`/api/orgs/${f.orgs.streetA}/studio-stats`), 200);
+    // the data screen's honours section counts the same subtree
+    const screen = expectStatus(await a.get(`/api/orgs/${f.orgs.streetA}/overview`), 200).figures.honours;
+    expect(screen.studios).toBe(stats.total);
+    expect(screen.studioSavingsFen).toBe(stats.savingsFen);
+    expect(screen.modelWorkers).toBeGreaterThanOrEqual(1);
     expect(stats.byLevel.city).toBe(1);
     expect(stats.savingsFen).toBe(12_000_000);
     expect(stats.total).toBeGreaterThanOrEqual(1);

@@ -5,6 +5,7 @@ import { honoursTodos } from './todos.ts';
 import { honours } from './migrations/0015-honours.ts';
 import { runAllowances } from './ledger.ts';
 import { scheduledRuns } from './model-workers.ts';
+import { honoursOverview } from './overview.ts';
 
 const permissions = {
   /** model workers, allowances, innovation studios, craftsman selections */
@@ -25,6 +26,7 @@ export const honoursModule = defineModule({
   permissions,
   migrations: { '0015-honours': honours },
   todos: honoursTodos,
+  overview: { honours: honoursOverview },
   jobs: {
     'honours.allowance-run': { handler: async (data, deps) => runAllowances(deps, Number(data.runId)) },
     'honours.monthly-allowances': { handler: async (_data, deps) => scheduledRuns(deps) },

@@ -203,3 +203,12 @@ export const markingItem = z.object({
   selectionTitle: z.string(),
   myMark: z.number().int().nullable(),
 });
+
+/** The data screen's honours section (platform/overview.ts). */
+export const honoursOverviewView = z.object({
+  modelWorkers: z.number().int().describe('active model workers and advanced workers'),
+  modelWorkersByLevel: z.object({ national: z.number().int(), province: z.number().int(), city: z.number().int(), county: z.number().int() }),
+  craftsmen: z.number().int().describe('valid craftsman titles'),
+  studios: z.number().int(),
+  studioSavingsFen: z.number().int(),
+});

@@ -12052,6 +12052,21 @@ export interface paths {
                                     };
                                     activeTitles: number;
                                 };
+                                /** @description the honours section; absent when the caller lacks its permission over the org */
+                                honours?: {
+                                    /** @description active model workers and advanced workers */
+                                    modelWorkers: number;
+                                    modelWorkersByLevel: {
+                                        national: number;
+                                        province: number;
+                                        city: number;
+                                        county: number;
+                                    };
+                                    /** @description valid craftsman titles */
+                                    craftsmen: number;
+                                    studios: number;
+                                    studioSavingsFen: number;
+                                };
                                 /** @description the activities section; absent when the caller lacks its permission over the org */
                                 activities?: {
                                     year: number;
