@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Empty, Flex, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { PlusOutlined, WalletOutlined } from '@ant-design/icons';
+import { PlusOutlined, SettingOutlined, WalletOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
@@ -14,6 +14,8 @@ import { usePagedFilters } from '../shared/paged-filters';
 import { reportError } from '../shared/errors';
 import { useTopOrg } from '../shared/top-org';
 import { honourKeys } from './queries';
+import { SettingsModal } from './settings-modal';
+import { SearchSelect } from './search-select';
 import { levelColor, levels, yuan, type AllowanceRun, type HonourLevel, type LedgerEntry, type ModelWorker } from './types';
 
 interface Filters {
@@ -34,6 +36,7 @@ export function ModelWorkersPage() {
   const { filters, set, pagination } = usePagedFilters<Filters>({ page: 1, pageSize: 20 }, ['unverified']);
   const [creating, setCreating] = useState(false);
   const [running, setRunning] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [verifying, setVerifying] = useState<ModelWorker | null>(null);
   const [ledgerOf, setLedgerOf] = useState<ModelWorker | null>(null);
 
@@ -48,16 +51,21 @@ export function ModelWorkersPage() {
       <Card
         title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.modelWorkers')}</h1>}
         extra={
-          writable && (
-            <Space>
+          <Space>
+            <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)}>
+              {t('honours.settings.open')}
+            </Button>
+            {writable && (
               <Button icon={<WalletOutlined />} onClick={() => setRunning(true)}>
                 {t('honours.run.start')}
               </Button>
+            )}
+            {writable && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t('honours.mw.create')}
               </Button>
-            </Space>
-          )
+            )}
+          </Space>
         }
       >
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
@@ -136,6 +144,7 @@ export function ModelWorkersPage() {
       <RunsCard />
       <CreateModal open={creating} onClose={() => setCreating(false)} />
       <RunModal open={running} onClose={() => setRunning(false)} />
+      <SettingsModal open={settingsOpen} writable={writable} onClose={() => setSettingsOpen(false)} />
       <VerifyModal worker={verifying} onClose={() => setVerifying(null)} />
       <LedgerDrawer worker={ledgerOf} writable={writable} onClose={() => setLedgerOf(null)} />
     </Space>
@@ -147,6 +156,8 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm();
+  const orgId = Form.useWatch('orgId', form) as number | undefined;
+  const memberId = Form.useWatch('memberId', form) as number | undefined;
   return (
     <FormModal
       open={open}
@@ -163,9 +174,14 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
       <Form.Item name="orgId" label={t('honours.field.org')} rules={[{ required: true }]}>
         <OrgTreeSelect />
       </Form.Item>
-      <Form.Item name="name" label={t('honours.field.name')} rules={[{ required: true }]}>
-        <Input maxLength={50} />
+      <Form.Item name="memberId" label={t('honours.mw.member')} extra={t('honours.mw.memberHint')}>
+        <SearchSelect kind="member" orgId={orgId} allowClear />
       </Form.Item>
+      {!memberId && (
+        <Form.Item name="name" label={t('honours.field.name')} rules={[{ required: true }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+      )}
       <Form.Item name="employer" label={t('honours.field.employer')}>
         <Input maxLength={100} />
       </Form.Item>

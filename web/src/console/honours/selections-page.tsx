@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { OrgTreeSelect } from '../shared/org-tree-select';
 import { usePagedFilters } from '../shared/paged-filters';
 import { reportError } from '../shared/errors';
 import { honourKeys } from './queries';
+import { SearchSelect } from './search-select';
 import { yuan, type Candidate, type Craftsman, type Selection } from './types';
 
 const statusColor: Record<Selection['status'], string> = { open: 'blue', publicity: 'orange', named: 'green' };
@@ -134,20 +135,6 @@ function CreateSelectionModal({ open, onClose }: { open: boolean; onClose: () =>
       </Flex>
     </FormModal>
   );
-}
-
-/** A select that searches the API as the user types: members of a subtree, or user accounts. */
-function SearchSelect({ kind, orgId, value, onChange }: { kind: 'member' | 'user'; orgId?: number; value?: number; onChange?: (v: number) => void }) {
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['honours', 'search', kind, orgId, q],
-    queryFn: async () =>
-      kind === 'member'
-        ? (await unwrap(api.GET('/api/members', { params: { query: { orgId, q: q || undefined, status: 'member', page: 1, pageSize: 20 } } }))).items.map((m) => ({ value: m.id, label: `${m.name} · ${m.memberNo}` }))
-        : (await unwrap(api.GET('/api/users', { params: { query: { q: q || undefined, page: 1, pageSize: 20 } } }))).items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` })),
-    placeholderData: keepPreviousData,
-  });
-  return <Select showSearch filterOption={false} onSearch={setQ} value={value} onChange={onChange} options={found.data ?? []} loading={found.isFetching} />;
 }
 
 function SelectionDrawer({ id, writable, onClose }: { id: number | null; writable: boolean; onClose: () => void }) {
