@@ -69,7 +69,7 @@ export const honoursZh = {
     allowance: '劳模月津贴（元/月）',
     uplift: '劳模工资提升（按级别）',
     craftsmen: '工匠',
-    craftsmanAllowance: '特殊岗位津贴（元/月）',
+    craftsmanAllowance: '特殊津贴（元/月）',
     period: '评选周期（年）',
     publicityDays: '公示天数',
     maxAge: '候选人年龄上限',
