@@ -2,7 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { texts } from './messages.ts';
 import { honoursRoutes } from './routes.ts';
 import { honoursTodos } from './todos.ts';
-import { honours } from './migrations/0015-honours.ts';
+import { honours } from './migrations/0017-honours.ts';
 import { runAllowances } from './ledger.ts';
 import { scheduledRuns } from './model-workers.ts';
 import { honoursOverview } from './overview.ts';
@@ -24,7 +24,7 @@ export const honoursModule = defineModule({
   routes: honoursRoutes,
   texts,
   permissions,
-  migrations: { '0015-honours': honours },
+  migrations: { '0017-honours': honours },
   todos: honoursTodos,
   overview: { honours: honoursOverview },
   jobs: {
