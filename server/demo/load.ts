@@ -13,6 +13,7 @@ import { seedArticlesDemo } from '../modules/articles/demo.ts';
 import { anshengRecords, seedSkillRecords, type DemoRecord } from '../modules/skills/demo.ts';
 import { today } from '../platform/dates.ts';
 import { seedCompetitionsDemo } from '../modules/competitions/demo.ts';
+import { seedHonoursDemo } from '../modules/honours/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -194,6 +195,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedMembers(deps, ids, userIds.get('worker')!);
   await seedApplications(deps, caller, ids);
   await seedPioneerDemo(deps, caller);
+  await seedHonoursDemo(deps, caller, DEMO_PASSWORD);
   await seedCommunity(deps, caller, ids, userIds.get('worker')!);
   await seedArticlesDemo(deps, caller);
   await seedSkills(deps, caller, ids, userIds.get('worker')!);

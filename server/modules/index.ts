@@ -13,6 +13,7 @@ import { skillsModule } from './skills/module.ts';
 import { competitionsModule } from './competitions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
+import { honoursModule } from './honours/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
 import { overviewModule } from './overview/module.ts';
@@ -28,6 +29,7 @@ export const modules: readonly ModuleDefinition[] = [
   pioneerModule,
   competitionsModule,
   skillsModule,
+  honoursModule,
   activitiesModule,
   contestsModule,
   articlesModule,

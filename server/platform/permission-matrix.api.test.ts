@@ -22,6 +22,7 @@ import {
   type Fixture,
 } from '../test/harness.ts';
 import { readExport } from '../test/exports.ts';
+import { buildHonoursWorld, honoursMember, modelWorkerBody, studioBody, type HonoursWorld } from '../modules/honours/test-world.ts';
 
 /**
  * The permission matrix, generated from the route table: every API route × who may call it.
@@ -70,16 +71,18 @@ interface Ctx {
   entryId: number;
   /** a published members-only article of street A, with an attachment */
   articleId: number;
-  /** the e-card token of the member of union A (the test clock stands still: it stays valid) */
-  cardToken: string;
-  attachmentId: number;
-  /** a column street A added */
-  articleColumnId: number;
+  /** one of every honours record in street A (model worker, ledger entry, studio, selections, craftsman) */
+  honours: HonoursWorld;
   /** a valid skill-level record of the member of union A, and that member's number */
   skillRecordId: number;
   memberNo: string;
   /** a skill contest of street A, its first event, the worker's published entry (a third prize), and its chief judge */
   skill: { contestId: number; eventId: number; entryId: number; judge: Client; judgeId: number };
+  /** the e-card token of the member of union A (the test clock stands still: it stays valid) */
+  cardToken: string;
+  attachmentId: number;
+  /** a column street A added */
+  articleColumnId: number;
 }
 
 interface Request {
@@ -315,16 +318,38 @@ const samples: Record<string, Sample> = {
   'POST /api/articles/:id/withdraw': { req: (c) => ({ url: `/api/articles/${c.articleId}/withdraw` }), sibling: notFound },
   'POST /api/articles/:id/pin': { req: (c) => ({ url: `/api/articles/${c.articleId}/pin`, body: { pinned: true } }), sibling: notFound },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), sibling: notFound },
-  'GET /api/articles/columns': { req: () => ({ url: '/api/articles/columns' }) },
-  'GET /api/articles/:id/attachments/:attachmentId': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments/${c.attachmentId}` }) },
-  'POST /api/articles/:id/attachments': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), sibling: notFound },
-  'DELETE /api/articles/:id/attachments/:attachmentId': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments/${c.attachmentId}` }), sibling: notFound },
-  'GET /api/articles/columns/manage': { req: () => ({ url: '/api/articles/columns/manage' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
-  'POST /api/articles/columns': { req: (c) => ({ url: '/api/articles/columns', body: { orgId: c.f.orgs.streetA, name: '矩阵栏目' } }), sibling: notFound },
-  'PATCH /api/articles/columns/:id': { req: (c) => ({ url: `/api/articles/columns/${c.articleColumnId}`, body: { ordering: 1 } }), sibling: notFound },
-  // ---- overview ----
-  'GET /api/orgs/:id/overview': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/overview` }), sibling: notFound },
 
+  // ---- honours ----
+  'GET /api/orgs/:id/honour-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/honour-settings` }), sibling: notFound },
+  'PUT /api/orgs/:id/honour-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/honour-settings`, body: honourSettings }), sibling: notFound },
+  'POST /api/model-workers': { req: (c) => ({ url: '/api/model-workers', body: modelWorkerBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/model-workers': { req: () => ({ url: '/api/model-workers?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/model-workers/export': { req: () => ({ url: '/api/model-workers/export' }), sibling: exported },
+  'POST /api/model-workers/:id/verifications': { req: (c) => ({ url: `/api/model-workers/${c.honours.modelWorkerId}/verifications`, body: { year: 2026, alive: true, inPost: true } }), sibling: notFound },
+  'GET /api/model-workers/:id/ledger': { req: (c) => ({ url: `/api/model-workers/${c.honours.modelWorkerId}/ledger` }), sibling: notFound },
+  'POST /api/allowance-entries/:id/reversal': { req: (c) => ({ url: `/api/allowance-entries/${c.honours.entryId}/reversal`, body: { reason: '矩阵' } }), sibling: notFound },
+  'POST /api/allowance-runs': { req: (c) => ({ url: '/api/allowance-runs', body: { orgId: c.f.orgs.streetA, month: '2025-09' } }), sibling: notFound },
+  'GET /api/allowance-runs': { req: () => ({ url: '/api/allowance-runs?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/studios': { req: (c) => ({ url: '/api/studios', body: studioBody(c.f.orgs.streetA, c.honours.modelWorkerId) }), sibling: notFound },
+  'GET /api/studios': { req: () => ({ url: '/api/studios?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/studios/export': { req: () => ({ url: '/api/studios/export' }), sibling: exported },
+  'GET /api/studios/:id': { req: (c) => ({ url: `/api/studios/${c.honours.studioId}` }), sibling: notFound },
+  'POST /api/studios/:id/members': { req: (c) => ({ url: `/api/studios/${c.honours.studioId}/members`, body: { name: '矩阵成员' } }), sibling: notFound },
+  'POST /api/studios/:id/achievements': { req: (c) => ({ url: `/api/studios/${c.honours.studioId}/achievements`, body: achievementBody }), sibling: notFound },
+  'POST /api/studios/:id/assessments': { req: (c) => ({ url: `/api/studios/${c.honours.studioId}/assessments`, body: { year: 2026, level: 'county', passed: true } }), sibling: notFound },
+  'GET /api/orgs/:id/studio-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/studio-stats` }), sibling: notFound },
+  'POST /api/craftsman-selections': { req: (c) => ({ url: '/api/craftsman-selections', body: { orgId: c.f.orgs.streetA, title: '矩阵评选', year: 2040, quota: 1 } }), sibling: notFound },
+  'GET /api/craftsman-selections': { req: () => ({ url: '/api/craftsman-selections?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/craftsman-selections/:id': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}` }), sibling: notFound },
+  'POST /api/craftsman-selections/:id/candidates': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/candidates`, body: { memberId: c.memberId } }), sibling: notFound },
+  'POST /api/craftsman-selections/:id/judges': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/judges`, body: { userId: c.f.users.member } }), sibling: notFound },
+  'GET /api/craftsman-marking': { req: () => ({ url: '/api/craftsman-marking' }) },
+  'PUT /api/craftsman-candidates/:id/marks': { req: (c) => ({ url: `/api/craftsman-candidates/${c.honours.candidateId}/marks`, body: { value: 80 } }) },
+  'POST /api/craftsman-selections/:id/publicity': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/publicity` }), sibling: notFound },
+  'POST /api/craftsman-candidates/:id/objections': { req: (c) => ({ url: `/api/craftsman-candidates/${c.honours.candidateId}/objections`, body: { reason: '矩阵' } }), sibling: notFound },
+  'POST /api/craftsman-objections/:id/decision': { req: (c) => ({ url: `/api/craftsman-objections/${c.honours.objectionId}/decision`, body: { upheld: false } }), sibling: notFound },
+  'POST /api/craftsman-selections/:id/naming': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/naming` }), sibling: notFound },
+  'GET /api/craftsmen': { req: () => ({ url: '/api/craftsmen?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
   // ---- skill levels ----
   'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },
   'GET /api/skill-levels': { req: () => ({ url: '/api/skill-levels?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
@@ -357,6 +382,15 @@ const samples: Record<string, Sample> = {
   'PUT /api/skill-entries/:id/marks': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/marks`, body: { marks: [{ criterionIndex: 0, value: 1 }] } }) },
   'PUT /api/skill-entries/:id/finish': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/finish`, body: { finishedAt: '2025-06-02T10:00:00+08:00' } }) },
   'GET /api/skill-entries/:id/certificate': { req: (c) => ({ url: `/api/skill-entries/${c.skill.entryId}/certificate` }), sibling: notFound },
+  'GET /api/articles/columns': { req: () => ({ url: '/api/articles/columns' }) },
+  'GET /api/articles/:id/attachments/:attachmentId': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments/${c.attachmentId}` }) },
+  'POST /api/articles/:id/attachments': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), sibling: notFound },
+  'DELETE /api/articles/:id/attachments/:attachmentId': { req: (c) => ({ url: `/api/articles/${c.articleId}/attachments/${c.attachmentId}` }), sibling: notFound },
+  'GET /api/articles/columns/manage': { req: () => ({ url: '/api/articles/columns/manage' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/articles/columns': { req: (c) => ({ url: '/api/articles/columns', body: { orgId: c.f.orgs.streetA, name: '矩阵栏目' } }), sibling: notFound },
+  'PATCH /api/articles/columns/:id': { req: (c) => ({ url: `/api/articles/columns/${c.articleColumnId}`, body: { ordering: 1 } }), sibling: notFound },
+  // ---- overview ----
+  'GET /api/orgs/:id/overview': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/overview` }), sibling: notFound },
 };
 
 /**
@@ -427,6 +461,34 @@ const fresh = {
     expectStatus(await judge.client.put(`/api/pioneer/my-assignments/${assignmentId}/scores`, { scores: sheet.criteria.map((x: { id: number }) => ({ criterionId: x.id, points: 9 })) }), 200);
     expectStatus(await c.f.admin.post(`/api/pioneer/campaigns/${campaignId}/transitions`, { transition: 'aggregate' }), 200);
     return candidateId;
+  },
+  /** a verified model worker of union A */
+  modelWorker: async (c: Ctx) => {
+    const id = expectStatus<{ id: number }>(await c.f.admin.post('/api/model-workers', modelWorkerBody(c.f.orgs.unionA)), 201).id;
+    expectStatus(await c.f.admin.post(`/api/model-workers/${id}/verifications`, { year: 2025, alive: true, inPost: true }), 201);
+    return id;
+  },
+  /** a monthly allowance entry of a fresh model worker, paid by a run of a fresh union of street A */
+  allowanceEntry: async (c: Ctx) => {
+    const orgId = await fresh.org(c);
+    const id = expectStatus<{ id: number }>(await c.f.admin.post('/api/model-workers', modelWorkerBody(orgId)), 201).id;
+    expectStatus(await c.f.admin.post(`/api/model-workers/${id}/verifications`, { year: 2025, alive: true, inPost: true }), 201);
+    expectStatus(await c.f.admin.post('/api/allowance-runs', { orgId, month: '2025-06' }), 202);
+    await c.app.deps.jobs.drain();
+    return expectStatus(await c.f.admin.get(`/api/model-workers/${id}/ledger`), 200).items[0].id as number;
+  },
+  studio: async (c: Ctx) => expectStatus<{ id: number }>(await c.f.admin.post('/api/studios', studioBody(c.f.orgs.unionA, c.honours.modelWorkerId)), 201).id,
+  /** an open craftsman selection of a fresh union of street A (the three-year rule is per federation) */
+  selection: async (c: Ctx) => {
+    const orgId = await fresh.org(c);
+    return { orgId, id: expectStatus<{ id: number }>(await c.f.admin.post('/api/craftsman-selections', { orgId, title: `矩阵评选${next()}`, year: 2025, quota: 1 }), 201).id };
+  },
+  /** …in publicity, with a candidate of its union */
+  candidateInPublicity: async (c: Ctx) => {
+    const s = await fresh.selection(c);
+    const candidateId = expectStatus<{ id: number }>(await c.f.admin.post(`/api/craftsman-selections/${s.id}/candidates`, { memberId: await honoursMember(c.app, c.f, s.orgId, c.f.enterprises.a) }), 201).id;
+    expectStatus(await c.f.admin.post(`/api/craftsman-selections/${s.id}/publicity`), 200);
+    return { selectionId: s.id, candidateId };
   },
   /** an imported county title of a fresh team of enterprise a */
   title: async (c: Ctx) => {
@@ -620,6 +682,54 @@ const ownWrites: Record<string, Own> = {
   'POST /api/articles/:id/withdraw': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/withdraw` }), status: 200 },
   'POST /api/articles/:id/pin': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/pin`, body: { pinned: true } }), status: 200 },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), status: 201 },
+
+  'PUT /api/orgs/:id/honour-settings': { req: async (c) => ({ url: `/api/orgs/${await fresh.org(c)}/honour-settings`, body: honourSettings }), status: 200 },
+  'POST /api/model-workers': { req: (c) => ({ url: '/api/model-workers', body: modelWorkerBody(c.f.orgs.streetA) }), status: 201 },
+  'POST /api/model-workers/:id/verifications': {
+    req: async (c) => ({ url: `/api/model-workers/${expectStatus<{ id: number }>(await c.f.admin.post('/api/model-workers', modelWorkerBody(c.f.orgs.unionA)), 201).id}/verifications`, body: { year: 2025, alive: true, inPost: true } }),
+    status: 201,
+  },
+  'POST /api/allowance-entries/:id/reversal': { req: async (c) => ({ url: `/api/allowance-entries/${await fresh.allowanceEntry(c)}/reversal`, body: { reason: '矩阵' } }), status: 201 },
+  'POST /api/allowance-runs': { req: async (c) => ({ url: '/api/allowance-runs', body: { orgId: await fresh.org(c), month: '2025-07' } }), status: 202 },
+  'POST /api/studios': { req: async (c) => ({ url: '/api/studios', body: studioBody(c.f.orgs.unionA, await fresh.modelWorker(c)) }), status: 201 },
+  'POST /api/studios/:id/members': { req: async (c) => ({ url: `/api/studios/${await fresh.studio(c)}/members`, body: { name: '矩阵成员' } }), status: 201 },
+  'POST /api/studios/:id/achievements': { req: async (c) => ({ url: `/api/studios/${await fresh.studio(c)}/achievements`, body: achievementBody }), status: 201 },
+  'POST /api/studios/:id/assessments': { req: async (c) => ({ url: `/api/studios/${await fresh.studio(c)}/assessments`, body: { year: 2025, level: 'county', passed: true } }), status: 201 },
+  'POST /api/craftsman-selections': { req: async (c) => ({ url: '/api/craftsman-selections', body: { orgId: await fresh.org(c), title: '矩阵评选', year: 2025, quota: 1 } }), status: 201 },
+  'POST /api/craftsman-selections/:id/candidates': {
+    req: async (c) => {
+      const s = await fresh.selection(c);
+      return { url: `/api/craftsman-selections/${s.id}/candidates`, body: { memberId: await honoursMember(c.app, c.f, s.orgId, c.f.enterprises.a) } };
+    },
+    status: 201,
+  },
+  'POST /api/craftsman-selections/:id/judges': { req: async (c) => ({ url: `/api/craftsman-selections/${(await fresh.selection(c)).id}/judges`, body: { userId: await fresh.user(c) } }), status: 201 },
+  'POST /api/craftsman-selections/:id/publicity': { req: async (c) => ({ url: `/api/craftsman-selections/${(await fresh.selection(c)).id}/publicity` }), status: 200 },
+  'POST /api/craftsman-candidates/:id/objections': { req: async (c) => ({ url: `/api/craftsman-candidates/${(await fresh.candidateInPublicity(c)).candidateId}/objections`, body: { reason: '矩阵' } }), status: 201 },
+  'POST /api/craftsman-objections/:id/decision': {
+    req: async (c) => {
+      const { candidateId } = await fresh.candidateInPublicity(c);
+      const { id } = expectStatus<{ id: number }>(await c.f.admin.post(`/api/craftsman-candidates/${candidateId}/objections`, { reason: '矩阵' }), 201);
+      return { url: `/api/craftsman-objections/${id}/decision`, body: { upheld: false } };
+    },
+    status: 200,
+  },
+  'POST /api/craftsman-selections/:id/naming': {
+    req: async (c) => ({ url: `/api/craftsman-selections/${(await fresh.candidateInPublicity(c)).selectionId}/naming` }),
+    status: 422,
+    code: 'craftsman_publicity_running',
+    why: 'naming waits for the end of the publicity period (7 days by default); the honours API tests name after it',
+  },
+  'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1000 + next()) }), status: 201 },
+  'POST /api/skill-levels/import': {
+    req: async (c) => ({ url: '/api/skill-levels/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: await skillWorkbook(c.memberNo, 3000 + next()) } }),
+    status: 200,
+  },
+  'POST /api/skill-levels/:id/correct': {
+    req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/correct`, body: { ...skillBody(c.memberId, 4000 + next()), reason: '矩阵' } }),
+    status: 201,
+  },
+  'POST /api/skill-levels/:id/void': { req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/void`, body: { reason: '矩阵' } }), status: 200 },
   'POST /api/articles/:id/attachments': { req: async (c) => ({ url: `/api/articles/${await fresh.article(c, true)}/attachments`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), status: 201 },
   'DELETE /api/articles/:id/attachments/:attachmentId': {
     req: async (c) => {
@@ -633,16 +743,6 @@ const ownWrites: Record<string, Own> = {
     req: async (c) => ({ url: `/api/articles/columns/${expectStatus<{ id: number }>(await c.f.admin.post('/api/articles/columns', { orgId: c.f.orgs.streetA, name: `矩阵新栏目${next()}` }), 201).id}`, body: { active: false } }),
     status: 200,
   },
-  'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1000 + next()) }), status: 201 },
-  'POST /api/skill-levels/import': {
-    req: async (c) => ({ url: '/api/skill-levels/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: await skillWorkbook(c.memberNo, 3000 + next()) } }),
-    status: 200,
-  },
-  'POST /api/skill-levels/:id/correct': {
-    req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/correct`, body: { ...skillBody(c.memberId, 4000 + next()), reason: '矩阵' } }),
-    status: 201,
-  },
-  'POST /api/skill-levels/:id/void': { req: async (c) => ({ url: `/api/skill-levels/${await fresh.skillRecord(c)}/void`, body: { reason: '矩阵' } }), status: 200 },
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -683,6 +783,17 @@ function standardBody(orgId: number) {
 function activityBody(orgId: number) {
   return { orgId, title: '矩阵活动', kind: 'training', startsAt: '2025-07-01T01:00:00.000Z', endsAt: '2025-07-01T03:00:00.000Z', capacity: 10 };
 }
+
+/** The rules' defaults, as a federation would store its own. */
+const honourSettings = {
+  modelWorkerAllowanceFen: { national: 50000, province: 30000, city: 20000, county: 10000 },
+  wageUpliftPercent: { national: 15, province: 10, city: 6, county: 3 },
+  craftsmanAllowanceFen: 30000,
+  selectionPeriodYears: 3,
+  publicityDays: 7,
+  candidateMaxAge: 60,
+};
+const achievementBody = { kind: 'improvement', title: '矩阵革新', year: 2025, savingsFen: 100 };
 
 function articleBody(orgId: number) {
   return { orgId, column: 'notice', title: '矩阵通知', body: '<p>矩阵正文</p>', public: false };
@@ -807,6 +918,7 @@ describe('permission matrix', () => {
     const author = await login(app, 'matrix.worker2', PASSWORD);
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
+    const honours = await buildHonoursWorld(app, f);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
@@ -824,7 +936,8 @@ describe('permission matrix', () => {
     c = {
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
-      activityId, contestId, entryId, articleId, attachmentId: 0, articleColumnId, cardToken, skillRecordId, memberNo,
+      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours,
+      attachmentId: 0, articleColumnId, cardToken,
     };
     c.attachmentId = await attachTo(c, articleId);
   });

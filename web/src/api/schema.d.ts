@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -7800,6 +7800,1612 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/honour-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The allowance amounts and periods an org works under (its own, inherited, or the defaults) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            /** @description false: inherited from a federation above, or the rules’ defaults */
+                            own: boolean;
+                            settings: {
+                                modelWorkerAllowanceFen: {
+                                    national: number;
+                                    province: number;
+                                    city: number;
+                                    county: number;
+                                };
+                                wageUpliftPercent: {
+                                    national: number;
+                                    province: number;
+                                    city: number;
+                                    county: number;
+                                };
+                                craftsmanAllowanceFen: number;
+                                selectionPeriodYears: number;
+                                publicityDays: number;
+                                candidateMaxAge: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a federation’s own allowance amounts and periods (fen, years, days) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        modelWorkerAllowanceFen: {
+                            national: number;
+                            province: number;
+                            city: number;
+                            county: number;
+                        };
+                        wageUpliftPercent: {
+                            national: number;
+                            province: number;
+                            city: number;
+                            county: number;
+                        };
+                        craftsmanAllowanceFen: number;
+                        selectionPeriodYears: number;
+                        publicityDays: number;
+                        candidateMaxAge: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            /** @description false: inherited from a federation above, or the rules’ defaults */
+                            own: boolean;
+                            settings: {
+                                modelWorkerAllowanceFen: {
+                                    national: number;
+                                    province: number;
+                                    city: number;
+                                    county: number;
+                                };
+                                wageUpliftPercent: {
+                                    national: number;
+                                    province: number;
+                                    city: number;
+                                    county: number;
+                                };
+                                craftsmanAllowanceFen: number;
+                                selectionPeriodYears: number;
+                                publicityDays: number;
+                                candidateMaxAge: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/model-workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model workers in scope, with this year’s verification and their ledger balance */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    level?: "national" | "province" | "city" | "county";
+                    /** @description only active model workers without this year’s verification */
+                    unverified?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                memberId: number | null;
+                                name: string;
+                                employer: string | null;
+                                /** @enum {string} */
+                                kind: "model_worker" | "advanced_worker";
+                                /** @enum {string} */
+                                level: "national" | "province" | "city" | "county";
+                                title: string;
+                                year: number;
+                                /** @enum {string} */
+                                status: "active" | "ended";
+                                monthlyAllowanceFen: number;
+                                wageUpliftPercent: number;
+                                /** @description the latest year verified alive and in post */
+                                verifiedYear: number | null;
+                                verifiedThisYear: boolean;
+                                /** @description sum of the ledger */
+                                balanceFen: number;
+                                actions: "verify"[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a model worker (劳动模范/先进工作者): a member, or a person by name */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @description the member record, when the person is a member; the name is then taken from it */
+                        memberId?: number | null;
+                        /** @description required when memberId is absent */
+                        name?: string | null;
+                        employer?: string | null;
+                        /**
+                         * @default model_worker
+                         * @enum {string}
+                         */
+                        kind?: "model_worker" | "advanced_worker";
+                        /** @enum {string} */
+                        level: "national" | "province" | "city" | "county";
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/model-workers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model workers with their allowances, as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    level?: "national" | "province" | "city" | "county";
+                    /** @description only active model workers without this year’s verification */
+                    unverified?: boolean | ("0" | "1" | "true" | "false");
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/model-workers/{id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the yearly verification (alive, in post): required before the year’s allowances */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        alive: boolean;
+                        inPost: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/model-workers/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A model worker’s allowance ledger (append-only, in fen) and verifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            holderKind: "model_worker" | "craftsman";
+                            holderId: number;
+                            name: string;
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "allowance" | "reversal";
+                                month: string | null;
+                                amountFen: number;
+                                reversesId: number | null;
+                                reversed: boolean;
+                                reason: string | null;
+                                createdAt: string;
+                            }[];
+                            balanceFen: number;
+                            verifications: {
+                                year: number;
+                                alive: boolean;
+                                inPost: boolean;
+                                note: string | null;
+                                verifiedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allowance-entries/{id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct an allowance entry by a reversing entry (entries are never edited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allowance-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Allowance runs in scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "queued" | "done";
+                                paid: number;
+                                skipped: number;
+                                totalFen: number;
+                                createdAt: string;
+                                finishedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run a month’s allowances for an org’s subtree: a durable job, once per org and month (202 queued; 200 the existing run) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "queued" | "done";
+                            paid: number;
+                            skipped: number;
+                            totalFen: number;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "queued" | "done";
+                            paid: number;
+                            skipped: number;
+                            totalFen: number;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Innovation studios in scope with their figures */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    level?: "national" | "province" | "city" | "county";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                enterpriseId: number | null;
+                                enterpriseName: string | null;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "model_worker" | "craftsman";
+                                leaderName: string;
+                                foundedOn: string;
+                                /** @enum {string|null} */
+                                level: "national" | "province" | "city" | "county" | null;
+                                members: number;
+                                patents: number;
+                                improvements: number;
+                                savingsFen: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up an innovation studio (劳模/工匠创新工作室) led by a model worker or a craftsman */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        enterpriseId?: number | null;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "model_worker" | "craftsman";
+                        leaderModelWorkerId?: number | null;
+                        leaderCraftsmanId?: number | null;
+                        foundedOn: string;
+                        /** @default [] */
+                        members?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studios/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Innovation studios as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    level?: "national" | "province" | "city" | "county";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studios/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One studio with its members, achievements and assessments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            enterpriseId: number | null;
+                            enterpriseName: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "model_worker" | "craftsman";
+                            leaderName: string;
+                            foundedOn: string;
+                            /** @enum {string|null} */
+                            level: "national" | "province" | "city" | "county" | null;
+                            members: number;
+                            patents: number;
+                            improvements: number;
+                            savingsFen: number;
+                            memberList: {
+                                id: number;
+                                name: string;
+                                memberId: number | null;
+                            }[];
+                            achievements: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "patent" | "improvement";
+                                title: string;
+                                year: number;
+                                patentNo: string | null;
+                                savingsFen: number;
+                            }[];
+                            assessments: {
+                                id: number;
+                                year: number;
+                                /** @enum {string} */
+                                level: "national" | "province" | "city" | "county";
+                                passed: boolean;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studios/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a member to a studio (a union member, or a name) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string | null;
+                        memberId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studios/{id}/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an achievement: a patent, or a technical improvement with its savings in fen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "patent" | "improvement";
+                        title: string;
+                        year: number;
+                        patentNo?: string | null;
+                        /** @default 0 */
+                        savingsFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studios/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the yearly assessment; passed, the studio holds its level */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        level: "national" | "province" | "city" | "county";
+                        passed: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/studio-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Studios of an org’s subtree: count by level, achievements, savings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            byLevel: {
+                                national: number;
+                                province: number;
+                                city: number;
+                                county: number;
+                                none: number;
+                            };
+                            patents: number;
+                            improvements: number;
+                            savingsFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-selections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Craftsman selections in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                year: number;
+                                quota: number;
+                                /** @enum {string} */
+                                status: "open" | "publicity" | "named";
+                                /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                                publicityLastDay: string | null;
+                                candidates: number;
+                                actions: "manage"[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a craftsman selection (工匠评选); refused inside the period of the federation’s previous one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        year: number;
+                        quota: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-selections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One selection: judges and the ranking with objections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            year: number;
+                            quota: number;
+                            /** @enum {string} */
+                            status: "open" | "publicity" | "named";
+                            /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                            publicityLastDay: string | null;
+                            candidates: number;
+                            actions: "manage"[];
+                            judges: {
+                                userId: number;
+                                name: string;
+                            }[];
+                            ranking: {
+                                id: number;
+                                memberId: number;
+                                name: string;
+                                enterpriseName: string | null;
+                                /** @enum {string} */
+                                status: "candidate" | "named" | "not_named";
+                                /** @description marks given */
+                                marks: number;
+                                /** @description mean mark */
+                                score: number | null;
+                                rank: number | null;
+                                objections: {
+                                    id: number;
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "open" | "upheld" | "dismissed";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-selections/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nominate a member of the federation’s subtree (age limit per settings) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-selections/{id}/judges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a judge (a user account) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-marking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The judge’s own sheet: candidates of the open selections they judge, with their marks so far */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                candidateId: number;
+                                name: string;
+                                enterpriseName: string | null;
+                                selectionId: number;
+                                selectionTitle: string;
+                                myMark: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-candidates/{id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A judge marks a candidate 0–100 (refused for candidates of the judge’s own enterprise) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        value: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidateId: number;
+                            value: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-selections/{id}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the ranking for the publicity period (公示) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            year: number;
+                            quota: number;
+                            /** @enum {string} */
+                            status: "open" | "publicity" | "named";
+                            /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                            publicityLastDay: string | null;
+                            candidates: number;
+                            actions: "manage"[];
+                            judges: {
+                                userId: number;
+                                name: string;
+                            }[];
+                            ranking: {
+                                id: number;
+                                memberId: number;
+                                name: string;
+                                enterpriseName: string | null;
+                                /** @enum {string} */
+                                status: "candidate" | "named" | "not_named";
+                                /** @description marks given */
+                                marks: number;
+                                /** @description mean mark */
+                                score: number | null;
+                                rank: number | null;
+                                objections: {
+                                    id: number;
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "open" | "upheld" | "dismissed";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-candidates/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an objection to a candidate during publicity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-objections/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uphold or dismiss an objection */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        upheld: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "upheld" | "dismissed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsman-selections/{id}/naming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name craftsmen within the quota after publicity; earlier titles expire, renewed ones are marked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            year: number;
+                            quota: number;
+                            /** @enum {string} */
+                            status: "open" | "publicity" | "named";
+                            /** @description the last day of publicity, inclusive (YYYY-MM-DD) */
+                            publicityLastDay: string | null;
+                            candidates: number;
+                            actions: "manage"[];
+                            judges: {
+                                userId: number;
+                                name: string;
+                            }[];
+                            ranking: {
+                                id: number;
+                                memberId: number;
+                                name: string;
+                                enterpriseName: string | null;
+                                /** @enum {string} */
+                                status: "candidate" | "named" | "not_named";
+                                /** @description marks given */
+                                marks: number;
+                                /** @description mean mark */
+                                score: number | null;
+                                rank: number | null;
+                                objections: {
+                                    id: number;
+                                    reason: string;
+                                    /** @enum {string} */
+                                    status: "open" | "upheld" | "dismissed";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/craftsmen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Craftsman titles in scope with validity and allowance balance */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    status?: "valid" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                memberId: number;
+                                name: string;
+                                year: number;
+                                validUntil: number;
+                                /** @enum {string} */
+                                status: "valid" | "expired";
+                                renewed: boolean;
+                                balanceFen: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activities": {
         parameters: {
             query?: never;
@@ -10456,6 +12062,21 @@ export interface paths {
                                     entries: number;
                                     /** @description entries that won an award (published events) */
                                     winners: number;
+                                };
+                                /** @description the honours section; absent when the caller lacks its permission over the org */
+                                honours?: {
+                                    /** @description active model workers and advanced workers */
+                                    modelWorkers: number;
+                                    modelWorkersByLevel: {
+                                        national: number;
+                                        province: number;
+                                        city: number;
+                                        county: number;
+                                    };
+                                    /** @description valid craftsman titles */
+                                    craftsmen: number;
+                                    studios: number;
+                                    studioSavingsFen: number;
                                 };
                                 /** @description the activities section; absent when the caller lacks its permission over the org */
                                 activities?: {

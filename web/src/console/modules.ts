@@ -7,6 +7,7 @@ import { orgsModule } from './orgs/module';
 import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
+import { honoursModule } from './honours/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -23,6 +24,7 @@ export const consoleModules: ConsoleModule[] = [
   pioneerModule,
   skillsModule,
   competitionsModule,
+  honoursModule,
   activitiesModule,
   articlesModule,
   usersModule,

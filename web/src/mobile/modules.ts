@@ -6,6 +6,7 @@ import { notificationsModule } from './notifications/module';
 import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
+import { honoursModule } from './honours/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -19,5 +20,6 @@ export const portalModules: PortalModule[] = [
   skillsModule,
   competitionsModule,
   pioneerModule,
+  honoursModule,
   notificationsModule,
 ];

@@ -30,6 +30,7 @@ export const screenZh = {
     notYetDue: '成立未满一年',
     detail: '企业 {{enterprises}} 家 · 工会 {{unions}} 个 · 职工 {{employees}} 人',
   },
+  honours: '劳模 {{modelWorkers}} 人 · 工匠 {{craftsmen}} 人 · 创新工作室 {{studios}} 个',
   participation: {
     confirmed: '活动报名人次',
     checkedIn: '活动签到人次',
@@ -79,6 +80,7 @@ export const screenEn: typeof screenZh = {
     notYetDue: 'Founded less than a year ago',
     detail: '{{enterprises}} enterprises · {{unions}} unions · {{employees}} employees',
   },
+  honours: '{{modelWorkers}} model workers · {{craftsmen}} craftsmen · {{studios}} innovation studios',
   participation: {
     confirmed: 'Sign-ups',
     checkedIn: 'Check-ins',

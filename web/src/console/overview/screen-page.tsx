@@ -61,7 +61,7 @@ export function ScreenPage() {
 
 function Wall({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
-  const { members, pioneer, activities, contests, competitions } = figures;
+  const { members, pioneer, activities, contests, competitions, honours } = figures;
   return (
     <>
       <section className="screen-kpis">
@@ -137,7 +137,14 @@ function Wall({ figures }: { figures: Figures }) {
         )}
         {pioneer && (
           <Panel title={t('screen.panel.pioneer')} area="pioneer">
-            <CountBars tone="wall" color={RED} showValues categories={levels.map((l) => t(`pioneer.level.${l}`))} values={levels.map((l) => pioneer.byLevel[l])} name={t('screen.titles')} />
+            {honours && (
+              <div className="screen-panel-note" data-figure="honours">
+                {t('screen.honours', { modelWorkers: honours.modelWorkers, craftsmen: honours.craftsmen, studios: honours.studios })}
+              </div>
+            )}
+            <div className="screen-chart-fill">
+              <CountBars tone="wall" color={RED} showValues categories={levels.map((l) => t(`pioneer.level.${l}`))} values={levels.map((l) => pioneer.byLevel[l])} name={t('screen.titles')} />
+            </div>
           </Panel>
         )}
         {activities && (
