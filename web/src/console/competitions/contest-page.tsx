@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Popconfirm, Result, Select, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Popconfirm, Result, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime, inZone, pickedInZone } from '../../ui/time';
 import { ExportButton } from '../shared/export-button';
+import { MemberSelect, UserSelect } from '../shared/search-select';
 import { reportError } from '../shared/errors';
 import { competitionKeys } from './queries';
 
@@ -97,6 +98,7 @@ function EventPane({ contest, event: e }: { contest: Contest; event: Event }) {
         ))}
       </Descriptions>
       <Judges contest={contest} event={e} onChange={refresh} />
+      {contest.writes && e.status === 'open' && <EnterMember contest={contest} event={e} onChange={refresh} />}
       <Table
         rowKey="id"
         size="small"
@@ -146,13 +148,36 @@ function EventPane({ contest, event: e }: { contest: Contest; event: Event }) {
   );
 }
 
+/** 代为报名: a cadre enters a member of the organiser's subtree (a worker without a phone, a list from an enterprise). */
+function EnterMember({ contest, event: e, onChange }: { contest: Contest; event: Event; onChange: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [memberId, setMemberId] = useState<number>();
+  const enter = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/skill-contests/{id}/entries', { params: { path: { id: contest.id } }, body: { eventId: e.id, memberId: memberId! } })),
+    onSuccess: () => {
+      message.success(t('competitions.event.entered'));
+      setMemberId(undefined);
+      onChange();
+    },
+    onError: (error) => reportError(message, error),
+  });
+  return (
+    <Space wrap>
+      <strong>{t('competitions.event.enterMember')}</strong>
+      <MemberSelect orgId={contest.orgId} value={memberId} onChange={setMemberId} placeholder={t('competitions.event.memberPlaceholder')} />
+      <Button disabled={!memberId} loading={enter.isPending} onClick={() => enter.mutate()}>
+        {t('competitions.event.enter')}
+      </Button>
+    </Space>
+  );
+}
+
 function Judges({ contest, event: e, onChange }: { contest: Contest; event: Event; onChange: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [q, setQ] = useState('');
   const [userId, setUserId] = useState<number>();
   const [chief, setChief] = useState(false);
-  const users = useQuery({ queryKey: competitionKeys.users(q), queryFn: () => unwrap(api.GET('/api/users', { params: { query: { q: q || undefined, pageSize: 20 } } })), enabled: contest.writes });
   const add = useMutation({
     mutationFn: () => unwrap(api.POST('/api/skill-contests/{id}/judges', { params: { path: { id: contest.id } }, body: { eventId: e.id, userId: userId!, chief } })),
     onSuccess: () => {
@@ -176,16 +201,7 @@ function Judges({ contest, event: e, onChange }: { contest: Contest; event: Even
       </Space>
       {contest.writes && e.status === 'open' && (
         <Space wrap>
-          <Select
-            showSearch
-            filterOption={false}
-            onSearch={setQ}
-            value={userId}
-            onChange={setUserId}
-            placeholder={t('competitions.event.judgeUser')}
-            style={{ width: 240 }}
-            options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
-          />
+          <UserSelect value={userId} onChange={setUserId} placeholder={t('competitions.event.judgeUser')} />
           <Checkbox checked={chief} onChange={(x) => setChief(x.target.checked)}>
             {t('competitions.event.chief')}
           </Checkbox>

@@ -4,5 +4,4 @@ export const competitionKeys = {
   list: (filter: object) => ['competitions', 'list', filter] as const,
   contest: (id: number) => ['competitions', 'contest', id] as const,
   certificate: (id: number) => ['competitions', 'certificate', id] as const,
-  users: (q: string) => ['competitions', 'users', q] as const,
 };

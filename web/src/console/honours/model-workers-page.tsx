@@ -15,7 +15,7 @@ import { reportError } from '../shared/errors';
 import { useTopOrg } from '../shared/top-org';
 import { honourKeys } from './queries';
 import { SettingsModal } from './settings-modal';
-import { SearchSelect } from './search-select';
+import { MemberSelect } from '../shared/search-select';
 import { levelColor, levels, yuan, type AllowanceRun, type HonourLevel, type LedgerEntry, type ModelWorker } from './types';
 
 interface Filters {
@@ -175,7 +175,7 @@ function CreateModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         <OrgTreeSelect />
       </Form.Item>
       <Form.Item name="memberId" label={t('honours.mw.member')} extra={t('honours.mw.memberHint')}>
-        <SearchSelect kind="member" orgId={orgId} allowClear />
+        <MemberSelect orgId={orgId} allowClear />
       </Form.Item>
       {!memberId && (
         <Form.Item name="name" label={t('honours.field.name')} rules={[{ required: true }]}>

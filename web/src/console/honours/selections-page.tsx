@@ -12,7 +12,7 @@ import { OrgTreeSelect } from '../shared/org-tree-select';
 import { usePagedFilters } from '../shared/paged-filters';
 import { reportError } from '../shared/errors';
 import { honourKeys } from './queries';
-import { SearchSelect } from './search-select';
+import { MemberSelect, UserSelect } from '../shared/search-select';
 import { yuan, type Candidate, type Craftsman, type Selection } from './types';
 
 const statusColor: Record<Selection['status'], string> = { open: 'blue', publicity: 'orange', named: 'green' };
@@ -266,7 +266,7 @@ function SelectionDrawer({ id, writable, onClose }: { id: number | null; writabl
         {adding === 'candidate' && <Typography.Paragraph type="secondary">{t('honours.sel.candidateNote')}</Typography.Paragraph>}
         {adding === 'judge' && <Typography.Paragraph type="secondary">{t('honours.sel.judgeNote')}</Typography.Paragraph>}
         <Form.Item name="id" label={adding === 'judge' ? t('honours.field.judges') : t('honours.field.candidates')} rules={[{ required: true }]}>
-          <SearchSelect kind={adding === 'judge' ? 'user' : 'member'} orgId={d?.orgId} />
+          {adding === 'judge' ? <UserSelect /> : <MemberSelect orgId={d?.orgId} />}
         </Form.Item>
       </FormModal>
     </Drawer>

@@ -4,6 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { MemberSelect } from '../shared/search-select';
 import { can } from '../access';
 import { ExportButton } from '../shared/export-button';
 import { FormModal } from '../shared/form-modal';
@@ -285,7 +286,7 @@ function RecordModal({ open, record, onClose, onDone }: { open: boolean; record?
         </Form.Item>
       ) : (
         <Form.Item name="memberId" label={t('skills.field.member')} rules={[{ required: true }]}>
-          <MemberSelect />
+          <MemberSelect placeholder={t('skills.create.memberPlaceholder')} />
         </Form.Item>
       )}
       <Form.Item name="occupation" label={t('skills.field.occupation')} rules={[required, { max: 60 }]}>
@@ -318,26 +319,3 @@ function RecordModal({ open, record, onClose, onDone }: { open: boolean; record?
   );
 }
 
-/** A member of the roll in scope, found by name or member number. */
-function MemberSelect({ value, onChange }: { value?: number; onChange?: (id: number) => void }) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const found = useQuery({
-    queryKey: ['members', 'roll', 'pick', q],
-    queryFn: () => unwrap(api.GET('/api/members', { params: { query: { q, pageSize: 20, status: 'member' } } })),
-    enabled: q.length > 0,
-  });
-  return (
-    <Select<number>
-      showSearch
-      value={value}
-      onChange={onChange}
-      filterOption={false}
-      onSearch={(text) => setQ(text.trim())}
-      loading={found.isFetching}
-      placeholder={t('skills.create.memberPlaceholder')}
-      notFoundContent={null}
-      options={(found.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.memberNo}）· ${m.orgName}` }))}
-    />
-  );
-}

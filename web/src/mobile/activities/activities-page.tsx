@@ -3,9 +3,9 @@ import { Button, Dialog, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/format-time';
-import { EmptyState, PageStates } from './page-states';
+import { EmptyState, PageStates } from '../shared/page-states';
 import type { AvailableActivity } from './types';
-import { useLoad } from './use-load';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
 

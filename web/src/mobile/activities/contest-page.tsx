@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/format-time';
 import { showErrors } from '../members/form-errors';
-import { EmptyState, PageStates } from './page-states';
+import { EmptyState, PageStates } from '../shared/page-states';
 import { ContestTags } from './contest-tags';
 import type { Contest, GalleryItem, MyEntry, ResultItem } from './types';
-import { useLoad } from './use-load';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
 

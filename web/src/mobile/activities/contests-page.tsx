@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/format-time';
 import { ContestTags } from './contest-tags';
-import { EmptyState, PageStates } from './page-states';
-import { useLoad } from './use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
 

@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/format-time';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
-import { useLoad } from './use-load';
+import { useLoad } from '../shared/use-load';
 
 const SHOWN = 3;
 

@@ -4,9 +4,9 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/format-time';
-import { EmptyState, PageStates } from './page-states';
+import { EmptyState, PageStates } from '../shared/page-states';
 import type { MyRegistration } from './types';
-import { useLoad } from './use-load';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
 

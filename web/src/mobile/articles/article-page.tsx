@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatFileSize } from '../../ui/file-size';
 import { formatTime } from '../../ui/format-time';
-import { PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './articles.css';
 

@@ -3,8 +3,8 @@ import { Button, Dialog, List, NavBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { formatTime } from '../../ui/time';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 import { useSession } from '../session';
 import '../members/members.css';
 

@@ -3,8 +3,8 @@ import { useNavigate } from 'react-router';
 import { Button, Dialog, List, NavBar, Space, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 
 type Results = { entryId: number; memberName: string; score: number; rank: number; award: 'first' | 'second' | 'third' | null }[];

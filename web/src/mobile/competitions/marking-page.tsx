@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
+import { List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
+import { ScoreFooter } from '../shared/score-footer';
 import '../members/members.css';
 import '../pioneer/pioneer.css';
 
@@ -108,24 +109,16 @@ function Sheet({ event, entry, onSaved }: SheetProps) {
           </List.Item>
         ))}
       </List>
-      <section className="gh-card gh-card-flat gh-score-footer">
-        <div className="gh-score-total">
-          {t('competitions.marking.total')} <strong>{total === null ? '—' : total.toFixed(2)}</strong>
-        </div>
-        <p className="gh-note" style={{ margin: '0 0 12px' }}>
-          {t('competitions.marking.totalNote')}
-        </p>
-        {problem && (
-          <p role="alert" className="gh-score-problem">
-            {problem}
-          </p>
-        )}
-        {editable && (
-          <Button block color="primary" size="large" loading={saving} onClick={submit}>
-            {t('competitions.marking.submit')}
-          </Button>
-        )}
-      </section>
+      <ScoreFooter
+        totalLabel={t('competitions.marking.total')}
+        total={total}
+        note={t('competitions.marking.totalNote')}
+        problem={problem}
+        editable={editable}
+        saving={saving}
+        submitLabel={t('competitions.marking.submit')}
+        onSubmit={submit}
+      />
     </>
   );
 }

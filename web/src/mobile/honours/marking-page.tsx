@@ -3,8 +3,8 @@ import { useNavigate } from 'react-router';
 import { Button, List, NavBar, NoticeBar, Stepper, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 
 /** 工匠评审: every candidate of the open selections the judge sits on, each marked 0–100 and saved on its own. */

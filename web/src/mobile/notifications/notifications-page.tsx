@@ -4,8 +4,8 @@ import { Badge, Button, List, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { loadNotices, markAllNoticesRead, markNoticeRead, openNoticeLink, type Notice } from '../../ui/notices';
 import { formatTime } from '../../ui/format-time';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 
 const PAGE = 20;
 

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { loadNotices, markNoticeRead, openNoticeLink, type Notice } from '../../ui/notices';
 import { formatTime } from '../../ui/format-time';
-import { useLoad } from '../activities/use-load';
+import { useLoad } from '../shared/use-load';
 import { HomeCard } from '../home/home-card';
 
 const SHOWN = 3;

@@ -2,8 +2,8 @@ import { useNavigate } from 'react-router';
 import { List, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 
 /** 评审打分: the judge's own assignments, nothing else; and the way to their skill contest marking. */

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
+import { List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
+import { ScoreFooter } from '../shared/score-footer';
 import { dimensions, type Assignment } from './types';
 import '../members/members.css';
 import './pioneer.css';
@@ -143,24 +144,16 @@ function Sheet({ assignment: a, onSaved }: { assignment: Assignment; onSaved: ()
           </List>
         );
       })}
-      <section className="gh-card gh-card-flat gh-score-footer">
-        <div className="gh-score-total">
-          {t('pioneer.scoring.total')} <strong>{total === null ? '—' : total.toFixed(2)}</strong>
-        </div>
-        <p className="gh-note" style={{ margin: '0 0 12px' }}>
-          {t('pioneer.scoring.totalNote')}
-        </p>
-        {problem && (
-          <p role="alert" className="gh-score-problem">
-            {problem}
-          </p>
-        )}
-        {editable && (
-          <Button block color="primary" size="large" loading={saving} onClick={submit}>
-            {t('pioneer.scoring.submit')}
-          </Button>
-        )}
-      </section>
+      <ScoreFooter
+        totalLabel={t('pioneer.scoring.total')}
+        total={total}
+        note={t('pioneer.scoring.totalNote')}
+        problem={problem}
+        editable={editable}
+        saving={saving}
+        submitLabel={t('pioneer.scoring.submit')}
+        onSubmit={submit}
+      />
     </>
   );
 }

@@ -2,8 +2,8 @@ import { useNavigate } from 'react-router';
 import { List, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { EmptyState, PageStates } from '../activities/page-states';
-import { useLoad } from '../activities/use-load';
+import { EmptyState, PageStates } from '../shared/page-states';
+import { useLoad } from '../shared/use-load';
 
 /** 我的技能等级: one's own valid certificates, highest level first. */
 export function SkillsPage() {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
-import { useLoad } from '../activities/use-load';
+import { useLoad } from '../shared/use-load';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
 
