@@ -4,7 +4,7 @@ import { consoleModule } from '../shared/console-module';
 import { skillsEn, skillsMenuEn, skillsMenuZh, skillsZh } from './messages';
 
 /**
- * 技能人才: skill levels (技能等级) for now. It opens the `skills` submenu, where the skill contests and
+ * 技能人才: skill levels (技能等级). It opens the `skills` submenu, where the skill contests (competitions) and
  * the craftsmen and model workers may put their pages too.
  */
 export const skillsModule = consoleModule({
