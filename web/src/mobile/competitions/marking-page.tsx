@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
+import { List, NavBar, NoticeBar, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
-import { ScoreFooter } from '../shared/score-footer';
+import { MarkItem, ScoreFooter } from '../shared/marking';
 import '../members/members.css';
 import '../pioneer/pioneer.css';
 
@@ -88,25 +88,15 @@ function Sheet({ event, entry, onSaved }: SheetProps) {
       {!editable && <NoticeBar content={t('competitions.marking.readOnly')} color="alert" wrap />}
       <List mode="card">
         {event.criteria.map((c, i) => (
-          <List.Item
+          <MarkItem
             key={i}
+            name={c.name}
             description={c.kind === 'judgement' ? t('competitions.marking.judgement', { weight: c.weight }) : t('competitions.marking.measurement', { max: c.maxMarks, weight: c.weight })}
-            extra={
-              <Stepper
-                aria-label={c.name}
-                min={0}
-                max={c.maxMarks}
-                digits={0}
-                allowEmpty
-                disabled={!editable}
-                value={values[i] ?? null}
-                onChange={(v) => setValues((p) => ({ ...p, [i]: v }))}
-                style={{ '--input-width': '44px' }}
-              />
-            }
-          >
-            <span className="gh-score-criterion">{c.name}</span>
-          </List.Item>
+            max={c.maxMarks}
+            disabled={!editable}
+            value={values[i] ?? null}
+            onChange={(v) => setValues((p) => ({ ...p, [i]: v }))}
+          />
         ))}
       </List>
       <ScoreFooter

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { List, NavBar, NoticeBar, Stepper, Toast } from 'antd-mobile';
+import { List, NavBar, NoticeBar, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
-import { ScoreFooter } from '../shared/score-footer';
+import { MarkItem, ScoreFooter } from '../shared/marking';
 import { dimensions, type Assignment } from './types';
 import '../members/members.css';
 import './pioneer.css';
@@ -116,30 +116,20 @@ function Sheet({ assignment: a, onSaved }: { assignment: Assignment; onSaved: ()
             }
           >
             {criteria.map((c) => (
-              <List.Item
+              <MarkItem
                 key={c.id}
+                name={c.title}
                 description={
                   <>
                     {c.description && <div>{c.description}</div>}
                     <div>{t('pioneer.scoring.maxPoints', { points: c.maxPoints })}</div>
                   </>
                 }
-                extra={
-                  <Stepper
-                    aria-label={c.title}
-                    min={0}
-                    max={c.maxPoints}
-                    digits={0}
-                    allowEmpty
-                    disabled={!editable}
-                    value={points[c.id] ?? null}
-                    onChange={(v) => setPoints((p) => ({ ...p, [c.id]: v }))}
-                    style={{ '--input-width': '44px' }}
-                  />
-                }
-              >
-                <span className="gh-score-criterion">{c.title}</span>
-              </List.Item>
+                max={c.maxPoints}
+                disabled={!editable}
+                value={points[c.id] ?? null}
+                onChange={(v) => setPoints((p) => ({ ...p, [c.id]: v }))}
+              />
             ))}
           </List>
         );

@@ -1,4 +1,5 @@
-import { Button } from 'antd-mobile';
+import type { ReactNode } from 'react';
+import { Button, List, Stepper } from 'antd-mobile';
 
 interface Props {
   /** 总分: the sheet's total as marked so far, or null while a mark is missing. */
@@ -36,5 +37,17 @@ export function ScoreFooter({ totalLabel, total, note, problem, editable, saving
         </Button>
       )}
     </section>
+  );
+}
+
+/** One criterion of a judge's marking sheet on the phone: its name, how it is marked, and whole marks from 0 to `max`. */
+export function MarkItem({ name, description, max, value, onChange, disabled }: { name: string; description: ReactNode; max: number; value: number | null; onChange: (v: number | null) => void; disabled: boolean }) {
+  return (
+    <List.Item
+      description={description}
+      extra={<Stepper aria-label={name} min={0} max={max} digits={0} allowEmpty disabled={disabled} value={value} onChange={onChange} style={{ '--input-width': '44px' }} />}
+    >
+      <span className="gh-score-criterion">{name}</span>
+    </List.Item>
   );
 }
