@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'web/src/ui/*.test.ts'],
+          include: ['server/**/*.test.ts', 'web/src/ui/*.test.ts', 'web/src/mobile/*.test.ts'],
           exclude: apiFiles,
           environment: 'node',
         },

@@ -8,6 +8,7 @@ import type { AvailableActivity } from './types';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
+import './texts';
 
 const fail = (error: unknown) => Toast.show({ icon: 'fail', content: error instanceof Error ? error.message : String(error) });
 

@@ -11,6 +11,7 @@ import type { Contest, GalleryItem, MyEntry, ResultItem } from './types';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
+import './texts';
 
 /** One contest: the gallery to vote in, 提交作品, and the ranking. */
 export function ContestPage() {

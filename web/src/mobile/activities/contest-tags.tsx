@@ -1,6 +1,7 @@
 import { Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Contest } from './types';
+import './texts';
 
 /** A contest's theme and kind of entry, as the list and the contest page both show them. */
 export function ContestTags({ contest }: { contest: Contest }) {

@@ -8,6 +8,7 @@ import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
+import './texts';
 
 /** 比赛投票: the contests the member may enter or vote in. */
 export function ContestsPage() {

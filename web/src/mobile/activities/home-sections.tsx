@@ -5,6 +5,7 @@ import { formatTime } from '../../ui/format-time';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
 import { useLoad } from '../shared/use-load';
+import './texts';
 
 const SHOWN = 3;
 

@@ -156,8 +156,3 @@ export const activitiesEn: typeof activitiesZh = {
   },
   home: { open: 'Activities open for sign-up', votesClose: 'voting closes {{time}}' },
 };
-
-/** Labels of the home page's tiles this module opens (home.service.<key>). */
-export const activitiesTilesZh = { activity: activitiesZh.list.title, vote: '投票评选' };
-
-export const activitiesTilesEn: typeof activitiesTilesZh = { activity: activitiesEn.list.title, vote: 'Voting' };

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../ui/lazy-page';
 import { icons } from '../icons';
 import { portalModule } from '../portal-module';
-import { activitiesEn, activitiesTilesEn, activitiesTilesZh, activitiesZh } from './messages';
+import { activitiesTilesEn, activitiesTilesZh } from './tiles';
 
 /** 活动报名 and 投票评选: signing up for activities, and entering and voting in contests. */
 export const activitiesModule = portalModule({
@@ -20,8 +20,5 @@ export const activitiesModule = portalModule({
     { path: 'contests', page: lazyPage(() => import('./contests-page'), 'ContestsPage') },
     { path: 'contests/:contestId', page: lazyPage(() => import('./contest-page'), 'ContestPage') },
   ],
-  messages: {
-    zh: { tiles: activitiesTilesZh, activities: activitiesZh },
-    en: { tiles: activitiesTilesEn, activities: activitiesEn },
-  },
+  messages: { zh: { tiles: activitiesTilesZh }, en: { tiles: activitiesTilesEn } },
 });

@@ -9,6 +9,7 @@ import type { MyRegistration } from './types';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './activities.css';
+import './texts';
 
 /** 我的报名: each sign-up with a big QR code for the cadre's camera, and the code to read out. */
 export function MyRegistrationsPage() {

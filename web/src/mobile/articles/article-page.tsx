@@ -8,6 +8,7 @@ import { PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
 import './articles.css';
+import './texts';
 
 /**
  * One article. Its body is HTML the server sanitized when it was saved (server/modules/articles/

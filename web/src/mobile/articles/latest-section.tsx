@@ -5,6 +5,7 @@ import { formatTime } from '../../ui/format-time';
 import { useLoad } from '../shared/use-load';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
+import './texts';
 
 const SHOWN = 5;
 

@@ -20,6 +20,3 @@ export const articlesEn: typeof articlesZh = {
   attachments: 'Attachments',
   home: { mine: 'News of my unions' },
 };
-
-export const articlesTilesZh = { news: articlesZh.title };
-export const articlesTilesEn: typeof articlesTilesZh = { news: articlesEn.title };

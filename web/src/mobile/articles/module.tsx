@@ -1,6 +1,6 @@
 import { lazyPage } from '../../ui/lazy-page';
 import { portalModule } from '../portal-module';
-import { articlesEn, articlesTilesEn, articlesTilesZh, articlesZh } from './messages';
+import { articlesTilesEn, articlesTilesZh } from './tiles';
 
 /** A newspaper glyph, drawn like the portal's other line icons (mobile/icons.tsx). */
 const newsIcon = (
@@ -19,8 +19,5 @@ export const articlesModule = portalModule({
     { path: 'news', page: lazyPage(() => import('./news-page'), 'NewsPage'), public: true },
     { path: 'news/:articleId', page: lazyPage(() => import('./article-page'), 'ArticlePage'), public: true },
   ],
-  messages: {
-    zh: { tiles: articlesTilesZh, articles: articlesZh },
-    en: { tiles: articlesTilesEn, articles: articlesEn },
-  },
+  messages: { zh: { tiles: articlesTilesZh }, en: { tiles: articlesTilesEn } },
 });

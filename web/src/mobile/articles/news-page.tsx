@@ -9,6 +9,7 @@ import { useLoad } from '../shared/use-load';
 import type { ArticleColumn, ArticleItem } from './types';
 import '../members/members.css';
 import './articles.css';
+import './texts';
 
 const PAGE_SIZE = 20;
 

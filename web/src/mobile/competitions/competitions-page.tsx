@@ -7,6 +7,7 @@ import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
 import { useSession } from '../session';
 import '../members/members.css';
+import './texts';
 
 /** 技能竞赛: contests open for entries (enter an event), my entries with their results, and a judge's marking. */
 export function CompetitionsPage() {

@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
+import './texts';
 
 type Results = { entryId: number; memberName: string; score: number; rank: number; award: 'first' | 'second' | 'third' | null }[];
 

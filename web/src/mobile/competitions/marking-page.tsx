@@ -8,6 +8,7 @@ import { useLoad } from '../shared/use-load';
 import { MarkItem, ScoreFooter } from '../shared/marking';
 import '../members/members.css';
 import '../pioneer/pioneer.css';
+import './texts';
 
 type Criterion = { name: string; weight: number; kind: 'measurement' | 'judgement'; maxMarks: number };
 

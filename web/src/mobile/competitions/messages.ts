@@ -90,6 +90,3 @@ export const competitionsEn: typeof competitionsZh = {
     readOnly: 'Marks of this event are locked',
   },
 };
-
-export const competitionsTilesZh = { competition: competitionsZh.title };
-export const competitionsTilesEn: typeof competitionsTilesZh = { competition: competitionsEn.title };

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../ui/lazy-page';
 import { icons } from '../icons';
 import { portalModule } from '../portal-module';
-import { competitionsEn, competitionsTilesEn, competitionsTilesZh, competitionsZh } from './messages';
+import { competitionsTilesEn, competitionsTilesZh } from './tiles';
 
 /** 技能竞赛: entering skill contests, one's entries and results; judges mark on the phone. */
 export const competitionsModule = portalModule({
@@ -11,8 +11,5 @@ export const competitionsModule = portalModule({
     { path: 'competitions/judging', page: lazyPage(() => import('./judging-page'), 'JudgingPage') },
     { path: 'competitions/judging/:eventId/:entryId', page: lazyPage(() => import('./marking-page'), 'MarkingPage') },
   ],
-  messages: {
-    zh: { tiles: competitionsTilesZh, competitions: competitionsZh },
-    en: { tiles: competitionsTilesEn, competitions: competitionsEn },
-  },
+  messages: { zh: { tiles: competitionsTilesZh }, en: { tiles: competitionsTilesEn } },
 });

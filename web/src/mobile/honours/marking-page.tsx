@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
+import './texts';
 
 /** 工匠评审: every candidate of the open selections the judge sits on, each marked 0–100 and saved on its own. */
 export function MarkingPage() {

@@ -24,7 +24,3 @@ export const honoursEn: typeof honoursZh = {
     todo: 'To mark',
   },
 };
-
-/** Label of the home page's 工匠评审 tile (home.service.craftsmanMarking). */
-export const honoursTilesZh = { craftsmanMarking: honoursZh.marking.title };
-export const honoursTilesEn: typeof honoursTilesZh = { craftsmanMarking: honoursEn.marking.title };

@@ -4,6 +4,7 @@ import { Button, Input } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useSession } from '../session';
+import '../members/texts';
 
 type Field = 'username' | 'password';
 

@@ -10,6 +10,7 @@ import type { CardToken, DirectoryUnion, MyMembership } from './types';
 import { UnionField, UnionPicker } from './union-picker';
 import { useMyMembership } from './use-membership';
 import './members.css';
+import './texts';
 
 type Transfer = MyMembership['transfers'][number];
 const transferColor: Record<Transfer['status'], string> = { pending: 'primary', accepted: 'success', rejected: 'danger', cancelled: 'default' };

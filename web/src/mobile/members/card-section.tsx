@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
 import { useMyMembership } from './use-membership';
+import './texts';
 
 /** 首页's first section for an account: the member card in short, or the way to become a member. */
 export function CardSection() {

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { idNumberRule } from './id-number';
 import { showErrors } from './form-errors';
 import './members.css';
+import './texts';
 
 interface Values {
   name: string;

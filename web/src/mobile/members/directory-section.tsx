@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { HomeCard } from '../home/home-card';
 import { rememberChosenUnion } from './chosen-union';
 import type { DirectoryUnion } from './types';
+import './texts';
 
 const SHOWN = 5;
 

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import './texts';
 
 /**
  * The join and claim forms' check of a typed ID number, saying what is wrong as the server would:

@@ -12,6 +12,7 @@ import type { DirectoryUnion, MyApplication } from './types';
 import { UnionField, UnionPicker } from './union-picker';
 import { takeChosenUnion } from './chosen-union';
 import './members.css';
+import './texts';
 
 interface Values {
   name: string;

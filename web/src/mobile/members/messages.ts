@@ -270,8 +270,3 @@ export const membersEn: typeof membersZh = {
     notAllowedText: 'Checking member cards is for union cadres and the card verifiers of partner merchants and venues; ask your union.',
   },
 };
-
-/** Labels of the home page's tiles this module opens (home.service.<key>). */
-export const membersTilesZh = { join: '线上入会', card: membersZh.card.title, verify: membersZh.verify.title };
-
-export const membersTilesEn: typeof membersTilesZh = { join: 'Join online', card: membersEn.card.title, verify: membersEn.verify.title };

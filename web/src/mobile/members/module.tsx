@@ -1,7 +1,7 @@
 import { lazyPage } from '../../ui/lazy-page';
 import { icons } from '../icons';
 import { portalModule } from '../portal-module';
-import { membersEn, membersTilesEn, membersTilesZh, membersZh } from './messages';
+import { membersTilesEn, membersTilesZh } from './tiles';
 
 /** 入会: signing up, applying to join, claiming a membership, the member card and transfers, and checking others' cards. */
 export const membersModule = portalModule({
@@ -23,8 +23,5 @@ export const membersModule = portalModule({
     { path: 'card', page: lazyPage(() => import('./card-page'), 'CardPage') },
     { path: 'verify', page: lazyPage(() => import('./verify-page'), 'VerifyPage') },
   ],
-  messages: {
-    zh: { tiles: membersTilesZh, members: membersZh },
-    en: { tiles: membersTilesEn, members: membersEn },
-  },
+  messages: { zh: { tiles: membersTilesZh }, en: { tiles: membersTilesEn } },
 });

@@ -4,6 +4,7 @@ import { Button, Input } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken, unwrap } from '../../api/client';
 import { useSession } from '../session';
+import './texts';
 
 type Field = 'phone' | 'code' | 'password';
 

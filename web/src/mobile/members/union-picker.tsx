@@ -3,6 +3,7 @@ import { DotLoading, ErrorBlock, List, Popup, SearchBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import type { DirectoryUnion } from './types';
+import './texts';
 
 interface Props {
   open: boolean;

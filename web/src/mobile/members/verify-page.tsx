@@ -7,6 +7,7 @@ import { canScan, useQrScanner } from '../../ui/qr-scanner';
 import { useMember } from '../session';
 import type { CardVerification } from './types';
 import './members.css';
+import './texts';
 
 /**
  * 会员卡核验: a cadre, or the card verifier (核验员) of a partner merchant or venue, scans a

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Badge } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { NOTICE_POLL_MS, loadNotices } from '../../ui/notices';
+import './texts';
 
 /** The bell on the portal's home: the unread count, leading to 消息通知. */
 export function NotificationBell() {

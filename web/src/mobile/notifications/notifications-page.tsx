@@ -6,6 +6,7 @@ import { loadNotices, markAllNoticesRead, markNoticeRead, openNoticeLink, type N
 import { formatTime } from '../../ui/format-time';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
+import './texts';
 
 const PAGE = 20;
 

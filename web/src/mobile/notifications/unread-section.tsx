@@ -4,6 +4,7 @@ import { loadNotices, markNoticeRead, openNoticeLink, type Notice } from '../../
 import { formatTime } from '../../ui/format-time';
 import { useLoad } from '../shared/use-load';
 import { HomeCard } from '../home/home-card';
+import './texts';
 
 const SHOWN = 3;
 

@@ -5,6 +5,8 @@ import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
 import '../members/members.css';
+import '../competitions/texts';
+import './texts';
 
 /** 评审打分: the judge's own assignments, nothing else; and the way to their skill contest marking. */
 export function AssignmentsPage() {

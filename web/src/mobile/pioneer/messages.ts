@@ -52,8 +52,3 @@ export const pioneerEn: typeof pioneerZh = {
     readOnly: 'The campaign is not in scoring; the scores are read-only',
   },
 };
-
-/** Label of the home page's 评审打分 tile (home.service.judging). */
-export const pioneerTilesZh = { judging: pioneerZh.judging.title };
-
-export const pioneerTilesEn: typeof pioneerTilesZh = { judging: pioneerEn.judging.title };

@@ -1,7 +1,7 @@
 import { lazyPage } from '../../ui/lazy-page';
 import { icons } from '../icons';
 import { portalModule } from '../portal-module';
-import { pioneerEn, pioneerTilesEn, pioneerTilesZh, pioneerZh } from './messages';
+import { pioneerTilesEn, pioneerTilesZh } from './tiles';
 
 /** 评审打分: a judge's assignments in 工人先锋号 campaigns, and scoring them. */
 export const pioneerModule = portalModule({
@@ -10,8 +10,5 @@ export const pioneerModule = portalModule({
     { path: 'judging', page: lazyPage(() => import('./assignments-page'), 'AssignmentsPage') },
     { path: 'judging/:assignmentId', page: lazyPage(() => import('./scoring-page'), 'ScoringPage') },
   ],
-  messages: {
-    zh: { tiles: pioneerTilesZh, pioneer: pioneerZh },
-    en: { tiles: pioneerTilesEn, pioneer: pioneerEn },
-  },
+  messages: { zh: { tiles: pioneerTilesZh }, en: { tiles: pioneerTilesEn } },
 });

@@ -9,6 +9,7 @@ import { MarkItem, ScoreFooter } from '../shared/marking';
 import { dimensions, type Assignment } from './types';
 import '../members/members.css';
 import './pioneer.css';
+import './texts';
 
 /** One assignment's sheet: every criterion of the candidate's standard, by dimension, with its points. */
 export function ScoringPage() {

@@ -5,6 +5,7 @@ import { switchLanguage } from '../../i18n';
 import { grantLabel } from '../../ui/orgs';
 import { useMember, useSession } from '../session';
 import { useMyMembership } from '../members/use-membership';
+import '../members/texts';
 
 /** 我的: who I am, my union, password and logout. */
 export function ProfilePage() {

@@ -26,7 +26,3 @@ export const skillsEn: typeof skillsZh = {
   homeHighest: 'Highest level',
   homeCount: '{{count}} certificates',
 };
-
-/** Label of the home page's 技能等级 tile (home.service.skills). */
-export const skillsTilesZh = { skills: '技能等级' };
-export const skillsTilesEn: typeof skillsTilesZh = { skills: 'Skill levels' };

@@ -1,6 +1,6 @@
 import { lazyPage } from '../../ui/lazy-page';
 import { portalModule } from '../portal-module';
-import { skillsEn, skillsTilesEn, skillsTilesZh, skillsZh } from './messages';
+import { skillsTilesEn, skillsTilesZh } from './tiles';
 
 /** A certificate with a ribbon, drawn like the portal's other line icons (mobile/icons.tsx). */
 const certificateIcon = (
@@ -17,8 +17,5 @@ export const skillsModule = portalModule({
   tiles: [{ key: 'skills', path: '/skills', label: 'home.service.skills', icon: certificateIcon, shows: (me) => me.member !== null }],
   home: [{ key: 'skills', order: 25, audience: 'user', section: lazyPage(() => import('./skills-section'), 'SkillsSection') }],
   routes: [{ path: 'skills', page: lazyPage(() => import('./skills-page'), 'SkillsPage') }],
-  messages: {
-    zh: { tiles: skillsTilesZh, skills: skillsZh },
-    en: { tiles: skillsTilesEn, skills: skillsEn },
-  },
+  messages: { zh: { tiles: skillsTilesZh }, en: { tiles: skillsTilesEn } },
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
+import './texts';
 
 /** 我的技能等级: one's own valid certificates, highest level first. */
 export function SkillsPage() {

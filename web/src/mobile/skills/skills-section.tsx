@@ -4,6 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { useLoad } from '../shared/use-load';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
+import './texts';
 
 /** 首页: a member's highest skill level, when they hold one; nothing otherwise. */
 export function SkillsSection() {
