@@ -49,7 +49,7 @@ export const fields = {
   repliedOn: { zh: '回应日期', en: 'Reply date' },
   signedOn: { zh: '签字日期', en: 'Signing date' },
   filedOn: { zh: '报送日期', en: 'Filing date' },
-  decidedOn: { zh: '审查日期', en: 'Review date' },
+  decidedOn: { zh: '决定日期', en: 'Decision date' },
   heldOn: { zh: '会议日期', en: 'Meeting date' },
   minutes: { zh: '会议纪要', en: 'Minutes' },
   clauses: { zh: '合同条款', en: 'Clauses' },

@@ -172,7 +172,7 @@ export async function escalateOverdue(deps: Deps, roundId: number) {
 export async function addRepresentative(deps: Deps, caller: Caller, id: number, input: z.infer<typeof s.representativeBody>) {
   return deps.db.transaction().execute(async (tx) => {
     const r = await reachable(tx, caller, id);
-    refuse(checkMove('prepare', r.status, await facts(tx, id)));
+    refuse(checkMove('seat', r.status, await facts(tx, id)));
     let name = input.name;
     if (input.memberId) {
       const m = await tx.selectFrom('members').select('name').where('id', '=', input.memberId).where(inSubtree('members.org_id', r.org_id)).where(inScope('members.org_id', caller.scope)).executeTakeFirst();
@@ -198,7 +198,7 @@ export async function withdrawRepresentative(deps: Deps, caller: Caller, repId: 
     const r = await reachable(tx, caller, rep.round_id).catch(() => {
       throw notFound('bargaining_representative');
     });
-    refuse(checkMove('prepare', r.status, await facts(tx, r.id)));
+    refuse(checkMove('seat', r.status, await facts(tx, r.id)));
     if (rep.status !== 'active') throw conflict('bargaining_representative_withdrawn');
     await tx.updateTable('bargaining_representatives').set({ status: 'withdrawn', withdrawn_reason: reason, withdrawn_at: caller.actor.now }).where('id', '=', repId).execute();
     await audit(tx, caller.actor, { action: 'bargaining_representative.withdraw', entity: 'bargaining_round', entityId: r.id, orgId: r.org_id, before: { name: rep.name, side: rep.side }, after: { reason } });

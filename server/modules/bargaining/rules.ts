@@ -180,6 +180,8 @@ const none = () => null;
 export const roundTransitions = {
   reply: { from: ['proposed'], to: 'negotiating', guard: none },
   prepare: { from: ['proposed', 'negotiating'], to: 'negotiating', guard: none },
+  /** representatives may change until the chiefs sign */
+  seat: { from: ['proposed', 'negotiating', 'adopted'], to: 'negotiating', guard: none },
   adopt: { from: ['negotiating'], to: 'adopted', guard: (f: RoundFacts) => (f.drafts === 0 ? { code: 'bargaining_no_draft' } : null) },
   sign: {
     from: ['negotiating', 'adopted'],

@@ -60,7 +60,7 @@ export const adoptionRule = z.object({
 });
 export const adoptionView = z.object({ adopted: z.boolean(), rule: adoptionRule });
 
-export const signBody = z.object({ signedOn: isoDate.optional().describe('default: today') }).optional();
+export const signBody = z.object({ signedOn: isoDate.optional().describe('default: today') }).nullish();
 export const signView = z.object({ filingDueOn: z.string() });
 export const filingBody = z.object({ filedOn: isoDate });
 export const filingView = z.object({ effectiveOn: z.string() });

@@ -23,7 +23,7 @@ export const labels = {
 
 export const fields = {
   selfScores: { zh: '自评得分', en: 'Self-assessment' },
-  scores: { zh: '复核得分', en: 'Review scores' },
+  scores: { zh: '评分', en: 'Scores' },
   evidence: { zh: '佐证材料', en: 'Evidence' },
   starRating: { zh: '星级工会评分标准', en: 'Star rating scorecard' },
   workersHomeRating: { zh: '职工之家评分标准', en: 'Workers’ Home scorecard' },
