@@ -48,3 +48,19 @@ export async function buildBargainingWorld(app: FastifyInstance, f: Fixture) {
   return { roundId: id, representativeId: rep, worker };
 }
 export type BargainingWorld = Awaited<ReturnType<typeof buildBargainingWorld>>;
+
+/** A fresh round of union A brought to `step` by `as` (the permission matrix writes on it). */
+export async function roundAt(as: Client, f: Fixture, step: 'proposed' | 'negotiating' | 'adopted' | 'signed' | 'filed') {
+  const { id } = expectStatus<{ id: number }>(await as.post('/api/bargaining', roundBody(f.orgs.unionA, [f.enterprises.a])), 201);
+  if (step === 'proposed') return id;
+  expectStatus(await as.post(`/api/bargaining/${id}/reply`, { repliedOn: '2025-06-02', accepted: true }), 200);
+  await seatSides(as, id, `s${id}`);
+  expectStatus(await as.post(`/api/bargaining/${id}/drafts`, draftBody), 201);
+  if (step === 'negotiating') return id;
+  expectStatus(await as.post(`/api/bargaining/${id}/adoption`, { representatives: 30, attending: 30, approving: 30 }), 200);
+  if (step === 'adopted') return id;
+  expectStatus(await as.post(`/api/bargaining/${id}/sign`), 200);
+  if (step === 'signed') return id;
+  expectStatus(await as.post(`/api/bargaining/${id}/filing`, { filedOn: '2025-06-02' }), 200);
+  return id;
+}

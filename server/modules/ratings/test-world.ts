@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { clockOf, expectStatus, type Client, type Fixture } from '../../test/harness.ts';
+import { clockOf, expectStatus, loginAdmin, type Client, type Fixture } from '../../test/harness.ts';
 
 export const fullMarks = [
   { dimension: 'organization', value: 24 },
@@ -23,8 +23,24 @@ export async function buildRatingsWorld(app: FastifyInstance, f: Fixture, cadre:
   const clock = clockOf(app);
   const before = clock();
   clock.advance(8 * 86400_000);
-  expectStatus(await f.admin.post(`/api/ratings/${namedId}/naming`), 200);
+  expectStatus(await (await loginAdmin(app)).post(`/api/ratings/${namedId}/naming`), 200);
   clock.set(before);
   return { pendingId, namedId };
 }
 export type RatingsWorld = Awaited<ReturnType<typeof buildRatingsWorld>>;
+
+/** A fresh rating of `orgId` (a new union of street A) brought to `step` by the admin. */
+export async function ratingAt(app: FastifyInstance, f: Fixture, orgId: number, step: 'self_assessed' | 'reviewed' | 'publicity' | 'named') {
+  const id = expectStatus<{ id: number }>(await f.admin.post('/api/ratings', ratingBody(orgId, 2025)), 201).id;
+  if (step === 'self_assessed') return id;
+  expectStatus(await f.admin.post(`/api/ratings/${id}/review`, { scores: fullMarks }), 200);
+  if (step === 'reviewed') return id;
+  expectStatus(await f.admin.post(`/api/ratings/${id}/publicity`), 200);
+  if (step === 'publicity') return id;
+  const clock = clockOf(app);
+  const before = clock();
+  clock.advance(8 * 86400_000);
+  expectStatus(await (await loginAdmin(app)).post(`/api/ratings/${id}/naming`), 200);
+  clock.set(before);
+  return id;
+}
