@@ -188,7 +188,7 @@ function Representatives({ r, manage }: { r: RoundDetail; manage: boolean }) {
         dataSource={r.representatives}
         columns={[
           { title: t('bargaining.field.name'), dataIndex: 'name', render: (n: string, x) => (x.status === 'withdrawn' ? <Typography.Text delete>{n}</Typography.Text> : n) },
-          { title: t('bargaining.field.status'), dataIndex: 'side', width: 90, render: (s: Representative['side']) => t(`bargaining.side.${s}`) },
+          { title: t('bargaining.field.side'), dataIndex: 'side', width: 90, render: (s: Representative['side']) => t(`bargaining.side.${s}`) },
           { title: t('bargaining.field.chief'), dataIndex: 'chief', width: 90, render: (c: boolean) => (c ? <Tag color="red">{t('bargaining.field.chief')}</Tag> : null) },
           { title: t('bargaining.field.votes'), dataIndex: 'votes', width: 110, align: 'right', render: (v: number, x) => (x.side === 'worker' && x.memberId ? v : '') },
           {
@@ -230,7 +230,7 @@ function Representatives({ r, manage }: { r: RoundDetail; manage: boolean }) {
         onDone={() => void client.invalidateQueries({ queryKey: bargainingKeys.round(r.id) })}
         onClose={() => setAdding(false)}
       >
-        <Form.Item name="side" label={t('bargaining.field.status')}>
+        <Form.Item name="side" label={t('bargaining.field.side')}>
           <Radio.Group options={(['worker', 'employer'] as const).map((s) => ({ value: s, label: t(`bargaining.side.${s}`) }))} />
         </Form.Item>
         {side === 'worker' && (
