@@ -82,7 +82,7 @@ describe('collective bargaining', () => {
     // A draft with the safety clause from its template.
     await desk.getByRole('button', { name: '新版本草案' }).click();
     const draft = desk.getByRole('dialog');
-    await draft.getByText('从模板添加条款').click();
+    await draft.getByLabel('从模板添加条款').click();
     await desk.locator('.ant-select-item-option').filter({ hasText: '劳动安全卫生' }).filter({ visible: true }).first().click();
     await draft.getByRole('button', { name: /保\s*存/ }).click();
     await desk.getByText('第 1 稿').waitFor({ timeout });

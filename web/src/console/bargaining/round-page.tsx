@@ -398,8 +398,9 @@ function Drafts({ r, manage }: { r: RoundDetail; manage: boolean }) {
               ))}
               <Select
                 placeholder={t('bargaining.templates')}
+                aria-label={t('bargaining.templates')}
                 style={{ width: 260 }}
-                value={null}
+                value={undefined}
                 onChange={(topic: Topic) => add({ topic, text: r.templates.find((x) => x.topic === topic)!.text })}
                 options={r.templates.map((x) => ({ value: x.topic, label: t(`bargaining.topic.${x.topic}`) }))}
               />
