@@ -85,7 +85,7 @@ export const bargainingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/bargaining/:id/sign',
     { config: write, schema: { summary: 'Both chiefs sign: refused with fewer than 3 representatives a side, unequal sides, or no adoption; filing is due within 10 days (art. 42)', tags, params: idParams, body: s.signBody, response: { 200: s.signView } } },
-    async (req) => rounds.sign(deps, req.caller, req.params.id, req.body?.signedOn),
+    async (req) => rounds.sign(deps, req.caller, req.params.id, req.body.signedOn),
   );
   app.post(
     '/bargaining/:id/filing',

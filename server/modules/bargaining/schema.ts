@@ -60,7 +60,8 @@ export const adoptionRule = z.object({
 });
 export const adoptionView = z.object({ adopted: z.boolean(), rule: adoptionRule });
 
-export const signBody = z.object({ signedOn: isoDate.optional().describe('default: today') }).nullish();
+/** No body at all is the contract's call; an empty body reads as {} (Fastify hands a missing JSON body over as null). */
+export const signBody = z.preprocess((v) => v ?? {}, z.object({ signedOn: isoDate.optional().describe('default: today') }));
 export const signView = z.object({ filingDueOn: z.string() });
 export const filingBody = z.object({ filedOn: isoDate });
 export const filingView = z.object({ effectiveOn: z.string() });

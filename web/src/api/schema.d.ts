@@ -11838,7 +11838,7 @@ export interface paths {
                     "application/json": {
                         /** @description default: today */
                         signedOn?: string;
-                    } | null;
+                    };
                 };
             };
             responses: {
