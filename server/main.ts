@@ -64,6 +64,9 @@ async function serve(config: Config, demo: boolean) {
     console.log('    yongkang     永康市总工会 干部 (安胜科技 skill levels, the 匠人新秀 contest)');
     console.log('    caipanzhang  匠人新秀 五金工艺 主裁判 (chief judge, marks on /m; caipan1, caipan2: judges)');
     console.log('    luping       工匠评选 评委 (a craftsman selection judge, marks on /m)');
+    console.log('    xinxigang    杭州湾信息港基层工会联合会 干部 (the industry-wide wage bargaining)');
+    console.log('    egang        信息港职工 (portal /m/bargaining: elect representatives, answer the survey, read the agreement)');
+    console.log('    tianshui     天水街道总工会 干部 (浙江省模范职工之家; ratings)');
     console.log('    worker       职工 13800000001 (member portal /m)\n');
   }
   // Due jobs and the modules' schedules run from here on; app.close() stops them.

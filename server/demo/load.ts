@@ -14,6 +14,8 @@ import { anshengRecords, seedSkillRecords, type DemoRecord } from '../modules/sk
 import { today } from '../platform/dates.ts';
 import { seedCompetitionsDemo } from '../modules/competitions/demo.ts';
 import { seedHonoursDemo } from '../modules/honours/demo.ts';
+import { seedBargainingDemo } from '../modules/bargaining/demo.ts';
+import { seedRatingsDemo } from '../modules/ratings/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -202,6 +204,12 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedYongkang(deps, caller);
   // 永康's second 匠人新秀 contest, among 安胜科技's young workers (after seedYongkang).
   await seedCompetitionsDemo(deps, caller, DEMO_PASSWORD);
+  await seedHangzhou(deps, caller);
+  // 云创青年小镇工会联合会: "宁波市五星级活力基层工会联合会" (the seed), reviewed by 罗星街道总工会.
+  await seedRatingsDemo(deps, caller, [
+    { orgId: ids.get('云创青年小镇工会联合会')!, kind: 'star_rating', level: 'city', marks: [24, 19, 18, 19, 13], evidence: ['成立一年获"江北区党建带工建示范直管点"', '建起"职工之家"，覆盖 100 余家单位、职工 1100 余人'], namedDaysAgo: 60 },
+    { orgId: ids.get('坤和大厦楼宇联合工会')!, kind: 'star_rating', level: 'county', marks: [20, 16, 15, 16, 11], evidence: ['楼宇会员实名制入会'] },
+  ]);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
   await escalateOverdue(deps);
@@ -351,6 +359,96 @@ async function seedYongkang(deps: Deps, admin: Caller) {
     }
   });
   await seedSkillRecords(deps, admin, union.id, anshengRecords(memberIds, ANSHENG, today(deps)));
+}
+
+/**
+ * Two places of the seed outside the demo county, each its own tree with its cadre:
+ * - 杭州湾信息港基层工会联合会 under 杭州市萧山区总工会, its "e港之家" and the enterprises of the
+ *   信息港小镇 industry-wide wage agreement (the seed names no enterprise: the four here are the
+ *   demo's), 60 members at them and the portal worker `egang`; its cadre `xinxigang` (王夏露, whom
+ *   the seed quotes for it). Its bargaining rounds come from `seedBargainingDemo`.
+ * - 天水街道总工会 under 杭州市下城区总工会 ("城市之眼", 武林商圈), a provincial model Workers' Home
+ *   (浙江省模范职工之家, the seed), with 武林商圈楼宇联合工会 rated on the way; its cadre `tianshui`
+ *   (韩玲玉, 天水街道总工会副主席 in the seed).
+ */
+async function seedHangzhou(deps: Deps, admin: Caller) {
+  const xiaoshan = await orgs.createOrg(deps, admin, { name: '杭州市萧山区总工会', kind: 'federation', parentId: null, level: 'county', basis: null, region: '浙江省杭州市萧山区' });
+  const xxg = await orgs.createOrg(deps, admin, { name: '杭州湾信息港基层工会联合会', kind: 'joint_union', parentId: xiaoshan.id, level: null, basis: 'town', region: '萧山区杭州湾信息港小镇' });
+  const firms = [
+    ['杭州湾信息港小镇运营管理有限公司', '园区运营'],
+    ['杭州云港软件有限公司', '软件开发'],
+    ['杭州智链信息技术有限公司', '信息技术'],
+    ['杭州数港电子商务有限公司', '电子商务'],
+  ] as const;
+  const enterpriseIds: number[] = [];
+  for (const [i, [name, industry]] of firms.entries()) {
+    const e = await ent.createEnterprise(deps, admin, { name, uscc: makeUscc('330109', 20 + i), orgId: xxg.id, industry, foundedOn: `${2016 + i}-03-01`, employees: 20, newEconomy: true });
+    enterpriseIds.push(e.id);
+  }
+  const cadre = await accounts.createUser(deps, admin, { username: 'xinxigang', password: DEMO_PASSWORD, displayName: '王夏露', phone: '13800000021', orgId: xxg.id });
+  await accounts.createGrant(deps, admin, { userId: cadre.id, role: 'cadre', orgId: xxg.id });
+  const worker = await accounts.createUser(deps, admin, { username: 'egang', password: DEMO_PASSWORD, displayName: '陈思远', phone: '13800000022', orgId: xxg.id });
+  await accounts.createGrant(deps, admin, { userId: worker.id, role: 'member', orgId: xxg.id });
+
+  const now = deps.clock();
+  const at = now.toISOString();
+  const memberIds: number[] = [];
+  await deps.db.transaction().execute(async (tx) => {
+    let seq = await nextSequence(tx, 'member_no', 61);
+    const values = Array.from({ length: 61 }, (_, i) => {
+      const birth = `${1988 + (i % 12)}-${String(1 + ((i * 5) % 12)).padStart(2, '0')}-${String(1 + ((i * 3) % 28)).padStart(2, '0')}`;
+      const idNumber = makeIdNumber('330109', birth, i + 1);
+      const phone = `137${String(60_000_000 + i * 7919).slice(-8)}`;
+      const joined = `${now.getUTCFullYear() - 2 + (i % 2)}-0${1 + (i % 9)}-10`;
+      const isWorker = i === 60;
+      return {
+        name: isWorker ? '陈思远' : `${SURNAMES[(i * 17) % SURNAMES.length]}${GIVEN[(i * 7 + 3) % GIVEN.length]}`,
+        id_number_enc: deps.pii.encrypt(idNumber),
+        id_number_hash: deps.pii.hash(idNumber),
+        phone_enc: deps.pii.encrypt(isWorker ? '13800000022' : phone),
+        phone_hash: deps.pii.hash(isWorker ? '13800000022' : phone),
+        birth_date: idBirthDate(idNumber)!,
+        gender: genderOf(idNumber),
+        org_id: xxg.id,
+        enterprise_id: enterpriseIds[i % enterpriseIds.length],
+        employer_name: null,
+        status: 'member' as const,
+        retained_reason: null,
+        member_no: formatMemberNo(joined.slice(0, 4), seq++),
+        joined_on: joined,
+        left_on: null,
+        user_id: isWorker ? worker.id : null,
+        ethnicity: '01' as const,
+        education: EDUCATIONS[(i * 3) % EDUCATIONS.length],
+        political_status: POLITICAL[(i * 5) % POLITICAL.length],
+        migrant_worker: i % 3 === 0 ? 1 : 0,
+        new_form_group: 'none' as const,
+        source: 'demo' as const,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    const rows = await tx.insertInto('members').values(values).returning('id').execute();
+    memberIds.push(...rows.map((r) => r.id));
+  });
+  await seedBargainingDemo(deps, admin, { orgId: xxg.id, enterpriseIds, memberIds: memberIds.slice(0, 60) });
+
+  const xiacheng = await orgs.createOrg(deps, admin, { name: '杭州市下城区总工会', kind: 'federation', parentId: null, level: 'county', basis: null, region: '浙江省杭州市下城区' });
+  const tianshui = await orgs.createOrg(deps, admin, { name: '天水街道总工会', kind: 'federation', parentId: xiacheng.id, level: 'street', basis: null, region: '下城区天水街道（武林商圈）' });
+  const wulin = await orgs.createOrg(deps, admin, { name: '武林商圈楼宇联合工会', kind: 'joint_union', parentId: tianshui.id, level: null, basis: 'building', region: '天水街道武林商圈' });
+  const hanlingyu = await accounts.createUser(deps, admin, { username: 'tianshui', password: DEMO_PASSWORD, displayName: '韩玲玉', phone: '13800000023', orgId: tianshui.id });
+  await accounts.createGrant(deps, admin, { userId: hanlingyu.id, role: 'cadre', orgId: tianshui.id });
+  await seedRatingsDemo(deps, admin, [
+    {
+      orgId: tianshui.id,
+      kind: 'workers_home_rating',
+      level: 'province',
+      marks: [24, 19, 19, 18, 14],
+      evidence: ['所属单建工会 139 家，涵盖企业 699 家，实名会员 9984 人', '"杭工e家"APP 线上入会、维权、帮扶', '武林商圈工会改革试点'],
+      namedDaysAgo: 120,
+    },
+    { orgId: wulin.id, kind: 'star_rating', level: 'county', marks: [22, 18, 17, 17, 13], evidence: ['楼宇工会"三维立体"组织网络'] },
+  ]);
 }
 
 /** Join applications waiting for the street cadres: one of them overdue. */

@@ -14,6 +14,8 @@ import { competitionsModule } from './competitions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { honoursModule } from './honours/module.ts';
+import { bargainingModule } from './bargaining/module.ts';
+import { ratingsModule } from './ratings/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
 import { overviewModule } from './overview/module.ts';
@@ -32,6 +34,8 @@ export const modules: readonly ModuleDefinition[] = [
   honoursModule,
   activitiesModule,
   contestsModule,
+  bargainingModule,
+  ratingsModule,
   articlesModule,
   overviewModule,
   auditModule,

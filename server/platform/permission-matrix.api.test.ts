@@ -22,6 +22,9 @@ import {
   type Fixture,
 } from '../test/harness.ts';
 import { readExport } from '../test/exports.ts';
+import { buildBargainingWorld, roundAt, roundBody, type BargainingWorld } from '../modules/bargaining/test-world.ts';
+import { buildRatingsWorld, fullMarks, ratingAt, ratingBody, type RatingsWorld } from '../modules/ratings/test-world.ts';
+import { defaultScorecards } from '../modules/ratings/rules.ts';
 import { buildHonoursWorld, honoursMember, modelWorkerBody, studioBody, type HonoursWorld } from '../modules/honours/test-world.ts';
 
 /**
@@ -73,6 +76,10 @@ interface Ctx {
   articleId: number;
   /** one of every honours record in street A (model worker, ledger entry, studio, selections, craftsman) */
   honours: HonoursWorld;
+  /** a proposed round of union A covering enterprise a, seated and drafted, with a worker employed there */
+  bargaining: BargainingWorld;
+  /** union A's self-assessment, and its named Workers' Home */
+  ratings: RatingsWorld;
   /** a valid skill-level record of the member of union A, and that member's number */
   skillRecordId: number;
   memberNo: string;
@@ -389,6 +396,35 @@ const samples: Record<string, Sample> = {
   'GET /api/articles/columns/manage': { req: () => ({ url: '/api/articles/columns/manage' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
   'POST /api/articles/columns': { req: (c) => ({ url: '/api/articles/columns', body: { orgId: c.f.orgs.streetA, name: '矩阵栏目' } }), sibling: notFound },
   'PATCH /api/articles/columns/:id': { req: (c) => ({ url: `/api/articles/columns/${c.articleColumnId}`, body: { ordering: 1 } }), sibling: notFound },
+  // ---- bargaining ----
+  'POST /api/bargaining': { req: (c) => ({ url: '/api/bargaining', body: roundBody(c.f.orgs.unionA, [c.f.enterprises.a]) }), sibling: notFound },
+  'GET /api/bargaining': { req: () => ({ url: '/api/bargaining?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/bargaining/export': { req: () => ({ url: '/api/bargaining/export' }), sibling: exported },
+  'GET /api/bargaining/mine': { req: () => ({ url: '/api/bargaining/mine' }) },
+  'GET /api/bargaining/:id': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}` }), sibling: notFound },
+  'POST /api/bargaining/:id/reply': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/reply`, body: { repliedOn: '2025-06-02', accepted: true } }), sibling: notFound },
+  'POST /api/bargaining/:id/representatives': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/representatives`, body: { side: 'worker', name: '矩阵代表', chief: false } }), sibling: notFound },
+  'POST /api/bargaining-representatives/:id/withdrawal': { req: (c) => ({ url: `/api/bargaining-representatives/${c.bargaining.representativeId}/withdrawal`, body: { reason: '矩阵' } }), sibling: notFound },
+  'POST /api/bargaining/:id/votes': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/votes`, body: { representativeId: c.bargaining.representativeId } }) },
+  'POST /api/bargaining/:id/survey': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/survey`, body: { priorities: ['wage_growth'], expectedRaisePercent: 6 } }) },
+  'POST /api/bargaining/:id/meetings': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/meetings`, body: meetingBody }), sibling: notFound },
+  'POST /api/bargaining/:id/drafts': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/drafts`, body: bargainingDraft }), sibling: notFound },
+  'POST /api/bargaining/:id/adoption': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/adoption`, body: { representatives: 30, attending: 20, approving: 16 } }), sibling: notFound },
+  'POST /api/bargaining/:id/sign': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/sign` }), sibling: notFound },
+  'POST /api/bargaining/:id/filing': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/filing`, body: { filedOn: '2025-06-02' } }), sibling: notFound },
+  'POST /api/bargaining/:id/review': { req: (c) => ({ url: `/api/bargaining/${c.bargaining.roundId}/review`, body: { outcome: 'confirmed', decidedOn: '2025-06-02' } }), sibling: notFound },
+  // ---- ratings ----
+  'GET /api/orgs/:id/rating-scorecards': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/rating-scorecards` }), sibling: notFound },
+  'PUT /api/orgs/:id/rating-scorecards': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/rating-scorecards`, body: scorecards }), sibling: notFound },
+  'GET /api/orgs/:id/rating-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/rating-stats` }), sibling: notFound },
+  'POST /api/ratings': { req: (c) => ({ url: '/api/ratings', body: ratingBody(c.f.orgs.unionA, 2030) }), sibling: notFound },
+  'GET /api/ratings': { req: () => ({ url: '/api/ratings?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/ratings/export': { req: () => ({ url: '/api/ratings/export' }), sibling: exported },
+  'GET /api/ratings/:id': { req: (c) => ({ url: `/api/ratings/${c.ratings.pendingId}` }), sibling: notFound },
+  'POST /api/ratings/:id/review': { req: (c) => ({ url: `/api/ratings/${c.ratings.pendingId}/review`, body: { scores: fullMarks } }), sibling: notFound },
+  'POST /api/ratings/:id/publicity': { req: (c) => ({ url: `/api/ratings/${c.ratings.pendingId}/publicity` }), sibling: notFound },
+  'POST /api/ratings/:id/naming': { req: (c) => ({ url: `/api/ratings/${c.ratings.pendingId}/naming` }), sibling: notFound },
+  'POST /api/ratings/:id/recheck': { req: (c) => ({ url: `/api/ratings/${c.ratings.namedId}/recheck`, body: { passed: true } }), sibling: notFound },
   // ---- overview ----
   'GET /api/orgs/:id/overview': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/overview` }), sibling: notFound },
 };
@@ -720,6 +756,34 @@ const ownWrites: Record<string, Own> = {
     code: 'craftsman_publicity_running',
     why: 'naming waits for the end of the publicity period (7 days by default); the honours API tests name after it',
   },
+  'POST /api/bargaining': { req: (c) => ({ url: '/api/bargaining', body: roundBody(c.f.orgs.unionA, [c.f.enterprises.a]) }), status: 201 },
+  'POST /api/bargaining/:id/reply': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'proposed')}/reply`, body: { repliedOn: '2025-06-02', accepted: true } }), status: 200 },
+  'POST /api/bargaining/:id/representatives': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'proposed')}/representatives`, body: { side: 'worker', name: '矩阵代表', chief: true } }), status: 201 },
+  'POST /api/bargaining-representatives/:id/withdrawal': {
+    req: async (c) => {
+      const id = await roundAt(c.f.admin, c.f, 'proposed');
+      const rep = expectStatus<{ id: number }>(await c.f.admin.post(`/api/bargaining/${id}/representatives`, { side: 'employer', name: '矩阵企业代表', chief: false }), 201).id;
+      return { url: `/api/bargaining-representatives/${rep}/withdrawal`, body: { reason: '矩阵' } };
+    },
+    status: 200,
+  },
+  'POST /api/bargaining/:id/meetings': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'proposed')}/meetings`, body: meetingBody }), status: 201 },
+  'POST /api/bargaining/:id/drafts': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'proposed')}/drafts`, body: bargainingDraft }), status: 201 },
+  'POST /api/bargaining/:id/adoption': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'negotiating')}/adoption`, body: { representatives: 30, attending: 20, approving: 16 } }), status: 200 },
+  'POST /api/bargaining/:id/sign': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'adopted')}/sign` }), status: 200 },
+  'POST /api/bargaining/:id/filing': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'signed')}/filing`, body: { filedOn: '2025-06-02' } }), status: 200 },
+  'POST /api/bargaining/:id/review': { req: async (c) => ({ url: `/api/bargaining/${await roundAt(c.f.admin, c.f, 'filed')}/review`, body: { outcome: 'confirmed', decidedOn: '2025-06-02' } }), status: 200 },
+  'PUT /api/orgs/:id/rating-scorecards': { req: async (c) => ({ url: `/api/orgs/${await fresh.org(c)}/rating-scorecards`, body: scorecards }), status: 200 },
+  'POST /api/ratings': { req: async (c) => ({ url: '/api/ratings', body: ratingBody(await fresh.org(c), 2025) }), status: 201 },
+  'POST /api/ratings/:id/review': { req: async (c) => ({ url: `/api/ratings/${await ratingAt(c.app, c.f, await fresh.org(c), 'self_assessed')}/review`, body: { scores: fullMarks } }), status: 200 },
+  'POST /api/ratings/:id/publicity': { req: async (c) => ({ url: `/api/ratings/${await ratingAt(c.app, c.f, await fresh.org(c), 'reviewed')}/publicity` }), status: 200 },
+  'POST /api/ratings/:id/naming': {
+    req: async (c) => ({ url: `/api/ratings/${await ratingAt(c.app, c.f, await fresh.org(c), 'publicity')}/naming` }),
+    status: 422,
+    code: 'rating_publicity_running',
+    why: 'naming waits for the end of the publicity period (7 days by default); the ratings API tests name after it',
+  },
+  'POST /api/ratings/:id/recheck': { req: async (c) => ({ url: `/api/ratings/${await ratingAt(c.app, c.f, await fresh.org(c), 'named')}/recheck`, body: { passed: true } }), status: 200 },
   'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1000 + next()) }), status: 201 },
   'POST /api/skill-levels/import': {
     req: async (c) => ({ url: '/api/skill-levels/import', multipart: { fields: { orgId: String(c.f.orgs.unionA) }, file: await skillWorkbook(c.memberNo, 3000 + next()) } }),
@@ -793,6 +857,9 @@ const honourSettings = {
   publicityDays: 7,
   candidateMaxAge: 60,
 };
+const meetingBody = { heldOn: '2025-06-02', mode: 'o2o', minutes: '矩阵会议纪要' };
+const bargainingDraft = { clauses: [{ topic: 'wage_growth', text: '矩阵条款' }], termYears: 1 };
+const scorecards = { starRating: defaultScorecards.star_rating, workersHomeRating: defaultScorecards.workers_home_rating };
 const achievementBody = { kind: 'improvement', title: '矩阵革新', year: 2025, savingsFen: 100 };
 
 function articleBody(orgId: number) {
@@ -919,6 +986,8 @@ describe('permission matrix', () => {
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
     const honours = await buildHonoursWorld(app, f);
+    const bargaining = await buildBargainingWorld(app, f);
+    const ratings = await buildRatingsWorld(app, f);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
@@ -936,7 +1005,7 @@ describe('permission matrix', () => {
     c = {
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
-      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours,
+      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, bargaining, ratings,
       attachmentId: 0, articleColumnId, cardToken,
     };
     c.attachmentId = await attachTo(c, articleId);

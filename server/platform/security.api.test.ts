@@ -1,3 +1,4 @@
+import { coveredWorker, roundBody } from '../modules/bargaining/test-world.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,6 +119,13 @@ describe('personal data at rest and in the logs', () => {
     const { token } = expectStatus(await joined.client.get('/api/members/me/card-token'), 200);
     expect(leaks(token, secrets)).toEqual([]);
     expect(expectStatus(await f.clients.cadreA.post('/api/member-cards/verify', { token }), 200)).toMatchObject({ valid: true, name: '赵*全' });
+
+    // A covered worker's bargaining survey comment (a narrative) holding a phone number: stored encrypted.
+    const surveyPhone = '13766667777';
+    secrets.push(surveyPhone);
+    const covered = await coveredWorker(app, f.clients.cadreA, f.orgs.unionA, f.enterprises.a, '钱问卷');
+    const round = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/bargaining', roundBody(f.orgs.unionA, [f.enterprises.a])), 201).id;
+    expectStatus(await covered.client.post(`/api/bargaining/${round}/survey`, { priorities: ['wage_growth'], expectedRaisePercent: 6, comment: `夜班补贴请联系我 ${surveyPhone}` }), 201);
 
     // An account made with a phone, and a phone changed on a member.
     const cadrePhone = '13622223333';

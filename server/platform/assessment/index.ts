@@ -11,3 +11,4 @@ export * from './ranking.ts';
 export * from './awards.ts';
 export * from './conflicts.ts';
 export * from './publicity.ts';
+export * from './bands.ts';

@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -10926,6 +10926,1990 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bargaining": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bargaining rounds in scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    status?: "proposed" | "declined" | "negotiating" | "adopted" | "signed" | "filed" | "effective" | "expired";
+                    kind?: "comprehensive" | "wage" | "women" | "safety";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "comprehensive" | "wage" | "women" | "safety";
+                                /** @enum {string} */
+                                coverage: "enterprise" | "industry" | "area";
+                                /** @enum {string} */
+                                status: "proposed" | "declined" | "negotiating" | "adopted" | "signed" | "filed" | "effective" | "expired";
+                                /** @enum {string} */
+                                proposedBy: "union" | "employer";
+                                proposedOn: string;
+                                replyDueOn: string;
+                                repliedOn: string | null;
+                                signedOn: string | null;
+                                filingDueOn: string | null;
+                                filedOn: string | null;
+                                effectiveOn: string | null;
+                                expiresOn: string | null;
+                                termYears: number | null;
+                                renewsId: number | null;
+                                enterprises: number;
+                                actions: "manage"[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose a bargaining round (要约): the other side must reply within 20 days (集体合同规定 art. 32) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the union bargaining for the workers */
+                        orgId: number;
+                        /** @description one enterprise, or many for an industry or area agreement */
+                        enterpriseIds: number[];
+                        /** @enum {string} */
+                        kind: "comprehensive" | "wage" | "women" | "safety";
+                        /** @enum {string} */
+                        proposedBy: "union" | "employer";
+                        /** @description the day the other side received the proposal (要约): the 20 days of art. 32 count from it */
+                        proposedOn: string;
+                        /**
+                         * @description default: enterprise for one, industry for several
+                         * @enum {string}
+                         */
+                        coverage?: "enterprise" | "industry" | "area";
+                        title?: string;
+                        /** @description the agreement in force this round renews (only in its last 3 months, art. 38) */
+                        renewsId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "proposed";
+                            replyDueOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bargaining rounds as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    status?: "proposed" | "declined" | "negotiating" | "adopted" | "signed" | "filed" | "effective" | "expired";
+                    kind?: "comprehensive" | "wage" | "women" | "safety";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rounds covering the enterprise the caller works at: candidates to vote for, the survey, the adopted agreement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "comprehensive" | "wage" | "women" | "safety";
+                                /** @enum {string} */
+                                coverage: "enterprise" | "industry" | "area";
+                                /** @enum {string} */
+                                status: "proposed" | "declined" | "negotiating" | "adopted" | "signed" | "filed" | "effective" | "expired";
+                                /** @enum {string} */
+                                proposedBy: "union" | "employer";
+                                proposedOn: string;
+                                replyDueOn: string;
+                                repliedOn: string | null;
+                                signedOn: string | null;
+                                filingDueOn: string | null;
+                                filedOn: string | null;
+                                effectiveOn: string | null;
+                                expiresOn: string | null;
+                                termYears: number | null;
+                                renewsId: number | null;
+                                enterprises: number;
+                                candidates: {
+                                    id: number;
+                                    name: string;
+                                    chief: boolean;
+                                    votes: number;
+                                    votedByMe: boolean;
+                                }[];
+                                surveyAnswered: boolean;
+                                /** @description the survey and the election are open until the draft is adopted */
+                                open: boolean;
+                                agreement: {
+                                    version: number;
+                                    termYears: number;
+                                    clauses: {
+                                        /** @enum {string} */
+                                        topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                        text: string;
+                                    }[];
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One round: representatives, survey results, meetings, draft versions with differences, votes and the timeline of deadlines with their articles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "comprehensive" | "wage" | "women" | "safety";
+                            /** @enum {string} */
+                            coverage: "enterprise" | "industry" | "area";
+                            /** @enum {string} */
+                            status: "proposed" | "declined" | "negotiating" | "adopted" | "signed" | "filed" | "effective" | "expired";
+                            /** @enum {string} */
+                            proposedBy: "union" | "employer";
+                            proposedOn: string;
+                            replyDueOn: string;
+                            repliedOn: string | null;
+                            signedOn: string | null;
+                            filingDueOn: string | null;
+                            filedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            termYears: number | null;
+                            renewsId: number | null;
+                            enterprises: number;
+                            actions: "manage"[];
+                            enterpriseList: {
+                                id: number;
+                                name: string;
+                            }[];
+                            replyReason: string | null;
+                            escalated: boolean;
+                            representatives: {
+                                id: number;
+                                /** @enum {string} */
+                                side: "worker" | "employer";
+                                name: string;
+                                chief: boolean;
+                                memberId: number | null;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                                withdrawnReason: string | null;
+                                votes: number;
+                            }[];
+                            survey: {
+                                answers: number;
+                                byTopic: {
+                                    [key: string]: number;
+                                };
+                                meanRaisePercent: number | null;
+                                medianRaisePercent: number | null;
+                            };
+                            meetings: {
+                                id: number;
+                                heldOn: string;
+                                /** @enum {string} */
+                                mode: "online" | "offline" | "o2o";
+                                place: string | null;
+                                minutes: string;
+                            }[];
+                            drafts: {
+                                id: number;
+                                version: number;
+                                termYears: number;
+                                note: string | null;
+                                clauses: {
+                                    /** @enum {string} */
+                                    topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                    text: string;
+                                }[];
+                                changes: {
+                                    /** @enum {string} */
+                                    topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                    /** @enum {string} */
+                                    change: "added" | "removed" | "changed";
+                                }[];
+                                createdAt: string;
+                            }[];
+                            adoptions: {
+                                id: number;
+                                /** @enum {string} */
+                                body: "workers_congress" | "all_workers";
+                                draftVersion: number;
+                                representatives: number;
+                                attending: number;
+                                approving: number;
+                                adopted: boolean;
+                                heldOn: string;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                step: "proposal" | "reply" | "representatives" | "survey" | "meeting" | "draft" | "adoption" | "signing" | "filing" | "review" | "term" | "renewal";
+                                article: string;
+                                on: string | null;
+                                dueOn: string | null;
+                                late: boolean;
+                            }[];
+                            statute: string;
+                            templates: {
+                                /** @enum {string} */
+                                topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the other side’s written reply (accepted, or declined with its reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        repliedOn: string;
+                        accepted: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "comprehensive" | "wage" | "women" | "safety";
+                            /** @enum {string} */
+                            coverage: "enterprise" | "industry" | "area";
+                            /** @enum {string} */
+                            status: "proposed" | "declined" | "negotiating" | "adopted" | "signed" | "filed" | "effective" | "expired";
+                            /** @enum {string} */
+                            proposedBy: "union" | "employer";
+                            proposedOn: string;
+                            replyDueOn: string;
+                            repliedOn: string | null;
+                            signedOn: string | null;
+                            filingDueOn: string | null;
+                            filedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            termYears: number | null;
+                            renewsId: number | null;
+                            enterprises: number;
+                            actions: "manage"[];
+                            enterpriseList: {
+                                id: number;
+                                name: string;
+                            }[];
+                            replyReason: string | null;
+                            escalated: boolean;
+                            representatives: {
+                                id: number;
+                                /** @enum {string} */
+                                side: "worker" | "employer";
+                                name: string;
+                                chief: boolean;
+                                memberId: number | null;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                                withdrawnReason: string | null;
+                                votes: number;
+                            }[];
+                            survey: {
+                                answers: number;
+                                byTopic: {
+                                    [key: string]: number;
+                                };
+                                meanRaisePercent: number | null;
+                                medianRaisePercent: number | null;
+                            };
+                            meetings: {
+                                id: number;
+                                heldOn: string;
+                                /** @enum {string} */
+                                mode: "online" | "offline" | "o2o";
+                                place: string | null;
+                                minutes: string;
+                            }[];
+                            drafts: {
+                                id: number;
+                                version: number;
+                                termYears: number;
+                                note: string | null;
+                                clauses: {
+                                    /** @enum {string} */
+                                    topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                    text: string;
+                                }[];
+                                changes: {
+                                    /** @enum {string} */
+                                    topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                    /** @enum {string} */
+                                    change: "added" | "removed" | "changed";
+                                }[];
+                                createdAt: string;
+                            }[];
+                            adoptions: {
+                                id: number;
+                                /** @enum {string} */
+                                body: "workers_congress" | "all_workers";
+                                draftVersion: number;
+                                representatives: number;
+                                attending: number;
+                                approving: number;
+                                adopted: boolean;
+                                heldOn: string;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                step: "proposal" | "reply" | "representatives" | "survey" | "meeting" | "draft" | "adoption" | "signing" | "filing" | "review" | "term" | "renewal";
+                                article: string;
+                                on: string | null;
+                                dueOn: string | null;
+                                late: boolean;
+                            }[];
+                            statute: string;
+                            templates: {
+                                /** @enum {string} */
+                                topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/representatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a representative: one chief a side, nobody on both sides (arts. 19–20, 24) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        side: "worker" | "employer";
+                        name: string;
+                        chief: boolean;
+                        /** @description the member, for a worker-side representative the workers can vote for */
+                        memberId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining-representatives/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace a representative: withdrawn with the reason, kept in the record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A covered worker votes for a worker-side representative (once per representative) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        representativeId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            representativeId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A covered worker answers the opinion survey (priorities, expected raise), once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        priorities: ("wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training")[];
+                        expectedRaisePercent: number;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a bargaining meeting with its minutes (online, face to face, or both) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        heldOn: string;
+                        /** @enum {string} */
+                        mode: "online" | "offline" | "o2o";
+                        place?: string | null;
+                        minutes: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save a new version of the draft agreement (clauses, term of 1–3 years, art. 38) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        clauses: {
+                            /** @enum {string} */
+                            topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                            text: string;
+                        }[];
+                        /** @description art. 38: 1 to 3 years */
+                        termYears: number;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/adoption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the congress’s (or all workers’) vote: adopted when ≥ 2/3 attend and > 1/2 of ALL approve (art. 36) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description all representatives of the congress (or all workers) */
+                        representatives: number;
+                        attending: number;
+                        approving: number;
+                        /**
+                         * @default workers_congress
+                         * @enum {string}
+                         */
+                        body?: "workers_congress" | "all_workers";
+                        /** @description default: today */
+                        heldOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adopted: boolean;
+                            rule: {
+                                article: string;
+                                minAttending: number;
+                                minApproving: number;
+                                attendanceMet: boolean;
+                                approvalMet: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Both chiefs sign: refused with fewer than 3 representatives a side, unequal sides, or no adoption; filing is due within 10 days (art. 42) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description default: today */
+                        signedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            filingDueOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Filed with the labour authority: in force 15 days after receipt without objection (art. 47) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            effectiveOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bargaining/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The authority’s answer within its 15 days: confirmed (in force that day) or an objection (back to the table) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "confirmed" | "objection";
+                        decidedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "comprehensive" | "wage" | "women" | "safety";
+                            /** @enum {string} */
+                            coverage: "enterprise" | "industry" | "area";
+                            /** @enum {string} */
+                            status: "proposed" | "declined" | "negotiating" | "adopted" | "signed" | "filed" | "effective" | "expired";
+                            /** @enum {string} */
+                            proposedBy: "union" | "employer";
+                            proposedOn: string;
+                            replyDueOn: string;
+                            repliedOn: string | null;
+                            signedOn: string | null;
+                            filingDueOn: string | null;
+                            filedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            termYears: number | null;
+                            renewsId: number | null;
+                            enterprises: number;
+                            actions: "manage"[];
+                            enterpriseList: {
+                                id: number;
+                                name: string;
+                            }[];
+                            replyReason: string | null;
+                            escalated: boolean;
+                            representatives: {
+                                id: number;
+                                /** @enum {string} */
+                                side: "worker" | "employer";
+                                name: string;
+                                chief: boolean;
+                                memberId: number | null;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                                withdrawnReason: string | null;
+                                votes: number;
+                            }[];
+                            survey: {
+                                answers: number;
+                                byTopic: {
+                                    [key: string]: number;
+                                };
+                                meanRaisePercent: number | null;
+                                medianRaisePercent: number | null;
+                            };
+                            meetings: {
+                                id: number;
+                                heldOn: string;
+                                /** @enum {string} */
+                                mode: "online" | "offline" | "o2o";
+                                place: string | null;
+                                minutes: string;
+                            }[];
+                            drafts: {
+                                id: number;
+                                version: number;
+                                termYears: number;
+                                note: string | null;
+                                clauses: {
+                                    /** @enum {string} */
+                                    topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                    text: string;
+                                }[];
+                                changes: {
+                                    /** @enum {string} */
+                                    topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                    /** @enum {string} */
+                                    change: "added" | "removed" | "changed";
+                                }[];
+                                createdAt: string;
+                            }[];
+                            adoptions: {
+                                id: number;
+                                /** @enum {string} */
+                                body: "workers_congress" | "all_workers";
+                                draftVersion: number;
+                                representatives: number;
+                                attending: number;
+                                approving: number;
+                                adopted: boolean;
+                                heldOn: string;
+                            }[];
+                            timeline: {
+                                /** @enum {string} */
+                                step: "proposal" | "reply" | "representatives" | "survey" | "meeting" | "draft" | "adoption" | "signing" | "filing" | "review" | "term" | "renewal";
+                                article: string;
+                                on: string | null;
+                                dueOn: string | null;
+                                late: boolean;
+                            }[];
+                            statute: string;
+                            templates: {
+                                /** @enum {string} */
+                                topic: "wage_growth" | "minimum_wage" | "working_hours" | "leave" | "insurance" | "women_protection" | "safety" | "training";
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/rating-scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scorecards an org is rated on (its own, inherited, or the defaults): dimensions, weights, bands, validity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            starRating: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            workersHomeRating: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            orgId: number;
+                            /** @description false: inherited from a federation above, or the defaults */
+                            own: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a federation’s own scorecards (weights sum to 100); its subtree inherits them */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        starRating: {
+                            criteria: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                weight: number;
+                                max: number;
+                            }[];
+                            bands: {
+                                min: number;
+                                grade: number | ("model" | "advanced");
+                            }[];
+                            validityYears: number;
+                            recheckAfterYears: number;
+                            publicityDays: number;
+                        };
+                        workersHomeRating: {
+                            criteria: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                weight: number;
+                                max: number;
+                            }[];
+                            bands: {
+                                min: number;
+                                grade: number | ("model" | "advanced");
+                            }[];
+                            validityYears: number;
+                            recheckAfterYears: number;
+                            publicityDays: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            starRating: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            workersHomeRating: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            orgId: number;
+                            /** @description false: inherited from a federation above, or the defaults */
+                            own: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/rating-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ratings in force over an org’s subtree: unions by stars, Workers’ Homes by level */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byStars: {
+                                1: number;
+                                2: number;
+                                3: number;
+                                4: number;
+                                5: number;
+                            };
+                            workersHomes: {
+                                county: number;
+                                city: number;
+                                province: number;
+                                national: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ratings in scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    kind?: "star_rating" | "workers_home_rating";
+                    status?: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                    inForce?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                reviewerOrgId: number;
+                                reviewerOrgName: string;
+                                /** @enum {string} */
+                                kind: "star_rating" | "workers_home_rating";
+                                /** @enum {string} */
+                                level: "county" | "city" | "province" | "national";
+                                year: number;
+                                /** @enum {string} */
+                                status: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                                /** @description points out of 100 */
+                                selfScore: number;
+                                score: number | null;
+                                stars: number | null;
+                                /** @enum {string|null} */
+                                homeGrade: "model" | "advanced" | null;
+                                publicityLastDay: string | null;
+                                namedOn: string | null;
+                                certificateNo: string | null;
+                                validUntil: string | null;
+                                recheckDueOn: string | null;
+                                inForce: boolean;
+                                actions: "review"[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** A union’s self-assessment on its federation’s scorecard, with evidence (star rating or Workers’ Home) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the union rated */
+                        orgId: number;
+                        /** @enum {string} */
+                        kind: "star_rating" | "workers_home_rating";
+                        /**
+                         * @description the level that names it
+                         * @enum {string}
+                         */
+                        level: "county" | "city" | "province" | "national";
+                        year: number;
+                        selfScores: {
+                            /** @enum {string} */
+                            dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                            value: number;
+                        }[];
+                        /** @default [] */
+                        evidence?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ratings as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    kind?: "star_rating" | "workers_home_rating";
+                    status?: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                    inForce?: boolean | ("0" | "1" | "true" | "false");
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rating: scorecard, self and review scores, evidence, validity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            reviewerOrgId: number;
+                            reviewerOrgName: string;
+                            /** @enum {string} */
+                            kind: "star_rating" | "workers_home_rating";
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            year: number;
+                            /** @enum {string} */
+                            status: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                            /** @description points out of 100 */
+                            selfScore: number;
+                            score: number | null;
+                            stars: number | null;
+                            /** @enum {string|null} */
+                            homeGrade: "model" | "advanced" | null;
+                            publicityLastDay: string | null;
+                            namedOn: string | null;
+                            certificateNo: string | null;
+                            validUntil: string | null;
+                            recheckDueOn: string | null;
+                            inForce: boolean;
+                            actions: "review"[];
+                            scorecard: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            selfScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[];
+                            reviewScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[] | null;
+                            evidence: string[];
+                            reviewComment: string | null;
+                            recheckedOn: string | null;
+                            revokedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The union above scores each dimension; the grade follows the scorecard’s bands */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            /** @enum {string} */
+                            dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                            value: number;
+                        }[];
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            reviewerOrgId: number;
+                            reviewerOrgName: string;
+                            /** @enum {string} */
+                            kind: "star_rating" | "workers_home_rating";
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            year: number;
+                            /** @enum {string} */
+                            status: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                            /** @description points out of 100 */
+                            selfScore: number;
+                            score: number | null;
+                            stars: number | null;
+                            /** @enum {string|null} */
+                            homeGrade: "model" | "advanced" | null;
+                            publicityLastDay: string | null;
+                            namedOn: string | null;
+                            certificateNo: string | null;
+                            validUntil: string | null;
+                            recheckDueOn: string | null;
+                            inForce: boolean;
+                            actions: "review"[];
+                            scorecard: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            selfScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[];
+                            reviewScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[] | null;
+                            evidence: string[];
+                            reviewComment: string | null;
+                            recheckedOn: string | null;
+                            revokedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings/{id}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the reviewed grade for the scorecard’s publicity days (公示) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            reviewerOrgId: number;
+                            reviewerOrgName: string;
+                            /** @enum {string} */
+                            kind: "star_rating" | "workers_home_rating";
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            year: number;
+                            /** @enum {string} */
+                            status: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                            /** @description points out of 100 */
+                            selfScore: number;
+                            score: number | null;
+                            stars: number | null;
+                            /** @enum {string|null} */
+                            homeGrade: "model" | "advanced" | null;
+                            publicityLastDay: string | null;
+                            namedOn: string | null;
+                            certificateNo: string | null;
+                            validUntil: string | null;
+                            recheckDueOn: string | null;
+                            inForce: boolean;
+                            actions: "review"[];
+                            scorecard: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            selfScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[];
+                            reviewScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[] | null;
+                            evidence: string[];
+                            reviewComment: string | null;
+                            recheckedOn: string | null;
+                            revokedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings/{id}/naming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Name it after publicity: certificate number, validity and the re-check date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            reviewerOrgId: number;
+                            reviewerOrgName: string;
+                            /** @enum {string} */
+                            kind: "star_rating" | "workers_home_rating";
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            year: number;
+                            /** @enum {string} */
+                            status: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                            /** @description points out of 100 */
+                            selfScore: number;
+                            score: number | null;
+                            stars: number | null;
+                            /** @enum {string|null} */
+                            homeGrade: "model" | "advanced" | null;
+                            publicityLastDay: string | null;
+                            namedOn: string | null;
+                            certificateNo: string | null;
+                            validUntil: string | null;
+                            recheckDueOn: string | null;
+                            inForce: boolean;
+                            actions: "review"[];
+                            scorecard: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            selfScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[];
+                            reviewScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[] | null;
+                            evidence: string[];
+                            reviewComment: string | null;
+                            recheckedOn: string | null;
+                            revokedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ratings/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The re-check (复查): kept until the next one, or revoked with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        passed: boolean;
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            reviewerOrgId: number;
+                            reviewerOrgName: string;
+                            /** @enum {string} */
+                            kind: "star_rating" | "workers_home_rating";
+                            /** @enum {string} */
+                            level: "county" | "city" | "province" | "national";
+                            year: number;
+                            /** @enum {string} */
+                            status: "self_assessed" | "reviewed" | "publicity" | "named" | "not_named" | "revoked";
+                            /** @description points out of 100 */
+                            selfScore: number;
+                            score: number | null;
+                            stars: number | null;
+                            /** @enum {string|null} */
+                            homeGrade: "model" | "advanced" | null;
+                            publicityLastDay: string | null;
+                            namedOn: string | null;
+                            certificateNo: string | null;
+                            validUntil: string | null;
+                            recheckDueOn: string | null;
+                            inForce: boolean;
+                            actions: "review"[];
+                            scorecard: {
+                                criteria: {
+                                    /** @enum {string} */
+                                    dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                    weight: number;
+                                    max: number;
+                                }[];
+                                bands: {
+                                    min: number;
+                                    grade: number | ("model" | "advanced");
+                                }[];
+                                validityYears: number;
+                                recheckAfterYears: number;
+                                publicityDays: number;
+                            };
+                            selfScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[];
+                            reviewScores: {
+                                /** @enum {string} */
+                                dimension: "organization" | "democratic_management" | "rights" | "services" | "own_building";
+                                value: number;
+                            }[] | null;
+                            evidence: string[];
+                            reviewComment: string | null;
+                            recheckedOn: string | null;
+                            revokedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -12108,6 +14092,29 @@ export interface paths {
                                     /** @description entries submitted to them, whatever their moderation */
                                     entries: number;
                                     approvedEntries: number;
+                                };
+                                /** @description the bargaining section; absent when the caller lacks its permission over the org */
+                                bargaining?: {
+                                    rounds: number;
+                                    inForce: number;
+                                    enterprisesCovered: number;
+                                    negotiating: number;
+                                };
+                                /** @description the ratings section; absent when the caller lacks its permission over the org */
+                                ratings?: {
+                                    byStars: {
+                                        1: number;
+                                        2: number;
+                                        3: number;
+                                        4: number;
+                                        5: number;
+                                    };
+                                    workersHomes: {
+                                        county: number;
+                                        city: number;
+                                        province: number;
+                                        national: number;
+                                    };
                                 };
                             };
                         };
