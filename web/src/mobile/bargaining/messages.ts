@@ -1,5 +1,5 @@
 /** The portal's 集体协商 page texts: added by the page chunk itself (bargaining-page.tsx), never in the first load. */
-export const bargainingPortalZh = {
+export const bargainingZh = {
   title: '集体协商',
   empty: '您所在企业暂无集体协商',
   kind: { comprehensive: '综合性集体合同', wage: '工资专项', women: '女职工权益保护专项', safety: '劳动安全卫生专项' },
@@ -22,7 +22,7 @@ export const bargainingPortalZh = {
   term: '生效 {{from}}，期满 {{to}}',
   pending: '草案已通过，待签字报送审查',
 };
-export const bargainingPortalEn: typeof bargainingPortalZh = {
+export const bargainingEn: typeof bargainingZh = {
   title: 'Collective bargaining',
   empty: 'No bargaining at your enterprise yet',
   kind: { comprehensive: 'Comprehensive', wage: 'Wage', women: 'Women workers', safety: 'Safety' },
