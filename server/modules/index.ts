@@ -15,6 +15,8 @@ import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { articlesModule } from './articles/module.ts';
+import { rightsModule } from './rights/module.ts';
+import { hardshipModule } from './hardship/module.ts';
 import { auditModule } from './audit/module.ts';
 import { overviewModule } from './overview/module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
@@ -32,6 +34,8 @@ export const modules: readonly ModuleDefinition[] = [
   honoursModule,
   activitiesModule,
   contestsModule,
+  rightsModule,
+  hardshipModule,
   articlesModule,
   overviewModule,
   auditModule,
