@@ -8,6 +8,8 @@ import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
+import { rightsModule } from './rights/module';
+import { hardshipModule } from './hardship/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -25,6 +27,8 @@ export const consoleModules: ConsoleModule[] = [
   skillsModule,
   competitionsModule,
   honoursModule,
+  rightsModule,
+  hardshipModule,
   activitiesModule,
   articlesModule,
   usersModule,
