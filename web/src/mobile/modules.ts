@@ -7,6 +7,8 @@ import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
+import { rightsModule } from './rights/module';
+import { hardshipModule } from './hardship/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -16,6 +18,8 @@ import { honoursModule } from './honours/module';
 export const portalModules: PortalModule[] = [
   articlesModule,
   membersModule,
+  rightsModule,
+  hardshipModule,
   activitiesModule,
   skillsModule,
   competitionsModule,
