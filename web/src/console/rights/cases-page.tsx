@@ -96,10 +96,10 @@ export function CasesPage() {
             {
               title: t('rights.field.due'),
               key: 'sla',
-              width: 190,
+              width: 250,
               render: (_, c) => (
                 <Space size={4} data-testid="sla">
-                  <Tag color={slaColor[c.sla]}>{t(`rights.sla.${c.sla}`)}</Tag>
+                  {c.sla !== 'none' && <Tag color={slaColor[c.sla]}>{t(`rights.sla.${c.sla}`)}</Tag>}
                   {c.due && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(c.due)}</Typography.Text>}
                   {c.escalated && <Tag color="volcano">{t('rights.escalated')}</Tag>}
                 </Space>

@@ -53,7 +53,7 @@ export function CasePage() {
       {c && (
         <>
           <List className="gh-card-flat" mode="card">
-            <List.Item extra={<Tag color={statusColor[c.status]} data-testid="case-status">{t(`rightsPortal.status.${c.status}`)}</Tag>}>{t(`rightsPortal.category.${c.category}`)}</List.Item>
+            <List.Item extra={<span data-testid="case-status"><Tag color={statusColor[c.status]}>{t(`rightsPortal.status.${c.status}`)}</Tag></span>}>{t(`rightsPortal.category.${c.category}`)}</List.Item>
             <List.Item extra={c.caseNo}>{t('rightsPortal.caseNo')}</List.Item>
             <List.Item extra={c.orgName}>{t('rightsPortal.org')}</List.Item>
             <List.Item extra={formatTime(c.createdAt)}>{t('rightsPortal.submittedAt')}</List.Item>
