@@ -16,6 +16,8 @@ import { seedCompetitionsDemo } from '../modules/competitions/demo.ts';
 import { seedHonoursDemo } from '../modules/honours/demo.ts';
 import { seedBargainingDemo } from '../modules/bargaining/demo.ts';
 import { seedRatingsDemo } from '../modules/ratings/demo.ts';
+import { seedRightsDemo } from '../modules/rights/demo.ts';
+import { seedHardshipDemo } from '../modules/hardship/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -198,6 +200,8 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedApplications(deps, caller, ids);
   await seedPioneerDemo(deps, caller);
   await seedHonoursDemo(deps, caller, DEMO_PASSWORD);
+  await seedRightsDemo(deps, caller, DEMO_PASSWORD);
+  await seedHardshipDemo(deps, caller);
   await seedCommunity(deps, caller, ids, userIds.get('worker')!);
   await seedArticlesDemo(deps, caller);
   await seedSkills(deps, caller, ids, userIds.get('worker')!);

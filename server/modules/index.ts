@@ -17,6 +17,8 @@ import { honoursModule } from './honours/module.ts';
 import { bargainingModule } from './bargaining/module.ts';
 import { ratingsModule } from './ratings/module.ts';
 import { articlesModule } from './articles/module.ts';
+import { rightsModule } from './rights/module.ts';
+import { hardshipModule } from './hardship/module.ts';
 import { auditModule } from './audit/module.ts';
 import { overviewModule } from './overview/module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
@@ -36,6 +38,8 @@ export const modules: readonly ModuleDefinition[] = [
   contestsModule,
   bargainingModule,
   ratingsModule,
+  rightsModule,
+  hardshipModule,
   articlesModule,
   overviewModule,
   auditModule,

@@ -12,8 +12,10 @@ import { AppError, notFound } from './errors.ts';
  * that hold them (`platform/module.ts` registers them here), and its `declare module` adds their
  * names to `Permission`. The platform admin holds every permission everywhere. A `card_verifier`
  * (核验员: a partner merchant's or venue's account) holds only what lets it check members' e-cards.
+ * A `legal_aid` (律师/调解员: a lawyer or mediator working with the union) holds no permission:
+ * the rights module shows them only the cases assigned to them.
  */
-export const roles = ['admin', 'cadre', 'viewer', 'card_verifier', 'judge', 'member'] as const;
+export const roles = ['admin', 'cadre', 'viewer', 'card_verifier', 'judge', 'legal_aid', 'member'] as const;
 export type Role = (typeof roles)[number];
 
 /** Every permission's name; modules add theirs by declaration merging (see a module's module.ts). */

@@ -207,13 +207,14 @@ describe('bad input on every route', () => {
   let candidateId: number;
   let contestId: number;
   let articleId: number;
+  let rightsCaseId: number;
   let author: Client;
 
   beforeAll(async () => {
     app = await createTestApp();
     f = await buildFixture(app);
     admin = f.admin;
-    ({ candidateId, contestId, author, articleId } = await buildUploadTargets(app, f));
+    ({ candidateId, contestId, author, articleId, rightsCaseId } = await buildUploadTargets(app, f));
     ops = operations(expectStatus(await admin.get('/api/openapi.json'), 200));
     tables = await listTables(app.deps.db, app.deps.engine);
   }, 120_000);
@@ -338,6 +339,7 @@ describe('bad input on every route', () => {
       'POST /api/members/import',
       'POST /api/pioneer/candidates/:id/evidence',
       'POST /api/pioneer/titles/import',
+      'POST /api/rights-cases/:id/attachments',
       'POST /api/skill-levels/import',
     ]);
     const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
@@ -378,6 +380,7 @@ describe('bad input on every route', () => {
       '/api/contests/:id/entries': `/api/contests/${contestId}/entries`,
       '/api/articles/:id/attachments': `/api/articles/${articleId}/attachments`,
       '/api/pioneer/candidates/:id/evidence': `/api/pioneer/candidates/${candidateId}/evidence`,
+      '/api/rights-cases/:id/attachments': `/api/rights-cases/${rightsCaseId}/attachments`,
     };
     const wrong: string[] = [];
     for (const op of uploads) {

@@ -26,6 +26,8 @@ import { buildBargainingWorld, roundAt, roundBody, type BargainingWorld } from '
 import { buildRatingsWorld, fullMarks, ratingAt, ratingBody, type RatingsWorld } from '../modules/ratings/test-world.ts';
 import { defaultScorecards } from '../modules/ratings/rules.ts';
 import { buildHonoursWorld, honoursMember, modelWorkerBody, studioBody, type HonoursWorld } from '../modules/honours/test-world.ts';
+import { buildRightsWorld, caseBody, type RightsWorld } from '../modules/rights/test-world.ts';
+import { buildHardshipWorld, fileBody, type HardshipWorld } from '../modules/hardship/test-world.ts';
 
 /**
  * The permission matrix, generated from the route table: every API route × who may call it.
@@ -90,6 +92,12 @@ interface Ctx {
   attachmentId: number;
   /** a column street A added */
   articleColumnId: number;
+  /** rights cases of a member of union A (one submitted, one accepted and assigned to a lawyer of street A) */
+  rights: RightsWorld;
+  /** an attachment of the submitted case */
+  rightsAttachmentId: number;
+  /** a hardship file of a member of union A with an aid, and street A's campaign */
+  hardship: HardshipWorld;
 }
 
 interface Request {
@@ -326,6 +334,44 @@ const samples: Record<string, Sample> = {
   'POST /api/articles/:id/pin': { req: (c) => ({ url: `/api/articles/${c.articleId}/pin`, body: { pinned: true } }), sibling: notFound },
   'POST /api/articles/files': { req: (c) => ({ url: '/api/articles/files', multipart: { fields: { orgId: String(c.f.orgs.streetA) }, file: PNG, name: 'matrix.png' } }), sibling: notFound },
 
+  // ---- rights ----
+  'GET /api/orgs/:id/rights-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/rights-settings` }), sibling: notFound },
+  'PUT /api/orgs/:id/rights-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/rights-settings`, body: { acceptWorkingDays: 1, progressDays: 15 } }), sibling: notFound },
+  'POST /api/rights-cases': { req: (c) => ({ url: '/api/rights-cases', body: caseBody({ orgId: c.f.orgs.streetA }) }) },
+  'GET /api/rights-cases/mine': { req: () => ({ url: '/api/rights-cases/mine' }) },
+  'GET /api/rights-cases/mine/:id': { req: (c) => ({ url: `/api/rights-cases/mine/${c.rights.submittedId}` }) },
+  'POST /api/rights-cases/:id/rating': { req: (c) => ({ url: `/api/rights-cases/${c.rights.submittedId}/rating`, body: { score: 5 } }) },
+  'POST /api/rights-cases/intake': { req: (c) => ({ url: '/api/rights-cases/intake', body: caseBody({ channel: 'walk_in', applicantName: '矩阵来访', orgId: c.f.orgs.streetA }) }), sibling: notFound },
+  'GET /api/rights-cases': { req: () => ({ url: '/api/rights-cases?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/rights-cases/export': { req: () => ({ url: '/api/rights-cases/export' }), sibling: exported },
+  'GET /api/rights-cases/assigned': { req: () => ({ url: '/api/rights-cases/assigned' }) },
+  'GET /api/rights-cases/:id': { req: (c) => ({ url: `/api/rights-cases/${c.rights.submittedId}` }) },
+  'POST /api/rights-cases/:id/accept': { req: (c) => ({ url: `/api/rights-cases/${c.rights.submittedId}/accept` }), sibling: notFound },
+  'POST /api/rights-cases/:id/decline': { req: (c) => ({ url: `/api/rights-cases/${c.rights.submittedId}/decline`, body: { reason: '矩阵' } }), sibling: notFound },
+  'POST /api/rights-cases/:id/assign': { req: (c) => ({ url: `/api/rights-cases/${c.rights.acceptedId}/assign`, body: { userId: c.rights.lawyerId } }), sibling: notFound },
+  'POST /api/rights-cases/:id/steps': { req: (c) => ({ url: `/api/rights-cases/${c.rights.acceptedId}/steps`, body: { kind: 'consultation', note: '矩阵' } }) },
+  'POST /api/rights-cases/:id/close': { req: (c) => ({ url: `/api/rights-cases/${c.rights.submittedId}/close`, body: { outcome: 'withdrawn' } }) },
+  'POST /api/rights-cases/:id/attachments': { req: (c) => ({ url: `/api/rights-cases/${c.rights.submittedId}/attachments`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }) },
+  'GET /api/rights-case-attachments/:id': { req: (c) => ({ url: `/api/rights-case-attachments/${c.rightsAttachmentId}` }) },
+  'GET /api/orgs/:id/rights-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/rights-stats` }), sibling: notFound },
+
+  // ---- hardship ----
+  'GET /api/orgs/:id/hardship-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/hardship-settings` }), sibling: notFound },
+  'PUT /api/orgs/:id/hardship-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/hardship-settings`, body: { lowIncomeLineFen: 116_000, relativeMultiple: 1.5, effectiveFrom: '2025-01-01' } }), sibling: notFound },
+  'POST /api/hardship-files': { req: (c) => ({ url: '/api/hardship-files', body: fileBody(c.memberId) }), sibling: notFound },
+  'GET /api/hardship-files': { req: () => ({ url: '/api/hardship-files?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/hardship-files/export': { req: () => ({ url: '/api/hardship-files/export' }), sibling: exported },
+  'GET /api/hardship-files/mine': { req: () => ({ url: '/api/hardship-files/mine' }) },
+  'GET /api/hardship-files/:id': { req: (c) => ({ url: `/api/hardship-files/${c.hardship.fileId}` }), sibling: notFound },
+  'POST /api/hardship-files/:id/recheck': { req: (c) => ({ url: `/api/hardship-files/${c.hardship.fileId}/recheck`, body: { householdSize: 3, monthlyIncomeFen: 300_000, causes: ['illness'] } }), sibling: notFound },
+  'POST /api/hardship-files/:id/exit': { req: (c) => ({ url: `/api/hardship-files/${c.hardship.fileId}/exit`, body: { reason: '矩阵' } }), sibling: notFound },
+  'POST /api/hardship-files/:id/aids': { req: (c) => ({ url: `/api/hardship-files/${c.hardship.fileId}/aids`, body: { kind: 'emergency', amountFen: 10_000, paidOn: '2025-06-01' } }), sibling: notFound },
+  'GET /api/hardship-aids': { req: () => ({ url: '/api/hardship-aids?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/hardship-aids/export': { req: () => ({ url: '/api/hardship-aids/export' }), sibling: exported },
+  'POST /api/hardship-campaigns': { req: (c) => ({ url: '/api/hardship-campaigns', body: { orgId: c.f.orgs.streetA, name: '矩阵送温暖', kind: 'warmth', year: 2025, budgetFen: 100_000 } }), sibling: notFound },
+  'GET /api/hardship-campaigns': { req: () => ({ url: '/api/hardship-campaigns?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/orgs/:id/hardship-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/hardship-stats` }), sibling: notFound },
+
   // ---- honours ----
   'GET /api/orgs/:id/honour-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/honour-settings` }), sibling: notFound },
   'PUT /api/orgs/:id/honour-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/honour-settings`, body: honourSettings }), sibling: notFound },
@@ -498,6 +544,10 @@ const fresh = {
     expectStatus(await c.f.admin.post(`/api/pioneer/campaigns/${campaignId}/transitions`, { transition: 'aggregate' }), 200);
     return candidateId;
   },
+  /** a submitted rights case of the rights world's member */
+  rightsCase: async (c: Ctx) => expectStatus<{ id: number }>(await c.rights.worker.post('/api/rights-cases', caseBody()), 201).id,
+  /** a hardship file of a fresh member of union A */
+  hardshipFile: async (c: Ctx) => expectStatus<{ id: number }>(await c.f.admin.post('/api/hardship-files', fileBody(await fresh.member(c))), 201).id,
   /** a verified model worker of union A */
   modelWorker: async (c: Ctx) => {
     const id = expectStatus<{ id: number }>(await c.f.admin.post('/api/model-workers', modelWorkerBody(c.f.orgs.unionA)), 201).id;
@@ -553,6 +603,17 @@ const fresh = {
 };
 
 const ownWrites: Record<string, Own> = {
+  'PUT /api/orgs/:id/rights-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/rights-settings`, body: { acceptWorkingDays: 1, progressDays: 15 } }), status: 200 },
+  'POST /api/rights-cases/intake': { req: (c) => samples['POST /api/rights-cases/intake'].req(c), status: 201 },
+  'POST /api/rights-cases/:id/accept': { req: async (c) => ({ url: `/api/rights-cases/${await fresh.rightsCase(c)}/accept` }), status: 200 },
+  'POST /api/rights-cases/:id/decline': { req: async (c) => ({ url: `/api/rights-cases/${await fresh.rightsCase(c)}/decline`, body: { reason: '矩阵' } }), status: 200 },
+  'POST /api/rights-cases/:id/assign': { req: async (c) => ({ url: `/api/rights-cases/${await fresh.rightsCase(c)}/assign`, body: { userId: c.rights.lawyerId } }), status: 200 },
+  'PUT /api/orgs/:id/hardship-settings': { req: (c) => samples['PUT /api/orgs/:id/hardship-settings'].req(c), status: 200 },
+  'POST /api/hardship-files': { req: async (c) => ({ url: '/api/hardship-files', body: fileBody(await fresh.member(c)) }), status: 201 },
+  'POST /api/hardship-files/:id/recheck': { req: (c) => samples['POST /api/hardship-files/:id/recheck'].req(c), status: 200 },
+  'POST /api/hardship-files/:id/exit': { req: async (c) => ({ url: `/api/hardship-files/${await fresh.hardshipFile(c)}/exit`, body: { reason: '矩阵' } }), status: 200 },
+  'POST /api/hardship-files/:id/aids': { req: (c) => samples['POST /api/hardship-files/:id/aids'].req(c), status: 201 },
+  'POST /api/hardship-campaigns': { req: (c) => samples['POST /api/hardship-campaigns'].req(c), status: 201 },
   'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), status: 201 },
   'POST /api/skill-contests/:id/judges': { req: async (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: await fresh.user(c) } }), status: 201 },
   'POST /api/users': {
@@ -988,6 +1049,9 @@ describe('permission matrix', () => {
     const honours = await buildHonoursWorld(app, f);
     const bargaining = await buildBargainingWorld(app, f);
     const ratings = await buildRatingsWorld(app, f);
+    const rights = await buildRightsWorld(app, f, 'matrix');
+    const rightsAttachmentId = expectStatus<{ id: number }>(await multipart(app, rights.worker, `/api/rights-cases/${rights.submittedId}/attachments`, {}, { name: '证明.pdf', type: 'application/pdf', data: PDF }), 201).id;
+    const hardship = await buildHardshipWorld(app, f);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
@@ -1006,7 +1070,7 @@ describe('permission matrix', () => {
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
       activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, bargaining, ratings,
-      attachmentId: 0, articleColumnId, cardToken,
+      attachmentId: 0, articleColumnId, cardToken, rights, rightsAttachmentId, hardship,
     };
     c.attachmentId = await attachTo(c, articleId);
   });

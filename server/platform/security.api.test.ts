@@ -57,6 +57,8 @@ describe('personal data at rest and in the logs', () => {
   const log: string[] = [];
   /** every ID number and phone the run below hands to the platform */
   const secrets: string[] = [];
+  /** narratives, notes, amounts and incomes of rights cases and hardship files, stored only encrypted */
+  const sensitive: string[] = [];
 
   beforeAll(async () => {
     const logStream = new Writable({
@@ -134,10 +136,26 @@ describe('personal data at rest and in the logs', () => {
     await createUser(f.admin, { username: 'phone.cadre', orgId: f.orgs.streetA, phone: cadrePhone }, { role: 'viewer', orgId: f.orgs.streetA });
     await login(app, cadrePhone, PASSWORD);
     expectStatus(await f.clients.cadreA.patch(`/api/members/${joined.memberId}`, { phone: newPhone }), 200);
+
+    // A rights case from the phone with its narrative and amount, a step, its closing; a 12351 call.
+    const narrative = '包工头拖欠三个月工资后失联';
+    const note = '已联系住建部门冻结农民工工资专用账户';
+    sensitive.push(narrative, note, '3141592', '2718281', '1618033');
+    const rightsCase = expectStatus(await joined.client.post('/api/rights-cases', { category: 'wage_arrears', employerName: '某劳务公司', amountFen: 3_141_592, narrative, consent: true }), 201);
+    expectStatus(await f.clients.cadreA.post(`/api/rights-cases/${rightsCase.id}/accept`), 200);
+    expectStatus(await f.clients.cadreA.post(`/api/rights-cases/${rightsCase.id}/steps`, { kind: 'internal_note', note }), 201);
+    expectStatus(await f.clients.cadreA.post(`/api/rights-cases/${rightsCase.id}/close`, { outcome: 'resolved', recoveredFen: 2_718_281 }), 200);
+    expectStatus(await f.clients.cadreA.get(`/api/rights-cases/${rightsCase.id}`), 200);
+    const hotlinePhone = '13955556666';
+    secrets.push(hotlinePhone);
+    expectStatus(await f.clients.cadreA.post('/api/rights-cases/intake', { channel: 'hotline', applicantName: '来电人', phone: hotlinePhone, category: 'overtime', employerName: '某厂', narrative, consent: true, orgId: f.orgs.streetA }), 201);
+    // A hardship file with its household income, opened and re-checked.
+    const file = expectStatus(await f.clients.cadreA.post('/api/hardship-files', { memberId: joined.memberId, householdSize: 4, monthlyIncomeFen: 1_618_033, causes: ['illness'], consent: true }), 201);
+    expectStatus(await f.clients.cadreA.get(`/api/hardship-files/${file.id}`), 200);
   }, 120_000);
   afterAll(() => app.close());
 
-  it('leaves no plain ID number or phone, in any common spelling, in the database files or any other file of the data directory', async () => {
+  it('leaves no plain ID number or phone, in any common spelling, nor a case narrative, note, amount or household income, in the database files or any other file of the data directory', async () => {
     expect(secrets.length).toBeGreaterThan(12);
     const found: string[] = [];
     if (app.deps.engine === 'sqlite') {
@@ -149,6 +167,7 @@ describe('personal data at rest and in the logs', () => {
       for (const name of files) {
         const bytes = fs.readFileSync(path.join(dir, name)).toString('latin1');
         found.push(...leaks(bytes, secrets).map((l) => `${name}: ${l}`));
+        found.push(...sensitive.filter((t) => bytes.includes(Buffer.from(t).toString('latin1'))).map((t) => `${name}: ${t}`));
         all += bytes;
       }
       // The scan does see what is stored in plain text: a member's name.
@@ -162,6 +181,7 @@ describe('personal data at rest and in the logs', () => {
         const rows = await sql<{ row: string }>`select t::text as row from ${sql.table(name)} t`.execute(app.deps.db);
         const text = rows.rows.map((r) => r.row).join('\n');
         found.push(...leaks(text, secrets).map((l) => `${name}: ${l}`));
+        found.push(...sensitive.filter((t) => text.includes(t)).map((t) => `${name}: ${t}`));
         all += text;
       }
       // The dump does see what is stored in plain text: a member's name.

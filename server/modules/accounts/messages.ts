@@ -52,6 +52,7 @@ export const exportTexts = {
   viewer: { zh: '只读查看', en: 'Read-only' },
   card_verifier: { zh: '会员卡核验员', en: 'Card verifier' },
   judge: { zh: '评委', en: 'Judge' },
+  legal_aid: { zh: '律师/调解员', en: 'Lawyer or mediator' },
   member: { zh: '会员', en: 'Member' },
 } satisfies Texts;
 

@@ -294,10 +294,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -377,10 +377,10 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -542,10 +542,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -603,7 +603,7 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
                                 }[];
@@ -734,7 +734,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -788,7 +788,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -858,7 +858,7 @@ export interface paths {
                     pageSize?: number;
                     userId?: number;
                     orgId?: number;
-                    role?: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                    role?: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                 };
                 header?: never;
                 path?: never;
@@ -876,7 +876,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
                                 userId: number;
@@ -904,7 +904,7 @@ export interface paths {
                     "application/json": {
                         userId: number;
                         /** @enum {string} */
-                        role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                        role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                         /** @description required for every role except admin */
                         orgId?: number | null;
                     };
@@ -921,7 +921,7 @@ export interface paths {
                             id: number;
                             userId: number;
                             /** @enum {string} */
-                            role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                            role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                             orgId: number | null;
                         };
                     };
@@ -12910,6 +12910,1735 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/rights-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deadlines of rights cases an org works under (its own, inherited, or the defaults) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            own: boolean;
+                            settings: {
+                                acceptWorkingDays: number;
+                                progressDays: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a federation’s deadlines: working days to accept, days to report progress */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        acceptWorkingDays: number;
+                        progressDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            own: boolean;
+                            settings: {
+                                acceptWorkingDays: number;
+                                progressDays: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case queue in scope with deadlines (no narrative, amounts or notes) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    status?: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                    category?: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                    channel?: "portal" | "walk_in" | "hotline";
+                    overdue?: "true" | "false";
+                    /** @description a case number */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                caseNo: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                channel: "portal" | "walk_in" | "hotline";
+                                /** @enum {string} */
+                                category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                                applicantName: string;
+                                employer: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                                assigneeId: number | null;
+                                assigneeName: string | null;
+                                /** @description the deadline running now: acceptance, then progress */
+                                due: string | null;
+                                /** @enum {string} */
+                                sla: "overdue" | "due_soon" | "on_time" | "none";
+                                escalated: boolean;
+                                rating: number | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the union for help (维权): routed to the member record’s union, the employer’s, or the chosen street; a case number is issued */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                        /** @description an enterprise of the tree; the case goes to its union (or its street) */
+                        enterpriseId?: number | null;
+                        /** @description the employer in free text, when it is not in the tree */
+                        employerName?: string | null;
+                        /** @description the street (or union) to ask when neither a member record nor an enterprise says which */
+                        orgId?: number | null;
+                        /** @description the amount at stake, in fen (personal data: stored encrypted) */
+                        amountFen?: number | null;
+                        /** @description what happened (personal data: stored encrypted, never listed) */
+                        narrative: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            /** @enum {string} */
+                            status: "submitted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own cases with their status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                caseNo: string;
+                                /** @enum {string} */
+                                category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/mine/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the caller’s cases: status and steps (never internal notes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            /** @enum {string} */
+                            category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                            updatedAt: string;
+                            orgName: string;
+                            createdAt: string;
+                            declineReason: string | null;
+                            /** @enum {string|null} */
+                            outcome: "resolved" | "referred" | "withdrawn" | null;
+                            recoveredFen: number | null;
+                            rating: number | null;
+                            ratingComment: string | null;
+                            steps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "consultation" | "mediation" | "legal_aid_referral" | "arbitration" | "litigation_support" | "internal_note";
+                                createdAt: string;
+                                note: string;
+                            }[];
+                            canRate: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a closed case 1–5, once (the worker who filed it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            score: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a walk-in or a 12351 hotline call as a case */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                        /** @description an enterprise of the tree; the case goes to its union (or its street) */
+                        enterpriseId?: number | null;
+                        /** @description the employer in free text, when it is not in the tree */
+                        employerName?: string | null;
+                        /** @description the street (or union) to ask when neither a member record nor an enterprise says which */
+                        orgId?: number | null;
+                        /** @description the amount at stake, in fen (personal data: stored encrypted) */
+                        amountFen?: number | null;
+                        /** @description what happened (personal data: stored encrypted, never listed) */
+                        narrative: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                        /** @enum {string} */
+                        channel: "walk_in" | "hotline";
+                        applicantName: string;
+                        phone?: string | null;
+                        /** @description the applicant’s member record, when they are a member */
+                        memberId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            /** @enum {string} */
+                            status: "submitted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case queue as filtered, in Excel (audited; no narrative or amounts) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    status?: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                    category?: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                    channel?: "portal" | "walk_in" | "hotline";
+                    overdue?: "true" | "false";
+                    /** @description a case number */
+                    q?: string;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/assigned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases assigned to the caller (a lawyer or mediator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                caseNo: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                channel: "portal" | "walk_in" | "hotline";
+                                /** @enum {string} */
+                                category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                                applicantName: string;
+                                employer: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                                assigneeId: number | null;
+                                assigneeName: string | null;
+                                /** @description the deadline running now: acceptance, then progress */
+                                due: string | null;
+                                /** @enum {string} */
+                                sla: "overdue" | "due_soon" | "on_time" | "none";
+                                escalated: boolean;
+                                rating: number | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case in full, to a cadre handling its union or its assigned lawyer (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseNo: string;
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            channel: "portal" | "walk_in" | "hotline";
+                            /** @enum {string} */
+                            category: "wage_arrears" | "labour_contract" | "social_insurance" | "work_injury" | "dismissal" | "overtime" | "other";
+                            applicantName: string;
+                            employer: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                            assigneeId: number | null;
+                            assigneeName: string | null;
+                            /** @description the deadline running now: acceptance, then progress */
+                            due: string | null;
+                            /** @enum {string} */
+                            sla: "overdue" | "due_soon" | "on_time" | "none";
+                            escalated: boolean;
+                            rating: number | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            narrative: string;
+                            amountFen: number | null;
+                            phone: string | null;
+                            memberId: number | null;
+                            declineReason: string | null;
+                            /** @enum {string|null} */
+                            outcome: "resolved" | "referred" | "withdrawn" | null;
+                            recoveredFen: number | null;
+                            ratingComment: string | null;
+                            steps: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "consultation" | "mediation" | "legal_aid_referral" | "arbitration" | "litigation_support" | "internal_note";
+                                note: string;
+                                createdAt: string;
+                                internal: boolean;
+                                byName: string | null;
+                            }[];
+                            attachments: {
+                                id: number;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            actions: ("accept" | "decline" | "step" | "close" | "assign")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a submitted case (the progress deadline starts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a submitted case with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a lawyer or mediator (a legal_aid grant on the case’s union or above) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a step (consultation, mediation, referral, arbitration, litigation support, or an internal note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "consultation" | "mediation" | "legal_aid_referral" | "arbitration" | "litigation_support" | "internal_note";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a case with its outcome (resolved with the amount recovered in fen, referred, withdrawn) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "resolved" | "referred" | "withdrawn";
+                        recoveredFen?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "submitted" | "accepted" | "declined" | "in_progress" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a file to a case (multipart: file; PDF, JPG, PNG or DOCX by content, at most 10 MB; stored encrypted): the worker who filed it, or whoever handles it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rights-case-attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a case’s attachment (the worker, or whoever handles the case); always an attachment, audited */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/rights-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rights cases over an org’s subtree: by category and status, overdue, amount recovered, mean rating */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            total: number;
+                            byCategory: {
+                                wage_arrears: number;
+                                labour_contract: number;
+                                social_insurance: number;
+                                work_injury: number;
+                                dismissal: number;
+                                overtime: number;
+                                other: number;
+                            };
+                            byStatus: {
+                                submitted: number;
+                                accepted: number;
+                                declined: number;
+                                in_progress: number;
+                                closed: number;
+                            };
+                            overdue: number;
+                            recoveredFen: number;
+                            meanRating: number | null;
+                            ratings: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/hardship-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 低保 line in force for an org today (its own, inherited from a federation above, or the default) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            lowIncomeLineFen: number;
+                            relativeMultiple: number;
+                            effectiveFrom: string;
+                            /** @description false: inherited from a federation above, or the built-in default */
+                            own: boolean;
+                            fromOrgId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a federation’s 低保 line per head per month (fen) and the relative multiple from a date; its subtree inherits it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lowIncomeLineFen: number;
+                        /** @description 相对困难 below this multiple of the line (e.g. 1.5) */
+                        relativeMultiple: number;
+                        effectiveFrom: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            lowIncomeLineFen: number;
+                            relativeMultiple: number;
+                            effectiveFrom: string;
+                            /** @description false: inherited from a federation above, or the built-in default */
+                            own: boolean;
+                            fromOrgId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hardship register in scope with tiers (no income) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    tier?: "deep" | "relative" | "accident" | "none";
+                    status?: "active" | "exited";
+                    recheckDue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                memberId: number;
+                                memberName: string;
+                                householdSize: number;
+                                causes: ("illness" | "disability" | "accident" | "unemployment" | "schooling")[];
+                                /** @enum {string} */
+                                tier: "deep" | "relative" | "accident" | "none";
+                                /** @enum {string} */
+                                status: "active" | "exited";
+                                checkedOn: string;
+                                nextCheckDue: string;
+                                recheckDue: boolean;
+                                aidFen: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a member household’s hardship file (separate consent); the tier is computed from the 低保 line */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: number;
+                        householdSize: number;
+                        monthlyIncomeFen: number;
+                        causes: ("illness" | "disability" | "accident" | "unemployment" | "schooling")[];
+                        /** @enum {boolean} */
+                        consent: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            tier: "deep" | "relative" | "accident" | "none";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-files/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hardship register as filtered, in Excel (audited; no income) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    tier?: "deep" | "relative" | "accident" | "none";
+                    status?: "active" | "exited";
+                    recheckDue?: "true" | "false";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-files/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own household file: tier, status and aid received */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            file: {
+                                id: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                tier: "deep" | "relative" | "accident" | "none";
+                                /** @enum {string} */
+                                status: "active" | "exited";
+                                checkedOn: string;
+                                nextCheckDue: string;
+                                aids: {
+                                    /** @enum {string} */
+                                    kind: "warmth" | "schooling" | "medical" | "emergency";
+                                    amountFen: number;
+                                    paidOn: string;
+                                    campaignName: string | null;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file with its income, tier, the line applied and its aid ledger (the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            memberId: number;
+                            memberName: string;
+                            householdSize: number;
+                            causes: ("illness" | "disability" | "accident" | "unemployment" | "schooling")[];
+                            /** @enum {string} */
+                            tier: "deep" | "relative" | "accident" | "none";
+                            /** @enum {string} */
+                            status: "active" | "exited";
+                            checkedOn: string;
+                            nextCheckDue: string;
+                            recheckDue: boolean;
+                            aidFen: number;
+                            monthlyIncomeFen: number;
+                            incomePerHeadFen: number;
+                            exitReason: string | null;
+                            line: {
+                                orgId: number;
+                                lowIncomeLineFen: number;
+                                relativeMultiple: number;
+                                effectiveFrom: string;
+                                fromOrgId: number | null;
+                            };
+                            aids: {
+                                id: number;
+                                fileId: number;
+                                memberName: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                kind: "warmth" | "schooling" | "medical" | "emergency";
+                                amountFen: number;
+                                paidOn: string;
+                                purpose: string | null;
+                                campaignId: number | null;
+                                campaignName: string | null;
+                                createdAt: string;
+                            }[];
+                            aidTotalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-files/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The yearly re-check: the household’s figures again, the tier computed again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdSize: number;
+                        monthlyIncomeFen: number;
+                        causes: ("illness" | "disability" | "accident" | "unemployment" | "schooling")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            tier: "deep" | "relative" | "accident" | "none";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-files/{id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household leaves the register (脱困) with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "exited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-files/{id}/aids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay aid (append-only, fen): within the campaign’s budget, once per campaign and household */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "warmth" | "schooling" | "medical" | "emergency";
+                        amountFen: number;
+                        paidOn: string;
+                        campaignId?: number | null;
+                        purpose?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-aids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The aid ledger in scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    campaignId?: number;
+                    kind?: "warmth" | "schooling" | "medical" | "emergency";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fileId: number;
+                                memberName: string;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                kind: "warmth" | "schooling" | "medical" | "emergency";
+                                amountFen: number;
+                                paidOn: string;
+                                purpose: string | null;
+                                campaignId: number | null;
+                                campaignName: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-aids/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The aid ledger as filtered, in Excel for the finance office (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    campaignId?: number;
+                    kind?: "warmth" | "schooling" | "medical" | "emergency";
+                    year?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hardship-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aid campaigns in scope with budget and spent */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "warmth" | "schooling" | "medical" | "emergency";
+                                year: number;
+                                budgetFen: number;
+                                spentFen: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Set up an aid campaign (送温暖, 金秋助学…) with its budget in fen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "warmth" | "schooling" | "medical" | "emergency";
+                        year: number;
+                        budgetFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/hardship-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households on the register over an org’s subtree by tier, and the aid paid to them (fen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            files: number;
+                            byTier: {
+                                deep: number;
+                                relative: number;
+                                accident: number;
+                            };
+                            aidFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -14115,6 +15844,41 @@ export interface paths {
                                         province: number;
                                         national: number;
                                     };
+                                };
+                                /** @description the rights section; absent when the caller lacks its permission over the org */
+                                rights?: {
+                                    orgId: number;
+                                    total: number;
+                                    byCategory: {
+                                        wage_arrears: number;
+                                        labour_contract: number;
+                                        social_insurance: number;
+                                        work_injury: number;
+                                        dismissal: number;
+                                        overtime: number;
+                                        other: number;
+                                    };
+                                    byStatus: {
+                                        submitted: number;
+                                        accepted: number;
+                                        declined: number;
+                                        in_progress: number;
+                                        closed: number;
+                                    };
+                                    overdue: number;
+                                    recoveredFen: number;
+                                    meanRating: number | null;
+                                    ratings: number;
+                                };
+                                /** @description the hardship section; absent when the caller lacks its permission over the org */
+                                hardship?: {
+                                    files: number;
+                                    byTier: {
+                                        deep: number;
+                                        relative: number;
+                                        accident: number;
+                                    };
+                                    aidFen: number;
                                 };
                             };
                         };

@@ -10,6 +10,8 @@ import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
 import { bargainingModule } from './bargaining/module';
 import { ratingsModule } from './ratings/module';
+import { rightsModule } from './rights/module';
+import { hardshipModule } from './hardship/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -29,6 +31,8 @@ export const consoleModules: ConsoleModule[] = [
   honoursModule,
   bargainingModule,
   ratingsModule,
+  rightsModule,
+  hardshipModule,
   activitiesModule,
   articlesModule,
   usersModule,

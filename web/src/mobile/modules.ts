@@ -8,6 +8,8 @@ import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
 import { bargainingModule } from './bargaining/module';
+import { rightsModule } from './rights/module';
+import { hardshipModule } from './hardship/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -17,6 +19,8 @@ import { bargainingModule } from './bargaining/module';
 export const portalModules: PortalModule[] = [
   articlesModule,
   membersModule,
+  rightsModule,
+  hardshipModule,
   activitiesModule,
   skillsModule,
   competitionsModule,

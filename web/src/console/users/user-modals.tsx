@@ -101,7 +101,7 @@ interface GrantValues {
   orgId?: number;
 }
 
-const grantableRoles: Role[] = ['cadre', 'viewer', 'card_verifier', 'judge', 'member'];
+const grantableRoles: Role[] = ['cadre', 'viewer', 'card_verifier', 'judge', 'legal_aid', 'member'];
 
 /** 授权: a role on an organisation, reaching its whole subtree; only an admin may grant admin. */
 export function GrantModal({ open, user, onClose, onDone }: ModalProps & { user: User }) {
