@@ -14,6 +14,7 @@ import { competitionsModule } from './competitions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { honoursModule } from './honours/module.ts';
+import { recuperationModule } from './recuperation/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
 import { overviewModule } from './overview/module.ts';
@@ -32,6 +33,7 @@ export const modules: readonly ModuleDefinition[] = [
   honoursModule,
   activitiesModule,
   contestsModule,
+  recuperationModule,
   articlesModule,
   overviewModule,
   auditModule,
