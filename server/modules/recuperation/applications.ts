@@ -80,7 +80,10 @@ export async function apply(deps: Deps, caller: Caller, batchId: number, input: 
     if (batch.starts_on <= today(deps)) throw refused('recuperation_started');
     const partner = await partnerOf(tx, batch, member.org_id);
     if (partner !== null && !(await agreementInForce(tx, batch.org_id, partner, today(deps)))) throw refused('recuperation_not_partner');
-    const quota = (await servingQuota(tx, batch.id, member.org_id))!;
+    const served = (await servingQuota(tx, batch.id, member.org_id))!;
+    // applications to one quota one at a time on PostgreSQL, so that the pending ones never outnumber its free places
+    if (deps.engine === 'postgres') await tx.selectFrom('recuperation_quotas').select('id').where('id', '=', served.id).forUpdate().execute();
+    const quota = deps.engine === 'postgres' ? (await servingQuota(tx, batch.id, member.org_id))! : served;
     const { settings } = await settingsFor(tx, member.org_id);
     const tripYear = Number(batch.starts_on.slice(0, 4));
     refuse(checkApplicant({ workingYears: input.workingYears, tripsThisYear: await tripsIn(tx, member.id, tripYear) }, settings));
