@@ -7,6 +7,7 @@ import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
+import { recuperationModule } from './recuperation/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -18,6 +19,7 @@ export const portalModules: PortalModule[] = [
   membersModule,
   activitiesModule,
   skillsModule,
+  recuperationModule,
   competitionsModule,
   pioneerModule,
   honoursModule,
