@@ -64,6 +64,8 @@ async function serve(config: Config, demo: boolean) {
     console.log('    yongkang     永康市总工会 干部 (安胜科技 skill levels, the 匠人新秀 contest)');
     console.log('    caipanzhang  匠人新秀 五金工艺 主裁判 (chief judge, marks on /m; caipan1, caipan2: judges)');
     console.log('    luping       工匠评选 评委 (a craftsman selection judge, marks on /m)');
+    console.log('    kaihua       开化县总工会 干部 (recuperation centre, agreements, quotas)');
+    console.log('    kaihuaworker 开化 华埠电子 职工 (applies for a recuperation trip on /m)');
     console.log('    worker       职工 13800000001 (member portal /m)\n');
   }
   // Due jobs and the modules' schedules run from here on; app.close() stops them.

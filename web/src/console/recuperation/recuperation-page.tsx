@@ -94,7 +94,7 @@ function Batches() {
           { title: t('recuperation.field.places'), dataIndex: 'places', align: 'right' },
           { title: t('recuperation.field.approved'), dataIndex: 'approved', align: 'right' },
           { title: t('recuperation.field.waiting'), dataIndex: 'waiting', align: 'right' },
-          { title: t('recuperation.field.openToPartners'), dataIndex: 'openToPartners', render: (v: boolean) => (v ? <Tag color="blue">{t('recuperation.valid')}</Tag> : '—') },
+          { title: t('recuperation.field.openToPartners'), dataIndex: 'openToPartners', render: (v: boolean) => (v ? <Tag color="blue">{t('recuperation.openYes')}</Tag> : '—') },
         ]}
       />
       <FormModal
