@@ -67,6 +67,8 @@ async function serve(config: Config, demo: boolean) {
     console.log('    xinxigang    杭州湾信息港基层工会联合会 干部 (the industry-wide wage bargaining)');
     console.log('    egang        信息港职工 (portal /m/bargaining: elect representatives, answer the survey, read the agreement)');
     console.log('    tianshui     天水街道总工会 干部 (浙江省模范职工之家; ratings)');
+    console.log('    kaihua       开化县总工会 干部 (recuperation centre, agreements, quotas)');
+    console.log('    kaihuaworker 开化 华埠电子 职工 (applies for a recuperation trip on /m)');
     console.log('    worker       职工 13800000001 (member portal /m)\n');
   }
   // Due jobs and the modules' schedules run from here on; app.close() stops them.

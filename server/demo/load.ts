@@ -18,6 +18,7 @@ import { seedBargainingDemo } from '../modules/bargaining/demo.ts';
 import { seedRatingsDemo } from '../modules/ratings/demo.ts';
 import { seedRightsDemo } from '../modules/rights/demo.ts';
 import { seedHardshipDemo } from '../modules/hardship/demo.ts';
+import { seedRecuperationDemo } from '../modules/recuperation/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -206,6 +207,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   await seedArticlesDemo(deps, caller);
   await seedSkills(deps, caller, ids, userIds.get('worker')!);
   await seedYongkang(deps, caller);
+  await seedKaihua(deps, caller);
   // 永康's second 匠人新秀 contest, among 安胜科技's young workers (after seedYongkang).
   await seedCompetitionsDemo(deps, caller, DEMO_PASSWORD);
   await seedHangzhou(deps, caller);
@@ -453,6 +455,77 @@ async function seedHangzhou(deps: Deps, admin: Caller) {
     },
     { orgId: wulin.id, kind: 'star_rating', level: 'county', marks: [22, 18, 17, 17, 13], evidence: ['楼宇工会"三维立体"组织网络'] },
   ]);
+}
+
+/**
+ * 开化县总工会 (the seed's 开化疗休养融入长三角): two towns with a union each, a cadre (kaihua) and a
+ * member with an account (kaihuaworker, 华埠电子), and the five partner federations of its
+ * recuperation agreements as trees of their own; then its recuperation centre, products, batches
+ * and quotas (recuperation/demo.ts).
+ */
+async function seedKaihua(deps: Deps, admin: Caller) {
+  const federation = await orgs.createOrg(deps, admin, { name: '开化县总工会', kind: 'federation', parentId: null, level: 'county', basis: null, region: '浙江省衢州市开化县' });
+  const unions: number[] = [];
+  for (const [town, union, enterprise, industry] of [
+    ['华埠镇总工会', '开化县华埠电子有限公司工会', '开化县华埠电子有限公司', '电子元件制造'],
+    ['池淮镇总工会', '开化县池淮茶业有限公司工会', '开化县池淮茶业有限公司', '茶叶加工'],
+  ] as const) {
+    const t = await orgs.createOrg(deps, admin, { name: town, kind: 'federation', parentId: federation.id, level: 'town', basis: null, region: null });
+    const u = await orgs.createOrg(deps, admin, { name: union, kind: 'grassroots_union', parentId: t.id, level: null, basis: null, region: null });
+    await ent.createEnterprise(deps, admin, { name: enterprise, uscc: makeUscc('330824', unions.length + 1), orgId: u.id, industry, foundedOn: '2010-04-01', employees: 20, newEconomy: false });
+    unions.push(u.id);
+  }
+  for (const [name, region] of [
+    ['上海市徐汇区总工会', '上海市徐汇区'],
+    ['杭州市上城区总工会', '浙江省杭州市上城区'],
+    ['杭州市临安区总工会', '浙江省杭州市临安区'],
+    ['建德市总工会', '浙江省杭州市建德市'],
+    ['桐乡市总工会', '浙江省嘉兴市桐乡市'],
+  ] as const) {
+    await orgs.createOrg(deps, admin, { name, kind: 'federation', parentId: null, level: 'county', basis: null, region });
+  }
+  const cadre = await accounts.createUser(deps, admin, { username: 'kaihua', password: DEMO_PASSWORD, displayName: '程义军', phone: '13800000015', orgId: federation.id });
+  await accounts.createGrant(deps, admin, { userId: cadre.id, role: 'cadre', orgId: federation.id });
+  const worker = await accounts.createUser(deps, admin, { username: 'kaihuaworker', password: DEMO_PASSWORD, displayName: '徐燕芳', phone: '13800000016', orgId: unions[0] });
+  await accounts.createGrant(deps, admin, { userId: worker.id, role: 'member', orgId: unions[0] });
+
+  const at = deps.clock().toISOString();
+  await deps.db.transaction().execute(async (tx) => {
+    let seq = await nextSequence(tx, 'member_no', 20);
+    const values = Array.from({ length: 20 }, (_, i) => {
+      const birth = `${1975 + i}-0${1 + (i % 9)}-1${i % 9}`;
+      const idNumber = makeIdNumber('330824', birth, i + 1);
+      const phone = `139${String(70_000_000 + i * 7919).slice(-8)}`;
+      return {
+        name: i === 0 ? '徐燕芳' : `${SURNAMES[(i * 17) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`,
+        id_number_enc: deps.pii.encrypt(idNumber),
+        id_number_hash: deps.pii.hash(idNumber),
+        phone_enc: deps.pii.encrypt(phone),
+        phone_hash: deps.pii.hash(phone),
+        birth_date: idBirthDate(idNumber)!,
+        gender: genderOf(idNumber),
+        org_id: unions[i % 2],
+        enterprise_id: null,
+        employer_name: null,
+        status: 'member' as const,
+        retained_reason: null,
+        member_no: formatMemberNo('2018', seq++),
+        joined_on: '2018-05-01',
+        left_on: null,
+        user_id: i === 0 ? worker.id : null,
+        ethnicity: '01' as const,
+        education: EDUCATIONS[i % EDUCATIONS.length],
+        political_status: POLITICAL[i % POLITICAL.length],
+        migrant_worker: 0,
+        new_form_group: 'none' as const,
+        source: 'demo' as const,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    await tx.insertInto('members').values(values).execute();
+  });
+  await seedRecuperationDemo(deps, admin);
 }
 
 /** Join applications waiting for the street cadres: one of them overdue. */

@@ -16,6 +16,7 @@ import { contestsModule } from './contests/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { bargainingModule } from './bargaining/module.ts';
 import { ratingsModule } from './ratings/module.ts';
+import { recuperationModule } from './recuperation/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { rightsModule } from './rights/module.ts';
 import { hardshipModule } from './hardship/module.ts';
@@ -40,6 +41,7 @@ export const modules: readonly ModuleDefinition[] = [
   ratingsModule,
   rightsModule,
   hardshipModule,
+  recuperationModule,
   articlesModule,
   overviewModule,
   auditModule,

@@ -98,6 +98,8 @@ interface Ctx {
   rightsAttachmentId: number;
   /** a hardship file of a member of union A with an aid, and street A's campaign */
   hardship: HardshipWorld;
+  /** street A's recuperation product and batch (places handed to union A), and the worker's pending application */
+  recuperation: { productId: number; batchId: number; applicationId: number };
 }
 
 interface Request {
@@ -372,6 +374,24 @@ const samples: Record<string, Sample> = {
   'GET /api/hardship-campaigns': { req: () => ({ url: '/api/hardship-campaigns?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
   'GET /api/orgs/:id/hardship-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/hardship-stats` }), sibling: notFound },
 
+  // ---- recuperation ----
+  'GET /api/orgs/:id/recuperation-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/recuperation-settings` }), sibling: notFound },
+  'PUT /api/orgs/:id/recuperation-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/recuperation-settings`, body: recuperationSettings }), sibling: notFound },
+  'POST /api/recuperation/products': { req: (c) => ({ url: '/api/recuperation/products', body: recuperationProduct(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/recuperation/products': { req: () => ({ url: '/api/recuperation/products?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA('providerOrgId') } },
+  'POST /api/recuperation/batches': { req: (c) => ({ url: '/api/recuperation/batches', body: { productId: c.recuperation.productId, startsOn: '2025-09-15', endsOn: '2025-09-17', places: 5 } }), sibling: notFound },
+  'GET /api/recuperation/batches': { req: () => ({ url: '/api/recuperation/batches?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA('providerOrgId') } },
+  'GET /api/recuperation/batches/:id': { req: (c) => ({ url: `/api/recuperation/batches/${c.recuperation.batchId}` }), sibling: notFound },
+  'POST /api/recuperation/agreements': { req: (c) => ({ url: '/api/recuperation/agreements', body: { orgId: c.f.orgs.streetA, partnerOrgId: c.f.orgs.county, signedOn: '2025-01-01', validUntil: '2026-12-31' } }), sibling: notFound },
+  'GET /api/recuperation/agreements': { req: () => ({ url: '/api/recuperation/agreements?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/recuperation/quotas': { req: (c) => ({ url: '/api/recuperation/quotas', body: { batchId: c.recuperation.batchId, orgId: c.unionA2, places: 1 } }), sibling: notFound },
+  'GET /api/recuperation/open-batches': { req: () => ({ url: '/api/recuperation/open-batches' }) },
+  'POST /api/recuperation/batches/:id/applications': { req: (c) => ({ url: `/api/recuperation/batches/${c.recuperation.batchId}/applications`, body: { workingYears: 3 } }) },
+  'GET /api/recuperation/applications/mine': { req: () => ({ url: '/api/recuperation/applications/mine' }) },
+  'GET /api/recuperation/applications': { req: () => ({ url: '/api/recuperation/applications?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/recuperation/applications/export': { req: () => ({ url: '/api/recuperation/applications/export' }), sibling: exported },
+  'POST /api/recuperation/applications/:id/approve': { req: (c) => ({ url: `/api/recuperation/applications/${c.recuperation.applicationId}/approve` }), sibling: notFound },
+  'POST /api/recuperation/applications/:id/reject': { req: (c) => ({ url: `/api/recuperation/applications/${c.recuperation.applicationId}/reject`, body: { reason: '矩阵' } }), sibling: notFound },
   // ---- honours ----
   'GET /api/orgs/:id/honour-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/honour-settings` }), sibling: notFound },
   'PUT /api/orgs/:id/honour-settings': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/honour-settings`, body: honourSettings }), sibling: notFound },
@@ -593,6 +613,17 @@ const fresh = {
       await c.f.admin.post('/api/activities', { ...activityBody(c.f.orgs.streetA), title: `矩阵新活动${next()}`, startsAt: '2025-06-02T05:00:00.000Z', endsAt: '2025-06-02T09:00:00.000Z' }),
       201,
     ).id,
+  /** a pending recuperation application of a fresh member of union A to street A's batch */
+  recuperationApplication: async (c: Ctx) => {
+    const n = next();
+    const username = `matrix.traveller${n}`;
+    await createUser(c.f.admin, { username });
+    const traveller = await login(c.app, username, PASSWORD);
+    const body = { name: `矩阵疗休养${n}`, idNumber: makeIdNumber('330421', '1985-08-09', 600 + n), phone: `1370003${String(1000 + n)}`, orgId: c.f.orgs.unionA, employerName: '魏塘精工有限公司', consent: true };
+    const { id } = expectStatus<{ id: number }>(await traveller.post('/api/join-applications', body), 201);
+    expectStatus(await c.f.admin.post(`/api/join-applications/${id}/approve`), 200);
+    return expectStatus<{ id: number }>(await traveller.post(`/api/recuperation/batches/${c.recuperation.batchId}/applications`, { workingYears: 3 }), 201).id;
+  },
   /** a valid skill-level record of the member of union A */
   skillRecord: async (c: Ctx) => expectStatus<{ id: number }>(await c.f.admin.post('/api/skill-levels', skillBody(c.memberId, 5000 + next())), 201).id,
   /** a pending entry of the member worker in a fresh contest of street A */
@@ -614,6 +645,13 @@ const ownWrites: Record<string, Own> = {
   'POST /api/hardship-files/:id/exit': { req: async (c) => ({ url: `/api/hardship-files/${await fresh.hardshipFile(c)}/exit`, body: { reason: '矩阵' } }), status: 200 },
   'POST /api/hardship-files/:id/aids': { req: (c) => samples['POST /api/hardship-files/:id/aids'].req(c), status: 201 },
   'POST /api/hardship-campaigns': { req: (c) => samples['POST /api/hardship-campaigns'].req(c), status: 201 },
+  'PUT /api/orgs/:id/recuperation-settings': { req: async (c) => ({ url: `/api/orgs/${await fresh.org(c)}/recuperation-settings`, body: recuperationSettings }), status: 200 },
+  'POST /api/recuperation/products': { req: (c) => ({ url: '/api/recuperation/products', body: recuperationProduct(c.f.orgs.streetA) }), status: 201 },
+  'POST /api/recuperation/batches': { req: (c) => ({ url: '/api/recuperation/batches', body: { productId: c.recuperation.productId, startsOn: '2025-09-15', endsOn: '2025-09-17', places: 5 } }), status: 201 },
+  'POST /api/recuperation/agreements': { req: (c) => ({ url: '/api/recuperation/agreements', body: { orgId: c.f.orgs.streetA, partnerOrgId: c.f.orgs.county, signedOn: '2025-01-01', validUntil: '2026-12-31' } }), status: 201 },
+  'POST /api/recuperation/quotas': { req: async (c) => ({ url: '/api/recuperation/quotas', body: { batchId: c.recuperation.batchId, orgId: await fresh.org(c), places: 1 } }), status: 201 },
+  'POST /api/recuperation/applications/:id/approve': { req: async (c) => ({ url: `/api/recuperation/applications/${await fresh.recuperationApplication(c)}/approve` }), status: 200 },
+  'POST /api/recuperation/applications/:id/reject': { req: async (c) => ({ url: `/api/recuperation/applications/${await fresh.recuperationApplication(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
   'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), status: 201 },
   'POST /api/skill-contests/:id/judges': { req: async (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: await fresh.user(c) } }), status: 201 },
   'POST /api/users': {
@@ -910,6 +948,8 @@ function activityBody(orgId: number) {
 }
 
 /** The rules' defaults, as a federation would store its own. */
+const recuperationSettings = { maxWorkingDaysInProvince: 5, maxWorkingDaysPartner: 7, tripsPerYear: 1, minWorkingYears: 1, longServiceYears: 20 };
+const recuperationProduct = (providerOrgId: number) => ({ providerOrgId, title: '矩阵疗休养线路', destination: '嘉善西塘', days: 3, priceFen: 50_000 });
 const honourSettings = {
   modelWorkerAllowanceFen: { national: 50000, province: 30000, city: 20000, county: 10000 },
   wageUpliftPercent: { national: 15, province: 10, city: 6, county: 3 },
@@ -1066,7 +1106,18 @@ describe('permission matrix', () => {
     expectStatus(await skillJudge.post(`/api/skill-contests/${skillContest.id}/events/${skillEventId}/lock`), 200);
     expectStatus(await skillJudge.post(`/api/skill-contests/${skillContest.id}/events/${skillEventId}/publish`), 200);
     const skill = { contestId: skillContest.id, eventId: skillEventId, entryId: skillEntryId, judge: skillJudge, judgeId: skillJudgeId };
+    const recProductId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/recuperation/products', recuperationProduct(f.orgs.streetA)), 201).id;
+    const recBatchId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/recuperation/batches', { productId: recProductId, startsOn: '2025-09-15', endsOn: '2025-09-17', places: 1000 }), 201).id;
+    expectStatus(await f.clients.cadreA.post('/api/recuperation/quotas', { batchId: recBatchId, orgId: f.orgs.unionA, places: 500 }), 201);
+    const partnerFederation = await createOrg(f.admin, { name: '矩阵协作总工会', kind: 'federation', level: 'county', parentId: null });
+    expectStatus(await f.clients.cadreA.post('/api/recuperation/agreements', { orgId: f.orgs.streetA, partnerOrgId: partnerFederation, signedOn: '2025-01-01', validUntil: '2026-12-31' }), 201);
+    await createUser(f.admin, { username: 'matrix.traveller' });
+    const traveller = await login(app, 'matrix.traveller', PASSWORD);
+    const travellerApplication = await apply(traveller, 3);
+    expectStatus(await f.clients.cadreA.post(`/api/join-applications/${travellerApplication}/approve`), 200);
+    const recApplicationId = expectStatus<{ id: number }>(await traveller.post(`/api/recuperation/batches/${recBatchId}/applications`, { workingYears: 3 }), 201).id;
     c = {
+      recuperation: { productId: recProductId, batchId: recBatchId, applicationId: recApplicationId },
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
       activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, bargaining, ratings,

@@ -22,6 +22,20 @@ export async function takeSeat(tx: Tx, poolId: number): Promise<boolean> {
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Takes `count` seats at once (a quota handed down takes its places from the giver's pool): one
+ * conditional UPDATE, so the seats taken never exceed the capacity. True when they were taken.
+ */
+export async function takeSeats(tx: Tx, poolId: number, count: number): Promise<boolean> {
+  const result = await tx
+    .updateTable('seat_pools')
+    .set((eb) => ({ taken: eb('taken', '+', count) }))
+    .where('id', '=', poolId)
+    .where((eb) => eb(eb('taken', '+', count), '<=', eb.ref('capacity')))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function releaseSeat(tx: Tx, poolId: number): Promise<void> {
   await tx
     .updateTable('seat_pools')

@@ -47,7 +47,7 @@ export const fields = {
   attending: { zh: '出席人数', en: 'Attending' },
   approving: { zh: '同意人数', en: 'Approving' },
   repliedOn: { zh: '回应日期', en: 'Reply date' },
-  signedOn: { zh: '签字日期', en: 'Signing date' },
+  signedOn: { zh: '签订日期', en: 'Signed on' },
   filedOn: { zh: '报送日期', en: 'Filing date' },
   decidedOn: { zh: '决定日期', en: 'Decision date' },
   heldOn: { zh: '会议日期', en: 'Meeting date' },

@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -14639,6 +14639,853 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/recuperation-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The recuperation rules an org works under (its own, inherited, or the defaults) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            /** @description false: inherited from a federation above, or the rules’ defaults */
+                            own: boolean;
+                            settings: {
+                                maxWorkingDaysInProvince: number;
+                                maxWorkingDaysPartner: number;
+                                tripsPerYear: number;
+                                minWorkingYears: number;
+                                longServiceYears: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a federation’s own recuperation rules (trip lengths, trips a year, working years) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        maxWorkingDaysInProvince: number;
+                        maxWorkingDaysPartner: number;
+                        tripsPerYear: number;
+                        minWorkingYears: number;
+                        longServiceYears: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            orgId: number;
+                            /** @description false: inherited from a federation above, or the rules’ defaults */
+                            own: boolean;
+                            settings: {
+                                maxWorkingDaysInProvince: number;
+                                maxWorkingDaysPartner: number;
+                                tripsPerYear: number;
+                                minWorkingYears: number;
+                                longServiceYears: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products of providers in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                providerOrgId: number;
+                                providerName: string;
+                                centerName: string | null;
+                                title: string;
+                                destination: string;
+                                /** @enum {string} */
+                                region: "province" | "partner";
+                                days: number;
+                                priceFen: number;
+                                includes: string | null;
+                                batches: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a product of a service centre (疗休养线路): destination, days, price per person in fen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the federation whose service centre offers the product */
+                        providerOrgId: number;
+                        centerName?: string | null;
+                        title: string;
+                        destination: string;
+                        /**
+                         * @description province: inside the province; partner: a partner federation’s region outside it
+                         * @default province
+                         * @enum {string}
+                         */
+                        destinationRegion?: "province" | "partner";
+                        days: number;
+                        priceFen: number;
+                        includes?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches of providers in scope, and those an org in scope holds places of */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    productId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                productId: number;
+                                title: string;
+                                destination: string;
+                                /** @enum {string} */
+                                region: "province" | "partner";
+                                priceFen: number;
+                                providerOrgId: number;
+                                providerName: string;
+                                startsOn: string;
+                                endsOn: string;
+                                places: number;
+                                openToPartners: boolean;
+                                approved: number;
+                                waiting: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a dated batch with places; refused past the trip length of the product’s region */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productId: number;
+                        startsOn: string;
+                        endsOn: string;
+                        places: number;
+                        /** @default false */
+                        openToPartners?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch with the quotas of the orgs in scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            productId: number;
+                            title: string;
+                            destination: string;
+                            /** @enum {string} */
+                            region: "province" | "partner";
+                            priceFen: number;
+                            providerOrgId: number;
+                            providerName: string;
+                            startsOn: string;
+                            endsOn: string;
+                            places: number;
+                            openToPartners: boolean;
+                            approved: number;
+                            waiting: number;
+                            quotas: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                parentId: number | null;
+                                places: number;
+                                /** @description places given further down plus approved applications */
+                                taken: number;
+                                approved: number;
+                                /** @description held by a partner federation through an agreement */
+                                partner: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agreements either side of which is in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                partnerOrgId: number;
+                                partnerName: string;
+                                signedOn: string;
+                                validUntil: string;
+                                valid: boolean;
+                                note: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a cooperation agreement (合作协议) with another federation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        partnerOrgId: number;
+                        signedOn: string;
+                        validUntil: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give places of a batch to a child org (or a partner federation); over the giver’s places → 422 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        batchId: number;
+                        orgId: number;
+                        places: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/open-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s choice: batches not yet started that their union’s chain holds places of */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                productId: number;
+                                title: string;
+                                destination: string;
+                                /** @enum {string} */
+                                region: "province" | "partner";
+                                priceFen: number;
+                                providerOrgId: number;
+                                providerName: string;
+                                startsOn: string;
+                                endsOn: string;
+                                places: number;
+                                openToPartners: boolean;
+                                /** @description places left in the quota that serves the member */
+                                free: number;
+                                /** @enum {string|null} */
+                                applied: "pending" | "waitlisted" | "approved" | "rejected" | null;
+                                includes: string | null;
+                                days: number;
+                                centerName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/batches/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member applies within their union’s quota: pending, or waitlisted when the places are spoken for */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description years of work, declared by the member
+                         * @default 0
+                         */
+                        workingYears?: number;
+                        /**
+                         * @description a frontline worker (一线职工), a priority group
+                         * @default false
+                         */
+                        frontline?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "waitlisted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/applications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s own applications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                batchId: number;
+                                title: string;
+                                destination: string;
+                                startsOn: string;
+                                endsOn: string;
+                                orgId: number;
+                                memberId: number;
+                                workingYears: number;
+                                frontline: boolean;
+                                /** @enum {string|null} */
+                                priority: "model_worker" | "frontline" | "long_service" | null;
+                                /** @enum {string} */
+                                status: "pending" | "waitlisted" | "approved" | "rejected";
+                                reason: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications of the unions in scope, priority groups first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    batchId?: number;
+                    status?: "pending" | "waitlisted" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                batchId: number;
+                                title: string;
+                                destination: string;
+                                startsOn: string;
+                                endsOn: string;
+                                orgId: number;
+                                orgName: string;
+                                memberId: number;
+                                memberName: string;
+                                workingYears: number;
+                                frontline: boolean;
+                                /** @enum {string|null} */
+                                priority: "model_worker" | "frontline" | "long_service" | null;
+                                /** @enum {string} */
+                                status: "pending" | "waitlisted" | "approved" | "rejected";
+                                reason: string | null;
+                                createdAt: string;
+                                actions: ("approve" | "reject")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/applications/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    batchId?: number;
+                    status?: "pending" | "waitlisted" | "approved" | "rejected";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve within the union’s quota (never beyond it; priority groups first when places are short) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "waitlisted" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recuperation/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an application with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "waitlisted" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -15879,6 +16726,17 @@ export interface paths {
                                         accident: number;
                                     };
                                     aidFen: number;
+                                };
+                                /** @description the recuperation section; absent when the caller lacks its permission over the org */
+                                recuperation?: {
+                                    /** @description batches of this year offered in the subtree */
+                                    batches: number;
+                                    /** @description their places */
+                                    places: number;
+                                    /** @description members of the subtree approved this year */
+                                    approved: number;
+                                    /** @description agreements in force with federations of the subtree */
+                                    agreements: number;
                                 };
                             };
                         };

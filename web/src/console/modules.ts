@@ -12,6 +12,7 @@ import { bargainingModule } from './bargaining/module';
 import { ratingsModule } from './ratings/module';
 import { rightsModule } from './rights/module';
 import { hardshipModule } from './hardship/module';
+import { recuperationModule } from './recuperation/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -34,6 +35,7 @@ export const consoleModules: ConsoleModule[] = [
   rightsModule,
   hardshipModule,
   activitiesModule,
+  recuperationModule,
   articlesModule,
   usersModule,
   auditModule,

@@ -10,6 +10,7 @@ import { honoursModule } from './honours/module';
 import { bargainingModule } from './bargaining/module';
 import { rightsModule } from './rights/module';
 import { hardshipModule } from './hardship/module';
+import { recuperationModule } from './recuperation/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -23,6 +24,7 @@ export const portalModules: PortalModule[] = [
   hardshipModule,
   activitiesModule,
   skillsModule,
+  recuperationModule,
   competitionsModule,
   pioneerModule,
   honoursModule,
