@@ -207,13 +207,14 @@ describe('bad input on every route', () => {
   let candidateId: number;
   let contestId: number;
   let articleId: number;
+  let disbursementId: number;
   let author: Client;
 
   beforeAll(async () => {
     app = await createTestApp();
     f = await buildFixture(app);
     admin = f.admin;
-    ({ candidateId, contestId, author, articleId } = await buildUploadTargets(app, f));
+    ({ candidateId, contestId, author, articleId, disbursementId } = await buildUploadTargets(app, f));
     ops = operations(expectStatus(await admin.get('/api/openapi.json'), 200));
     tables = await listTables(app.deps.db, app.deps.engine);
   }, 120_000);
@@ -335,6 +336,7 @@ describe('bad input on every route', () => {
       'POST /api/articles/:id/attachments',
       'POST /api/articles/files',
       'POST /api/contests/:id/entries',
+      'POST /api/fundraiser-entries/:id/proofs',
       'POST /api/members/import',
       'POST /api/pioneer/candidates/:id/evidence',
       'POST /api/pioneer/titles/import',
@@ -378,6 +380,7 @@ describe('bad input on every route', () => {
       '/api/contests/:id/entries': `/api/contests/${contestId}/entries`,
       '/api/articles/:id/attachments': `/api/articles/${articleId}/attachments`,
       '/api/pioneer/candidates/:id/evidence': `/api/pioneer/candidates/${candidateId}/evidence`,
+      '/api/fundraiser-entries/:id/proofs': `/api/fundraiser-entries/${disbursementId}/proofs`,
     };
     const wrong: string[] = [];
     for (const op of uploads) {

@@ -23,6 +23,7 @@ import {
 } from '../test/harness.ts';
 import { readExport } from '../test/exports.ts';
 import { buildHonoursWorld, honoursMember, modelWorkerBody, studioBody, type HonoursWorld } from '../modules/honours/test-world.ts';
+import { buildFundraisingWorld, fundraiserBody, type FundraisingWorld } from '../modules/fundraising/test-world.ts';
 
 /**
  * The permission matrix, generated from the route table: every API route × who may call it.
@@ -73,6 +74,8 @@ interface Ctx {
   articleId: number;
   /** one of every honours record in street A (model worker, ledger entry, studio, selections, craftsman) */
   honours: HonoursWorld;
+  /** union A's fundraiser with a donation and a disbursement carrying a proof */
+  fundraising: FundraisingWorld;
   /** a valid skill-level record of the member of union A, and that member's number */
   skillRecordId: number;
   memberNo: string;
@@ -350,6 +353,21 @@ const samples: Record<string, Sample> = {
   'POST /api/craftsman-objections/:id/decision': { req: (c) => ({ url: `/api/craftsman-objections/${c.honours.objectionId}/decision`, body: { upheld: false } }), sibling: notFound },
   'POST /api/craftsman-selections/:id/naming': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/naming` }), sibling: notFound },
   'GET /api/craftsmen': { req: () => ({ url: '/api/craftsmen?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  // ---- fundraising ----
+  'POST /api/fundraisers': { req: (c) => ({ url: '/api/fundraisers', body: fundraiserBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/fundraisers': { req: () => ({ url: '/api/fundraisers?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/fundraisers/export': { req: () => ({ url: '/api/fundraisers/export' }), sibling: exported },
+  'GET /api/fundraisers/:id': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}` }), sibling: notFound },
+  'POST /api/fundraisers/:id/donations': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/donations`, body: { donorName: '矩阵', amountFen: 100 } }), sibling: notFound },
+  'POST /api/fundraisers/:id/disbursements': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/disbursements`, body: { recipientName: '矩阵', amountFen: 1 } }), sibling: notFound },
+  'GET /api/fundraisers/:id/entries': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/entries` }), sibling: notFound },
+  'GET /api/fundraisers/:id/entries/export': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/entries/export` }), sibling: notFound },
+  'GET /api/fundraiser-entries/:id/receipt': { req: (c) => ({ url: `/api/fundraiser-entries/${c.fundraising.donationId}/receipt` }), sibling: notFound },
+  'POST /api/fundraiser-entries/:id/proofs': { req: (c) => ({ url: `/api/fundraiser-entries/${c.fundraising.disbursementId}/proofs`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), sibling: notFound },
+  'GET /api/fundraiser-proofs/:id': { req: (c) => ({ url: `/api/fundraiser-proofs/${c.fundraising.proofId}` }), sibling: notFound },
+  'GET /api/public/fundraisers': { req: () => ({ url: '/api/public/fundraisers' }) },
+  'GET /api/public/fundraisers/:id': { req: (c) => ({ url: `/api/public/fundraisers/${c.fundraising.fundraiserId}` }) },
+
   // ---- skill levels ----
   'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },
   'GET /api/skill-levels': { req: () => ({ url: '/api/skill-levels?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
@@ -517,6 +535,10 @@ const fresh = {
 };
 
 const ownWrites: Record<string, Own> = {
+  'POST /api/fundraisers': { req: (c) => ({ url: '/api/fundraisers', body: fundraiserBody(c.f.orgs.unionA) }), status: 201 },
+  'POST /api/fundraisers/:id/donations': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/donations`, body: { donorName: '矩阵', amountFen: 100 } }), status: 201 },
+  'POST /api/fundraisers/:id/disbursements': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/disbursements`, body: { recipientName: '矩阵', amountFen: 1 } }), status: 201 },
+  'POST /api/fundraiser-entries/:id/proofs': { req: (c) => ({ url: `/api/fundraiser-entries/${c.fundraising.disbursementId}/proofs`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), status: 201 },
   'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), status: 201 },
   'POST /api/skill-contests/:id/judges': { req: async (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: await fresh.user(c) } }), status: 201 },
   'POST /api/users': {
@@ -919,6 +941,7 @@ describe('permission matrix', () => {
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
     const honours = await buildHonoursWorld(app, f);
+    const fundraising = await buildFundraisingWorld(app, f);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
@@ -936,7 +959,7 @@ describe('permission matrix', () => {
     c = {
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
-      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours,
+      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, fundraising,
       attachmentId: 0, articleColumnId, cardToken,
     };
     c.attachmentId = await attachTo(c, articleId);

@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -10926,6 +10926,700 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fundraisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fundraisers in scope with raised, spent and balance */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                description: string | null;
+                                goalFen: number;
+                                raisedFen: number;
+                                spentFen: number;
+                                balanceFen: number;
+                                goods: {
+                                    id: number;
+                                    name: string;
+                                    unit: string;
+                                    goal: number;
+                                    raised: number;
+                                    spent: number;
+                                }[];
+                                donations: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a fundraiser (募捐): a money goal in fen and goods goals (400 套冬装) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        description?: string | null;
+                        /** @description the money goal in fen; 0 for a goods-only drive */
+                        goalFen: number;
+                        /**
+                         * @description goods goals: 400 套冬装
+                         * @default []
+                         */
+                        goods?: {
+                            name: string;
+                            /** @description 套, 件, 箱 … */
+                            unit: string;
+                            goal: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fundraisers as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One fundraiser: goals, raised and spent in fen, goods raised and handed out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            description: string | null;
+                            goalFen: number;
+                            raisedFen: number;
+                            spentFen: number;
+                            balanceFen: number;
+                            goods: {
+                                id: number;
+                                name: string;
+                                unit: string;
+                                goal: number;
+                                raised: number;
+                                spent: number;
+                            }[];
+                            donations: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/donations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a donation (money in fen and/or goods in units) and give its receipt number; a member donor earns love points */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        donorName: string;
+                        /**
+                         * @default public
+                         * @enum {string}
+                         */
+                        donorKind?: "member" | "partner" | "public";
+                        /** @description the donating member (donorKind member): they earn love points and are told */
+                        memberId?: number | null;
+                        amountFen?: number;
+                        /** @default [] */
+                        goods?: {
+                            name: string;
+                            quantity: number;
+                        }[];
+                        /**
+                         * @description the donor agreed to be named on the public ledger; masked otherwise
+                         * @default false
+                         */
+                        showName?: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            receiptNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a disbursement to a recipient; never beyond the balance or the goods in hand (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recipientName: string;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        recipientKind?: "member" | "partner" | "public";
+                        memberId?: number | null;
+                        /** @description the recipient’s hardship file (困难职工档案), when there is one */
+                        hardshipFileId?: number | null;
+                        amountFen?: number;
+                        /** @default [] */
+                        goods?: {
+                            name: string;
+                            quantity: number;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fundraiser’s ledger, newest first, with donors’ names in full */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "donation" | "disbursement";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "donation" | "disbursement";
+                                amountFen: number;
+                                partyName: string;
+                                /** @enum {string} */
+                                partyKind: "member" | "partner" | "public";
+                                memberId: number | null;
+                                showName: boolean;
+                                hardshipFileId: number | null;
+                                receiptNo: string | null;
+                                note: string | null;
+                                goods: {
+                                    name: string;
+                                    unit: string;
+                                    quantity: number;
+                                }[];
+                                proofs: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    createdAt: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fundraiser’s ledger in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "donation" | "disbursement";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraiser-entries/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A donation’s receipt (收据), for printing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            receiptNo: string;
+                            fundraiserTitle: string;
+                            orgName: string;
+                            donorName: string;
+                            amountFen: number;
+                            goods: {
+                                name: string;
+                                unit: string;
+                                quantity: number;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraiser-entries/{id}/proofs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a proof to a disbursement (multipart: file; PDF, JPG or PNG by content, at most 20 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraiser-proofs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a disbursement’s proof; always an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/fundraisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every fundraiser’s raised, spent and balance, for the public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgName: string;
+                                title: string;
+                                description: string | null;
+                                goalFen: number;
+                                raisedFen: number;
+                                spentFen: number;
+                                balanceFen: number;
+                                goods: {
+                                    name: string;
+                                    unit: string;
+                                    goal: number;
+                                    raised: number;
+                                    spent: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/fundraisers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fundraiser’s public ledger: every entry, donors named only when they agreed, recipients never */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgName: string;
+                            title: string;
+                            description: string | null;
+                            goalFen: number;
+                            raisedFen: number;
+                            spentFen: number;
+                            balanceFen: number;
+                            goods: {
+                                name: string;
+                                unit: string;
+                                goal: number;
+                                raised: number;
+                                spent: number;
+                            }[];
+                            entries: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "donation" | "disbursement";
+                                amountFen: number;
+                                /** @description a donor’s name only when they agreed, else masked; a recipient’s always masked */
+                                name: string;
+                                receiptNo: string | null;
+                                goods: {
+                                    name: string;
+                                    unit: string;
+                                    quantity: number;
+                                }[];
+                                hasProof: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -12108,6 +12802,13 @@ export interface paths {
                                     /** @description entries submitted to them, whatever their moderation */
                                     entries: number;
                                     approvedEntries: number;
+                                };
+                                /** @description the fundraising section; absent when the caller lacks its permission over the org */
+                                fundraising?: {
+                                    fundraisers: number;
+                                    raisedFen: number;
+                                    spentFen: number;
+                                    donations: number;
                                 };
                             };
                         };

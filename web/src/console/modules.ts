@@ -8,6 +8,7 @@ import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
+import { fundraisingModule } from './fundraising/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -26,6 +27,7 @@ export const consoleModules: ConsoleModule[] = [
   competitionsModule,
   honoursModule,
   activitiesModule,
+  fundraisingModule,
   articlesModule,
   usersModule,
   auditModule,
