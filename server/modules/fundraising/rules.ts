@@ -49,5 +49,8 @@ export function checkSpend(balance: number, wanted: number, what: 'money' | stri
  */
 export function publicName(name: string, kind: EntryKind, showName: boolean, mask: (n: string) => string): string {
   if (kind === 'donation' && showName) return name;
-  return mask(name);
+  const chars = [...name.trim()];
+  // a long name (a unit, a group of recipients) keeps its first two characters only: a row of
+  // stars as long as the name would tell its length and nothing useful
+  return chars.length > 4 ? `${chars.slice(0, 2).join('')}***` : mask(name);
 }

@@ -28,7 +28,7 @@ export function ReceiptPage() {
         <Typography.Text type="secondary">{t('fundraising.print.hint')}</Typography.Text>
       </Flex>
       <CertificateSheet label="捐赠收据" heading="捐赠收据" name={r.donorName} issuer={r.orgName} dated={chineseDate(r.createdAt)} note={`收据号：${r.receiptNo}`}>
-        兹收到您向“{r.fundraiserTitle}”捐赠的{given}。衷心感谢您的爱心善举！
+        兹收到您为{r.fundraiserTitle}捐赠的{given}。衷心感谢您的爱心善举！
       </CertificateSheet>
     </Flex>
   );
