@@ -13,6 +13,8 @@ import { skillsModule } from './skills/module.ts';
 import { competitionsModule } from './competitions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
+import { cobuildingModule } from './cobuilding/module.ts';
+import { volunteersModule } from './volunteers/module.ts';
 import { fundraisingModule } from './fundraising/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { articlesModule } from './articles/module.ts';
@@ -33,6 +35,8 @@ export const modules: readonly ModuleDefinition[] = [
   honoursModule,
   activitiesModule,
   contestsModule,
+  cobuildingModule,
+  volunteersModule,
   fundraisingModule,
   articlesModule,
   overviewModule,

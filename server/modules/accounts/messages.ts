@@ -53,6 +53,7 @@ export const exportTexts = {
   card_verifier: { zh: '会员卡核验员', en: 'Card verifier' },
   judge: { zh: '评委', en: 'Judge' },
   member: { zh: '会员', en: 'Member' },
+  partner_contact: { zh: '共建单位联系人', en: 'Partner contact' },
 } satisfies Texts;
 
 export const fields = {
