@@ -76,13 +76,20 @@ describe('fundraisers', () => {
     expect(detail.balanceFen).toBeGreaterThanOrEqual(0);
   });
 
-  it('credits a member donor with a notice', async () => {
+  it('credits a member donor with love points and a notice', async () => {
     const cadre = f.clients.cadreA;
     const id = await open();
     const { client, memberId } = await signUpMember(app, cadre, f.orgs.unionA, '赵会员');
     const d = expectStatus(await cadre.post(`/api/fundraisers/${id}/donations`, { donorName: '赵会员', donorKind: 'member', memberId, amountFen: 20_000 }), 201);
     const notices = expectStatus(await client.get('/api/notifications'), 200);
     expect(notices.items.some((n: { body: string }) => n.body.includes(d.receiptNo))).toBe(true);
+    // ¥200 earns 20 points by the volunteers' rules, once
+    const points = expectStatus(await client.get('/api/love-points/mine'), 200);
+    expect(points.balance).toBe(20);
+    expect(points.entries[0]).toMatchObject({ points: 20, reason: '爱心捐赠：春风行动' });
+    // a donation from the public earns nobody points
+    expectStatus(await cadre.post(`/api/fundraisers/${id}/donations`, { donorName: '路人', amountFen: 20_000 }), 201);
+    expect(expectStatus(await client.get('/api/love-points/mine'), 200).balance).toBe(20);
     // a member outside the cadre's scope is 404
     const other = await signUpMember(app, f.clients.cadreB, f.orgs.unionB, '罗会员');
     expectStatus(await cadre.post(`/api/fundraisers/${id}/donations`, { donorName: '罗会员', memberId: other.memberId, amountFen: 1 }), 404);

@@ -14,6 +14,7 @@ import { maskName } from '../../platform/pii.ts';
 import { receiveFile, type FileKind } from '../../platform/uploads.ts';
 import { today } from '../../platform/dates.ts';
 import { notify } from '../notifications/index.ts';
+import { creditLovePoints, donationPoints } from '../volunteers/index.ts';
 import { exportTexts as t } from './messages.ts';
 import { readableEntries } from './policy.ts';
 import { goodsOf, publicView, reachable } from './fundraisers.ts';
@@ -79,6 +80,11 @@ export async function donate(deps: Deps, caller: Caller, fundraiserId: number, i
     for (const l of lines) {
       await tx.insertInto('fundraiser_entry_goods').values({ entry_id: id, goods_id: l.goodsId, quantity: l.quantity }).execute();
       await tx.updateTable('fundraiser_goods').set((eb) => ({ raised: eb('raised', '+', l.quantity) })).where('id', '=', l.goodsId).execute();
+    }
+    // a member's donation earns love points (volunteers' rules: by money and units, capped), once per entry
+    const points = member ? donationPoints({ amountFen: amount, goodsUnits: lines.reduce((s, l) => s + l.quantity, 0) }) : 0;
+    if (member && points > 0) {
+      await creditLovePoints(tx, { memberId: member.id, points, reason: `爱心捐赠：${f.title}`, source: `donation:${id}`, at: caller.actor.now, by: caller.actor.userId });
     }
     if (member?.user_id) {
       await notify(tx, deps, [member.user_id], { kind: 'donation_received', params: { fundraiser: f.title, receiptNo }, link: '/m/fundraisers', key: `donation:${id}` });

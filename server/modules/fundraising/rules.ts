@@ -18,14 +18,6 @@ export type PartyKind = (typeof partyKinds)[number];
  */
 export const formatReceiptNo = (year: string, serial: number) => `捐${year}-${String(serial).padStart(6, '0')}`;
 
-/**
- * Love points (爱心积分, 微积分) a member earns per donation they make (issue #16 §2: "love points
- * earned by rules … per donation"). 云创's 微积分 scheme is not quoted in numbers by the seed; this
- * is a documented default, one flat credit per donation whatever its size, so giving more money
- * never buys more standing.
- */
-export const LOVE_POINTS_PER_DONATION = 10;
-
 /** A proof of a disbursement (签收单, a photo): at most 20 MB, the same limit as other evidence. */
 export const PROOF_MAX_BYTES = 20 * 1024 * 1024;
 

@@ -294,10 +294,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -377,10 +377,10 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -542,10 +542,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -603,7 +603,7 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
                                 }[];
@@ -734,7 +734,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -788,7 +788,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -858,7 +858,7 @@ export interface paths {
                     pageSize?: number;
                     userId?: number;
                     orgId?: number;
-                    role?: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                    role?: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                 };
                 header?: never;
                 path?: never;
@@ -876,7 +876,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
                                 userId: number;
@@ -904,7 +904,7 @@ export interface paths {
                     "application/json": {
                         userId: number;
                         /** @enum {string} */
-                        role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                        role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                         /** @description required for every role except admin */
                         orgId?: number | null;
                     };
@@ -921,7 +921,7 @@ export interface paths {
                             id: number;
                             userId: number;
                             /** @enum {string} */
-                            role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member";
+                            role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                             orgId: number | null;
                         };
                     };
@@ -10920,6 +10920,1169 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partners in scope with their figures (published, claimed, done, average rating) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    kind?: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                uscc: string | null;
+                                /** @enum {string} */
+                                kind: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                                contactName: string | null;
+                                /** @description masked */
+                                contactPhone: string | null;
+                                agreementFrom: string | null;
+                                agreementUntil: string | null;
+                                /** @description contact accounts */
+                                contacts: number;
+                                published: number;
+                                /** @description items of the union this partner claimed */
+                                claimed: number;
+                                /** @description claims of this partner done or rated */
+                                done: number;
+                                averageRating: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a co-building partner (共建单位) on an org; the credit code is checked when given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                        /** @description 统一社会信用代码, when the unit has one */
+                        uscc?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        agreementFrom?: string | null;
+                        agreementUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partners, as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    kind?: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                    q?: string;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a contact account for a partner (role partner_contact on the partner’s org): it publishes and claims for the partner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        password: string;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner my account acts for (null when it is no partner’s contact) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerId: number;
+                            partnerName: string;
+                            orgId: number;
+                            orgName: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items of the four lists in scope, with their claim */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    partnerId?: number;
+                    list?: "need" | "resource" | "project" | "service";
+                    status?: "open" | "claimed" | "in_progress" | "done" | "rated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                partnerId: number | null;
+                                partnerName: string | null;
+                                /** @enum {string} */
+                                side: "union" | "partner";
+                                /** @enum {string} */
+                                list: "need" | "resource" | "project" | "service";
+                                title: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                                createdAt: string;
+                                /** @description the current claim (not withdrawn) */
+                                claim: {
+                                    id: number;
+                                    partnerId: number | null;
+                                    /** @description null: the union claimed */
+                                    partnerName: string | null;
+                                    /** @enum {string} */
+                                    status: "claimed" | "in_progress" | "done" | "withdrawn";
+                                    claimedAt: string;
+                                    doneAt: string | null;
+                                    note: string | null;
+                                    photoUrl: string | null;
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                } | null;
+                                /** @description what the caller may do now */
+                                actions: ("claim" | "start" | "finish" | "withdraw" | "rate")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an item on one of the four lists: by the union (a cadre), or by a partner (its contact, or a cadre naming partnerId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @description the publishing partner; absent: the union publishes. A partner contact always publishes for its own partner */
+                        partnerId?: number | null;
+                        /** @enum {string} */
+                        list: "need" | "resource" | "project" | "service";
+                        title: string;
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items of the four lists, as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    partnerId?: number;
+                    list?: "need" | "resource" | "project" | "service";
+                    status?: "open" | "claimed" | "in_progress" | "done" | "rated";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner contact’s board: the items of its partner’s union chain (403 for other accounts) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    list?: "need" | "resource" | "project" | "service";
+                    status?: "open" | "claimed" | "in_progress" | "done" | "rated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                partnerId: number | null;
+                                partnerName: string | null;
+                                /** @enum {string} */
+                                side: "union" | "partner";
+                                /** @enum {string} */
+                                list: "need" | "resource" | "project" | "service";
+                                title: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                                createdAt: string;
+                                /** @description the current claim (not withdrawn) */
+                                claim: {
+                                    id: number;
+                                    partnerId: number | null;
+                                    /** @description null: the union claimed */
+                                    partnerName: string | null;
+                                    /** @enum {string} */
+                                    status: "claimed" | "in_progress" | "done" | "withdrawn";
+                                    claimedAt: string;
+                                    doneAt: string | null;
+                                    note: string | null;
+                                    photoUrl: string | null;
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                } | null;
+                                /** @description what the caller may do now */
+                                actions: ("claim" | "start" | "finish" | "withdraw" | "rate")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Co-building figures of a scope: partners, items per list and step, average rating */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partners: number;
+                            byList: {
+                                /** @enum {string} */
+                                list: "need" | "resource" | "project" | "service";
+                                total: number;
+                                open: number;
+                                claimed: number;
+                                done: number;
+                            }[];
+                            averageRating: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim an item (only the other side; a second open claim is 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimer starts the work */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimer withdraws before starting: the item is open again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimer finishes the work (multipart: file — a JPG, PNG or WebP photo, at most 8 MB — and note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The publisher rates finished work, 1 to 5 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rating: number;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/files/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of finished work, by its unguessable key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/love-points/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My love points (爱心积分): the balance and the ledger, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            entries: {
+                                /** @description positive: earned; negative: spent */
+                                points: number;
+                                reason: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/love-points/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly love-points ranking of a scope (points earned in the year, with service hours) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: {
+                                rank: number;
+                                memberId: number;
+                                name: string;
+                                orgName: string;
+                                points: number;
+                                hours: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-goods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goods of the points shops in scope, with their stock */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                description: string | null;
+                                points: number;
+                                stock: number;
+                                redeemed: number;
+                                stockLeft: number;
+                                active: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put goods in the points shop, with a price in points and a stock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        description?: string | null;
+                        points: number;
+                        stock: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-goods/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goods of the points shops, as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/love-points/shop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The goods I may redeem: active, of my union’s chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                description: string | null;
+                                points: number;
+                                stock: number;
+                                redeemed: number;
+                                stockLeft: number;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-goods/{id}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem goods with my love points (409 when out of stock or the balance does not cover it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redemptions of goods in scope, to hand them out */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    goodsId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                goodsId: number;
+                                goodsName: string;
+                                memberName: string;
+                                points: number;
+                                /** @enum {string} */
+                                status: "pending" | "delivered";
+                                createdAt: string;
+                                deliveredAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-redemptions/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that redeemed goods were handed out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "delivered";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
