@@ -16,6 +16,7 @@ import { contestsModule } from './contests/module.ts';
 import { cobuildingModule } from './cobuilding/module.ts';
 import { volunteersModule } from './volunteers/module.ts';
 import { fundraisingModule } from './fundraising/module.ts';
+import { benefitsModule } from './benefits/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -38,6 +39,7 @@ export const modules: readonly ModuleDefinition[] = [
   cobuildingModule,
   volunteersModule,
   fundraisingModule,
+  benefitsModule,
   articlesModule,
   overviewModule,
   auditModule,
