@@ -15,6 +15,7 @@ import { today } from '../platform/dates.ts';
 import { seedCompetitionsDemo } from '../modules/competitions/demo.ts';
 import { seedHonoursDemo } from '../modules/honours/demo.ts';
 import { seedFundraisingDemo } from '../modules/fundraising/demo.ts';
+import { seedBenefitsDemo } from '../modules/benefits/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -204,6 +205,7 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   // 永康's second 匠人新秀 contest, among 安胜科技's young workers (after seedYongkang).
   await seedCompetitionsDemo(deps, caller, DEMO_PASSWORD);
   await seedFundraisingDemo(deps, caller);
+  await seedBenefitsDemo(deps, caller);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
   await escalateOverdue(deps);

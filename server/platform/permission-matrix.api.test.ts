@@ -24,6 +24,7 @@ import {
 import { readExport } from '../test/exports.ts';
 import { buildHonoursWorld, honoursMember, modelWorkerBody, studioBody, type HonoursWorld } from '../modules/honours/test-world.ts';
 import { buildFundraisingWorld, fundraiserBody, type FundraisingWorld } from '../modules/fundraising/test-world.ts';
+import { benefitBody, claimedBenefit } from '../modules/benefits/test-world.ts';
 
 /**
  * The permission matrix, generated from the route table: every API route × who may call it.
@@ -76,6 +77,8 @@ interface Ctx {
   honours: HonoursWorld;
   /** union A's fundraiser with a donation and a disbursement carrying a proof */
   fundraising: FundraisingWorld;
+  /** a benefit of street A claimed by the worker, and the claim's code */
+  benefit: { benefitId: number; code: string };
   /** a valid skill-level record of the member of union A, and that member's number */
   skillRecordId: number;
   memberNo: string;
@@ -368,6 +371,14 @@ const samples: Record<string, Sample> = {
   'GET /api/public/fundraisers': { req: () => ({ url: '/api/public/fundraisers' }) },
   'GET /api/public/fundraisers/:id': { req: (c) => ({ url: `/api/public/fundraisers/${c.fundraising.fundraiserId}` }) },
 
+  // ---- benefits ----
+  'POST /api/benefits': { req: (c) => ({ url: '/api/benefits', body: benefitBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/benefits': { req: () => ({ url: '/api/benefits?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/benefits/export': { req: () => ({ url: '/api/benefits/export' }), sibling: exported },
+  'GET /api/benefits/mine': { req: () => ({ url: '/api/benefits/mine' }) },
+  'POST /api/benefits/:id/claims': { req: (c) => ({ url: `/api/benefits/${c.benefit.benefitId}/claims` }) },
+  'POST /api/benefit-claims/redeem': { req: (c) => ({ url: '/api/benefit-claims/redeem', body: { code: c.benefit.code } }), sibling: notFound },
+
   // ---- skill levels ----
   'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },
   'GET /api/skill-levels': { req: () => ({ url: '/api/skill-levels?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
@@ -535,6 +546,8 @@ const fresh = {
 };
 
 const ownWrites: Record<string, Own> = {
+  'POST /api/benefits': { req: (c) => ({ url: '/api/benefits', body: benefitBody(c.f.orgs.unionA) }), status: 201 },
+  'POST /api/benefit-claims/redeem': { req: async (c) => ({ url: '/api/benefit-claims/redeem', body: { code: (await claimedBenefit(c.f, c.worker)).code } }), status: 200 },
   'POST /api/fundraisers': { req: (c) => ({ url: '/api/fundraisers', body: fundraiserBody(c.f.orgs.unionA) }), status: 201 },
   'POST /api/fundraisers/:id/donations': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/donations`, body: { donorName: '矩阵', amountFen: 100 } }), status: 201 },
   'POST /api/fundraisers/:id/disbursements': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/disbursements`, body: { recipientName: '矩阵', amountFen: 1 } }), status: 201 },
@@ -942,6 +955,7 @@ describe('permission matrix', () => {
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
     const honours = await buildHonoursWorld(app, f);
     const fundraising = await buildFundraisingWorld(app, f);
+    const benefit = await claimedBenefit(f, author);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
@@ -959,7 +973,7 @@ describe('permission matrix', () => {
     c = {
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
-      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, fundraising,
+      activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, fundraising, benefit,
       attachmentId: 0, articleColumnId, cardToken,
     };
     c.attachmentId = await attachTo(c, articleId);

@@ -6,8 +6,12 @@ import type { Refusal } from '../../platform/errors.ts';
 export const benefitKinds = ['summer_cool', 'new_year_dinner', 'goddess_day', 'birthday', 'other'] as const;
 export type BenefitKind = (typeof benefitKinds)[number];
 
-/** Who may claim: a member in good standing — not one whose membership is retained, transferring or ended. */
-export const ELIGIBLE_STATUSES = ['member'] as const;
+/**
+ * Who may claim: a member in good standing, also while a transfer to another union is under way
+ * (still a member until it is accepted); not one whose membership is retained (retired,
+ * unemployed: 保留会籍) or has ended.
+ */
+export const ELIGIBLE_STATUSES = ['member', 'transferring'] as const;
 
 /** Redemption codes: 8 characters without look-alikes (0/O, 1/I/L), about 10^12 values. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

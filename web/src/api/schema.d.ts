@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -12783,6 +12783,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benefits in scope with their claims and redemptions */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "summer_cool" | "new_year_dinner" | "goddess_day" | "birthday" | "other";
+                                description: string | null;
+                                stock: number;
+                                claimed: number;
+                                redeemed: number;
+                                claimFrom: string;
+                                claimUntil: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                minTenureMonths: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a benefit (送清凉, 年夜饭, 女神节, 生日): a stock, a claim window, eligibility */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        kind?: "summer_cool" | "new_year_dinner" | "goddess_day" | "birthday" | "other";
+                        description?: string | null;
+                        stock: number;
+                        /** Format: date-time */
+                        claimFrom: string;
+                        /** Format: date-time */
+                        claimUntil: string;
+                        /**
+                         * @description only members of this gender (女神节)
+                         * @enum {string|null}
+                         */
+                        gender?: "male" | "female" | null;
+                        /** @description at least this many months of membership */
+                        minTenureMonths?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benefits as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The benefits of my union’s chain that are open or that I claimed, with my codes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "summer_cool" | "new_year_dinner" | "goddess_day" | "birthday" | "other";
+                                description: string | null;
+                                stock: number;
+                                claimed: number;
+                                claimFrom: string;
+                                claimUntil: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                minTenureMonths: number | null;
+                                left: number;
+                                /** @description my redemption code, once claimed */
+                                code: string | null;
+                                redeemedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a benefit (a member, eligible, in the window): once (409 benefit_claimed), never over stock (409 benefit_out_of_stock) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-claims/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a claim’s code (the distributor, for members in scope); once (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: string;
+                            /** @description masked */
+                            memberName: string;
+                            orgName: string;
+                            redeemedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -13972,6 +14261,12 @@ export interface paths {
                                     raisedFen: number;
                                     spentFen: number;
                                     donations: number;
+                                };
+                                /** @description the benefits section; absent when the caller lacks its permission over the org */
+                                benefits?: {
+                                    benefits: number;
+                                    claims: number;
+                                    redeemed: number;
                                 };
                             };
                         };

@@ -9,6 +9,7 @@ import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
 import { fundraisingModule } from './fundraising/module';
+import { benefitsModule } from './benefits/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -28,6 +29,7 @@ export const consoleModules: ConsoleModule[] = [
   honoursModule,
   activitiesModule,
   fundraisingModule,
+  benefitsModule,
   articlesModule,
   usersModule,
   auditModule,

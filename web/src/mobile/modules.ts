@@ -8,6 +8,7 @@ import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
 import { fundraisingModule } from './fundraising/module';
+import { benefitsModule } from './benefits/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -22,6 +23,7 @@ export const portalModules: PortalModule[] = [
   competitionsModule,
   pioneerModule,
   honoursModule,
+  benefitsModule,
   fundraisingModule,
   notificationsModule,
 ];
