@@ -19,8 +19,9 @@ describe('benefit rules', () => {
     expect(checkClaim(benefit, { ...member, status: 'retained' }, now, '2025-06-02')?.code).toBe('benefit_not_eligible');
     expect(checkClaim(benefit, { ...member, status: 'transferring' }, now, '2025-06-02')).toBeNull();
     expect(checkClaim({ ...benefit, gender: 'male' }, member, now, '2025-06-02')?.params).toEqual({ why: 'benefit_why_gender' });
-    expect(checkClaim({ ...benefit, minTenureMonths: 5 }, member, now, '2025-06-02')).toBeNull();
-    expect(checkClaim({ ...benefit, minTenureMonths: 5 }, member, now, '2025-06-27')).toBeNull();
+    expect(checkClaim({ ...benefit, minTenureMonths: 4 }, member, now, '2025-06-02')).toBeNull();
+    expect(checkClaim({ ...benefit, minTenureMonths: 5 }, member, now, '2025-06-29')?.code).toBe('benefit_not_eligible');
+    expect(checkClaim({ ...benefit, minTenureMonths: 5 }, member, now, '2025-06-30')).toBeNull();
     expect(checkClaim({ ...benefit, minTenureMonths: 5 }, { ...member, joinedOn: '2025-02-01' }, now, '2025-06-30')?.params).toEqual({ why: 'benefit_why_tenure' });
   });
 });
