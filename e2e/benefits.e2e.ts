@@ -42,7 +42,7 @@ describe('claiming a benefit on a phone', () => {
     await venue.getByText(/核销成功：夏季送清凉（李\*芳/).waitFor({ timeout });
     await venue.getByPlaceholder('输入职工出示的兑换码').fill(code);
     await venue.getByRole('button', { name: '核销', exact: true }).click();
-    await venue.getByText(/该兑换码已于/).waitFor({ timeout });
+    await venue.getByText(/^已于 .* 核销$/).waitFor({ timeout });
     expect(await venue.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

@@ -377,7 +377,10 @@ const samples: Record<string, Sample> = {
   'GET /api/benefits/export': { req: () => ({ url: '/api/benefits/export' }), sibling: exported },
   'GET /api/benefits/mine': { req: () => ({ url: '/api/benefits/mine' }) },
   'POST /api/benefits/:id/claims': { req: (c) => ({ url: `/api/benefits/${c.benefit.benefitId}/claims` }) },
-  'POST /api/benefit-claims/redeem': { req: (c) => ({ url: '/api/benefit-claims/redeem', body: { code: c.benefit.code } }), sibling: notFound },
+  'POST /api/benefit-claims/redeem': {
+    req: (c) => ({ url: '/api/benefit-claims/redeem', body: { code: c.benefit.code } }),
+    sibling: { kind: 'verdict', refused: (body) => body.valid === false && body.reason === 'unknown' },
+  },
 
   // ---- skill levels ----
   'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },

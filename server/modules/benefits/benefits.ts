@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
-import { AppError, conflict, notFound, refuse, refused } from '../../platform/errors.ts';
+import { conflict, notFound, refuse, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { paginate } from '../../platform/paging.ts';
@@ -162,7 +162,11 @@ export async function claim(deps: Deps, caller: Caller, benefitId: number) {
   }
 }
 
-/** The distributor's check: a code of a claim in their scope is redeemed once. */
+/**
+ * The distributor's check (a `verdict` route, like the e-card's): a code of a claim in their scope
+ * is redeemed once — `{ valid: true, … }`; an unknown code, or one of a member outside their scope,
+ * is `unknown`, and a code used before `redeemed`. Every check is audited, refused ones too.
+ */
 export async function redeem(deps: Deps, caller: Caller, code: string) {
   return deps.db.transaction().execute(async (tx) => {
     const c = await tx
@@ -174,13 +178,17 @@ export async function redeem(deps: Deps, caller: Caller, code: string) {
       .where('benefit_claims.code', '=', code)
       .where(redeemableClaims(caller.scope))
       .executeTakeFirst();
-    if (!c) throw notFound('benefit_claim');
-    const done = await tx.updateTable('benefit_claims').set({ redeemed_at: caller.actor.now, redeemed_by: caller.actor.userId }).where('id', '=', c.id).where('redeemed_at', 'is', null).executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) {
-      const again = await tx.selectFrom('benefit_claims').select('redeemed_at').where('id', '=', c.id).executeTakeFirstOrThrow();
-      throw new AppError(409, 'benefit_claim_redeemed', { at: again.redeemed_at ?? '' });
+    let verdict: { valid: true; title: string; memberName: string; orgName: string; redeemedAt: string } | { valid: false; reason: 'unknown' | 'redeemed'; redeemedAt?: string };
+    if (!c) verdict = { valid: false, reason: 'unknown' };
+    else {
+      const done = await tx.updateTable('benefit_claims').set({ redeemed_at: caller.actor.now, redeemed_by: caller.actor.userId }).where('id', '=', c.id).where('redeemed_at', 'is', null).executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 1) verdict = { valid: true, title: c.title, memberName: maskName(c.name), orgName: c.org_name, redeemedAt: caller.actor.now };
+      else {
+        const again = await tx.selectFrom('benefit_claims').select('redeemed_at').where('id', '=', c.id).executeTakeFirstOrThrow();
+        verdict = { valid: false, reason: 'redeemed', redeemedAt: again.redeemed_at ?? undefined };
+      }
     }
-    await audit(tx, caller.actor, { action: 'benefit.redeem', entity: 'benefit', entityId: c.benefit_id, orgId: c.org_id, after: { claimId: c.id } });
-    return { title: c.title, memberName: maskName(c.name), orgName: c.org_name, redeemedAt: caller.actor.now };
+    await audit(tx, caller.actor, { action: 'benefit.redeem', entity: 'benefit', entityId: c?.benefit_id ?? null, orgId: c?.org_id ?? caller.scope.roots[0] ?? null, after: verdict.valid ? { valid: true, claimId: c!.id } : verdict });
+    return verdict;
   });
 }

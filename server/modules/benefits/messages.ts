@@ -7,7 +7,6 @@ export const messages = {
   benefit_window_closed: { zh: '不在领取时间内', en: 'Outside the claim window' },
   benefit_not_eligible: { zh: '您不符合领取条件：{why}', en: 'You are not eligible: {why}' },
   benefit_not_member: { zh: '仅限工会会员领取', en: 'For union members only' },
-  benefit_claim_redeemed: { zh: '该兑换码已于 {at} 核销', en: 'This code was redeemed at {at}' },
   benefit_window_order: { zh: '领取截止时间须晚于开始时间', en: 'The claim window must end after it starts' },
 } as const satisfies Texts;
 

@@ -38,7 +38,7 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/benefit-claims/redeem',
-    { config: { access: 'benefit.redeem' }, schema: { summary: 'Redeem a claim’s code (the distributor, for members in scope); once (409)', tags, body: s.redeemBody, response: { 200: s.redeemed } } },
+    { config: { access: 'benefit.redeem', verdict: true }, schema: { summary: 'Redeem a claim’s code (the distributor, for members in scope), once: a verdict, audited', tags, body: s.redeemBody, response: { 200: s.redeemVerdict } } },
     async (req) => b.redeem(deps, req.caller, req.body.code),
   );
 };

@@ -40,5 +40,12 @@ export const myBenefit = benefitView.omit({ redeemed: true }).extend({
 });
 
 export const redeemBody = z.object({ code: z.string().trim().toUpperCase().min(4).max(20) });
-export const redeemed = z.object({ title: z.string(), memberName: z.string().describe('masked'), orgName: z.string(), redeemedAt: z.string() });
+export const redeemVerdict = z.object({
+  valid: z.boolean(),
+  reason: z.enum(['unknown', 'redeemed']).optional().describe('unknown: no such code among the members you serve; redeemed: used before'),
+  title: z.string().optional(),
+  memberName: z.string().optional().describe('masked'),
+  orgName: z.string().optional(),
+  redeemedAt: z.string().optional(),
+});
 export const benefitsOverviewView = z.object({ benefits: z.number().int(), claims: z.number().int(), redeemed: z.number().int() });

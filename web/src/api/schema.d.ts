@@ -13033,7 +13033,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Redeem a claim’s code (the distributor, for members in scope); once (409) */
+        /** Redeem a claim’s code (the distributor, for members in scope), once: a verdict, audited */
         post: {
             parameters: {
                 query?: never;
@@ -13056,11 +13056,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            title: string;
+                            valid: boolean;
+                            /**
+                             * @description unknown: no such code among the members you serve; redeemed: used before
+                             * @enum {string}
+                             */
+                            reason?: "unknown" | "redeemed";
+                            title?: string;
                             /** @description masked */
-                            memberName: string;
-                            orgName: string;
-                            redeemedAt: string;
+                            memberName?: string;
+                            orgName?: string;
+                            redeemedAt?: string;
                         };
                     };
                 };

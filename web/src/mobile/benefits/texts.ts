@@ -15,6 +15,7 @@ const zh = {
   verifyHint: '输入职工出示的兑换码',
   verify: '核销',
   verified: '核销成功：{{title}}（{{name}}，{{org}}）',
+  unknown: '兑换码无效，或不是本核销点服务的会员',
 };
 const en: typeof zh = {
   title: 'Benefits',
@@ -30,6 +31,7 @@ const en: typeof zh = {
   verifyHint: 'Enter the code the worker shows',
   verify: 'Redeem',
   verified: 'Redeemed: {{title}} ({{name}}, {{org}})',
+  unknown: 'Unknown code, or not a member this point serves',
 };
 i18next.addResourceBundle('zh', 'translation', { benefits: zh }, true, false);
 i18next.addResourceBundle('en', 'translation', { benefits: en }, true, false);

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { Button, Input, NavBar, Result } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { formatTime } from '../../ui/format-time';
 import './texts';
 
 /** 福利核销: the distributor types the worker's code; each code is redeemed once. */
@@ -14,8 +15,10 @@ export function VerifyPage() {
   const redeem = async () => {
     try {
       const r = await unwrap(api.POST('/api/benefit-claims/redeem', { body: { code } }));
-      setOutcome({ ok: true, text: t('benefits.verified', { title: r.title, name: r.memberName, org: r.orgName }) });
-      setCode('');
+      if (r.valid) {
+        setOutcome({ ok: true, text: t('benefits.verified', { title: r.title, name: r.memberName, org: r.orgName }) });
+        setCode('');
+      } else setOutcome({ ok: false, text: r.reason === 'redeemed' ? t('benefits.redeemedAt', { at: formatTime(r.redeemedAt) }) : t('benefits.unknown') });
     } catch (error) {
       setOutcome({ ok: false, text: (error as Error).message });
     }
