@@ -957,7 +957,9 @@ describe('permission matrix', () => {
     const entryId = expectStatus<{ id: number }>(await author.post(`/api/contests/${contestId}/entries`, { title: '矩阵作品', body: '正文' }), 201).id;
     const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { ...articleBody(f.orgs.streetA), publishAt: '2025-06-02T01:00:00.000Z' }), 201).id;
     const honours = await buildHonoursWorld(app, f);
-    const fundraising = await buildFundraisingWorld(app, f);
+    const fundraising = await buildFundraisingWorld(f, async (id) =>
+      expectStatus<{ id: number }>(await multipart(app, f.clients.cadreA, `/api/fundraiser-entries/${id}/proofs`, {}, { name: '签收单.pdf', type: 'application/pdf', data: PDF }), 201).id,
+    );
     const benefit = await claimedBenefit(f, author);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;

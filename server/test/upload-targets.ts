@@ -32,6 +32,6 @@ export async function buildUploadTargets(app: FastifyInstance, f: Fixture): Prom
   ).id;
   const author = (await signUpMember(app, f.clients.cadreA, f.orgs.unionA)).client;
   const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { orgId: f.orgs.streetA, column: 'policy', title: '附件上传', body: '<p>附件</p>', public: true }), 201).id;
-  const { disbursementId } = await buildFundraisingWorld(app, f);
+  const { disbursementId } = await buildFundraisingWorld(f);
   return { candidateId, contestId, author, articleId, disbursementId };
 }
