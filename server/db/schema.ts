@@ -48,7 +48,7 @@ export interface UserTable {
 export interface RoleGrantTable {
   id: Generated<number>;
   user_id: number;
-  role: 'admin' | 'cadre' | 'viewer' | 'card_verifier' | 'judge' | 'legal_aid' | 'member';
+  role: 'admin' | 'cadre' | 'viewer' | 'card_verifier' | 'judge' | 'legal_aid' | 'member' | 'partner_contact';
   /** null only for the platform-wide admin role */
   org_id: number | null;
   created_by: number | null;

@@ -19,6 +19,8 @@ import { seedRatingsDemo } from '../modules/ratings/demo.ts';
 import { seedRightsDemo } from '../modules/rights/demo.ts';
 import { seedHardshipDemo } from '../modules/hardship/demo.ts';
 import { seedRecuperationDemo } from '../modules/recuperation/demo.ts';
+import { seedFundraisingDemo } from '../modules/fundraising/demo.ts';
+import { seedBenefitsDemo } from '../modules/benefits/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -216,6 +218,8 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
     { orgId: ids.get('云创青年小镇工会联合会')!, kind: 'star_rating', level: 'city', marks: [24, 19, 18, 19, 13], evidence: ['成立一年获"江北区党建带工建示范直管点"', '建起"职工之家"，覆盖 100 余家单位、职工 1100 余人'], namedDaysAgo: 60 },
     { orgId: ids.get('坤和大厦楼宇联合工会')!, kind: 'star_rating', level: 'county', marks: [20, 16, 15, 16, 11], evidence: ['楼宇会员实名制入会'] },
   ]);
+  await seedFundraisingDemo(deps, caller);
+  await seedBenefitsDemo(deps, caller);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
   await escalateOverdue(deps);

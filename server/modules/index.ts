@@ -13,6 +13,10 @@ import { skillsModule } from './skills/module.ts';
 import { competitionsModule } from './competitions/module.ts';
 import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
+import { cobuildingModule } from './cobuilding/module.ts';
+import { volunteersModule } from './volunteers/module.ts';
+import { fundraisingModule } from './fundraising/module.ts';
+import { benefitsModule } from './benefits/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { bargainingModule } from './bargaining/module.ts';
 import { ratingsModule } from './ratings/module.ts';
@@ -42,6 +46,10 @@ export const modules: readonly ModuleDefinition[] = [
   rightsModule,
   hardshipModule,
   recuperationModule,
+  cobuildingModule,
+  volunteersModule,
+  fundraisingModule,
+  benefitsModule,
   articlesModule,
   overviewModule,
   auditModule,

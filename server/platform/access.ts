@@ -14,8 +14,11 @@ import { AppError, notFound } from './errors.ts';
  * (核验员: a partner merchant's or venue's account) holds only what lets it check members' e-cards.
  * A `legal_aid` (律师/调解员: a lawyer or mediator working with the union) holds no permission:
  * the rights module shows them only the cases assigned to them.
+ * A `partner_contact` (共建单位联系人) holds no permission from the table: it is granted on the org its
+ * co-building partner is linked to, and the cobuilding module lets it publish and claim list items
+ * for that partner only (cobuilding's `partner_contacts` names the partner).
  */
-export const roles = ['admin', 'cadre', 'viewer', 'card_verifier', 'judge', 'legal_aid', 'member'] as const;
+export const roles = ['admin', 'cadre', 'viewer', 'card_verifier', 'judge', 'legal_aid', 'member', 'partner_contact'] as const;
 export type Role = (typeof roles)[number];
 
 /** Every permission's name; modules add theirs by declaration merging (see a module's module.ts). */

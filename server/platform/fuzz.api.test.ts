@@ -208,13 +208,14 @@ describe('bad input on every route', () => {
   let contestId: number;
   let articleId: number;
   let rightsCaseId: number;
+  let disbursementId: number;
   let author: Client;
 
   beforeAll(async () => {
     app = await createTestApp();
     f = await buildFixture(app);
     admin = f.admin;
-    ({ candidateId, contestId, author, articleId, rightsCaseId } = await buildUploadTargets(app, f));
+    ({ candidateId, contestId, author, articleId, rightsCaseId, disbursementId } = await buildUploadTargets(app, f));
     ops = operations(expectStatus(await admin.get('/api/openapi.json'), 200));
     tables = await listTables(app.deps.db, app.deps.engine);
   }, 120_000);
@@ -336,6 +337,7 @@ describe('bad input on every route', () => {
       'POST /api/articles/:id/attachments',
       'POST /api/articles/files',
       'POST /api/contests/:id/entries',
+      'POST /api/fundraiser-entries/:id/proofs',
       'POST /api/members/import',
       'POST /api/pioneer/candidates/:id/evidence',
       'POST /api/pioneer/titles/import',
@@ -381,6 +383,7 @@ describe('bad input on every route', () => {
       '/api/articles/:id/attachments': `/api/articles/${articleId}/attachments`,
       '/api/pioneer/candidates/:id/evidence': `/api/pioneer/candidates/${candidateId}/evidence`,
       '/api/rights-cases/:id/attachments': `/api/rights-cases/${rightsCaseId}/attachments`,
+      '/api/fundraiser-entries/:id/proofs': `/api/fundraiser-entries/${disbursementId}/proofs`,
     };
     const wrong: string[] = [];
     for (const op of uploads) {

@@ -28,6 +28,8 @@ import { defaultScorecards } from '../modules/ratings/rules.ts';
 import { buildHonoursWorld, honoursMember, modelWorkerBody, studioBody, type HonoursWorld } from '../modules/honours/test-world.ts';
 import { buildRightsWorld, caseBody, type RightsWorld } from '../modules/rights/test-world.ts';
 import { buildHardshipWorld, fileBody, type HardshipWorld } from '../modules/hardship/test-world.ts';
+import { buildFundraisingWorld, fundraiserBody, type FundraisingWorld } from '../modules/fundraising/test-world.ts';
+import { benefitBody, claimedBenefit } from '../modules/benefits/test-world.ts';
 
 /**
  * The permission matrix, generated from the route table: every API route × who may call it.
@@ -82,6 +84,10 @@ interface Ctx {
   bargaining: BargainingWorld;
   /** union A's self-assessment, and its named Workers' Home */
   ratings: RatingsWorld;
+  /** union A's fundraiser with a donation and a disbursement carrying a proof */
+  fundraising: FundraisingWorld;
+  /** a benefit of street A claimed by the worker, and the claim's code */
+  benefit: { benefitId: number; code: string };
   /** a valid skill-level record of the member of union A, and that member's number */
   skillRecordId: number;
   memberNo: string;
@@ -423,6 +429,32 @@ const samples: Record<string, Sample> = {
   'POST /api/craftsman-objections/:id/decision': { req: (c) => ({ url: `/api/craftsman-objections/${c.honours.objectionId}/decision`, body: { upheld: false } }), sibling: notFound },
   'POST /api/craftsman-selections/:id/naming': { req: (c) => ({ url: `/api/craftsman-selections/${c.honours.selectionId}/naming` }), sibling: notFound },
   'GET /api/craftsmen': { req: () => ({ url: '/api/craftsmen?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  // ---- fundraising ----
+  'POST /api/fundraisers': { req: (c) => ({ url: '/api/fundraisers', body: fundraiserBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/fundraisers': { req: () => ({ url: '/api/fundraisers?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/fundraisers/export': { req: () => ({ url: '/api/fundraisers/export' }), sibling: exported },
+  'GET /api/fundraisers/:id': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}` }), sibling: notFound },
+  'POST /api/fundraisers/:id/donations': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/donations`, body: { donorName: '矩阵', amountFen: 100 } }), sibling: notFound },
+  'POST /api/fundraisers/:id/disbursements': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/disbursements`, body: { recipientName: '矩阵', amountFen: 1 } }), sibling: notFound },
+  'GET /api/fundraisers/:id/entries': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/entries` }), sibling: notFound },
+  'GET /api/fundraisers/:id/entries/export': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/entries/export` }), sibling: notFound },
+  'GET /api/fundraiser-entries/:id/receipt': { req: (c) => ({ url: `/api/fundraiser-entries/${c.fundraising.donationId}/receipt` }), sibling: notFound },
+  'POST /api/fundraiser-entries/:id/proofs': { req: (c) => ({ url: `/api/fundraiser-entries/${c.fundraising.disbursementId}/proofs`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), sibling: notFound },
+  'GET /api/fundraiser-proofs/:id': { req: (c) => ({ url: `/api/fundraiser-proofs/${c.fundraising.proofId}` }), sibling: notFound },
+  'GET /api/public/fundraisers': { req: () => ({ url: '/api/public/fundraisers' }) },
+  'GET /api/public/fundraisers/:id': { req: (c) => ({ url: `/api/public/fundraisers/${c.fundraising.fundraiserId}` }) },
+
+  // ---- benefits ----
+  'POST /api/benefits': { req: (c) => ({ url: '/api/benefits', body: benefitBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/benefits': { req: () => ({ url: '/api/benefits?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/benefits/export': { req: () => ({ url: '/api/benefits/export' }), sibling: exported },
+  'GET /api/benefits/mine': { req: () => ({ url: '/api/benefits/mine' }) },
+  'POST /api/benefits/:id/claims': { req: (c) => ({ url: `/api/benefits/${c.benefit.benefitId}/claims` }) },
+  'POST /api/benefit-claims/redeem': {
+    req: (c) => ({ url: '/api/benefit-claims/redeem', body: { code: c.benefit.code } }),
+    sibling: { kind: 'verdict', refused: (body) => body.valid === false && body.reason === 'unknown' },
+  },
+
   // ---- skill levels ----
   'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },
   'GET /api/skill-levels': { req: () => ({ url: '/api/skill-levels?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
@@ -652,6 +684,12 @@ const ownWrites: Record<string, Own> = {
   'POST /api/recuperation/quotas': { req: async (c) => ({ url: '/api/recuperation/quotas', body: { batchId: c.recuperation.batchId, orgId: await fresh.org(c), places: 1 } }), status: 201 },
   'POST /api/recuperation/applications/:id/approve': { req: async (c) => ({ url: `/api/recuperation/applications/${await fresh.recuperationApplication(c)}/approve` }), status: 200 },
   'POST /api/recuperation/applications/:id/reject': { req: async (c) => ({ url: `/api/recuperation/applications/${await fresh.recuperationApplication(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
+  'POST /api/benefits': { req: (c) => ({ url: '/api/benefits', body: benefitBody(c.f.orgs.unionA) }), status: 201 },
+  'POST /api/benefit-claims/redeem': { req: async (c) => ({ url: '/api/benefit-claims/redeem', body: { code: (await claimedBenefit(c.f, c.worker)).code } }), status: 200 },
+  'POST /api/fundraisers': { req: (c) => ({ url: '/api/fundraisers', body: fundraiserBody(c.f.orgs.unionA) }), status: 201 },
+  'POST /api/fundraisers/:id/donations': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/donations`, body: { donorName: '矩阵', amountFen: 100 } }), status: 201 },
+  'POST /api/fundraisers/:id/disbursements': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/disbursements`, body: { recipientName: '矩阵', amountFen: 1 } }), status: 201 },
+  'POST /api/fundraiser-entries/:id/proofs': { req: (c) => ({ url: `/api/fundraiser-entries/${c.fundraising.disbursementId}/proofs`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), status: 201 },
   'POST /api/skill-contests': { req: (c) => ({ url: '/api/skill-contests', body: skillContestBody(c.f.orgs.streetA) }), status: 201 },
   'POST /api/skill-contests/:id/judges': { req: async (c) => ({ url: `/api/skill-contests/${c.skill.contestId}/judges`, body: { eventId: c.skill.eventId, userId: await fresh.user(c) } }), status: 201 },
   'POST /api/users': {
@@ -1092,6 +1130,10 @@ describe('permission matrix', () => {
     const rights = await buildRightsWorld(app, f, 'matrix');
     const rightsAttachmentId = expectStatus<{ id: number }>(await multipart(app, rights.worker, `/api/rights-cases/${rights.submittedId}/attachments`, {}, { name: '证明.pdf', type: 'application/pdf', data: PDF }), 201).id;
     const hardship = await buildHardshipWorld(app, f);
+    const fundraising = await buildFundraisingWorld(f, async (id) =>
+      expectStatus<{ id: number }>(await multipart(app, f.clients.cadreA, `/api/fundraiser-entries/${id}/proofs`, {}, { name: '签收单.pdf', type: 'application/pdf', data: PDF }), 201).id,
+    );
+    const benefit = await claimedBenefit(f, author);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
@@ -1121,7 +1163,7 @@ describe('permission matrix', () => {
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
       activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, bargaining, ratings,
-      attachmentId: 0, articleColumnId, cardToken, rights, rightsAttachmentId, hardship,
+      attachmentId: 0, articleColumnId, cardToken, rights, rightsAttachmentId, hardship, fundraising, benefit,
     };
     c.attachmentId = await attachTo(c, articleId);
   });

@@ -54,6 +54,7 @@ export const exportTexts = {
   judge: { zh: '评委', en: 'Judge' },
   legal_aid: { zh: '律师/调解员', en: 'Lawyer or mediator' },
   member: { zh: '会员', en: 'Member' },
+  partner_contact: { zh: '共建单位联系人', en: 'Partner contact' },
 } satisfies Texts;
 
 export const fields = {

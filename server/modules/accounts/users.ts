@@ -269,3 +269,29 @@ export async function ensureAdmin(deps: Deps, password: string | undefined): Pro
     return { created: !existing, password: existing ? undefined : chosen };
   });
 }
+
+/**
+ * An account with one role grant, made inside another module's transaction (a co-building
+ * partner's contact): the username and phone must be free (409 otherwise), the password meets the
+ * policy, and both rows are audited with the caller.
+ */
+export async function insertAccountWithGrant(
+  tx: Tx,
+  deps: Deps,
+  caller: Caller,
+  input: { username: string; displayName: string; password: string; phone: string | null; orgId: number; role: 'partner_contact' | 'card_verifier' },
+): Promise<number> {
+  checkPasswordPolicy(input.password, input.username);
+  if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) throw conflict('username_taken');
+  if (input.phone && (await phoneTaken(tx, deps.pii.hash(input.phone)))) throw conflict('phone_taken');
+  const passwordHash = await hashPassword(input.password);
+  const id = await insertUser(tx, deps, { username: input.username, displayName: input.displayName, passwordHash, phone: input.phone, homeOrgId: input.orgId, now: caller.actor.now });
+  await audit(tx, caller.actor, { action: 'user.create', entity: 'user', entityId: id, orgId: input.orgId, after: { username: input.username, displayName: input.displayName, phone: input.phone, homeOrgId: input.orgId } });
+  const grant = await tx
+    .insertInto('role_grants')
+    .values({ user_id: id, role: input.role, org_id: input.orgId, created_by: caller.user!.id, created_at: caller.actor.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(tx, caller.actor, { action: 'role_grant.create', entity: 'role_grant', entityId: grant.id, orgId: input.orgId, after: { userId: id, username: input.username, role: input.role, orgId: input.orgId } });
+  return id;
+}

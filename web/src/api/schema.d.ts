@@ -294,10 +294,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -377,10 +377,10 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -542,10 +542,10 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -603,7 +603,7 @@ export interface paths {
                                 grants: {
                                     id: number;
                                     /** @enum {string} */
-                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                                    role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
                                 }[];
@@ -734,7 +734,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -788,7 +788,7 @@ export interface paths {
                             grants: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
                             }[];
@@ -858,7 +858,7 @@ export interface paths {
                     pageSize?: number;
                     userId?: number;
                     orgId?: number;
-                    role?: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                    role?: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                 };
                 header?: never;
                 path?: never;
@@ -876,7 +876,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                                role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
                                 userId: number;
@@ -904,7 +904,7 @@ export interface paths {
                     "application/json": {
                         userId: number;
                         /** @enum {string} */
-                        role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                        role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                         /** @description required for every role except admin */
                         orgId?: number | null;
                     };
@@ -921,7 +921,7 @@ export interface paths {
                             id: number;
                             userId: number;
                             /** @enum {string} */
-                            role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member";
+                            role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                             orgId: number | null;
                         };
                     };
@@ -15486,6 +15486,2158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partners in scope with their figures (published, claimed, done, average rating) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    kind?: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                uscc: string | null;
+                                /** @enum {string} */
+                                kind: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                                contactName: string | null;
+                                /** @description masked */
+                                contactPhone: string | null;
+                                agreementFrom: string | null;
+                                agreementUntil: string | null;
+                                /** @description contact accounts */
+                                contacts: number;
+                                published: number;
+                                /** @description items of the union this partner claimed */
+                                claimed: number;
+                                /** @description claims of this partner done or rated */
+                                done: number;
+                                averageRating: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a co-building partner (共建单位) on an org; the credit code is checked when given */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                        /** @description 统一社会信用代码, when the unit has one */
+                        uscc?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        agreementFrom?: string | null;
+                        agreementUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partners, as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    kind?: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                    q?: string;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a contact account for a partner (role partner_contact on the partner’s org): it publishes and claims for the partner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        password: string;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner my account acts for (null when it is no partner’s contact) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partnerId: number;
+                            partnerName: string;
+                            orgId: number;
+                            orgName: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items of the four lists in scope, with their claim */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    partnerId?: number;
+                    list?: "need" | "resource" | "project" | "service";
+                    status?: "open" | "claimed" | "in_progress" | "done" | "rated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                partnerId: number | null;
+                                partnerName: string | null;
+                                /** @enum {string} */
+                                side: "union" | "partner";
+                                /** @enum {string} */
+                                list: "need" | "resource" | "project" | "service";
+                                title: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                                createdAt: string;
+                                /** @description the current claim (not withdrawn) */
+                                claim: {
+                                    id: number;
+                                    partnerId: number | null;
+                                    /** @description null: the union claimed */
+                                    partnerName: string | null;
+                                    /** @enum {string} */
+                                    status: "claimed" | "in_progress" | "done" | "withdrawn";
+                                    claimedAt: string;
+                                    doneAt: string | null;
+                                    note: string | null;
+                                    photoUrl: string | null;
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                } | null;
+                                /** @description what the caller may do now */
+                                actions: ("claim" | "start" | "finish" | "withdraw" | "rate")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish an item on one of the four lists: by the union (a cadre), or by a partner (its contact, or a cadre naming partnerId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @description the publishing partner; absent: the union publishes. A partner contact always publishes for its own partner */
+                        partnerId?: number | null;
+                        /** @enum {string} */
+                        list: "need" | "resource" | "project" | "service";
+                        title: string;
+                        description: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items of the four lists, as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    partnerId?: number;
+                    list?: "need" | "resource" | "project" | "service";
+                    status?: "open" | "claimed" | "in_progress" | "done" | "rated";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partner contact’s board: the items of its partner’s union chain (403 for other accounts) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    list?: "need" | "resource" | "project" | "service";
+                    status?: "open" | "claimed" | "in_progress" | "done" | "rated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                partnerId: number | null;
+                                partnerName: string | null;
+                                /** @enum {string} */
+                                side: "union" | "partner";
+                                /** @enum {string} */
+                                list: "need" | "resource" | "project" | "service";
+                                title: string;
+                                description: string;
+                                /** @enum {string} */
+                                status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                                createdAt: string;
+                                /** @description the current claim (not withdrawn) */
+                                claim: {
+                                    id: number;
+                                    partnerId: number | null;
+                                    /** @description null: the union claimed */
+                                    partnerName: string | null;
+                                    /** @enum {string} */
+                                    status: "claimed" | "in_progress" | "done" | "withdrawn";
+                                    claimedAt: string;
+                                    doneAt: string | null;
+                                    note: string | null;
+                                    photoUrl: string | null;
+                                    rating: number | null;
+                                    ratingComment: string | null;
+                                } | null;
+                                /** @description what the caller may do now */
+                                actions: ("claim" | "start" | "finish" | "withdraw" | "rate")[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Co-building figures of a scope: partners, items per list and step, average rating */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partners: number;
+                            byList: {
+                                /** @enum {string} */
+                                list: "need" | "resource" | "project" | "service";
+                                total: number;
+                                open: number;
+                                claimed: number;
+                                done: number;
+                            }[];
+                            averageRating: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim an item (only the other side; a second open claim is 409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimer starts the work */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimer withdraws before starting: the item is open again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimer finishes the work (multipart: file — a JPG, PNG or WebP photo, at most 8 MB — and note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The publisher rates finished work, 1 to 5 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rating: number;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "open" | "claimed" | "in_progress" | "done" | "rated";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-items/files/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of finished work, by its unguessable key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/love-points/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My love points (爱心积分): the balance and the ledger, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            entries: {
+                                /** @description positive: earned; negative: spent */
+                                points: number;
+                                reason: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/love-points/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly love-points ranking of a scope (points earned in the year, with service hours) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: {
+                                rank: number;
+                                memberId: number;
+                                name: string;
+                                orgName: string;
+                                points: number;
+                                hours: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-goods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goods of the points shops in scope, with their stock */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                description: string | null;
+                                points: number;
+                                stock: number;
+                                redeemed: number;
+                                stockLeft: number;
+                                active: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Put goods in the points shop, with a price in points and a stock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        description?: string | null;
+                        points: number;
+                        stock: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-goods/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Goods of the points shops, as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/love-points/shop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The goods I may redeem: active, of my union’s chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                name: string;
+                                description: string | null;
+                                points: number;
+                                stock: number;
+                                redeemed: number;
+                                stockLeft: number;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-goods/{id}/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem goods with my love points (409 when out of stock or the balance does not cover it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redemptions of goods in scope, to hand them out */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    goodsId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                goodsId: number;
+                                goodsName: string;
+                                memberName: string;
+                                points: number;
+                                /** @enum {string} */
+                                status: "pending" | "delivered";
+                                createdAt: string;
+                                deliveredAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shop-redemptions/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that redeemed goods were handed out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "delivered";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fundraisers in scope with raised, spent and balance */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                description: string | null;
+                                goalFen: number;
+                                raisedFen: number;
+                                spentFen: number;
+                                balanceFen: number;
+                                goods: {
+                                    id: number;
+                                    name: string;
+                                    unit: string;
+                                    goal: number;
+                                    raised: number;
+                                    spent: number;
+                                }[];
+                                donations: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a fundraiser (募捐): a money goal in fen and goods goals (400 套冬装) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        description?: string | null;
+                        /** @description the money goal in fen; 0 for a goods-only drive */
+                        goalFen: number;
+                        /**
+                         * @description goods goals: 400 套冬装
+                         * @default []
+                         */
+                        goods?: {
+                            name: string;
+                            /** @description 套, 件, 箱 … */
+                            unit: string;
+                            goal: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fundraisers as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One fundraiser: goals, raised and spent in fen, goods raised and handed out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            description: string | null;
+                            goalFen: number;
+                            raisedFen: number;
+                            spentFen: number;
+                            balanceFen: number;
+                            goods: {
+                                id: number;
+                                name: string;
+                                unit: string;
+                                goal: number;
+                                raised: number;
+                                spent: number;
+                            }[];
+                            donations: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/donations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a donation (money in fen and/or goods in units) and give its receipt number; a member donor earns love points */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        donorName: string;
+                        /**
+                         * @default public
+                         * @enum {string}
+                         */
+                        donorKind?: "member" | "partner" | "public";
+                        /** @description the donating member (donorKind member): they earn love points and are told */
+                        memberId?: number | null;
+                        amountFen?: number;
+                        /** @default [] */
+                        goods?: {
+                            name: string;
+                            quantity: number;
+                        }[];
+                        /**
+                         * @description the donor agreed to be named on the public ledger; masked otherwise
+                         * @default false
+                         */
+                        showName?: boolean;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            receiptNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/disbursements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a disbursement to a recipient; never beyond the balance or the goods in hand (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recipientName: string;
+                        /**
+                         * @default member
+                         * @enum {string}
+                         */
+                        recipientKind?: "member" | "partner" | "public";
+                        memberId?: number | null;
+                        /** @description the recipient’s hardship file (困难职工档案), when there is one */
+                        hardshipFileId?: number | null;
+                        amountFen?: number;
+                        /** @default [] */
+                        goods?: {
+                            name: string;
+                            quantity: number;
+                        }[];
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fundraiser’s ledger, newest first, with donors’ names in full */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    kind?: "donation" | "disbursement";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "donation" | "disbursement";
+                                amountFen: number;
+                                partyName: string;
+                                /** @enum {string} */
+                                partyKind: "member" | "partner" | "public";
+                                memberId: number | null;
+                                showName: boolean;
+                                hardshipFileId: number | null;
+                                receiptNo: string | null;
+                                note: string | null;
+                                goods: {
+                                    name: string;
+                                    unit: string;
+                                    quantity: number;
+                                }[];
+                                proofs: {
+                                    id: number;
+                                    fileName: string;
+                                    contentType: string;
+                                    size: number;
+                                    createdAt: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraisers/{id}/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fundraiser’s ledger in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "donation" | "disbursement";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraiser-entries/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A donation’s receipt (收据), for printing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            receiptNo: string;
+                            fundraiserTitle: string;
+                            orgName: string;
+                            donorName: string;
+                            amountFen: number;
+                            goods: {
+                                name: string;
+                                unit: string;
+                                quantity: number;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraiser-entries/{id}/proofs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a proof to a disbursement (multipart: file; PDF, JPG or PNG by content, at most 20 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fundraiser-proofs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a disbursement’s proof; always an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/fundraisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every fundraiser’s raised, spent and balance, for the public */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgName: string;
+                                title: string;
+                                description: string | null;
+                                goalFen: number;
+                                raisedFen: number;
+                                spentFen: number;
+                                balanceFen: number;
+                                goods: {
+                                    name: string;
+                                    unit: string;
+                                    goal: number;
+                                    raised: number;
+                                    spent: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/fundraisers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fundraiser’s public ledger: every entry, donors named only when they agreed, recipients never */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgName: string;
+                            title: string;
+                            description: string | null;
+                            goalFen: number;
+                            raisedFen: number;
+                            spentFen: number;
+                            balanceFen: number;
+                            goods: {
+                                name: string;
+                                unit: string;
+                                goal: number;
+                                raised: number;
+                                spent: number;
+                            }[];
+                            entries: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "donation" | "disbursement";
+                                amountFen: number;
+                                /** @description a donor’s name only when they agreed, else masked; a recipient’s always masked */
+                                name: string;
+                                receiptNo: string | null;
+                                goods: {
+                                    name: string;
+                                    unit: string;
+                                    quantity: number;
+                                }[];
+                                hasProof: boolean;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benefits in scope with their claims and redemptions */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "summer_cool" | "new_year_dinner" | "goddess_day" | "birthday" | "other";
+                                description: string | null;
+                                stock: number;
+                                claimed: number;
+                                redeemed: number;
+                                claimFrom: string;
+                                claimUntil: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                minTenureMonths: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Publish a benefit (送清凉, 年夜饭, 女神节, 生日): a stock, a claim window, eligibility */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        /**
+                         * @default other
+                         * @enum {string}
+                         */
+                        kind?: "summer_cool" | "new_year_dinner" | "goddess_day" | "birthday" | "other";
+                        description?: string | null;
+                        stock: number;
+                        /** Format: date-time */
+                        claimFrom: string;
+                        /** Format: date-time */
+                        claimUntil: string;
+                        /**
+                         * @description only members of this gender (女神节)
+                         * @enum {string|null}
+                         */
+                        gender?: "male" | "female" | null;
+                        /** @description at least this many months of membership */
+                        minTenureMonths?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Benefits as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The benefits of my union’s chain that are open or that I claimed, with my codes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "summer_cool" | "new_year_dinner" | "goddess_day" | "birthday" | "other";
+                                description: string | null;
+                                stock: number;
+                                claimed: number;
+                                claimFrom: string;
+                                claimUntil: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                                minTenureMonths: number | null;
+                                left: number;
+                                /** @description my redemption code, once claimed */
+                                code: string | null;
+                                redeemedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefits/{id}/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a benefit (a member, eligible, in the window): once (409 benefit_claimed), never over stock (409 benefit_out_of_stock) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/benefit-claims/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redeem a claim’s code (the distributor, for members in scope), once: a verdict, audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            valid: boolean;
+                            /**
+                             * @description unknown: no such code among the members you serve; redeemed: used before
+                             * @enum {string}
+                             */
+                            reason?: "unknown" | "redeemed";
+                            title?: string;
+                            /** @description masked */
+                            memberName?: string;
+                            orgName?: string;
+                            redeemedAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/articles": {
         parameters: {
             query?: never;
@@ -16737,6 +18889,19 @@ export interface paths {
                                     approved: number;
                                     /** @description agreements in force with federations of the subtree */
                                     agreements: number;
+                                };
+                                /** @description the fundraising section; absent when the caller lacks its permission over the org */
+                                fundraising?: {
+                                    fundraisers: number;
+                                    raisedFen: number;
+                                    spentFen: number;
+                                    donations: number;
+                                };
+                                /** @description the benefits section; absent when the caller lacks its permission over the org */
+                                benefits?: {
+                                    benefits: number;
+                                    claims: number;
+                                    redeemed: number;
                                 };
                             };
                         };

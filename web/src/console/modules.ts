@@ -13,6 +13,8 @@ import { ratingsModule } from './ratings/module';
 import { rightsModule } from './rights/module';
 import { hardshipModule } from './hardship/module';
 import { recuperationModule } from './recuperation/module';
+import { fundraisingModule } from './fundraising/module';
+import { benefitsModule } from './benefits/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -36,6 +38,8 @@ export const consoleModules: ConsoleModule[] = [
   hardshipModule,
   activitiesModule,
   recuperationModule,
+  fundraisingModule,
+  benefitsModule,
   articlesModule,
   usersModule,
   auditModule,

@@ -15,7 +15,7 @@ export const commonZh = {
   levelShort: { county: '县级', street: '街道', town: '乡镇' },
   basis: { building: '楼宇', area: '区域', industry: '行业', town: '小镇' },
   jointUnion: '联合工会（{{basis}}）',
-  role: { admin: '平台管理员', cadre: '工会干部', viewer: '只读查看', card_verifier: '会员卡核验员', judge: '评委', legal_aid: '律师/调解员', member: '会员' },
+  role: { admin: '平台管理员', cadre: '工会干部', viewer: '只读查看', card_verifier: '会员卡核验员', judge: '评委', legal_aid: '律师/调解员', member: '会员', partner_contact: '共建单位联系人' },
   status: { active: '正常', closed: '已撤销' },
   memberStatus: { member: '正常', transferring: '接转中', retained: '保留会籍', left: '已退会' },
   activityKind: {
@@ -87,7 +87,7 @@ export const commonEn: typeof commonZh = {
   levelShort: { county: 'County', street: 'Street', town: 'Town' },
   basis: { building: 'building', area: 'area', industry: 'industry', town: 'town' },
   jointUnion: 'Joint union ({{basis}})',
-  role: { admin: 'Platform admin', cadre: 'Union cadre', viewer: 'Read-only', card_verifier: 'Card verifier', judge: 'Judge', legal_aid: 'Lawyer or mediator', member: 'Member' },
+  role: { admin: 'Platform admin', cadre: 'Union cadre', viewer: 'Read-only', card_verifier: 'Card verifier', judge: 'Judge', legal_aid: 'Lawyer or mediator', member: 'Member', partner_contact: 'Partner contact' },
   status: { active: 'Active', closed: 'Closed' },
   memberStatus: { member: 'Member', transferring: 'Transferring', retained: 'Retained', left: 'Left' },
   activityKind: {

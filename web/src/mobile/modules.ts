@@ -11,6 +11,8 @@ import { bargainingModule } from './bargaining/module';
 import { rightsModule } from './rights/module';
 import { hardshipModule } from './hardship/module';
 import { recuperationModule } from './recuperation/module';
+import { fundraisingModule } from './fundraising/module';
+import { benefitsModule } from './benefits/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -29,5 +31,7 @@ export const portalModules: PortalModule[] = [
   pioneerModule,
   honoursModule,
   bargainingModule,
+  benefitsModule,
+  fundraisingModule,
   notificationsModule,
 ];

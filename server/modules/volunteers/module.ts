@@ -1,0 +1,24 @@
+import { defineModule } from '../../platform/module.ts';
+import { texts } from './messages.ts';
+import { volunteersRoutes } from './routes.ts';
+import { volunteers } from './migrations/0026-volunteers.ts';
+
+const permissions = {
+  /** volunteers, teams, service hours, love points and the points shop */
+  'volunteer.read': ['cadre', 'viewer'],
+  'volunteer.write': ['cadre'],
+} as const;
+
+type Permissions = Record<keyof typeof permissions, true>;
+declare module '../../platform/access.ts' {
+  interface PermissionRegistry extends Permissions {}
+}
+
+/** Volunteers (志愿服务), service hours and love points (爱心积分, 微积分) with the points shop. */
+export const volunteersModule = defineModule({
+  name: 'volunteers',
+  routes: volunteersRoutes,
+  texts,
+  permissions,
+  migrations: { '0026-volunteers': volunteers },
+});
