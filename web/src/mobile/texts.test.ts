@@ -31,7 +31,7 @@ describe('portal module texts', () => {
       for (const name of modules) {
         if (!new RegExp(`['\`]${name}\\.[a-zA-Z]`).test(source)) continue;
         const texts = path.relative(path.dirname(file), path.join(root, name, 'texts')).replace(/^(?!\.)/, './');
-        if (!source.includes(`import '${texts}';`)) missing.push(`${path.relative(root, file)} → import '${texts}';`);
+        if (!source.includes(`import '${texts}';`) && !source.includes(` from '${texts}';`)) missing.push(`${path.relative(root, file)} → import '${texts}';`);
       }
     }
     expect(missing).toEqual([]);

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../i18n/add-texts';
 
 /** The 福利 pages' texts, added when a page chunk loads (the portal's first load holds the tile labels only). */
 const zh = {
@@ -33,5 +33,4 @@ const en: typeof zh = {
   verified: 'Redeemed: {{title}} ({{name}}, {{org}})',
   unknown: 'Unknown code, or not a member this point serves',
 };
-i18next.addResourceBundle('zh', 'translation', { benefits: zh }, true, false);
-i18next.addResourceBundle('en', 'translation', { benefits: en }, true, false);
+addTexts({ zh: { benefits: zh }, en: { benefits: en } });

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../i18n/add-texts';
 
 /**
  * The 爱心捐赠 pages' texts, added to i18next when a page chunk loads (not with the portal's first
@@ -34,8 +34,7 @@ const en: typeof zh = {
   receipt: 'Receipt {{no}}',
   proof: 'with proof',
 };
-i18next.addResourceBundle('zh', 'translation', { fundraising: zh }, true, false);
-i18next.addResourceBundle('en', 'translation', { fundraising: en }, true, false);
+addTexts({ zh: { fundraising: zh }, en: { fundraising: en } });
 
 /** Fen as yuan: ¥20,000.00 */
 export const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

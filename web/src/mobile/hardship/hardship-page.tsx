@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addTexts } from '../../i18n/add-texts';
 import { useNavigate } from 'react-router';
 import { Button, List, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
 
-// The page's texts load with it (addResourceBundle), out of the portal's first load.
+// The page's texts load with it (addTexts), out of the portal's first load.
 const zh = {
   title: '困难帮扶',
   none: '您的家庭尚未建立困难职工档案',
@@ -37,8 +37,7 @@ const en: typeof zh = {
   aids: 'Aid received',
   noAids: 'No aid yet',
 };
-i18next.addResourceBundle('zh', 'translation', { hardshipPortal: zh }, true, false);
-i18next.addResourceBundle('en', 'translation', { hardshipPortal: en }, true, false);
+addTexts({ zh: { hardshipPortal: zh }, en: { hardshipPortal: en } });
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 

@@ -25,6 +25,3 @@ export const recuperationEn: typeof recuperationZh = {
   applied: 'Sent: {{s}}',
   status: { pending: 'Pending', waitlisted: 'Waitlisted', approved: 'Approved', rejected: 'Rejected' },
 };
-/** Label of the home page's 疗休养 tile (home.service.recuperation). */
-export const recuperationTilesZh = { recuperation: '疗休养' };
-export const recuperationTilesEn: typeof recuperationTilesZh = { recuperation: 'Recuperation' };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { EmptyState, PageStates } from '../shared/page-states';
 import { useLoad } from '../shared/use-load';
+import './texts';
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(0)}`;
 const statusColor = { pending: 'primary', waitlisted: 'warning', approved: 'success', rejected: 'default' } as const;

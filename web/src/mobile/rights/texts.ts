@@ -1,7 +1,7 @@
-import i18next from 'i18next';
+import { addTexts } from '../../i18n/add-texts';
 
 /**
- * The 维权 pages' texts, added to i18next when a page chunk loads (addResourceBundle), so they
+ * The 维权 pages' texts, added to i18next when a page chunk loads (addTexts), so they
  * stay out of the portal's first load: only the tiles' labels are registered in module.tsx.
  */
 const zh = {
@@ -108,8 +108,7 @@ const en: typeof zh = {
   due: 'Deadline',
 };
 
-i18next.addResourceBundle('zh', 'translation', { rightsPortal: zh }, true, false);
-i18next.addResourceBundle('en', 'translation', { rightsPortal: en }, true, false);
+addTexts({ zh: { rightsPortal: zh }, en: { rightsPortal: en } });
 
 export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 export const categories = ['wage_arrears', 'labour_contract', 'social_insurance', 'work_injury', 'dismissal', 'overtime', 'other'] as const;
