@@ -42,11 +42,20 @@ describe('fundraisers', () => {
     expectStatus(await cadre.post(`/api/fundraisers/${id}/donations`, { donorName: '李', amountFen: 10_000, goods: [{ name: '冬装', quantity: 3 }] }), 201);
     expect(expectStatus(await cadre.post(`/api/fundraisers/${id}/disbursements`, { recipientName: '王困难', amountFen: 10_001 }), 409).code).toBe('fundraiser_balance_exceeded');
     expect(expectStatus(await cadre.post(`/api/fundraisers/${id}/disbursements`, { recipientName: '王困难', goods: [{ name: '冬装', quantity: 4 }] }), 409).code).toBe('fundraiser_goods_exceeded');
-    expectStatus(await cadre.post(`/api/fundraisers/${id}/disbursements`, { recipientName: '王困难', amountFen: 10_000, goods: [{ name: '冬装', quantity: 3 }], hardshipFileId: 7 }), 201);
+    // the recipient's hardship file must exist in the cadre's scope: an unknown one, or street B's, is refused
+    const needy = await signUpMember(app, cadre, f.orgs.unionA, '王困难');
+    const household = { householdSize: 3, monthlyIncomeFen: 300_000, causes: ['illness'], consent: true };
+    const fileId = expectStatus<{ id: number }>(await cadre.post('/api/hardship-files', { memberId: needy.memberId, ...household }), 201).id;
+    const other = await signUpMember(app, f.clients.cadreB, f.orgs.unionB, '罗困难');
+    const otherFileId = expectStatus<{ id: number }>(await f.clients.cadreB.post('/api/hardship-files', { memberId: other.memberId, ...household }), 201).id;
+    for (const unknown of [otherFileId, 9_999_999]) {
+      expect(expectStatus(await cadre.post(`/api/fundraisers/${id}/disbursements`, { recipientName: '王困难', amountFen: 10_000, hardshipFileId: unknown }), 422).code).toBe('fundraiser_hardship_file_unknown');
+    }
+    expectStatus(await cadre.post(`/api/fundraisers/${id}/disbursements`, { recipientName: '王困难', amountFen: 10_000, goods: [{ name: '冬装', quantity: 3 }], hardshipFileId: fileId }), 201);
     const detail = expectStatus(await cadre.get(`/api/fundraisers/${id}`), 200);
     expect(detail).toMatchObject({ raisedFen: 10_000, spentFen: 10_000, balanceFen: 0, goods: [{ raised: 3, spent: 3 }] });
     const entries = expectStatus(await cadre.get(`/api/fundraisers/${id}/entries`), 200);
-    expect(entries.items[0]).toMatchObject({ kind: 'disbursement', hardshipFileId: 7, partyName: '王困难' });
+    expect(entries.items[0]).toMatchObject({ kind: 'disbursement', hardshipFileId: fileId, partyName: '王困难' });
   });
 
   it('adds up after concurrent donations and spends: never spent beyond what was raised', async () => {

@@ -15,6 +15,7 @@ import { receiveFile, type FileKind } from '../../platform/uploads.ts';
 import { today } from '../../platform/dates.ts';
 import { notify } from '../notifications/index.ts';
 import { creditLovePoints, donationPoints } from '../volunteers/index.ts';
+import { findHardshipFile } from '../hardship/index.ts';
 import { exportTexts as t } from './messages.ts';
 import { readableEntries } from './policy.ts';
 import { goodsOf, publicView, reachable } from './fundraisers.ts';
@@ -47,6 +48,13 @@ async function memberInScope(tx: Tx, scope: Scope, memberId: number) {
   const m = await tx.selectFrom('members').select(['id', 'user_id', 'org_id']).where('id', '=', memberId).where(inScope('members.org_id', scope)).executeTakeFirst();
   if (!m) throw notFound('member');
   return m;
+}
+
+/** A recipient's hardship file (困难职工帮扶) must exist and lie in the caller's scope; 422 otherwise, saying nothing of files elsewhere. */
+async function checkHardshipFile(tx: Tx, scope: Scope, id: number): Promise<void> {
+  const file = await findHardshipFile(tx, id);
+  const visible = file && (await tx.selectFrom('orgs').select('id').where('id', '=', file.orgId).where(inScope('orgs.id', scope)).executeTakeFirst());
+  if (!visible) throw refused('fundraiser_hardship_file_unknown');
 }
 
 export async function donate(deps: Deps, caller: Caller, fundraiserId: number, input: z.infer<typeof donationBody>) {
@@ -101,6 +109,7 @@ export async function disburse(deps: Deps, caller: Caller, fundraiserId: number,
     const lines = await matchGoods(tx, fundraiserId, input.goods);
     refuse(checkDonation(amount, lines.reduce((s, l) => s + l.quantity, 0)));
     const member = input.memberId ? await memberInScope(tx, caller.scope, input.memberId) : null;
+    if (input.hardshipFileId != null) await checkHardshipFile(tx, caller.scope, input.hardshipFileId);
     if (amount > 0) {
       const taken = await tx
         .updateTable('fundraisers')
@@ -138,8 +147,6 @@ export async function disburse(deps: Deps, caller: Caller, fundraiserId: number,
         party_kind: member ? 'member' : input.recipientKind,
         member_id: member?.id ?? null,
         show_name: 0,
-        // The hardship module is built beside this one: its file id is kept as given, and checked
-        // against its table by the integration (see the module's README row).
         hardship_file_id: input.hardshipFileId ?? null,
         receipt_no: null,
         note: input.note,
