@@ -15,6 +15,7 @@ import { activitiesModule } from './activities/module.ts';
 import { contestsModule } from './contests/module.ts';
 import { cobuildingModule } from './cobuilding/module.ts';
 import { volunteersModule } from './volunteers/module.ts';
+import { wishesModule } from './wishes/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -36,6 +37,7 @@ export const modules: readonly ModuleDefinition[] = [
   contestsModule,
   cobuildingModule,
   volunteersModule,
+  wishesModule,
   articlesModule,
   overviewModule,
   auditModule,
