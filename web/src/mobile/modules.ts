@@ -7,6 +7,7 @@ import { pioneerModule } from './pioneer/module';
 import { skillsModule } from './skills/module';
 import { competitionsModule } from './competitions/module';
 import { honoursModule } from './honours/module';
+import { communityModule } from './community/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -21,5 +22,6 @@ export const portalModules: PortalModule[] = [
   competitionsModule,
   pioneerModule,
   honoursModule,
+  communityModule,
   notificationsModule,
 ];
