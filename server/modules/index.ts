@@ -17,6 +17,7 @@ import { cobuildingModule } from './cobuilding/module.ts';
 import { volunteersModule } from './volunteers/module.ts';
 import { fundraisingModule } from './fundraising/module.ts';
 import { benefitsModule } from './benefits/module.ts';
+import { wishesModule } from './wishes/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { bargainingModule } from './bargaining/module.ts';
 import { ratingsModule } from './ratings/module.ts';
@@ -50,6 +51,7 @@ export const modules: readonly ModuleDefinition[] = [
   volunteersModule,
   fundraisingModule,
   benefitsModule,
+  wishesModule,
   articlesModule,
   overviewModule,
   auditModule,

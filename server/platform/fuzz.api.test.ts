@@ -338,11 +338,13 @@ describe('bad input on every route', () => {
       'POST /api/articles/files',
       'POST /api/contests/:id/entries',
       'POST /api/fundraiser-entries/:id/proofs',
+      'POST /api/list-items/:id/finish',
       'POST /api/members/import',
       'POST /api/pioneer/candidates/:id/evidence',
       'POST /api/pioneer/titles/import',
       'POST /api/rights-cases/:id/attachments',
       'POST /api/skill-levels/import',
+      'POST /api/wishes/:id/fulfilment',
     ]);
     const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>');
     const HTML = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');

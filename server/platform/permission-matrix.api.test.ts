@@ -30,6 +30,8 @@ import { buildRightsWorld, caseBody, type RightsWorld } from '../modules/rights/
 import { buildHardshipWorld, fileBody, type HardshipWorld } from '../modules/hardship/test-world.ts';
 import { buildFundraisingWorld, fundraiserBody, type FundraisingWorld } from '../modules/fundraising/test-world.ts';
 import { benefitBody, claimedBenefit } from '../modules/benefits/test-world.ts';
+import { buildCobuildingWorld, type CobuildingWorld } from '../modules/cobuilding/test-world.ts';
+import { buildCommunityWorld, freshRedemption, freshVolunteer, freshWish, type CommunityWorld } from '../modules/volunteers/test-world.ts';
 
 /**
  * The permission matrix, generated from the route table: every API route × who may call it.
@@ -106,6 +108,10 @@ interface Ctx {
   hardship: HardshipWorld;
   /** street A's recuperation product and batch (places handed to union A), and the worker's pending application */
   recuperation: { productId: number; batchId: number; applicationId: number };
+  /** co-building in street A: a partner with its contact, an open union item, a partner item claimed, one done */
+  cobuilding: CobuildingWorld;
+  /** volunteers, the points shop and micro-wishes in street A */
+  community: CommunityWorld;
 }
 
 interface Request {
@@ -523,6 +529,53 @@ const samples: Record<string, Sample> = {
   'POST /api/ratings/:id/publicity': { req: (c) => ({ url: `/api/ratings/${c.ratings.pendingId}/publicity` }), sibling: notFound },
   'POST /api/ratings/:id/naming': { req: (c) => ({ url: `/api/ratings/${c.ratings.pendingId}/naming` }), sibling: notFound },
   'POST /api/ratings/:id/recheck': { req: (c) => ({ url: `/api/ratings/${c.ratings.namedId}/recheck`, body: { passed: true } }), sibling: notFound },
+  // ---- co-building ----
+  'POST /api/partners': { req: (c) => ({ url: '/api/partners', body: { orgId: c.f.orgs.streetA, name: '矩阵共建单位', kind: 'bank' } }), sibling: notFound },
+  'GET /api/partners': { req: () => ({ url: '/api/partners?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/partners/export': { req: () => ({ url: '/api/partners/export' }), sibling: exported },
+  'POST /api/partners/:id/contacts': { req: (c) => ({ url: `/api/partners/${c.cobuilding.partnerId}/contacts`, body: { username: 'matrix.partner.c', displayName: '矩阵联系人', password: 'Matrix-Pass-2025' } }), sibling: notFound },
+  'GET /api/partners/mine': { req: () => ({ url: '/api/partners/mine' }) },
+  'POST /api/list-items': { req: (c) => ({ url: '/api/list-items', body: { orgId: c.f.orgs.streetA, list: 'need', title: '矩阵需求', description: '矩阵' } }) },
+  'GET /api/list-items': { req: () => ({ url: '/api/list-items?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/list-items/export': { req: () => ({ url: '/api/list-items/export' }), sibling: exported },
+  'GET /api/list-items/board': { req: () => ({ url: '/api/list-items/board' }) },
+  'GET /api/list-items/stats': { req: (c) => ({ url: `/api/list-items/stats?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
+  'POST /api/list-items/:id/claims': { req: (c) => ({ url: `/api/list-items/${c.cobuilding.openItemId}/claims` }) },
+  'POST /api/list-items/:id/start': { req: (c) => ({ url: `/api/list-items/${c.cobuilding.partnerItemId}/start` }) },
+  'POST /api/list-items/:id/withdraw': { req: (c) => ({ url: `/api/list-items/${c.cobuilding.partnerItemId}/withdraw` }) },
+  'POST /api/list-items/:id/finish': { req: (c) => ({ url: `/api/list-items/${c.cobuilding.partnerItemId}/finish`, multipart: { fields: { note: '矩阵' } } }) },
+  'POST /api/list-items/:id/rating': { req: (c) => ({ url: `/api/list-items/${c.cobuilding.doneItemId}/rating`, body: { rating: 5 } }) },
+  'GET /api/list-items/files/:key': { req: () => ({ url: '/api/list-items/files/no-such-key' }) },
+  // ---- volunteers and love points ----
+  'GET /api/love-points/mine': { req: () => ({ url: '/api/love-points/mine' }) },
+  'GET /api/love-points/rankings': { req: (c) => ({ url: `/api/love-points/rankings?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
+  'POST /api/shop-goods': { req: (c) => ({ url: '/api/shop-goods', body: { orgId: c.f.orgs.streetA, name: '矩阵物品', points: 1, stock: 1 } }), sibling: notFound },
+  'GET /api/shop-goods': { req: () => ({ url: '/api/shop-goods?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/shop-goods/export': { req: () => ({ url: '/api/shop-goods/export' }), sibling: exported },
+  'GET /api/love-points/shop': { req: () => ({ url: '/api/love-points/shop' }) },
+  'POST /api/shop-goods/:id/redemptions': { req: (c) => ({ url: `/api/shop-goods/${c.community.goodsId}/redemptions` }) },
+  'GET /api/shop-redemptions': { req: () => ({ url: '/api/shop-redemptions?pageSize=200' }), sibling: { kind: 'list', ofStreetA: (c, item) => item.goodsId === c.community.goodsId } },
+  'POST /api/shop-redemptions/:id/delivery': { req: (c) => ({ url: `/api/shop-redemptions/${c.community.redemptionId}/delivery` }), sibling: notFound },
+  'PUT /api/volunteers/me': { req: () => ({ url: '/api/volunteers/me', body: { skills: [], availability: ['weekend'] } }) },
+  'GET /api/volunteers/me': { req: () => ({ url: '/api/volunteers/me' }) },
+  'GET /api/volunteers': { req: () => ({ url: '/api/volunteers?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/volunteers/export': { req: () => ({ url: '/api/volunteers/export' }), sibling: exported },
+  'POST /api/volunteer-teams': { req: (c) => ({ url: '/api/volunteer-teams', body: { orgId: c.f.orgs.streetA, name: '矩阵新队伍', kind: 'youth' } }), sibling: notFound },
+  'GET /api/volunteer-teams': { req: () => ({ url: '/api/volunteer-teams?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'POST /api/volunteer-teams/:id/members': { req: (c) => ({ url: `/api/volunteer-teams/${c.community.teamId}/members`, body: { volunteerId: c.community.volunteerId } }), sibling: notFound },
+  'POST /api/volunteer-services': { req: (c) => ({ url: '/api/volunteer-services', body: { activityId: c.activityId, hours: 2 } }), sibling: notFound },
+  'GET /api/volunteer-services': { req: () => ({ url: '/api/volunteer-services?pageSize=200' }), sibling: { kind: 'list', ofStreetA: (c, item) => item.activityId === c.community.serviceActivityId } },
+  // ---- micro-wishes ----
+  'POST /api/wishes': { req: () => ({ url: '/api/wishes', body: { title: '矩阵心愿', description: '矩阵', valueFen: 100 } }) },
+  'GET /api/wishes': { req: () => ({ url: '/api/wishes?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/wishes/export': { req: () => ({ url: '/api/wishes/export' }), sibling: exported },
+  'GET /api/wishes/wall': { req: () => ({ url: '/api/wishes/wall' }) },
+  'GET /api/wishes/mine': { req: () => ({ url: '/api/wishes/mine' }) },
+  'POST /api/wishes/:id/moderation': { req: (c) => ({ url: `/api/wishes/${c.community.pendingWishId}/moderation`, body: { approve: true } }), sibling: notFound },
+  'POST /api/wishes/:id/claims': { req: (c) => ({ url: `/api/wishes/${c.community.openWishId}/claims` }) },
+  'POST /api/wishes/:id/fulfilment': { req: (c) => ({ url: `/api/wishes/${c.community.openWishId}/fulfilment`, multipart: { fields: { note: '矩阵' } } }) },
+  'POST /api/wishes/:id/confirmation': { req: (c) => ({ url: `/api/wishes/${c.community.openWishId}/confirmation` }) },
+  'GET /api/wishes/files/:key': { req: () => ({ url: '/api/wishes/files/no-such-key' }) },
   // ---- overview ----
   'GET /api/orgs/:id/overview': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/overview` }), sibling: notFound },
 };
@@ -865,6 +918,15 @@ const ownWrites: Record<string, Own> = {
   'POST /api/allowance-entries/:id/reversal': { req: async (c) => ({ url: `/api/allowance-entries/${await fresh.allowanceEntry(c)}/reversal`, body: { reason: '矩阵' } }), status: 201 },
   'POST /api/allowance-runs': { req: async (c) => ({ url: '/api/allowance-runs', body: { orgId: await fresh.org(c), month: '2025-07' } }), status: 202 },
   'POST /api/studios': { req: async (c) => ({ url: '/api/studios', body: studioBody(c.f.orgs.unionA, await fresh.modelWorker(c)) }), status: 201 },
+  // co-building, volunteers, micro-wishes
+  'POST /api/partners': { req: (c) => ({ url: '/api/partners', body: { orgId: c.f.orgs.streetA, name: `矩阵新共建单位${next()}`, kind: 'hospital' } }), status: 201 },
+  'POST /api/partners/:id/contacts': { req: (c) => ({ url: `/api/partners/${c.cobuilding.partnerId}/contacts`, body: { username: `matrix.pc${next()}`, displayName: '矩阵联系人', password: 'Matrix-Pass-2025' } }), status: 201 },
+  'POST /api/shop-goods': { req: (c) => ({ url: '/api/shop-goods', body: { orgId: c.f.orgs.streetA, name: `矩阵新物品${next()}`, points: 5, stock: 3 } }), status: 201 },
+  'POST /api/shop-redemptions/:id/delivery': { req: async (c) => ({ url: `/api/shop-redemptions/${await freshRedemption(c.app, c.community.member, c.community.memberId, c.community.goodsId)}/delivery` }), status: 200 },
+  'POST /api/volunteer-teams': { req: (c) => ({ url: '/api/volunteer-teams', body: { orgId: c.f.orgs.streetA, name: `矩阵新队伍${next()}`, kind: 'women' } }), status: 201 },
+  'POST /api/volunteer-teams/:id/members': { req: async (c) => ({ url: `/api/volunteer-teams/${c.community.teamId}/members`, body: { volunteerId: await freshVolunteer(c.app, c.f.admin, c.f.orgs.unionA) } }), status: 201 },
+  'POST /api/volunteer-services': { req: async (c) => ({ url: '/api/volunteer-services', body: { activityId: expectStatus<{ id: number }>(await c.f.admin.post('/api/activities', activityBody(c.f.orgs.streetA)), 201).id, hours: 2 } }), status: 201 },
+  'POST /api/wishes/:id/moderation': { req: async (c) => ({ url: `/api/wishes/${await freshWish(c.f.admin, c.community.memberId)}/moderation`, body: { approve: true } }), status: 200 },
   'POST /api/studios/:id/members': { req: async (c) => ({ url: `/api/studios/${await fresh.studio(c)}/members`, body: { name: '矩阵成员' } }), status: 201 },
   'POST /api/studios/:id/achievements': { req: async (c) => ({ url: `/api/studios/${await fresh.studio(c)}/achievements`, body: achievementBody }), status: 201 },
   'POST /api/studios/:id/assessments': { req: async (c) => ({ url: `/api/studios/${await fresh.studio(c)}/assessments`, body: { year: 2025, level: 'county', passed: true } }), status: 201 },
@@ -1164,6 +1226,7 @@ describe('permission matrix', () => {
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
       activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, bargaining, ratings,
       attachmentId: 0, articleColumnId, cardToken, rights, rightsAttachmentId, hardship, fundraising, benefit,
+      cobuilding: await buildCobuildingWorld(app, f), community: await buildCommunityWorld(app, f),
     };
     c.attachmentId = await attachTo(c, articleId);
   });

@@ -14,6 +14,7 @@ import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
 import { membershipOf } from '../members/index.ts';
+import { checkedIn } from './hooks.ts';
 import { notify } from '../notifications/index.ts';
 import { exportTexts as t } from './messages.ts';
 import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
@@ -507,7 +508,7 @@ export async function checkIn(deps: Deps, caller: Caller, activityId: number, ra
       .selectFrom('activity_registrations as r')
       .innerJoin('users', 'users.id', 'r.user_id')
       .leftJoin('members', 'members.id', 'r.member_id')
-      .select(['r.id', 'r.status', 'r.checked_in_at', 'r.member_id', 'members.name as member_name', 'users.display_name'])
+      .select(['r.id', 'r.status', 'r.checked_in_at', 'r.member_id', 'r.user_id', 'members.name as member_name', 'users.display_name'])
       .where('r.activity_id', '=', activityId)
       .where('r.code', '=', normaliseCode(rawCode))
       .executeTakeFirst();
@@ -522,6 +523,7 @@ export async function checkIn(deps: Deps, caller: Caller, activityId: number, ra
       .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError(409, 'already_checked_in');
     await audit(tx, caller.actor, { action: 'registration.check_in', entity: 'registration', entityId: reg.id, orgId: a.org_id, after: { activityId } });
+    await checkedIn(tx, deps, { activityId, kind: a.kind, title: a.title, orgId: a.org_id, startsAt: a.starts_at, endsAt: a.ends_at, registrationId: reg.id, memberId: reg.member_id, userId: reg.user_id, at: caller.actor.now });
     return { registrationId: reg.id, memberId: reg.member_id, name: reg.member_name ?? reg.display_name, checkedInAt: caller.actor.now };
   });
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { PASSWORD, expectStatus, login, type Client, type Fixture } from '../../test/harness.ts';
-import { multipart } from '../pioneer/test-world.ts';
 
 export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 /** A valid credit code (check character verified). */
@@ -17,7 +16,23 @@ export async function partnerWithContact(app: FastifyInstance, cadre: Client, or
   return { partnerId, contact: await login(app, username, PASSWORD), contactUserId };
 }
 
-export const finish = (app: FastifyInstance, as: Client, itemId: number, note = '已完成') => multipart(app, as, `/api/list-items/${itemId}/finish`, { note }, { name: 'done.png', type: 'image/png', data: PNG });
+/** A multipart body of a note and a PNG photo, as the finish and fulfilment routes take it. */
+export function photoForm(note: string): { payload: Buffer; headers: Record<string, string> } {
+  const b = 'gonghui-photo';
+  const payload = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="note"\r\n\r\n${note}\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="done.png"\r\nContent-Type: image/png\r\n\r\n`),
+    PNG,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${b}` } };
+}
+
+/** The claimer finishes an item with a photo and a note. */
+export function finish(app: FastifyInstance, as: Client, itemId: number, note = '已完成') {
+  const form = photoForm(note);
+  const headers: Record<string, string> = { ...form.headers, cookie: `gh_session=${as.cookie}`, 'x-csrf-token': as.csrfToken ?? '' };
+  return app.inject({ method: 'POST', url: `/api/list-items/${itemId}/finish`, headers, payload: form.payload });
+}
 
 /** Co-building records in street A for tests that need ids: a partner with its contact, a union item open, a partner item claimed by the union, one done (ready to rate). */
 export async function buildCobuildingWorld(app: FastifyInstance, f: Fixture) {

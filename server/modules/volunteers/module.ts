@@ -2,6 +2,11 @@ import { defineModule } from '../../platform/module.ts';
 import { texts } from './messages.ts';
 import { volunteersRoutes } from './routes.ts';
 import { volunteers } from './migrations/0026-volunteers.ts';
+import { onCheckIn } from '../activities/index.ts';
+import { creditServiceHours } from './volunteers.ts';
+
+// a check-in at a volunteer service credits its hours and love points, in the check-in's transaction
+onCheckIn(creditServiceHours);
 
 const permissions = {
   /** volunteers, teams, service hours, love points and the points shop */

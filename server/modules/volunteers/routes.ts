@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParams, pageOf } from '../../platform/validation.ts';
+import { idParams, pageOf, pageQuery } from '../../platform/validation.ts';
 import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import * as s from './schema.ts';
 import * as ledger from './ledger.ts';
 import * as shop from './shop.ts';
 import { ranking } from './rankings.ts';
+import * as volunteers from './volunteers.ts';
 
 export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
@@ -65,5 +66,54 @@ export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/shop-redemptions/:id/delivery',
     { config: write, schema: { summary: 'Record that redeemed goods were handed out', tags, params: idParams, response: { 200: z.object({ id: z.number().int(), status: z.literal('delivered') }) } } },
     async (req) => shop.deliver(deps, req.caller, req.params.id),
+  );
+  // ---- volunteers, teams, services ----
+  app.put(
+    '/volunteers/me',
+    { config: own, schema: { summary: 'Register (or update) myself as a volunteer: skills and availability; members only', tags, body: s.volunteerBody, response: { 200: z.object({ id: z.number().int(), created: z.boolean() }) } } },
+    async (req) => volunteers.registerSelf(deps, req.caller, req.body),
+  );
+  app.get(
+    '/volunteers/me',
+    { config: own, schema: { summary: 'My volunteer record, service hours, teams and love-points balance', tags, response: { 200: s.volunteerMine } } },
+    async (req) => volunteers.mine(deps, req.caller),
+  );
+  app.get(
+    '/volunteers',
+    { config: read, schema: { summary: 'Volunteers in scope with this year’s hours and their balance', tags, querystring: s.volunteerListQuery, response: { 200: pageOf(s.volunteerView) } } },
+    async (req) => volunteers.listVolunteers(deps, req.caller, req.query),
+  );
+  app.get(
+    '/volunteers/export',
+    { config: read, schema: { summary: 'Volunteers, as the list filters them, in Excel (audited)', tags, querystring: s.volunteerExportQuery } },
+    async (req, reply) => {
+      const file = await volunteers.exportVolunteers(deps, req.caller, req.query);
+      return sendWorkbook(reply, file.name, file.body);
+    },
+  );
+  app.post(
+    '/volunteer-teams',
+    { config: write, schema: { summary: 'Form a volunteer team (党员、工会、青年、巾帼…) on an org', tags, body: s.teamBody, response: created } },
+    async (req, reply) => reply.status(201).send(await volunteers.createTeam(deps, req.caller, req.body)),
+  );
+  app.get(
+    '/volunteer-teams',
+    { config: read, schema: { summary: 'Volunteer teams in scope', tags, querystring: s.teamListQuery, response: { 200: pageOf(s.teamView) } } },
+    async (req) => volunteers.listTeams(deps, req.caller, req.query),
+  );
+  app.post(
+    '/volunteer-teams/:id/members',
+    { config: write, schema: { summary: 'Add a volunteer of the team’s subtree to the team', tags, params: idParams, body: s.teamMemberBody, response: created } },
+    async (req, reply) => reply.status(201).send(await volunteers.addTeamMember(deps, req.caller, req.params.id, req.body)),
+  );
+  app.post(
+    '/volunteer-services',
+    { config: write, schema: { summary: 'Make an activity a volunteer service: each check-in credits its hours and their love points', tags, body: s.serviceBody, response: created } },
+    async (req, reply) => reply.status(201).send(await volunteers.createService(deps, req.caller, req.body)),
+  );
+  app.get(
+    '/volunteer-services',
+    { config: read, schema: { summary: 'Volunteer services in scope, with how many were credited', tags, querystring: pageQuery, response: { 200: pageOf(s.serviceView) } } },
+    async (req) => volunteers.listServices(deps, req.caller, req.query),
   );
 };

@@ -13,6 +13,7 @@ import { hardshipModule } from './hardship/module';
 import { recuperationModule } from './recuperation/module';
 import { fundraisingModule } from './fundraising/module';
 import { benefitsModule } from './benefits/module';
+import { communityModule } from './community/module';
 
 /**
  * The member portal's modules. The routes, the home page's tiles and the messages are built from
@@ -33,5 +34,6 @@ export const portalModules: PortalModule[] = [
   bargainingModule,
   benefitsModule,
   fundraisingModule,
+  communityModule,
   notificationsModule,
 ];
