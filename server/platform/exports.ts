@@ -5,7 +5,7 @@ import { hasAny, isScopeTop, scopeFor, scopeIntersection, type Permission, type 
 import { audit } from './audit.ts';
 import type { Caller, Deps } from './context.ts';
 import { today } from './dates.ts';
-import { AppError } from './errors.ts';
+import { AppError, notFound } from './errors.ts';
 import type { Lang, Text } from './i18n.ts';
 import { maskIdNumber, maskPhone } from './pii.ts';
 import { streamWorkbook, type SheetColumn } from './spreadsheet.ts';
@@ -80,7 +80,8 @@ const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]
  */
 async function coveredOrg(deps: Deps, scope: Scope, orgId: number | null | undefined, lang: Lang) {
   if (orgId) {
-    const org = await deps.db.selectFrom('orgs').select('name').where('id', '=', orgId).executeTakeFirstOrThrow();
+    const org = await deps.db.selectFrom('orgs').select('name').where('id', '=', orgId).executeTakeFirst();
+    if (!org) throw notFound('org');
     return { orgId, name: org.name };
   }
   const tops = await deps.db.selectFrom('orgs').select(['orgs.id', 'orgs.name']).where(isScopeTop(scope)).orderBy('orgs.id').limit(2).execute();

@@ -44,8 +44,8 @@ export async function seedBenefitsDemo(deps: Deps, caller: Caller): Promise<void
     gender: 'female',
     minTenureMonths: null,
   });
-  // members with accounts (other than the demo worker) have claimed the summer benefit; one code is redeemed
-  const users = await deps.db.selectFrom('members').innerJoin('users', 'users.id', 'members.user_id').select(['users.id', 'users.username', 'users.display_name']).where('members.status', '=', 'member').where('users.username', '!=', 'worker').limit(3).execute();
+  // members of the county with accounts (other than the demo worker) have claimed the summer benefit; one code is redeemed
+  const users = await deps.db.selectFrom('members').innerJoin('users', 'users.id', 'members.user_id').innerJoin('org_closure', 'org_closure.descendant_id', 'members.org_id').where('org_closure.ancestor_id', '=', county).select(['users.id', 'users.username', 'users.display_name']).where('members.status', '=', 'member').where('users.username', '!=', 'worker').limit(3).execute();
   const venue = await deps.db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', '=', 'venue').executeTakeFirst();
   for (const [i, u] of users.entries()) {
     const as: Caller = { ...caller, user: { id: u.id, username: u.username, displayName: u.display_name, grants: [], sessionId: '', csrfToken: '' }, actor: { ...caller.actor, userId: u.id } };

@@ -126,7 +126,7 @@ describe('who may verify', () => {
     const { token } = await tokenOf(member.client);
     expect(await verify(venueA, token)).toMatchObject({ valid: true, name: '王*明' });
     const me = expectStatus(await venueA.get('/api/me'), 200);
-    expect(me.grants).toEqual([expect.objectContaining({ role: 'card_verifier', orgId: f.orgs.streetA, permissions: ['card.verify'] })]);
+    expect(me.grants).toEqual([expect.objectContaining({ role: 'card_verifier', orgId: f.orgs.streetA, permissions: ['card.verify', 'benefit.redeem'] })]);
     for (const url of ['/api/members', `/api/members/${member.memberId}`, '/api/users', '/api/orgs', '/api/audit-log']) {
       expect((await venueA.get(url)).statusCode, url).toBe(403);
     }

@@ -61,7 +61,8 @@ export function ScreenPage() {
 
 function Wall({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
-  const { members, pioneer, activities, contests, competitions, honours } = figures;
+  const { members, pioneer, activities, contests, competitions, honours, rights, hardship, recuperation, bargaining, ratings, fundraising, benefits } = figures;
+  const hasServices = rights || hardship || recuperation || bargaining || ratings || fundraising || benefits;
   return (
     <>
       <section className="screen-kpis">
@@ -164,10 +165,29 @@ function Wall({ figures }: { figures: Figures }) {
             )}
           </Panel>
         )}
+        {hasServices && (
+          <Panel title={t('screen.services.title')} area="services">
+            <div className="screen-services">
+              {rights && <Big figure="rights.total" label={t('screen.services.rightsCases')} value={rights.total} unit={t('screen.unit.cases')} />}
+              {rights && <Big figure="rights.recoveredFen" label={t('screen.services.recovered')} value={yuan(rights.recoveredFen)} unit={t('screen.unit.tenThousandYuan')} />}
+              {hardship && <Big figure="hardship.files" label={t('screen.services.hardshipFiles')} value={hardship.files} unit={t('screen.unit.households')} />}
+              {hardship && <Big figure="hardship.aidFen" label={t('screen.services.aid')} value={yuan(hardship.aidFen)} unit={t('screen.unit.tenThousandYuan')} />}
+              {recuperation && <Big figure="recuperation.approved" label={t('screen.services.recuperation')} value={recuperation.approved} />}
+              {bargaining && <Big figure="bargaining.inForce" label={t('screen.services.agreements')} value={bargaining.inForce} />}
+              {bargaining && <Big figure="bargaining.enterprisesCovered" label={t('screen.services.enterprisesCovered')} value={bargaining.enterprisesCovered} />}
+              {ratings && <Big figure="ratings.byStars.5" label={t('screen.services.fiveStars')} value={ratings.byStars['5']} />}
+              {fundraising && <Big figure="fundraising.raisedFen" label={t('screen.services.raised')} value={yuan(fundraising.raisedFen)} unit={t('screen.unit.tenThousandYuan')} />}
+              {benefits && <Big figure="benefits.claims" label={t('screen.services.benefitClaims')} value={benefits.claims} />}
+            </div>
+          </Panel>
+        )}
       </section>
     </>
   );
 }
+
+/** Fen as 万元 with two decimals, as a wall shows money. */
+const yuan = (fen: number) => Math.round(fen / 100) / 10_000;
 
 const shown = (value: number | null) => (value === null ? '—' : value.toLocaleString());
 

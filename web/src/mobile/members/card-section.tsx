@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HomeCard } from '../home/home-card';
 import { useSession } from '../session';
 import { useMyMembership } from './use-membership';
-import './texts';
+import './home-texts';
 
 /** 首页's first section for an account: the member card in short, or the way to become a member. */
 export function CardSection() {
@@ -14,23 +14,23 @@ export function CardSection() {
   if (membership === undefined) return null;
   if (membership === null || membership.status === 'left') {
     return (
-      <HomeCard id="card" title={t('members.card.title')}>
-        <p className="gh-home-empty">{t('members.home.notMember')}</p>
+      <HomeCard id="card" title={t('membersHome.cardTitle')}>
+        <p className="gh-home-empty">{t('membersHome.notMember')}</p>
         <Link to="/join" className="gh-home-row">
-          <strong>{t('members.card.apply')}</strong>
-          <span>{t('members.home.joinHint')}</span>
+          <strong>{t('membersHome.apply')}</strong>
+          <span>{t('membersHome.joinHint')}</span>
         </Link>
       </HomeCard>
     );
   }
   return (
-    <HomeCard id="card" title={t('members.card.title')} more="/card">
-      <Link to="/card" className="gh-home-row gh-home-card" aria-label={t('members.home.showCard')}>
+    <HomeCard id="card" title={t('membersHome.cardTitle')} more="/card">
+      <Link to="/card" className="gh-home-row gh-home-card" aria-label={t('membersHome.showCard')}>
         <strong>
           {membership.name} <Tag color={membership.status === 'member' ? 'success' : 'warning'}>{t(`memberStatus.${membership.status}`)}</Tag>
         </strong>
         <span>
-          {t('members.card.memberNo')} {membership.memberNo}
+          {t('membersHome.memberNo')} {membership.memberNo}
         </span>
         <span>{membership.orgName}</span>
       </Link>

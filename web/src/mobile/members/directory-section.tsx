@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { HomeCard } from '../home/home-card';
 import { rememberChosenUnion } from './chosen-union';
 import type { DirectoryUnion } from './types';
-import './texts';
+import './home-texts';
 
 const SHOWN = 5;
 
@@ -37,18 +37,18 @@ export function DirectorySection() {
     navigate('/join');
   };
   return (
-    <HomeCard id="directory" title={t('members.home.directory')}>
+    <HomeCard id="directory" title={t('membersHome.directory')}>
       {/* A plain search field: the home page loads for every visitor, within the portal's size budget. */}
-      <input type="search" className="gh-home-search" placeholder={t('members.union.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('members.home.directory')} enterKeyHint="search" />
-      {found && found.items.length === 0 && <p className="gh-home-empty">{t('members.union.empty')}</p>}
+      <input type="search" className="gh-home-search" placeholder={t('membersHome.search')} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t('membersHome.directory')} enterKeyHint="search" />
+      {found && found.items.length === 0 && <p className="gh-home-empty">{t('membersHome.empty')}</p>}
       {found?.items.map((u) => (
         <button key={u.id} type="button" className="gh-home-row gh-home-button" onClick={() => join(u)}>
           <strong>{u.name}</strong>
           <span>{[u.parentName, u.region].filter(Boolean).join(' · ') || '\u00a0'}</span>
         </button>
       ))}
-      {found && found.total > found.items.length && <p className="gh-home-empty">{t('members.union.more', { total: found.total })}</p>}
-      {!found && <p className="gh-home-empty">{t('members.home.directoryHint')}</p>}
+      {found && found.total > found.items.length && <p className="gh-home-empty">{t('membersHome.more', { total: found.total })}</p>}
+      {!found && <p className="gh-home-empty">{t('membersHome.directoryHint')}</p>}
     </HomeCard>
   );
 }

@@ -101,13 +101,6 @@ export const membersZh = {
     cancelled: '已撤回',
     from: '从 {{from}} 转至 {{to}}',
   },
-  home: {
-    notMember: '您还不是工会会员，入会后可享受会员服务。',
-    joinHint: '选择所在单位的工会，在线提交入会申请',
-    showCard: '出示电子会员卡',
-    directory: '找到我的工会',
-    directoryHint: '输入单位、工会名称或所在街道、镇，查找可以加入的工会。',
-  },
   verify: {
     title: '会员卡核验',
     scanning: '将电子会员卡的二维码对准取景框',
@@ -236,13 +229,6 @@ export const membersEn: typeof membersZh = {
     cancelConfirm: 'Withdraw this transfer request?',
     cancelled: 'Withdrawn',
     from: 'From {{from}} to {{to}}',
-  },
-  home: {
-    notMember: 'You are not a union member yet; members get the services below.',
-    joinHint: 'Choose the union of your workplace and apply online',
-    showCard: 'Show my member card',
-    directory: 'Find my union',
-    directoryHint: 'Type the name of your workplace or union, or your street or town, to find a union to join.',
   },
   verify: {
     title: 'Check a member card',
