@@ -134,6 +134,10 @@ describe('the union tree and a street cadre’s scope, in the console', () => {
     await chooseOrg(create, admin, '所属组织', STREET);
     await submit(admin, create, '新建', `已新建用户「${CADRE.displayName}」`);
 
+    // the demo has more accounts than a page holds: find the new one as a cadre would, by searching
+    const userSearch = admin.getByRole('searchbox', { name: '姓名、用户名或手机号' });
+    await userSearch.fill(CADRE.username);
+    await userSearch.press('Enter');
     const row = admin.getByRole('row').filter({ hasText: CADRE.username });
     await expect.poll(() => row.getByText('139****5678').isVisible(), { timeout }).toBe(true);
     await row.getByRole('button', { name: '授权', exact: true }).click();
