@@ -21,6 +21,9 @@ import { seedHardshipDemo } from '../modules/hardship/demo.ts';
 import { seedRecuperationDemo } from '../modules/recuperation/demo.ts';
 import { seedFundraisingDemo } from '../modules/fundraising/demo.ts';
 import { seedBenefitsDemo } from '../modules/benefits/demo.ts';
+import { seedCobuildingDemo } from '../modules/cobuilding/demo.ts';
+import { seedVolunteersDemo } from '../modules/volunteers/demo.ts';
+import { seedWishesDemo } from '../modules/wishes/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -149,8 +152,10 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   const existing = await deps.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   const admin = await deps.db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', '=', 'admin').executeTakeFirstOrThrow();
+  // the platform admin's own grant, so services that derive a write scope from grants see the admin
+  const grants = (await deps.db.selectFrom('role_grants').select(['id', 'role', 'org_id']).where('user_id', '=', admin.id).where('role', '=', 'admin').execute()).map((g) => ({ id: g.id, role: g.role, orgId: g.org_id }));
   const caller: Caller = {
-    user: { id: admin.id, username: admin.username, displayName: admin.display_name, grants: [], sessionId: '', csrfToken: '' },
+    user: { id: admin.id, username: admin.username, displayName: admin.display_name, grants, sessionId: '', csrfToken: '' },
     scope: { all: true, roots: [] },
     actor: { userId: admin.id, ip: null, now: deps.clock().toISOString() },
     lang: 'zh',
@@ -220,6 +225,9 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   ]);
   await seedFundraisingDemo(deps, caller);
   await seedBenefitsDemo(deps, caller);
+  await seedCobuildingDemo(deps, caller);
+  await seedVolunteersDemo(deps, caller);
+  await seedWishesDemo(deps, caller);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
   await escalateOverdue(deps);
