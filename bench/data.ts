@@ -367,6 +367,34 @@ export async function generateCounty(target: Target, opts: GenerateOptions): Pro
   };
 }
 
+/**
+ * The county a previous `bench:data` run left in `db` (its accounts are found by name), or null
+ * when it holds none: so a bench at 10 million members can measure a database generated once.
+ */
+export async function describeCounty(db: Db): Promise<Omit<GeneratedCounty, 'rows' | 'seconds'> | null> {
+  const grant = async (username: string) =>
+    db.selectFrom('users').innerJoin('role_grants', 'role_grants.user_id', 'users.id').select('role_grants.org_id').where('users.username', '=', username).executeTakeFirst();
+  const [county, street] = await Promise.all([grant('bench_county'), grant('bench_street')]);
+  if (!county || !street) return null;
+  const streets = await db.selectFrom('orgs').select('id').where('parent_id', '=', county.org_id!).where('level', '=', 'street').orderBy('id').execute();
+  const accounts = await db
+    .selectFrom('users')
+    .innerJoin('members', 'members.user_id', 'users.id')
+    .select(['users.id as userId', 'members.id as memberId', 'users.username'])
+    .where('users.username', 'like', 'bench_m%')
+    .orderBy('users.id')
+    .execute();
+  return {
+    countyId: county.org_id!,
+    streetIds: streets.map((s) => s.id),
+    countyCadre: 'bench_county',
+    streetCadre: 'bench_street',
+    streetId: street.org_id!,
+    memberLogins: accounts.slice(0, 3).map((m) => m.username),
+    memberAccounts: accounts,
+  };
+}
+
 // ---------- command line ----------
 
 function arg(name: string, fallback: number): number {

@@ -15,7 +15,9 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, sqliteFile, type Db, type Engine } from '../server/db/database.ts';
+import { createFileStore } from '../server/platform/files.ts';
 import { createPii, resolveMasterKey } from '../server/platform/pii.ts';
+import { createSessionCache } from '../server/platform/session-cache.ts';
 import { scopeFor, type Grant, type Permission } from '../server/platform/access.ts';
 import { installModules } from '../server/platform/module.ts';
 import { modules } from '../server/modules/index.ts';
@@ -67,6 +69,9 @@ export async function captureQueries(env: NodeJS.ProcessEnv, scenarios: Record<s
     pii: createPii(resolveMasterKey(config.encryptionKey, config.dataDir)),
     sms: { name: 'none', usable: () => false, send: async () => {} },
     jobs: await createJobs(engine, () => deps, { warn: () => {}, error: () => {} }),
+    // No listener: nothing is kept, every session is read from the database.
+    sessions: createSessionCache({ db, engine, close: async () => {} }, { warn: () => {} }),
+    files: createFileStore(config.fileStore, { dataDir: config.dataDir, db }),
   };
   const captured: Captured = {};
   try {

@@ -13,7 +13,9 @@ import ExcelJS from 'exceljs';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/migrations.ts';
+import { createFileStore } from '../server/platform/files.ts';
 import { createPii } from '../server/platform/pii.ts';
+import { createSessionCache } from '../server/platform/session-cache.ts';
 import { makeIdNumber } from '../server/platform/identity.ts';
 import { importMembers } from '../server/modules/members/roll-files.ts';
 import type { Caller, Deps } from '../server/platform/context.ts';
@@ -68,6 +70,9 @@ async function main() {
     pii: createPii('b2'.repeat(32)),
     sms: { name: 'none', usable: () => false, send: async () => {} },
     jobs: await createJobs(database.engine, () => deps, { warn: () => {}, error: () => {} }),
+    // No listener: nothing is kept, every session is read from the database.
+    sessions: createSessionCache({ db: database.db, engine: database.engine, close: async () => {} }, { warn: () => {} }),
+    files: createFileStore(config.fileStore, { dataDir: config.dataDir, db: database.db }),
   };
   const caller: Caller = {
     user: { id: 0, username: 'bench', displayName: 'bench', grants: [{ id: 0, role: 'admin', orgId: null }], sessionId: '', csrfToken: '' },

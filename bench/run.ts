@@ -9,7 +9,7 @@
  * PostgreSQL figures need DATABASE_URL_TEST (default postgres://postgres@127.0.0.1:5432/test);
  * each run works in a database of its own that it drops afterwards.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,9 @@ import { orgStats } from '../server/modules/members/stats.ts';
 import { orgOverview } from '../server/modules/overview/service.ts';
 import { skillStats } from '../server/modules/skills/service.ts';
 import { availableActivities, myRegistrations } from '../server/modules/activities/service.ts';
-import { BENCH_PASSWORD, generateInto, type GeneratedCounty } from './data.ts';
+import { BENCH_PASSWORD, describeCounty, generateInto, type GeneratedCounty } from './data.ts';
 import { captureQueries } from './http.ts';
+import { childEnv, root, stop, tsx, waitFor } from '../scripts/processes.ts';
 
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const MEMBERS = num('BENCH_MEMBERS', 1_000_000);
@@ -39,7 +40,6 @@ const CAPACITY = num('BENCH_CAPACITY', 100);
 const ROWS = num('BENCH_IMPORT_ROWS', 100_000);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',');
 const adminUrl = process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/test';
-const root = path.resolve(import.meta.dirname, '..');
 
 interface Figure {
   name: string;
@@ -49,36 +49,6 @@ interface Figure {
 }
 
 // ---------- child processes ----------
-
-/** The caller's own database settings never leak into a child: it gets exactly `env`'s. */
-function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GONGHUI_') && k !== 'DATABASE_URL' && k !== 'PORT'));
-  return { ...inherited, ...env };
-}
-
-const tsx = (script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess =>
-  spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'ignore', 'inherit'] });
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 let nextPort = 3400 + (process.pid % 200) * 2;
 
@@ -264,11 +234,29 @@ function bundleFigures(): Figure[] {
 
 // ---------- one engine ----------
 
+async function generate(dbEnv: NodeJS.ProcessEnv) {
+  console.log(`  generating ${MEMBERS.toLocaleString()} members, ${ORGS.toLocaleString()} orgs…`);
+  return generateInto(dbEnv, { members: MEMBERS, orgs: ORGS, memberAccounts: Math.max(SIGNUPS, 3), log: (l) => console.log(`  ${l}`) });
+}
+
+/** With BENCH_DATABASE_URL: the county already generated there (by `bench:data`), measured as it is. */
+async function existingCounty(dbEnv: NodeJS.ProcessEnv): Promise<GeneratedCounty | null> {
+  if (!process.env.BENCH_DATABASE_URL || dbEnv.DATABASE_URL !== process.env.BENCH_DATABASE_URL) return null;
+  const database = openDatabase({ databaseUrl: dbEnv.DATABASE_URL, dataDir: dbEnv.GONGHUI_DATA_DIR! });
+  try {
+    const [county, members] = await Promise.all([describeCounty(database.db), database.db.selectFrom('members').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()]);
+    if (!county) throw new Error(`BENCH_DATABASE_URL holds no county made by bench:data`);
+    console.log(`  measuring the county in BENCH_DATABASE_URL: ${Number(members.n).toLocaleString()} members`);
+    return { ...county, rows: {}, seconds: 0 };
+  } finally {
+    await database.close();
+  }
+}
+
 async function engineFigures(dbEnv: NodeJS.ProcessEnv, importUrl: string | undefined, embedded: boolean): Promise<Figure[]> {
   const figures: Figure[] = [];
-  console.log(`  generating ${MEMBERS.toLocaleString()} members, ${ORGS.toLocaleString()} orgs…`);
-  const county = await generateInto(dbEnv, { members: MEMBERS, orgs: ORGS, memberAccounts: Math.max(SIGNUPS, 3), log: (l) => console.log(`  ${l}`) });
-  figures.push({ name: 'data generation', value: `${MEMBERS.toLocaleString()} members in ${county.seconds.toFixed(0)} s (${Math.round(MEMBERS / county.seconds).toLocaleString()}/s)` });
+  const county = (await existingCounty(dbEnv)) ?? (await generate(dbEnv));
+  if (county.seconds > 0) figures.push({ name: 'data generation', value: `${MEMBERS.toLocaleString()} members in ${county.seconds.toFixed(0)} s (${Math.round(MEMBERS / county.seconds).toLocaleString()}/s)` });
 
   const server = await startServer(dbEnv);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-q-'));
@@ -362,7 +350,11 @@ async function main() {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-bench-pg-'));
     try {
       console.log('\nPostgreSQL…');
-      const pgFigures = await withScratchPostgres((url) => engineFigures({ GONGHUI_DATA_DIR: dataDir, DATABASE_URL: url }, url, false));
+      const existing = process.env.BENCH_DATABASE_URL;
+      const keyEnv = process.env.GONGHUI_ENCRYPTION_KEY ? { GONGHUI_ENCRYPTION_KEY: process.env.GONGHUI_ENCRYPTION_KEY } : {};
+      const pgFigures = existing
+        ? await engineFigures({ GONGHUI_DATA_DIR: dataDir, DATABASE_URL: existing, ...keyEnv }, existing, false)
+        : await withScratchPostgres((url) => engineFigures({ GONGHUI_DATA_DIR: dataDir, DATABASE_URL: url }, url, false));
       if (pgFigures) tables.push(['PostgreSQL', pgFigures]);
       else console.log(`\nPostgreSQL: not reachable at ${adminUrl}; skipped`);
     } finally {

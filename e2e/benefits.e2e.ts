@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
+import { expectChineseRenders, phoneLogIn, useE2E } from './harness.ts';
 
 /**
  * Claiming a benefit (issue #16 §5): the demo worker opens 福利 on her phone, claims 夏季送清凉 and
@@ -10,20 +9,13 @@ import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
 
 const timeout = 15_000;
 
-async function logIn(page: Page, username: string) {
-  await page.goto('/m/login');
-  await page.getByRole('textbox', { name: '用户名' }).fill(username);
-  await page.getByLabel('密码', { exact: true }).and(page.locator('input')).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('会员服务').waitFor({ timeout });
-}
 
 describe('claiming a benefit on a phone', () => {
   const e2e = useE2E({ demo: true });
 
   it('a worker claims 夏季送清凉 and the venue redeems her code once', async () => {
     const worker = await e2e.phonePage();
-    await logIn(worker, 'worker');
+    await phoneLogIn(worker, 'worker');
     await worker.getByRole('link', { name: '福利', exact: true }).click();
     const summer = worker.getByTestId('benefit').filter({ hasText: '夏季送清凉' });
     await summer.waitFor({ timeout });
@@ -35,7 +27,7 @@ describe('claiming a benefit on a phone', () => {
     await expectChineseRenders(worker);
 
     const venue = await e2e.phonePage();
-    await logIn(venue, 'venue');
+    await phoneLogIn(venue, 'venue');
     await venue.getByRole('link', { name: '福利核销' }).click();
     await venue.getByPlaceholder('输入职工出示的兑换码').fill(code);
     await venue.getByRole('button', { name: '核销', exact: true }).click();

@@ -211,6 +211,18 @@ export function useE2E(opts: ServerOptions = {}): E2E {
 }
 
 /**
+ * Signs `username` in on the phone's login page and waits until the portal has taken the session
+ * (the page has left /m/login), so the next navigation is made signed in.
+ */
+export async function phoneLogIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/m/login');
+  await page.getByRole('textbox', { name: '用户名' }).fill(username);
+  await page.getByLabel('密码', { exact: true }).and(page.locator('input')).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname !== '/m/login', { timeout: 15_000 });
+}
+
+/**
  * Asserts that Chinese text in `selector` is drawn with real glyphs, not tofu: with no CJK font
  * every missing glyph is the same empty box, so two different characters rasterise identically.
  * Draws 工 and 会 in the element's own computed font and compares the pixels.

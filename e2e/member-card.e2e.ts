@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
+import { expectChineseRenders, phoneLogIn, useE2E } from './harness.ts';
 
 /**
  * The verifiable e-card on phones (issue #11 §3): a worker of the demo county shows the dynamic QR
@@ -11,13 +10,6 @@ import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
 
 const timeout = 15_000;
 
-async function logIn(page: Page, username: string) {
-  await page.goto('/m/login');
-  await page.getByRole('textbox', { name: '用户名' }).fill(username);
-  await page.getByLabel('密码', { exact: true }).and(page.locator('input')).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByText('会员服务').waitFor({ timeout });
-}
 
 describe('the e-card and its check on a phone', () => {
   const e2e = useE2E({ demo: true });
@@ -25,7 +17,7 @@ describe('the e-card and its check on a phone', () => {
   it('a cadre verifies a worker’s e-card by the code under its QR, and is refused an altered one', async () => {
     // The worker's card: a dynamic QR code with its code printed beneath, and no tile to check others' cards.
     const worker = await e2e.phonePage();
-    await logIn(worker, 'worker');
+    await phoneLogIn(worker, 'worker');
     expect(await worker.getByText('会员卡核验').count()).toBe(0);
     await worker.getByText('电子会员卡').first().click();
     await worker.getByText('动态码 每5分钟更新').waitFor({ timeout });
@@ -36,7 +28,7 @@ describe('the e-card and its check on a phone', () => {
 
     // The street cadre finds 会员卡核验 among their services.
     const cadre = await e2e.phonePage();
-    await logIn(cadre, 'weitang');
+    await phoneLogIn(cadre, 'weitang');
     await cadre.getByText('会员卡核验').click();
     await expect.poll(() => new URL(cadre.url()).pathname, { timeout }).toBe('/m/verify');
     await cadre.getByRole('textbox', { name: '会员码' }).fill(code);

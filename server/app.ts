@@ -12,14 +12,17 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import type { Deps } from './platform/context.ts';
+import type { CachedSession, Deps } from './platform/context.ts';
 import { createPii, resolveMasterKey } from './platform/pii.ts';
+import { createFileStore } from './platform/files.ts';
 import { logSmsSender, type SmsSender } from './platform/sms.ts';
 import { frameworkError, installAccessLayer, installErrorHandling } from './platform/http.ts';
 import { installModules } from './platform/module.ts';
 import { createJobs } from './platform/jobs-engine.ts';
 import type { JobWorker } from './platform/jobs.ts';
 import { modules } from './modules/index.ts';
+import { installReadRouting, openReadRouting } from './platform/replica.ts';
+import { createSessionCache } from './platform/session-cache.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,6 +85,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   const jobs = await createJobs(database.engine, () => deps, app.log);
+  if (config.replicaUrl && database.engine === 'sqlite') app.log.warn('DATABASE_REPLICA_URL is ignored: a replica needs PostgreSQL (DATABASE_URL)');
+  const reads = config.replicaUrl && database.engine === 'postgres' ? openReadRouting(config.replicaUrl, database.db, app.log) : undefined;
+  const sessions = createSessionCache<CachedSession>(database, app.log);
+  await sessions.start();
   const deps: Deps = {
     db: database.db,
     engine: database.engine,
@@ -90,10 +97,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     pii: createPii(resolveMasterKey(config.encryptionKey, config.dataDir)),
     sms: opts.smsSender ?? logSmsSender(config.env === 'production', (line) => app.log.info(line)),
     jobs,
+    reads,
+    sessions,
+    files: createFileStore(config.fileStore, { dataDir: config.dataDir, db: database.db }),
   };
   app.decorate('deps', deps);
   app.decorate('jobWorker', jobs);
   app.addHook('onClose', () => jobs.stop());
+  // Before onClose: whoever owns the database (the test harness) may drop it in its own onClose.
+  app.addHook('preClose', async () => {
+    await sessions.close();
+    await reads?.close();
+  });
 
   await app.register(cookie);
   // helmet's middleware built once: @fastify/helmet rebuilt it (parsing the whole policy) on every
@@ -137,6 +152,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandling(app);
   installAccessLayer(app);
+  if (reads) installReadRouting(app, reads);
 
   installModules(modules);
   for (const m of modules) {

@@ -17,6 +17,10 @@ const configSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave unset for the embedded SQLite database)')
       .optional(),
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (a streaming replica of DATABASE_URL)')
+      .optional(),
     GONGHUI_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     GONGHUI_ENCRYPTION_KEY: z
       .string()
@@ -25,8 +29,10 @@ const configSchema = z
     GONGHUI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     GONGHUI_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
     GONGHUI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    GONGHUI_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+    GONGHUI_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    GONGHUI_AUTH_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     GONGHUI_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    GONGHUI_FILE_STORE: z.enum(['local', 'database']).default('local'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.GONGHUI_ENCRYPTION_KEY) {
@@ -44,14 +50,21 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl?: string;
+  /** A streaming replica of databaseUrl for reads that may lag (lists, stats, exports); PostgreSQL only. */
+  replicaUrl?: string;
   adminPassword?: string;
   encryptionKey?: string;
   sessionHours: number;
   secureCookies: boolean;
   logLevel: string;
+  /** Auth requests a minute per account (username, phone or user). */
   authRateLimit: number;
+  /** Auth requests a minute per client address: a budget for a crowd behind one NAT. */
+  authAddressRateLimit: number;
   /** Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none). */
   trustProxy: number;
+  /** Where uploaded files are kept (platform/files.ts): the data directory, or the database that several servers share. */
+  fileStore: 'local' | 'database';
 };
 
 export class ConfigError extends Error {}
@@ -69,12 +82,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.GONGHUI_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    replicaUrl: e.DATABASE_REPLICA_URL,
     adminPassword: e.GONGHUI_ADMIN_PASSWORD,
     encryptionKey: e.GONGHUI_ENCRYPTION_KEY,
     sessionHours: e.GONGHUI_SESSION_HOURS,
     secureCookies: e.GONGHUI_SECURE_COOKIES === 'auto' ? e.NODE_ENV === 'production' : e.GONGHUI_SECURE_COOKIES === 'true',
     logLevel: e.GONGHUI_LOG_LEVEL,
     authRateLimit: e.GONGHUI_AUTH_RATE_LIMIT,
+    authAddressRateLimit: e.GONGHUI_AUTH_ADDRESS_RATE_LIMIT,
     trustProxy: e.GONGHUI_TRUST_PROXY,
+    fileStore: e.GONGHUI_FILE_STORE,
   };
 }

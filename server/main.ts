@@ -4,7 +4,8 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './migrations.ts';
 import { BackupError, backupDatabase, restoreDatabase, type BackupTarget } from './ops/backup.ts';
 import { ensureAdmin } from './modules/accounts/index.ts';
-import { IMPORT_LEFTOVER_MS, importWorkDir, removeOlderThan } from './platform/spreadsheet.ts';
+import { IMPORT_LEFTOVER_MS, importWorkDir } from './platform/spreadsheet.ts';
+import { removeFilesOlderThan } from './platform/files.ts';
 
 const usage = `gonghui — 智慧工会平台
 
@@ -34,7 +35,7 @@ async function prepare(config: Config): Promise<Database> {
  * process sharing the data directory may be importing right now.
  */
 function sweepImportLeftovers(dataDir: string) {
-  const removed = removeOlderThan(importWorkDir(dataDir), IMPORT_LEFTOVER_MS);
+  const removed = removeFilesOlderThan(importWorkDir(dataDir), IMPORT_LEFTOVER_MS);
   if (removed) console.log(`  removed ${removed} import working file(s) left in ${importWorkDir(dataDir)} by an interrupted import`);
 }
 
@@ -66,8 +67,11 @@ async function serve(config: Config, demo: boolean) {
     console.log('    luping       工匠评选 评委 (a craftsman selection judge, marks on /m)');
     console.log('    xinxigang    杭州湾信息港基层工会联合会 干部 (the industry-wide wage bargaining)');
     console.log('    egang        信息港职工 (portal /m/bargaining: elect representatives, answer the survey, read the agreement)');
-    console.log('    tianshui     天水街道总工会 干部 (浙江省模范职工之家; ratings)');
+    console.log('    tianshui     天水街道总工会 干部 (浙江省模范职工之家; ratings; 青年交友 settings and counts)');
+    console.log('    xunyuan1     天水·武林 青年交友 attendee (portal /m/socials: 心动选择, 我的匹配; xunyuan2 too)');
     console.log('    kaihua       开化县总工会 干部 (recuperation centre, agreements, quotas)');
+    console.log('    yunchuang    云创青年小镇 职工 (her 微心愿 on the wall; confirms it on /m/wishes)');
+    console.log('    aixin        云创青年小镇 职工 (claims and fulfils wishes on /m/wishes, earns love points)');
     console.log('    kaihuaworker 开化 华埠电子 职工 (applies for a recuperation trip on /m)');
     console.log('    worker       职工 13800000001 (member portal /m)\n');
   }

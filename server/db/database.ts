@@ -12,6 +12,8 @@ export type Tx = Transaction<DB> | Kysely<DB>;
 export interface Database {
   db: Db;
   engine: Engine;
+  /** PostgreSQL's connection string (the session cache's listener opens its own connection with it). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; pool
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const file = sqliteFile(opts.dataDir);

@@ -10,6 +10,8 @@ import { integrity } from './migrations/0007-integrity.ts';
 import { readPathIndexes } from './migrations/0008-read-path-indexes.ts';
 import { oneMemberCount } from './migrations/0009-one-member-count.ts';
 import { jobs } from './migrations/0011-jobs.ts';
+import { slots } from './migrations/0031-slots.ts';
+import { files } from './migrations/0033-files.ts';
 
 /**
  * The platform's migrations and those that shipped before modules brought their own, in order. A
@@ -30,6 +32,10 @@ export const coreMigrations: Record<string, Migration> = {
   '0009-one-member-count': oneMemberCount,
   // After the modules' 0010-articles: the platform's durable jobs.
   '0011-jobs': jobs,
+  // Before the modules' 0031-venues: the platform's time slots (platform/slots.ts).
+  '0031-slots': slots,
+  // After the modules' 0032-training: the database file store (platform/files.ts).
+  '0033-files': files,
 };
 
 /** Runs every migration not yet applied, in name order; a name given twice is a startup error. */

@@ -117,6 +117,42 @@ export interface JobKeyTable {
   created_at: string;
 }
 
+/**
+ * A booked time slot on a resource (platform/slots.ts): `[starts_at, ends_at)`, any module's
+ * resource named `<module>:<id>`. Two active slots of one resource never overlap: on PostgreSQL an
+ * exclusion constraint holds it, on SQLite the serialized write transaction's check-then-insert.
+ */
+export interface TimeSlotTable {
+  id: Generated<number>;
+  resource: string;
+  /** instants (ISO, UTC) */
+  starts_at: string;
+  ends_at: string;
+  /** the same instants in epoch seconds: the range the exclusion constraint compares */
+  start_s: number;
+  end_s: number;
+  status: 'active' | 'cancelled';
+  created_at: string;
+}
+
+/**
+ * A file of the database file store (platform/files.ts, GONGHUI_FILE_STORE=database): its key
+ * (`<module folder>/<name>`, the same path the local store uses under the data directory), and
+ * its bytes in `stored_file_chunks`, 1 MB a row, removed with it.
+ */
+export interface StoredFileTable {
+  key: string;
+  size: number;
+  chunks: number;
+  created_at: string;
+}
+
+export interface StoredFileChunkTable {
+  key: string;
+  seq: number;
+  data: Buffer;
+}
+
 /** Every table; modules add theirs (see a module's tables.ts). */
 export interface DB {
   orgs: OrgTable;
@@ -127,6 +163,9 @@ export interface DB {
   audit_log: AuditLogTable;
   sequences: SequenceTable;
   seat_pools: SeatPoolTable;
+  time_slots: TimeSlotTable;
   jobs: JobTable;
   job_keys: JobKeyTable;
+  stored_files: StoredFileTable;
+  stored_file_chunks: StoredFileChunkTable;
 }

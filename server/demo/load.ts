@@ -21,9 +21,12 @@ import { seedHardshipDemo } from '../modules/hardship/demo.ts';
 import { seedRecuperationDemo } from '../modules/recuperation/demo.ts';
 import { seedFundraisingDemo } from '../modules/fundraising/demo.ts';
 import { seedBenefitsDemo } from '../modules/benefits/demo.ts';
+import { seedVenuesDemo } from '../modules/venues/demo.ts';
+import { seedTrainingDemo } from '../modules/training/demo.ts';
 import { seedCobuildingDemo } from '../modules/cobuilding/demo.ts';
 import { seedVolunteersDemo } from '../modules/volunteers/demo.ts';
 import { seedWishesDemo } from '../modules/wishes/demo.ts';
+import { seedSocialPicks, seedSocialSettings } from '../modules/socials/demo.ts';
 
 /**
  * The demo county, modelled on the source newspaper page: 嘉善县总工会 with its streets and towns,
@@ -225,9 +228,14 @@ export async function loadDemo(deps: Deps): Promise<boolean> {
   ]);
   await seedFundraisingDemo(deps, caller);
   await seedBenefitsDemo(deps, caller);
-  await seedCobuildingDemo(deps, caller);
+  await seedCobuildingDemo(deps, caller, DEMO_PASSWORD);
   await seedVolunteersDemo(deps, caller);
-  await seedWishesDemo(deps, caller);
+  await seedWishesDemo(deps, caller, DEMO_PASSWORD);
+  // 坤和楼宇's joint union under 天水街道总工会 (the seed: its 活动阵地 is shared with the street federation);
+  // not the invented 坤和大厦楼宇联合工会 of 嘉善魏塘.
+  const kunhe = await orgs.createOrg(deps, caller, { name: '坤和楼宇联合工会', kind: 'joint_union', parentId: ids.get('天水街道总工会') ?? (await deps.db.selectFrom('orgs').select('id').where('name', '=', '天水街道总工会').executeTakeFirstOrThrow()).id, level: null, basis: 'building', region: '天水街道武林商圈坤和中心' });
+  await seedVenuesDemo(deps, caller, kunhe.id);
+  await seedTrainingDemo(deps, caller);
   // As if the platform had been running: the overdue application is already on the desk of the
   // cadres above its union, and tomorrow's activities have sent their reminders.
   await escalateOverdue(deps);
@@ -467,6 +475,115 @@ async function seedHangzhou(deps: Deps, admin: Caller) {
     },
     { orgId: wulin.id, kind: 'star_rating', level: 'county', marks: [22, 18, 17, 17, 13], evidence: ['楼宇工会"三维立体"组织网络'] },
   ]);
+  await seedYouthSocial(deps, admin, xiacheng.id, tianshui.id, wulin.id, { id: hanlingyu.id, username: 'tianshui', displayName: '韩玲玉' });
+}
+
+/**
+ * The seed's 天水街道总工会 with 武林街道总工会 大型青年交友联谊活动 (“密室逃脱”、桌游), held yesterday:
+ * 武林街道总工会 next to 天水 with a building union, ten young members with accounts of both streets
+ * signed up and checked in, some of them have picked, with one mutual pair. Two of them, `xunyuan1`
+ * (周子豪) and `xunyuan2` (林晓雨), have not picked yet: the demo's 心动选择 for either to try.
+ */
+async function seedYouthSocial(deps: Deps, admin: Caller, xiachengId: number, tianshuiId: number, wulinUnionId: number, cadre: { id: number; username: string; displayName: string }) {
+  const wulinStreet = await orgs.createOrg(deps, admin, { name: '武林街道总工会', kind: 'federation', parentId: xiachengId, level: 'street', basis: null, region: '下城区武林街道' });
+  const wulinBuilding = await orgs.createOrg(deps, admin, { name: '武林街道浙江大厦楼宇联合工会', kind: 'joint_union', parentId: wulinStreet.id, level: null, basis: 'building', region: '武林街道浙江大厦' });
+  const people: [username: string, name: string, birth: string, male: boolean, orgId: number][] = [
+    ['xunyuan1', '周子豪', '1995-03-12', true, wulinUnionId],
+    ['xunyuan2', '林晓雨', '1997-08-21', false, wulinBuilding.id],
+    ['xunyuan3', '陈浩然', '1993-11-02', true, wulinBuilding.id],
+    ['xunyuan4', '王思琪', '1996-05-30', false, wulinUnionId],
+    ['xunyuan5', '刘宇航', '1994-01-18', true, wulinUnionId],
+    ['xunyuan6', '张雨萱', '1998-09-09', false, wulinBuilding.id],
+    ['xunyuan7', '杨俊杰', '1992-07-07', true, wulinBuilding.id],
+    ['xunyuan8', '赵欣怡', '1995-12-24', false, wulinUnionId],
+    ['xunyuan9', '黄嘉诚', '1997-04-04', true, wulinUnionId],
+    ['xunyuan10', '吴梦瑶', '1999-02-14', false, wulinBuilding.id],
+  ];
+  const callers: Caller[] = [];
+  const at = deps.clock().toISOString();
+  const userIds: number[] = [];
+  for (const [i, [username, name, , , orgId]] of people.entries()) {
+    const user = await accounts.createUser(deps, admin, { username, password: DEMO_PASSWORD, displayName: name, phone: `1380000${String(3100 + i)}`, orgId });
+    await accounts.createGrant(deps, admin, { userId: user.id, role: 'member', orgId });
+    userIds.push(user.id);
+  }
+  await deps.db.transaction().execute(async (tx) => {
+    let seq = await nextSequence(tx, 'member_no', people.length);
+    for (const [i, [username, name, birth, male, orgId]] of people.entries()) {
+      const user = { id: userIds[i] };
+      const idNumber = makeIdNumber('330103', birth, 700 + i * 2 + (male ? 1 : 0));
+      const phone = `1380000${String(3100 + i)}`;
+      await tx
+        .insertInto('members')
+        .values({
+          name,
+          id_number_enc: deps.pii.encrypt(idNumber),
+          id_number_hash: deps.pii.hash(idNumber),
+          phone_enc: deps.pii.encrypt(phone),
+          phone_hash: deps.pii.hash(phone),
+          birth_date: idBirthDate(idNumber)!,
+          gender: genderOf(idNumber),
+          org_id: orgId,
+          enterprise_id: null,
+          employer_name: '武林商圈楼宇企业',
+          status: 'member',
+          retained_reason: null,
+          member_no: formatMemberNo('2021', seq++),
+          joined_on: '2021-05-01',
+          left_on: null,
+          user_id: user.id,
+          ethnicity: '01',
+          education: EDUCATIONS[i % EDUCATIONS.length],
+          political_status: POLITICAL[i % POLITICAL.length],
+          migrant_worker: i % 2,
+          new_form_group: 'none',
+          source: 'demo',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      callers.push({ ...admin, user: { id: user.id, username, displayName: name, grants: [], sessionId: '', csrfToken: '' }, scope: { all: false, roots: [] }, actor: { ...admin.actor, userId: user.id } });
+    }
+  });
+  const hour = 3600_000;
+  const now = deps.clock().getTime();
+  const day = 24 * hour;
+  // yesterday 14:00–18:00 Shanghai time: the picks stay open for another day or more
+  const startsAt = Math.floor((now + 8 * hour) / day) * day - 8 * hour - day + 14 * hour;
+  const cadreCaller: Caller = { ...admin, user: { ...admin.user!, id: cadre.id, username: cadre.username, displayName: cadre.displayName }, scope: { all: false, roots: [tianshuiId] }, actor: { ...admin.actor, userId: cadre.id } };
+  const social = await activities.createActivity(deps, { ...cadreCaller, actor: { ...cadreCaller.actor, now: new Date(startsAt - 10 * day).toISOString() } }, {
+    orgId: tianshuiId,
+    title: '“缘来在武林”青年交友联谊会 · 密室逃脱 + 桌游',
+    kind: 'youth_social',
+    place: '武林商圈 · 杭州大厦 B 座六楼职工之家',
+    description: '天水街道总工会联合武林街道总工会举办。不做“坐下来安静聊天”的相亲会：分组闯关大型“密室逃脱”，再来一轮桌游，在打打闹闹中认识彼此。活动结束后 48 小时内可在“青年交友”里进行心动选择，双向选择才互见联系方式。',
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(startsAt + 4 * hour).toISOString(),
+    capacity: 120,
+    signupClosesAt: null,
+    cancelDeadline: null,
+    membersOnly: false,
+    openToAll: true,
+  });
+  await seedSocialSettings(deps, cadreCaller, social.id);
+  const codes: { id: number; code: string }[] = [];
+  for (const [i, c] of callers.entries()) {
+    const r = await activities.signUp(deps, { ...c, actor: { ...c.actor, now: new Date(startsAt - (7 - (i % 5)) * day).toISOString() } }, social.id);
+    codes.push(r);
+  }
+  for (const r of codes) await activities.checkIn(deps, { ...cadreCaller, actor: { ...cadreCaller.actor, now: new Date(startsAt + 10 * 60_000).toISOString() } }, social.id, r.code);
+  const reg = codes.map((r) => r.id);
+  // 陈浩然 and 王思琪 picked each other: the mutual pair; the other picks are one-sided
+  await seedSocialPicks(
+    deps,
+    [
+      { as: callers[2], contact: '微信 chenhr_1993', picks: [reg[3], reg[5]] },
+      { as: callers[3], contact: '13800003103', picks: [reg[2]] },
+      { as: callers[4], contact: '微信 liuyh94', picks: [reg[7], reg[3]] },
+      { as: callers[9], contact: '微信 mengyao0214', picks: [reg[6], reg[8], reg[4]] },
+    ],
+    social.id,
+  );
 }
 
 /**

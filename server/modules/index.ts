@@ -18,14 +18,17 @@ import { volunteersModule } from './volunteers/module.ts';
 import { fundraisingModule } from './fundraising/module.ts';
 import { benefitsModule } from './benefits/module.ts';
 import { wishesModule } from './wishes/module.ts';
+import { venuesModule } from './venues/module.ts';
 import { honoursModule } from './honours/module.ts';
 import { bargainingModule } from './bargaining/module.ts';
 import { ratingsModule } from './ratings/module.ts';
 import { recuperationModule } from './recuperation/module.ts';
+import { trainingModule } from './training/module.ts';
 import { articlesModule } from './articles/module.ts';
 import { rightsModule } from './rights/module.ts';
 import { hardshipModule } from './hardship/module.ts';
 import { auditModule } from './audit/module.ts';
+import { socialsModule } from './socials/module.ts';
 import { overviewModule } from './overview/module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 
@@ -47,11 +50,14 @@ export const modules: readonly ModuleDefinition[] = [
   rightsModule,
   hardshipModule,
   recuperationModule,
+  trainingModule,
   cobuildingModule,
   volunteersModule,
   fundraisingModule,
   benefitsModule,
+  socialsModule,
   wishesModule,
+  venuesModule,
   articlesModule,
   overviewModule,
   auditModule,

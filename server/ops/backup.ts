@@ -20,6 +20,8 @@ export interface BackupTarget {
   databaseUrl?: string;
   dataDir: string;
   encryptionKey?: string;
+  /** GONGHUI_FILE_STORE: with `database` the uploaded files are rows of the database, in its backup. */
+  fileStore?: 'local' | 'database';
 }
 
 /** A refusal or failure the command line prints as it is, in Chinese then English. */
@@ -46,8 +48,13 @@ export interface RestoreReport {
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const PG_DUMP_MAGIC = 'PGDMP';
-/** Folders of the data directory holding uploads the database points at. */
-const UPLOAD_DIRS = ['evidence', 'contests'];
+/**
+ * What in the data directory is no upload: the SQLite database, the key, the spool. Everything else
+ * there is a module's folder of the local file store (platform/files.ts: `evidence`, `contests`,
+ * `articles`, `cobuilding`, `wishes`, `fundraising`, `rights`, `import-reports`, and any module's
+ * added since, `training` among them), which the database points at.
+ */
+const NOT_UPLOADS = /^(gonghui\.sqlite.*|encryption\.key|tmp)$/;
 
 // ---------- backup ----------
 
@@ -96,7 +103,15 @@ export function backupNotes(target: BackupTarget): string[] {
     notes.push(`加密密钥在 ${keyFile}，不在备份中：请另行保存一份（与备份分开存放），没有它备份中的身份证号和手机号无法读取。`);
     notes.push(`The encryption key is ${keyFile} and is not in the backup: keep a copy of it, apart from the backup; without it the backup's ID numbers and phones cannot be read.`);
   }
-  const uploads = UPLOAD_DIRS.map((d) => path.join(target.dataDir, d)).filter((d) => fs.existsSync(d));
+  if (target.fileStore === 'database') {
+    notes.push('上传的文件保存在数据库中（GONGHUI_FILE_STORE=database），已包含在本备份里。');
+    notes.push('Uploaded files are kept in the database (GONGHUI_FILE_STORE=database): they are in this backup.');
+    return notes;
+  }
+  const uploads = (fs.existsSync(target.dataDir) ? fs.readdirSync(target.dataDir, { withFileTypes: true }) : [])
+    .filter((d) => d.isDirectory() && !NOT_UPLOADS.test(d.name))
+    .map((d) => path.join(target.dataDir, d.name))
+    .sort();
   if (uploads.length) {
     notes.push(`上传的文件不在备份中，请一并复制：${uploads.join('、')}`);
     notes.push(`Uploaded files are not in the backup; copy them too: ${uploads.join(', ')}`);

@@ -10,6 +10,7 @@ import type { Lang, Text } from './i18n.ts';
 import { maskIdNumber, maskPhone } from './pii.ts';
 import { streamWorkbook, type SheetColumn } from './spreadsheet.ts';
 import { boolFlag, pageQuery } from './validation.ts';
+import { readDb } from './replica.ts';
 
 /**
  * The one export behind every console list (`GET /api/X/export`, with the list's own filters):
@@ -108,11 +109,12 @@ export async function exportList<Row extends { id: number }, Out = Row>(deps: De
   const title = spec.title[lang];
   const name = `${[title, org.name, today(deps)].map(safeName).filter(Boolean).join('-')}.xlsx`;
 
-  const counted = await deps.db
-    .selectFrom(spec.rows(scope).as('listed'))
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rowCount = Number(counted.n);
+  // The list's query is built on deps.db; its rows are read from the caller's reader (a replica may lag).
+  const reader = readDb(deps, caller);
+  const counted = await reader.executeQuery(
+    deps.db.selectFrom(spec.rows(scope).as('listed')).select((eb) => eb.fn.countAll<number | string>().as('n')),
+  );
+  const rowCount = Number(counted.rows[0].n);
   await deps.db.transaction().execute((tx) =>
     audit(tx, caller.actor, { action: 'export', entity: spec.list, entityId: null, orgId: org.orgId, after: { list: spec.list, filters: spec.filters, rows: rowCount, full } }),
   );
@@ -135,7 +137,7 @@ export async function exportList<Row extends { id: number }, Out = Row>(deps: De
     for (;;) {
       let page = spec.rows(scope).orderBy(key, 'desc').limit(EXPORT_PAGE);
       if (last !== null) page = page.where(key, '<', last);
-      const rows = await page.execute();
+      const { rows } = await reader.executeQuery(page);
       if (rows.length === 0) break;
       const ready = spec.prepare ? await spec.prepare(rows) : (rows as unknown as Out[]);
       for (const row of ready) sheet.add(cellsOf(row));

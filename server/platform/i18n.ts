@@ -60,6 +60,7 @@ const platformMessages = {
   upload_type: { zh: '文件类型不支持：{allowed}', en: 'Unsupported file type; allowed: {allowed}' },
   upload_too_large: { zh: '文件不能超过 {mb} MB', en: 'Files can be at most {mb} MB' },
   pii_full_forbidden: { zh: '您没有查看完整个人信息的权限', en: 'You may not see full personal data' },
+  booking_overlap: { zh: '该时段已被预约，请选择其他时间', en: 'This time slot is already booked; choose another time' },
 } as const satisfies Texts;
 
 /** Messages of custom field rules (`.refine`, `.regex`, `fieldError`), keyed by a short code. */
@@ -78,6 +79,7 @@ const platformRules = {
   file_empty: { zh: '文件是空的', en: 'The file is empty' },
   file_type_mismatch: { zh: '只接受 {kinds} 文件，且文件内容须与扩展名相符', en: 'Only {kinds} files whose content matches their extension' },
   required: { zh: '{label}：必填', en: '{label}: is required' },
+  slot_after_start: { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
 } as const satisfies Texts;
 
 /** Labels of the actions the platform itself writes to the audit log (platform/exports.ts). */

@@ -59,18 +59,23 @@ export function postgresJobs(deps: () => Deps, log: JobLog): JobWorker {
   const boss = () => (passive ??= new PgBoss({ db: bossDb(deps().db), ...passiveOptions }));
   const queues = new Set<string>();
 
-  /** Makes sure a job name's queue exists (created at migrate time; a kind added since, here). */
-  async function queue(name: string) {
+  /**
+   * Makes sure a job name's queue exists (created at migrate time; a kind added since, here),
+   * through `executor`: a job sent inside a transaction looks its queue up on that transaction's
+   * connection, never on a second one from the pool. (A second connection taken while the first is
+   * held deadlocks the pool when as many transactions send at once as it has connections.)
+   */
+  async function queue(name: string, executor: Tx | Kysely<any> = deps().db) {
     if (queues.has(name)) return;
-    for (const q of await boss().getQueues()) queues.add(q.name);
-    if (queues.has(name)) return;
-    await boss().createQueue(name);
-    queues.add(name);
+    const found = await sql<{ name: string }>`select name from pgboss.queue where name = ${name}`.execute(executor);
+    if (found.rows.length === 0) await new PgBoss({ db: bossDb(executor), ...passiveOptions }).createQueue(name);
+    // a queue created inside a transaction exists only once it commits: remember it only then
+    if (found.rows.length > 0 || executor === deps().db) queues.add(name);
   }
 
   async function send(name: string, data: JobData, options: SendOptions = {}): Promise<boolean> {
     const kind = jobKind(name);
-    await queue(name);
+    await queue(name, options.trx ?? deps().db);
     const now = deps().clock();
     const delaySeconds = options.runAt ? (options.runAt.getTime() - now.getTime()) / 1000 : 0;
     const put = async (tx: Tx) => {

@@ -30,6 +30,10 @@ import { buildRightsWorld, caseBody, type RightsWorld } from '../modules/rights/
 import { buildHardshipWorld, fileBody, type HardshipWorld } from '../modules/hardship/test-world.ts';
 import { buildFundraisingWorld, fundraiserBody, type FundraisingWorld } from '../modules/fundraising/test-world.ts';
 import { benefitBody, claimedBenefit } from '../modules/benefits/test-world.ts';
+import { venueBody } from '../modules/venues/test-world.ts';
+
+/** An online course (no sessions: completion may be recorded at once) with one lesson. */
+const courseBody = (orgId: number) => ({ orgId, title: '矩阵云课', sessions: [], lessons: [{ title: '矩阵课程', videoUrl: 'https://example.org/v', hours: 1 }] });
 import { buildCobuildingWorld, type CobuildingWorld } from '../modules/cobuilding/test-world.ts';
 import { buildCommunityWorld, freshRedemption, freshVolunteer, freshWish, type CommunityWorld } from '../modules/volunteers/test-world.ts';
 
@@ -90,6 +94,10 @@ interface Ctx {
   fundraising: FundraisingWorld;
   /** a benefit of street A claimed by the worker, and the claim's code */
   benefit: { benefitId: number; code: string };
+  /** a youth social of street A (no sign-ups) */
+  socialId: number;
+  /** union A's venue and a booking of it by street A */
+  venue: { venueId: number; bookingId: number };
   /** a valid skill-level record of the member of union A, and that member's number */
   skillRecordId: number;
   memberNo: string;
@@ -112,6 +120,8 @@ interface Ctx {
   cobuilding: CobuildingWorld;
   /** volunteers, the points shop and micro-wishes in street A */
   community: CommunityWorld;
+  /** an online course of street A with a lesson (a PDF uploaded), the worker enrolled */
+  training: { courseId: number; lessonId: number };
 }
 
 interface Request {
@@ -456,10 +466,44 @@ const samples: Record<string, Sample> = {
   'GET /api/benefits/export': { req: () => ({ url: '/api/benefits/export' }), sibling: exported },
   'GET /api/benefits/mine': { req: () => ({ url: '/api/benefits/mine' }) },
   'POST /api/benefits/:id/claims': { req: (c) => ({ url: `/api/benefits/${c.benefit.benefitId}/claims` }) },
+  // ---- socials ----
+  'GET /api/socials/:id': { req: (c) => ({ url: `/api/socials/${c.socialId}` }), sibling: notFound },
+  'PUT /api/socials/:id': { req: (c) => ({ url: `/api/socials/${c.socialId}`, body: { malePlaces: 5, femalePlaces: 5, minAge: 20, maxAge: 35 } }), sibling: notFound },
+  'GET /api/socials/mine': { req: () => ({ url: '/api/socials/mine' }) },
+  'GET /api/socials/:id/mine': { req: (c) => ({ url: `/api/socials/${c.socialId}/mine` }) },
+  'PUT /api/socials/:id/mine': { req: (c) => ({ url: `/api/socials/${c.socialId}/mine`, body: { contact: 'wx_matrix', picks: [] } }) },
+  'GET /api/socials/:id/matches': { req: (c) => ({ url: `/api/socials/${c.socialId}/matches` }) },
   'POST /api/benefit-claims/redeem': {
     req: (c) => ({ url: '/api/benefit-claims/redeem', body: { code: c.benefit.code } }),
     sibling: { kind: 'verdict', refused: (body) => body.valid === false && body.reason === 'unknown' },
   },
+
+  // ---- venues ----
+  'POST /api/venues': { req: (c) => ({ url: '/api/venues', body: venueBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/venues': { req: () => ({ url: '/api/venues' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/venues/mine': { req: () => ({ url: '/api/venues/mine' }) },
+  'GET /api/venues/usage': { req: (c) => ({ url: `/api/venues/usage?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
+  'POST /api/venues/:id/bookings': { req: (c) => ({ url: `/api/venues/${c.venue.venueId}/bookings`, body: { startsAt: '2030-01-08T02:00:00.000Z', endsAt: '2030-01-08T03:00:00.000Z', purpose: '矩阵' } }) },
+  'GET /api/venues/:id/bookings': { req: (c) => ({ url: `/api/venues/${c.venue.venueId}/bookings` }) },
+  'GET /api/venue-bookings': { req: () => ({ url: '/api/venue-bookings?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/venue-bookings/export': { req: () => ({ url: '/api/venue-bookings/export' }), sibling: exported },
+  'GET /api/venue-bookings/mine': { req: () => ({ url: '/api/venue-bookings/mine' }) },
+  'POST /api/venue-bookings/:id/cancel': { req: (c) => ({ url: `/api/venue-bookings/${c.venue.bookingId}/cancel` }) },
+  // ---- training ----
+  'POST /api/courses': { req: (c) => ({ url: '/api/courses', body: courseBody(c.f.orgs.streetA) }), sibling: notFound },
+  'GET /api/courses': { req: () => ({ url: '/api/courses?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
+  'GET /api/courses/open': { req: () => ({ url: '/api/courses/open' }) },
+  'GET /api/courses/:id': { req: (c) => ({ url: `/api/courses/${c.training.courseId}` }), sibling: notFound },
+  'GET /api/courses/:id/enrolments': { req: (c) => ({ url: `/api/courses/${c.training.courseId}/enrolments` }), sibling: notFound },
+  'GET /api/courses/:id/attendance/export': { req: (c) => ({ url: `/api/courses/${c.training.courseId}/attendance/export` }), sibling: notFound },
+  'POST /api/courses/:id/enrolments': { req: (c) => ({ url: `/api/courses/${c.training.courseId}/enrolments` }) },
+  'DELETE /api/courses/:id/enrolments/mine': { req: (c) => ({ url: `/api/courses/${c.training.courseId}/enrolments/mine` }) },
+  'POST /api/courses/:id/complete': { req: (c) => ({ url: `/api/courses/${c.training.courseId}/complete` }), sibling: notFound },
+  'PUT /api/lessons/:id/progress': { req: (c) => ({ url: `/api/lessons/${c.training.lessonId}/progress`, body: { percent: 50 } }) },
+  'POST /api/lessons/:id/file': { req: (c) => ({ url: `/api/lessons/${c.training.lessonId}/file`, multipart: { fields: {}, file: PDF, name: 'matrix.pdf' } }), sibling: notFound },
+  'GET /api/lessons/:id/file': { req: (c) => ({ url: `/api/lessons/${c.training.lessonId}/file` }) },
+  'GET /api/training/mine': { req: () => ({ url: '/api/training/mine' }) },
+  'GET /api/orgs/:id/training-stats': { req: (c) => ({ url: `/api/orgs/${c.f.orgs.streetA}/training-stats` }), sibling: notFound },
 
   // ---- skill levels ----
   'POST /api/skill-levels': { req: (c) => ({ url: '/api/skill-levels', body: skillBody(c.memberId, 1) }), sibling: notFound },
@@ -534,6 +578,7 @@ const samples: Record<string, Sample> = {
   'GET /api/partners': { req: () => ({ url: '/api/partners?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
   'GET /api/partners/export': { req: () => ({ url: '/api/partners/export' }), sibling: exported },
   'POST /api/partners/:id/contacts': { req: (c) => ({ url: `/api/partners/${c.cobuilding.partnerId}/contacts`, body: { username: 'matrix.partner.c', displayName: '矩阵联系人', password: 'Matrix-Pass-2025' } }), sibling: notFound },
+  'PATCH /api/partners/:id': { req: (c) => ({ url: `/api/partners/${c.cobuilding.partnerId}`, body: { contactName: '矩阵' } }), sibling: notFound },
   'GET /api/partners/mine': { req: () => ({ url: '/api/partners/mine' }) },
   'POST /api/list-items': { req: (c) => ({ url: '/api/list-items', body: { orgId: c.f.orgs.streetA, list: 'need', title: '矩阵需求', description: '矩阵' } }) },
   'GET /api/list-items': { req: () => ({ url: '/api/list-items?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
@@ -548,6 +593,7 @@ const samples: Record<string, Sample> = {
   'GET /api/list-items/files/:key': { req: () => ({ url: '/api/list-items/files/no-such-key' }) },
   // ---- volunteers and love points ----
   'GET /api/love-points/mine': { req: () => ({ url: '/api/love-points/mine' }) },
+  'GET /api/love-points/members/:id': { req: (c) => ({ url: `/api/love-points/members/${c.community.memberId}` }), sibling: notFound },
   'GET /api/love-points/rankings': { req: (c) => ({ url: `/api/love-points/rankings?orgId=${c.f.orgs.streetA}` }), sibling: notFound },
   'POST /api/shop-goods': { req: (c) => ({ url: '/api/shop-goods', body: { orgId: c.f.orgs.streetA, name: '矩阵物品', points: 1, stock: 1 } }), sibling: notFound },
   'GET /api/shop-goods': { req: () => ({ url: '/api/shop-goods?pageSize=200' }), sibling: { kind: 'list', ofStreetA: orgOfStreetA() } },
@@ -571,6 +617,7 @@ const samples: Record<string, Sample> = {
   'GET /api/wishes/export': { req: () => ({ url: '/api/wishes/export' }), sibling: exported },
   'GET /api/wishes/wall': { req: () => ({ url: '/api/wishes/wall' }) },
   'GET /api/wishes/mine': { req: () => ({ url: '/api/wishes/mine' }) },
+  'GET /api/wishes/:id': { req: (c) => ({ url: `/api/wishes/${c.community.pendingWishId}` }), sibling: notFound },
   'POST /api/wishes/:id/moderation': { req: (c) => ({ url: `/api/wishes/${c.community.pendingWishId}/moderation`, body: { approve: true } }), sibling: notFound },
   'POST /api/wishes/:id/claims': { req: (c) => ({ url: `/api/wishes/${c.community.openWishId}/claims` }) },
   'POST /api/wishes/:id/fulfilment': { req: (c) => ({ url: `/api/wishes/${c.community.openWishId}/fulfilment`, multipart: { fields: { note: '矩阵' } } }) },
@@ -738,6 +785,11 @@ const ownWrites: Record<string, Own> = {
   'POST /api/recuperation/applications/:id/approve': { req: async (c) => ({ url: `/api/recuperation/applications/${await fresh.recuperationApplication(c)}/approve` }), status: 200 },
   'POST /api/recuperation/applications/:id/reject': { req: async (c) => ({ url: `/api/recuperation/applications/${await fresh.recuperationApplication(c)}/reject`, body: { reason: '矩阵' } }), status: 200 },
   'POST /api/benefits': { req: (c) => ({ url: '/api/benefits', body: benefitBody(c.f.orgs.unionA) }), status: 201 },
+  'PUT /api/socials/:id': { req: (c) => samples['PUT /api/socials/:id'].req(c), status: 200 },
+  'POST /api/venues': { req: (c) => ({ url: '/api/venues', body: venueBody(c.f.orgs.unionA) }), status: 201 },
+  'POST /api/courses': { req: (c) => ({ url: '/api/courses', body: courseBody(c.f.orgs.unionA) }), status: 201 },
+  'POST /api/courses/:id/complete': { req: async (c) => ({ url: `/api/courses/${expectStatus<{ id: number }>(await c.f.admin.post('/api/courses', courseBody(c.f.orgs.unionA)), 201).id}/complete` }), status: 200 },
+  'POST /api/lessons/:id/file': { req: (c) => samples['POST /api/lessons/:id/file'].req(c), status: 201 },
   'POST /api/benefit-claims/redeem': { req: async (c) => ({ url: '/api/benefit-claims/redeem', body: { code: (await claimedBenefit(c.f, c.worker)).code } }), status: 200 },
   'POST /api/fundraisers': { req: (c) => ({ url: '/api/fundraisers', body: fundraiserBody(c.f.orgs.unionA) }), status: 201 },
   'POST /api/fundraisers/:id/donations': { req: (c) => ({ url: `/api/fundraisers/${c.fundraising.fundraiserId}/donations`, body: { donorName: '矩阵', amountFen: 100 } }), status: 201 },
@@ -921,6 +973,7 @@ const ownWrites: Record<string, Own> = {
   // co-building, volunteers, micro-wishes
   'POST /api/partners': { req: (c) => ({ url: '/api/partners', body: { orgId: c.f.orgs.streetA, name: `矩阵新共建单位${next()}`, kind: 'hospital' } }), status: 201 },
   'POST /api/partners/:id/contacts': { req: (c) => ({ url: `/api/partners/${c.cobuilding.partnerId}/contacts`, body: { username: `matrix.pc${next()}`, displayName: '矩阵联系人', password: 'Matrix-Pass-2025' } }), status: 201 },
+  'PATCH /api/partners/:id': { req: (c) => ({ url: `/api/partners/${c.cobuilding.partnerId}`, body: { contactName: `矩阵${next()}` } }), status: 200 },
   'POST /api/shop-goods': { req: (c) => ({ url: '/api/shop-goods', body: { orgId: c.f.orgs.streetA, name: `矩阵新物品${next()}`, points: 5, stock: 3 } }), status: 201 },
   'POST /api/shop-redemptions/:id/delivery': { req: async (c) => ({ url: `/api/shop-redemptions/${await freshRedemption(c.app, c.community.member, c.community.memberId, c.community.goodsId)}/delivery` }), status: 200 },
   'POST /api/volunteer-teams': { req: (c) => ({ url: '/api/volunteer-teams', body: { orgId: c.f.orgs.streetA, name: `矩阵新队伍${next()}`, kind: 'women' } }), status: 201 },
@@ -1196,6 +1249,13 @@ describe('permission matrix', () => {
       expectStatus<{ id: number }>(await multipart(app, f.clients.cadreA, `/api/fundraiser-entries/${id}/proofs`, {}, { name: '签收单.pdf', type: 'application/pdf', data: PDF }), 201).id,
     );
     const benefit = await claimedBenefit(f, author);
+    const socialId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/activities', { ...activityBody(f.orgs.streetA), kind: 'youth_social' }), 201).id;
+    const venueId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/venues', venueBody(f.orgs.unionA)), 201).id;
+    const venueBookingId = expectStatus<{ id: number }>(await f.clients.cadreA.post(`/api/venues/${venueId}/bookings`, { startsAt: '2030-01-07T02:00:00.000Z', endsAt: '2030-01-07T03:00:00.000Z', purpose: '矩阵培训' }), 201).id;
+    const courseId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/courses', courseBody(f.orgs.streetA)), 201).id;
+    const lessonId = expectStatus<{ lessonList: { id: number }[] }>(await f.clients.cadreA.get(`/api/courses/${courseId}`), 200).lessonList[0].id;
+    expectStatus(await author.post(`/api/courses/${courseId}/enrolments`), 201);
+    expectStatus(await multipart(app, f.clients.cadreA, `/api/lessons/${lessonId}/file`, {}, { name: '课件.pdf', type: 'application/pdf', data: PDF }), 201);
     const cardToken = expectStatus<{ token: string }>(await author.get('/api/members/me/card-token'), 200).token;
     const articleColumnId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles/columns', { orgId: f.orgs.streetA, name: '魏塘专栏' }), 201).id;
     const memberNo = expectStatus<{ memberNo: string }>(await f.admin.get(`/api/members/${memberId}`), 200).memberNo;
@@ -1225,8 +1285,9 @@ describe('permission matrix', () => {
       skill,
       app, worker: author, f, unionA2, applicationId, memberId, transferId, grantA, streetAOrgs, streetANames, streetAUsers: new Set(users.map((u) => u.id)), xlsx, pioneer,
       activityId, contestId, entryId, articleId, skillRecordId, memberNo, honours, bargaining, ratings,
-      attachmentId: 0, articleColumnId, cardToken, rights, rightsAttachmentId, hardship, fundraising, benefit,
+      attachmentId: 0, articleColumnId, cardToken, rights, rightsAttachmentId, hardship, fundraising, benefit, socialId, venue: { venueId, bookingId: venueBookingId },
       cobuilding: await buildCobuildingWorld(app, f), community: await buildCommunityWorld(app, f),
+      training: { courseId, lessonId },
     };
     c.attachmentId = await attachTo(c, articleId);
   });

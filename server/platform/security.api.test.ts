@@ -10,7 +10,7 @@ import { listTables } from '../db/database.ts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from './identity.ts';
-import { PASSWORD, anonymous, buildFixture, createTestApp, createUser, expectStatus, login, type Client, type Fixture } from '../test/harness.ts';
+import { PASSWORD, anonymous, buildFixture, createTestApp, createUser, expectStatus, keptFiles, login, type Client, type Fixture } from '../test/harness.ts';
 import { WORKER_PASSWORD, newIdNumber, signUpMember, signUpWorker } from '../test/people.ts';
 import { buildUploadTargets } from '../test/upload-targets.ts';
 import { campaignBody, multipart, PDF, uploadEvidence } from '../modules/pioneer/test-world.ts';
@@ -244,7 +244,8 @@ describe('uploaded files', () => {
     ['quotes and a line break', 'a"; filename="x.html\r\nX-Injected: 1.pdf'],
   ])('stores evidence named with %s inside its own folder under a random name, and serves the name back harmlessly', async (_what, name) => {
     const dir = path.join(app.deps.config.dataDir, 'evidence', String(candidateId));
-    const stored = fs.existsSync(dir) ? new Set(fs.readdirSync(dir)) : new Set<string>();
+    const folder = `evidence/${candidateId}/`;
+    const stored = new Set(await app.deps.files.list(folder));
     const res = await uploadEvidence(app, f.clients.cadreA, candidateId, name, PDF);
     expect(obeyed(dir, name).filter((p) => fs.existsSync(p))).toEqual([]);
     if (res.statusCode !== 201) {
@@ -252,9 +253,9 @@ describe('uploaded files', () => {
       expect(res.statusCode).toBe(422);
       return;
     }
-    const added = fs.readdirSync(dir).filter((n) => !stored.has(n));
+    const added = (await app.deps.files.list(folder)).filter((n) => !stored.has(n));
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(added[0].slice(folder.length)).toMatch(/^[0-9a-f-]{36}$/);
     const e = res.json();
     expect(e.fileName).not.toMatch(/[/\\\u0000\r\n]/);
     const download = await f.clients.cadreA.get(`/api/pioneer/evidence/${e.id}`);
@@ -285,13 +286,11 @@ describe('uploaded files', () => {
     ['an HTML page named .jpg', 'photo.jpg', Buffer.from('<!doctype html><script>alert(1)</script>')],
     ['an HTML page behind a JPEG signature', 'photo.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('<html><script>alert(1)</script></html>')])],
   ])('refuses %s as a contest photo and keeps nothing', async (_what, name, data) => {
-    const dir = app.deps.config.dataDir;
-    const files = () => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((n) => fs.statSync(path.join(dir, n)).isFile()).sort();
-    const before = files();
+    const before = await keptFiles(app);
     const res = await photo(name, data);
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].field).toBe('file');
-    expect(files()).toEqual(before);
+    expect(await keptFiles(app)).toEqual(before);
   });
 
   it('serves a contest photo re-encoded as a JPEG with nosniff and a sandboxing policy, whatever the title', async () => {
@@ -307,7 +306,8 @@ describe('uploaded files', () => {
     expect(res.headers['x-injected']).toBeUndefined();
     const stored = await app.deps.db.selectFrom('contest_entries').select(['file_path', 'thumb_path']).where('id', '=', id).executeTakeFirstOrThrow();
     for (const rel of [stored.file_path!, stored.thumb_path!]) {
-      expect(path.resolve(app.deps.config.dataDir, rel).startsWith(path.join(app.deps.config.dataDir, 'contests') + path.sep)).toBe(true);
+      expect(rel).toMatch(new RegExp(`^contests/${contestId}/[0-9a-f-]{36}(\\.thumb)?\\.jpg$`));
+      expect(await app.deps.files.exists(rel)).toBe(true);
       expect(rel).not.toContain('x.png');
     }
   });

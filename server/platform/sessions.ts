@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { compiledOnce, type Tx } from '../db/database.ts';
-import type { Deps, SessionUser } from './context.ts';
+import type { CachedSession, Deps, SessionUser } from './context.ts';
 import type { Grant } from './access.ts';
 
 export const SESSION_COOKIE = 'gh_session';
@@ -31,13 +31,15 @@ export async function createSession(tx: Tx, deps: Deps, userId: number, ip: stri
   return { token, csrfToken, expiresAt: expires };
 }
 
-export async function endSession(tx: Tx, sessionId: string): Promise<void> {
+export async function endSession(tx: Tx, deps: Deps, sessionId: string): Promise<void> {
   await tx.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  await deps.sessions.changed(tx, { session: sessionId });
 }
 
 /** Ends every session of a user: logout everywhere, password change, disabling. */
-export async function endAllSessions(tx: Tx, userId: number): Promise<void> {
+export async function endAllSessions(tx: Tx, deps: Deps, userId: number): Promise<void> {
   await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await deps.sessions.changed(tx, { user: userId });
 }
 
 /** A grant on a closed org no longer gives anything. */
@@ -56,9 +58,9 @@ export async function loadGrants(tx: Tx, userId: number): Promise<Grant[]> {
 
 /**
  * The session, its user and the user's grants in one query (one row per grant, or one row with
- * null grant columns), read afresh on every request: a logout, password change or disabling
- * anywhere (another server process included) takes effect on the very next request. Compiled once:
- * it runs on every request.
+ * null grant columns). Kept in the session cache (platform/session-cache.ts) between requests:
+ * every logout, password change, disabling or grant change calls `deps.sessions.changed`, which
+ * reaches every server process at once. Compiled once: it runs whenever the cache misses.
  */
 const sessionQuery = compiledOnce((db, id: string) =>
   db
@@ -84,27 +86,45 @@ const sessionQuery = compiledOnce((db, id: string) =>
     .orderBy('role_grants.id'),
 );
 
+async function readSession(deps: Deps, id: string): Promise<CachedSession | null> {
+  const epoch = deps.sessions.epoch();
+  const rows = await sessionQuery(deps.db, id);
+  const row = rows[0];
+  if (!row) return null;
+  if (row.disabled) {
+    await endSession(deps.db, deps, id);
+    return null;
+  }
+  const session: CachedSession = {
+    user: {
+      id: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      grants: rows.filter((r) => r.grant_id !== null && grantCounts(r.org_id, r.org_status)).map((r) => ({ id: r.grant_id!, role: r.role!, orgId: r.org_id })),
+      sessionId: row.id,
+      csrfToken: row.csrf_token,
+    },
+    expiresAt: row.expires_at,
+    lastSeenAt: row.last_seen_at,
+  };
+  deps.sessions.put(id, row.user_id, session, epoch);
+  return session;
+}
+
 /** The user behind a session cookie, or null when the session is unknown, expired or disabled. */
 export async function loadSession(deps: Deps, token: string): Promise<SessionUser | null> {
   const id = digest(token);
   const now = deps.clock();
-  const rows = await sessionQuery(deps.db, id);
-  const row = rows[0];
-  if (!row) return null;
-  if (row.disabled || row.expires_at <= now.toISOString()) {
-    await endSession(deps.db, id);
+  const session = deps.sessions.get(id) ?? (await readSession(deps, id));
+  if (!session) return null;
+  if (session.expiresAt <= now.toISOString()) {
+    await endSession(deps.db, deps, id);
     return null;
   }
   // Refresh last-seen at most once a minute: a write per request would cost more than it tells.
-  if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
+  if (now.getTime() - Date.parse(session.lastSeenAt) > 60_000) {
+    session.lastSeenAt = now.toISOString();
+    await deps.db.updateTable('sessions').set({ last_seen_at: session.lastSeenAt }).where('id', '=', id).execute();
   }
-  return {
-    id: row.user_id,
-    username: row.username,
-    displayName: row.display_name,
-    grants: rows.filter((r) => r.grant_id !== null && grantCounts(r.org_id, r.org_status)).map((r) => ({ id: r.grant_id!, role: r.role!, orgId: r.org_id })),
-    sessionId: row.id,
-    csrfToken: row.csrf_token,
-  };
+  return { ...session.user, grants: [...session.user.grants] };
 }

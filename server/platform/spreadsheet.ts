@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, fieldError, type FieldError } from './errors.ts';
 import { fieldLabel, namingField } from './i18n.ts';
 import { fileHeaders, spoolUpload } from './uploads.ts';
+import { spoolDir, type FileStore } from './files.ts';
+import type { Deps } from './context.ts';
 import { id } from './validation.ts';
 import { readFirstSheet, type XlsxValue } from './xlsx-reader.ts';
 
@@ -54,26 +56,11 @@ export async function templateWorkbook(sheetName: string, columns: SheetColumn[]
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Where uploaded workbooks and their checked rows wait while an import runs. */
-export const importWorkDir = (dataDir: string) => path.join(dataDir, 'tmp');
+/** Where uploaded workbooks and their checked rows wait while an import runs: the upload spool (local disk). */
+export const importWorkDir = spoolDir;
 
 /** Imports finish in minutes: a working file untouched for an hour belongs to no running request. */
 export const IMPORT_LEFTOVER_MS = 3600_000;
-
-/** Removes the files in `dir` untouched for longer than `maxAgeMs`; returns how many. */
-export function removeOlderThan(dir: string, maxAgeMs: number): number {
-  if (!fs.existsSync(dir)) return 0;
-  let removed = 0;
-  for (const name of fs.readdirSync(dir)) {
-    const file = path.join(dir, name);
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (stat?.isFile() && Date.now() - stat.mtimeMs > maxAgeMs) {
-      fs.rmSync(file, { force: true });
-      removed++;
-    }
-  }
-  return removed;
-}
 
 /**
  * One import request (multipart: `file`, `orgId`): saves the workbook into the import working
@@ -141,24 +128,39 @@ export function flattenRowErrors(bad: ImportErrorRow[], columns: SheetColumn[]):
 /** Where error reports wait for their download; each names its owner, and they expire after a day. */
 const REPORT_TTL_MS = 24 * 3600_000;
 
-/** The one folder of every module's import error reports, served by GET /api/import-reports/:token. */
-export const importReportDir = (dataDir: string) => path.join(dataDir, 'import-reports');
+/**
+ * The one folder of the file store (platform/files.ts) holding every module's import error reports,
+ * served by GET /api/import-reports/:token — by whichever server the download reaches.
+ */
+const REPORTS = 'import-reports/';
 
-/** Refuses a whole import: writes the error report, then throws 422 import_failed with every row's errors. */
-export async function refuseImport(dataDir: string, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<never> {
+/** Refuses a whole import: stores the error report, then throws 422 import_failed with every row's errors. */
+export async function refuseImport(deps: Pick<Deps, 'config' | 'files'>, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<never> {
   bad.sort((a, b) => a.row - b.row);
-  const token = await writeErrorReport(importReportDir(dataDir), ownerId, columns, bad);
+  const token = await writeErrorReport(deps, ownerId, columns, bad);
   throw new AppError(422, 'import_failed', { count: new Set(bad.map((b) => b.row)).size }, flattenRowErrors(bad, columns), {
     reportUrl: `/api/import-reports/${token}`,
   });
 }
 
-export async function writeErrorReport(dir: string, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<string> {
-  fs.mkdirSync(dir, { recursive: true });
-  removeOlderThan(dir, REPORT_TTL_MS);
+async function writeErrorReport(deps: Pick<Deps, 'config' | 'files'>, ownerId: number, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<string> {
+  await deps.files.removeOlderThan(REPORTS, REPORT_TTL_MS);
   const token = `${ownerId}-${crypto.randomBytes(16).toString('hex')}`;
+  const dir = spoolDir(deps.config.dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const spool = path.join(dir, `${token}.xlsx`);
+  try {
+    await writeReportWorkbook(spool, columns, bad);
+    await deps.files.put(`${REPORTS}${token}.xlsx`, spool);
+  } finally {
+    fs.rmSync(spool, { force: true });
+  }
+  return token;
+}
+
+async function writeReportWorkbook(file: string, columns: SheetColumn[], bad: ImportErrorRow[]): Promise<void> {
   const ExcelJS = await loadExcel();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(dir, `${token}.xlsx`), useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('错误报告');
   ws.columns = [
     { header: '行号', key: 'row', width: 8 },
@@ -171,14 +173,12 @@ export async function writeErrorReport(dir: string, ownerId: number, columns: Sh
   }
   ws.commit();
   await wb.commit();
-  return token;
 }
 
-/** The report file for a token, only to the user who uploaded it. */
-export function errorReportFile(dir: string, userId: number, token: string): string | null {
+/** The report for a token, only to the user who uploaded it; null when there is none (or no more). */
+export async function openErrorReport(files: FileStore, userId: number, token: string): Promise<Readable | null> {
   if (!/^\d+-[0-9a-f]{32}$/.test(token) || !token.startsWith(`${userId}-`)) return null;
-  const file = path.join(dir, `${token}.xlsx`);
-  return fs.existsSync(file) ? file : null;
+  return files.open(`${REPORTS}${token}.xlsx`);
 }
 
 /** Excel refuses these in a worksheet's name, and names longer than 31 characters. */

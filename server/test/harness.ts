@@ -11,6 +11,7 @@ import { migrateToLatest } from '../migrations.ts';
 import { ensureAdmin } from '../modules/accounts/index.ts';
 import { makeUscc } from '../platform/identity.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
+import { LSN_COOKIE } from '../platform/replica.ts';
 import type { SmsSender } from '../platform/sms.ts';
 import { TEMPLATE_DB, TEMPLATE_LOCK, ensureTemplate, quoteIdent, urlFor, withAdminClient } from './postgres.ts';
 
@@ -82,8 +83,10 @@ export function clockOf(app: FastifyInstance): TestClock {
 // ---------- app ----------
 
 export interface TestAppOptions {
-  /** Requests per minute per IP on the auth routes; high unless a test is about the limit. */
+  /** Requests per minute per account on the auth routes; high unless a test is about the limit. */
   authRateLimit?: number;
+  /** Requests per minute per client address on the auth routes; high unless a test is about the limit. */
+  authAddressRateLimit?: number;
   clock?: TestClock;
   /** Create the built-in admin with ADMIN_PASSWORD (default true). */
   admin?: boolean;
@@ -94,6 +97,28 @@ export interface TestAppOptions {
   logStream?: NodeJS.WritableStream;
   /** Serve the built web app from web/dist, as in production (default false). */
   serveWeb?: boolean;
+  /**
+   * A second server on the database of an app made by createTestApp (its own connections, its own
+   * session cache): closing it leaves the database to the first. No admin is created (default).
+   */
+  sharing?: FastifyInstance;
+  /** DATABASE_REPLICA_URL: a URL, or `same` for the test database itself (PostgreSQL; ignored on SQLite). */
+  replica?: string;
+  /** Where uploads are kept; by default GONGHUI_FILE_STORE of the test run's environment, else `local`. */
+  fileStore?: 'local' | 'database';
+}
+
+type Fresh = { database: Database; dataDir: string; drop(): Promise<void> };
+const databases = new WeakMap<FastifyInstance, Fresh>();
+
+/** The same database as another test app's, on connections of its own. */
+function sharedWith(app: FastifyInstance): Fresh {
+  const of = databases.get(app);
+  if (!of) throw new Error('sharing: that app was not made by createTestApp');
+  const database = of.database.url
+    ? openDatabase({ databaseUrl: of.database.url, dataDir: of.dataDir, poolSize: Number(process.env.GH_TEST_POOL ?? 4) })
+    : openSqliteFile(path.join(of.dataDir, 'gonghui.sqlite'));
+  return { database, dataDir: of.dataDir, drop: async () => {} };
 }
 
 async function freshSqlite(): Promise<{ database: Database; dataDir: string; drop(): Promise<void> }> {
@@ -137,7 +162,7 @@ async function freshPostgres(): Promise<{ database: Database; dataDir: string; d
     }
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-'));
-  const database = openDatabase({ databaseUrl: urlFor(name), dataDir, poolSize: 4 });
+  const database = openDatabase({ databaseUrl: urlFor(name), dataDir, poolSize: Number(process.env.GH_TEST_POOL ?? 4) });
   const drop = async () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     await withAdminClient(async (client) => {
@@ -172,7 +197,8 @@ async function freshPostgres(): Promise<{ database: Database; dataDir: string; d
  */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyInstance> {
   const engine = testEngine();
-  const fresh = engine === 'postgres' ? await freshPostgres() : await freshSqlite();
+  const fresh = opts.sharing ? sharedWith(opts.sharing) : engine === 'postgres' ? await freshPostgres() : await freshSqlite();
+  const replica = opts.replica === 'same' ? fresh.database.url : opts.replica;
   const clock = opts.clock ?? testClock();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -180,8 +206,11 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyI
     GONGHUI_LOG_LEVEL: opts.logStream ? 'trace' : 'silent',
     GONGHUI_ENCRYPTION_KEY: TEST_KEY,
     GONGHUI_AUTH_RATE_LIMIT: String(opts.authRateLimit ?? 100_000),
+    GONGHUI_AUTH_ADDRESS_RATE_LIMIT: String(opts.authAddressRateLimit ?? 100_000),
     GONGHUI_SESSION_HOURS: String(opts.sessionHours ?? 12),
     GONGHUI_SECURE_COOKIES: 'false',
+    ...(replica ? { DATABASE_REPLICA_URL: replica } : {}),
+    GONGHUI_FILE_STORE: opts.fileStore ?? process.env.GONGHUI_FILE_STORE,
   });
   const outbox: { phone: string; text: string }[] = [];
   const smsSender: SmsSender = opts.smsSender ?? { name: 'memory', usable: () => true, send: async (phone, text) => void outbox.push({ phone, text }) };
@@ -195,13 +224,26 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyI
   }
   clocks.set(app, clock);
   outboxes.set(app, outbox);
+  databases.set(app, fresh);
   app.addHook('onClose', async () => {
     await fresh.database.close();
     await fresh.drop();
   });
   await app.ready();
-  if (opts.admin !== false) await createAdmin(app);
+  if (opts.admin ?? !opts.sharing) await createAdmin(app);
   return app;
+}
+
+/**
+ * Every file an app keeps: the files of its data directory (but the SQLite database's own), and
+ * with the database file store, its stored files as `db:<key>`. "A refused request leaves nothing
+ * behind" compares this before and after, whichever store the run uses.
+ */
+export async function keptFiles(app: FastifyInstance): Promise<string[]> {
+  const dir = app.deps.config.dataDir;
+  const onDisk = (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => !/^gonghui\.sqlite/.test(f) && fs.statSync(path.join(dir, f)).isFile());
+  const inDb = (await app.deps.db.selectFrom('stored_files').select('key').execute()).map((r) => `db:${r.key}`);
+  return [...onDisk, ...inDb].sort();
 }
 
 /** Creates (or resets) the built-in `admin` account through the accounts service. */
@@ -233,18 +275,25 @@ export interface Client {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-function makeClient(app: FastifyInstance, session: { cookie: string; csrfToken: string; user: Client['user'] } | null): Client {
+function makeClient(app: FastifyInstance, session: { cookie: string; csrfToken: string; user: Client['user'] } | null, lsn: string | null = null): Client {
   const client: Client = {
     user: session?.user ?? null,
     cookie: session?.cookie ?? null,
     csrfToken: session?.csrfToken ?? null,
     request(method, url, body, opts = {}) {
       const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-      if (client.cookie && !('cookie' in headers)) headers.cookie = `${SESSION_COOKIE}=${client.cookie}`;
+      if (!('cookie' in headers)) {
+        // Like a browser, the client sends back the read-after position a write handed it (platform/replica.ts).
+        const cookies = [client.cookie && `${SESSION_COOKIE}=${client.cookie}`, lsn && `${LSN_COOKIE}=${lsn}`].filter(Boolean);
+        if (cookies.length) headers.cookie = cookies.join('; ');
+      }
       if (client.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = client.csrfToken;
       const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
       if (payload !== undefined && !('content-type' in headers)) headers['content-type'] = 'application/json';
-      return app.inject({ method: method as Method, url, headers, payload, query: opts.query });
+      return app.inject({ method: method as Method, url, headers, payload, query: opts.query }).then((res) => {
+        lsn = res.cookies.find((c) => c.name === LSN_COOKIE)?.value ?? lsn;
+        return res;
+      });
     },
     get: (url, opts) => client.request('GET', url, undefined, opts),
     post: (url, body, opts) => client.request('POST', url, body, opts),
@@ -267,7 +316,8 @@ export async function login(app: FastifyInstance, username: string, password: st
   const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
   if (!cookie) throw new Error(`login ${username}: no ${SESSION_COOKIE} cookie`);
   const body = res.json() as { csrfToken: string; user: NonNullable<Client['user']> };
-  return makeClient(app, { cookie: cookie.value, csrfToken: body.csrfToken, user: body.user });
+  const lsn = res.cookies.find((c) => c.name === LSN_COOKIE)?.value ?? null;
+  return makeClient(app, { cookie: cookie.value, csrfToken: body.csrfToken, user: body.user }, lsn);
 }
 
 export const loginAdmin = (app: FastifyInstance) => login(app, 'admin', ADMIN_PASSWORD);
@@ -376,3 +426,9 @@ export async function buildFixture(app: FastifyInstance) {
 }
 
 export type Fixture = Awaited<ReturnType<typeof buildFixture>>;
+
+/** The same logged-in session, sent to another app (a second server on the same database). */
+export function sameSessionOn(app: FastifyInstance, client: Client): Client {
+  if (!client.cookie || !client.csrfToken) throw new Error('sameSessionOn: the client has no session');
+  return makeClient(app, { cookie: client.cookie, csrfToken: client.csrfToken, user: client.user });
+}

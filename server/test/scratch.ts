@@ -104,7 +104,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts `serve` (or `demo`) on a free port and waits until GET /api/health answers. */
 export async function startServer(env: Record<string, string>, opts: { command?: 'serve' | 'demo'; readyWithinMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
-  const child = startCli([opts.command ?? 'serve'], { GONGHUI_LOG_LEVEL: 'warn', GONGHUI_AUTH_RATE_LIMIT: '100000', ...env, PORT: String(port), HOST: '127.0.0.1' });
+  const child = startCli([opts.command ?? 'serve'], { GONGHUI_LOG_LEVEL: 'warn', GONGHUI_AUTH_RATE_LIMIT: '100000', GONGHUI_AUTH_ADDRESS_RATE_LIMIT: '100000', ...env, PORT: String(port), HOST: '127.0.0.1' });
   let output = '';
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
   child.stdout!.on('data', keep);

@@ -8,9 +8,13 @@ import { signUpMember } from './people.ts';
  * Where files are uploaded, ready to take them: a Workers' Pioneer candidate (team a, in the
  * county's campaign) still taking evidence, and street A's photo contest taking entries, with a
  * member of union A as its author (up to 20 entries), a draft article of street A taking attachments,
- * and that member's rights case taking attachments, and a disbursement of union A's fundraiser taking proofs.
+ * and that member's rights case taking attachments, a disbursement of union A's fundraiser taking proofs,
+ * and a lesson of street A's course taking its file.
  */
-export async function buildUploadTargets(app: FastifyInstance, f: Fixture): Promise<{ candidateId: number; contestId: number; author: Client; articleId: number; rightsCaseId: number; disbursementId: number }> {
+export async function buildUploadTargets(
+  app: FastifyInstance,
+  f: Fixture,
+): Promise<{ candidateId: number; contestId: number; author: Client; articleId: number; rightsCaseId: number; disbursementId: number; lessonId: number }> {
   const campaign = expectStatus<{ id: number }>(await f.clients.countyCadre.post('/api/pioneer/campaigns', campaignBody(f.orgs.county)), 201);
   const candidateId = expectStatus<{ id: number }>(
     await f.clients.cadreA.post(`/api/pioneer/campaigns/${campaign.id}/candidates`, { teamId: f.teams.a, type: 'safe_production', workerCount: 9 }),
@@ -34,5 +38,7 @@ export async function buildUploadTargets(app: FastifyInstance, f: Fixture): Prom
   const articleId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/articles', { orgId: f.orgs.streetA, column: 'policy', title: '附件上传', body: '<p>附件</p>', public: true }), 201).id;
   const rightsCaseId = expectStatus<{ id: number }>(await author.post('/api/rights-cases', { category: 'wage_arrears', employerName: '魏塘精工有限公司', narrative: '附件上传', consent: true }), 201).id;
   const { disbursementId } = await buildFundraisingWorld(f);
-  return { candidateId, contestId, author, articleId, rightsCaseId, disbursementId };
+  const courseId = expectStatus<{ id: number }>(await f.clients.cadreA.post('/api/courses', { orgId: f.orgs.streetA, title: '课件上传', lessons: [{ title: '课件', hours: 1 }] }), 201).id;
+  const lessonId = expectStatus<{ lessonList: { id: number }[] }>(await f.clients.cadreA.get(`/api/courses/${courseId}`), 200).lessonList[0].id;
+  return { candidateId, contestId, author, articleId, rightsCaseId, disbursementId, lessonId };
 }

@@ -14,6 +14,9 @@ import {
   type Client,
   type Fixture,
 } from '../../test/harness.ts';
+import { WORKER_PASSWORD } from '../../test/people.ts';
+import { hashPassword } from '../../platform/passwords.ts';
+import { loadConfig } from '../../config.ts';
 
 const MINUTE = 60_000;
 
@@ -329,17 +332,21 @@ describe('CSRF', () => {
 describe('rate limit and security headers', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await createTestApp({ authRateLimit: 3 });
+    app = await createTestApp({ authRateLimit: 3, authAddressRateLimit: 5 });
   });
   afterAll(() => app.close());
 
-  it('answers 429 problem+json on /api/auth/login once the configured limit is reached', async () => {
+  it('refuses the fourth login to one account within a minute, while another account still logs in from the same address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       statuses.push((await anonymous(app).post('/api/auth/login', { username: 'nobody.here', password: 'whatever-it-is' })).statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const res = await anonymous(app).post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    expect((await anonymous(app).post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('answers 429 problem+json once the address’s budget is spent, whatever the account', async () => {
+    const res = await anonymous(app).post('/api/auth/login', { username: 'someone.else', password: 'whatever-it-is' });
     expect(res.statusCode).toBe(429);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json().code).toBe('rate_limited');
@@ -357,5 +364,27 @@ describe('rate limit and security headers', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('a crowd behind one address', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    const defaults = loadConfig({});
+    app = await createTestApp({ authRateLimit: defaults.authRateLimit, authAddressRateLimit: defaults.authAddressRateLimit });
+  });
+  afterAll(() => app.close());
+
+  it('lets 200 workers behind one factory Wi-Fi log in within a minute at the default limits', async () => {
+    const passwordHash = await hashPassword(WORKER_PASSWORD);
+    const now = app.deps.clock().toISOString();
+    const usernames = Array.from({ length: 200 }, (_, i) => `crowd.${i}`);
+    await app.deps.db
+      .insertInto('users')
+      .values(usernames.map((username) => ({ username, display_name: username, password_hash: passwordHash, phone_enc: null, phone_hash: null, home_org_id: null, disabled: 0, failed_logins: 0, failed_since: null, locked_until: null, last_login_at: null, created_at: now, updated_at: now })))
+      .execute();
+    const statuses: number[] = [];
+    for (const username of usernames) statuses.push((await anonymous(app).post('/api/auth/login', { username, password: WORKER_PASSWORD })).statusCode);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });
 });

@@ -75,6 +75,7 @@ export async function createGrant(deps: Deps, caller: Caller, input: z.infer<typ
       .values({ user_id: target.id, role: input.role, org_id: orgId, created_by: caller.user!.id, created_at: caller.actor.now })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await deps.sessions.changed(tx, { user: target.id });
     await audit(tx, caller.actor, {
       action: 'role_grant.create',
       entity: 'role_grant',
@@ -95,6 +96,7 @@ export async function revokeGrant(deps: Deps, caller: Caller, grantId: number) {
     const grant = await tx.selectFrom('role_grants').selectAll().where('id', '=', grantId).where(readableGrants(caller.scope)).executeTakeFirst();
     if (!grant) throw notFound('role_grant');
     await tx.deleteFrom('role_grants').where('id', '=', grantId).execute();
+    await deps.sessions.changed(tx, { user: grant.user_id });
     await audit(tx, caller.actor, {
       action: 'role_grant.revoke',
       entity: 'role_grant',

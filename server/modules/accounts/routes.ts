@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sendWorkbook } from '../../platform/spreadsheet.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import { SESSION_COOKIE } from '../../platform/sessions.ts';
 import type { Deps } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import * as s from './schema.ts';
 import { changeOwnPassword, login, logout, me } from './sessions.ts';
 import { sendSignupCode, signup } from './signup.ts';
@@ -23,12 +24,34 @@ function setSessionCookie(reply: FastifyReply, deps: Deps, session: { token: str
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = app.deps;
-  const authLimit = { max: deps.config.authRateLimit, timeWindow: '1 minute' };
+  /**
+   * Two budgets on every auth route (see README, GONGHUI_AUTH_*RATE_LIMIT): per client address, large
+   * enough for an assembly of hundreds behind one factory Wi-Fi or carrier NAT (the route's own
+   * limit), and per account — the username or phone asked for, or the signed-in user — small, so
+   * one account cannot be hammered from many addresses (wrong passwords also lock it, sessions.ts).
+   * Counted in this server's memory: behind a proxy with N servers an address or account gets up
+   * to N times the budget (docs/operations.md).
+   */
+  const addressLimit = { max: deps.config.authAddressRateLimit, timeWindow: '1 minute' };
+  // A second counter on the same request (the plugin's own handler runs once per request).
+  const perAccount = (route: string, key: (req: FastifyRequest) => string | number | null | undefined) => {
+    const count = app.createRateLimit({ max: deps.config.authRateLimit, timeWindow: '1 minute', keyGenerator: (req) => `auth-account:${route}:${key(req) ?? req.ip}` });
+    return async (req: FastifyRequest) => {
+      const result = await count(req);
+      if (!result.isAllowed && result.isExceeded) throw new AppError(429, 'rate_limited');
+    };
+  };
+  const bodyKey = (field: 'username' | 'phone') => (req: FastifyRequest) => {
+    const value = (req.body as Record<string, unknown> | undefined)?.[field];
+    return typeof value === 'string' ? value.trim().toLowerCase() : null;
+  };
+  const userKey = (req: FastifyRequest) => req.caller.user?.id;
 
   app.post(
     '/auth/login',
     {
-      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      config: { access: 'public', csrfExempt: true, rateLimit: addressLimit },
+      preHandler: perAccount('/auth/login', bodyKey('username')),
       schema: {
         summary: 'Log in with username (or phone) and password',
         tags: ['auth'],
@@ -46,7 +69,8 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/logout',
     {
-      config: { access: 'authenticated', rateLimit: authLimit },
+      config: { access: 'authenticated', rateLimit: addressLimit },
+      preHandler: perAccount('/auth/logout', userKey),
       schema: { summary: 'End this session', tags: ['auth'], response: { 204: z.null() } },
     },
     async (req, reply) => {
@@ -68,7 +92,8 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/me/password',
     {
-      config: { access: 'authenticated', rateLimit: authLimit },
+      config: { access: 'authenticated', rateLimit: addressLimit },
+      preHandler: perAccount('/me/password', userKey),
       schema: {
         summary: 'Change one’s own password (ends every other session)',
         tags: ['auth'],
@@ -87,7 +112,8 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/sms-codes',
     {
-      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      config: { access: 'public', csrfExempt: true, rateLimit: addressLimit },
+      preHandler: perAccount('/auth/sms-codes', bodyKey('phone')),
       schema: { summary: 'Send a sign-up verification code by SMS', tags: ['auth'], body: s.smsCodeBody, response: { 204: z.null() } },
     },
     async (req, reply) => {
@@ -99,7 +125,8 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/signup',
     {
-      config: { access: 'public', csrfExempt: true, rateLimit: authLimit },
+      config: { access: 'public', csrfExempt: true, rateLimit: addressLimit },
+      preHandler: perAccount('/auth/signup', bodyKey('phone')),
       schema: { summary: 'A worker signs up with phone, SMS code and password (and is logged in)', tags: ['auth'], body: s.signupBody, response: { 201: s.loginResponse } },
     },
     async (req, reply) => {

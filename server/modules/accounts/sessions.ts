@@ -101,7 +101,7 @@ export async function login(deps: Deps, caller: Caller, input: { username: strin
 export async function logout(deps: Deps, caller: Caller): Promise<void> {
   const user = caller.user!;
   await deps.db.transaction().execute(async (tx) => {
-    await endSession(tx, user.sessionId);
+    await endSession(tx, deps, user.sessionId);
     await audit(tx, caller.actor, { action: 'auth.logout', entity: 'user', entityId: user.id, orgId: null });
   });
 }
@@ -128,7 +128,7 @@ export async function changeOwnPassword(deps: Deps, caller: Caller, input: { cur
   const hash = await hashPassword(input.newPassword);
   return deps.db.transaction().execute(async (tx) => {
     await tx.updateTable('users').set({ password_hash: hash, updated_at: caller.actor.now }).where('id', '=', user.id).execute();
-    await endAllSessions(tx, user.id);
+    await endAllSessions(tx, deps, user.id);
     await audit(tx, caller.actor, { action: 'user.password_changed', entity: 'user', entityId: user.id, orgId: null });
     return createSession(tx, deps, user.id, caller.actor.ip);
   });

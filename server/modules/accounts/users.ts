@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import type { Tx } from '../../db/database.ts';
+import { isUniqueViolation, type Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, forbidden, notFound, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
@@ -204,8 +204,9 @@ export async function updateUser(deps: Deps, caller: Caller, userId: number, inp
       set.phone_enc = input.phone ? deps.pii.encrypt(input.phone) : null;
     }
     await tx.updateTable('users').set(set).where('id', '=', userId).execute();
-    // A disabled account's sessions end at once.
-    if (input.disabled) await endAllSessions(tx, userId);
+    // A disabled account's sessions end at once; the others show the new name.
+    if (input.disabled) await endAllSessions(tx, deps, userId);
+    else await deps.sessions.changed(tx, { user: userId });
     const oldPhone = before.phone_enc ? deps.pii.decrypt(before.phone_enc) : null;
     await audit(tx, caller.actor, {
       action: input.disabled === true ? 'user.disable' : input.disabled === false ? 'user.enable' : 'user.update',
@@ -235,13 +236,23 @@ export async function resetPassword(deps: Deps, caller: Caller, userId: number, 
       .set({ password_hash: hash, failed_logins: 0, failed_since: null, locked_until: null, updated_at: caller.actor.now })
       .where('id', '=', userId)
       .execute();
-    await endAllSessions(tx, userId);
+    await endAllSessions(tx, deps, userId);
     await audit(tx, caller.actor, { action: 'user.password_reset', entity: 'user', entityId: userId, orgId: target.home_org_id });
   });
 }
 
 /** The built-in `admin` account: created when missing; its password set from the setting if given. */
 export async function ensureAdmin(deps: Deps, password: string | undefined): Promise<{ created: boolean; password?: string }> {
+  try {
+    return await ensureAdminOnce(deps, password);
+  } catch (err) {
+    // Several servers started at once on one database: another one created it first.
+    if (isUniqueViolation(err)) return ensureAdminOnce(deps, password);
+    throw err;
+  }
+}
+
+async function ensureAdminOnce(deps: Deps, password: string | undefined): Promise<{ created: boolean; password?: string }> {
   const existing = await deps.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
   if (existing && !password) return { created: false };
   const chosen = password ?? crypto.randomBytes(12).toString('base64url');
@@ -256,7 +267,7 @@ export async function ensureAdmin(deps: Deps, password: string | undefined): Pro
         .set({ password_hash: passwordHash, locked_until: null, failed_logins: 0, failed_since: null, disabled: 0, updated_at: now })
         .where('id', '=', userId)
         .execute();
-      await endAllSessions(tx, userId);
+      await endAllSessions(tx, deps, userId);
       await audit(tx, actor, { action: 'user.password_reset', entity: 'user', entityId: userId, orgId: null });
     } else {
       userId = await insertUser(tx, deps, { username: 'admin', displayName: ADMIN_DISPLAY_NAME, passwordHash, phone: null, homeOrgId: null, now });
@@ -265,6 +276,7 @@ export async function ensureAdmin(deps: Deps, password: string | undefined): Pro
     const isAdmin = await tx.selectFrom('role_grants').select('id').where('user_id', '=', userId).where('role', '=', 'admin').executeTakeFirst();
     if (!isAdmin) {
       await tx.insertInto('role_grants').values({ user_id: userId, role: 'admin', org_id: null, created_by: null, created_at: now }).execute();
+      await deps.sessions.changed(tx, { user: userId });
     }
     return { created: !existing, password: existing ? undefined : chosen };
   });

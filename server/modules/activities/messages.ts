@@ -7,6 +7,7 @@ import type { Catalog, ModuleTexts, NoticeCatalog, Notices, Texts } from '../../
  * module definition; the declarations below make its codes known to `AppError` and `fieldError`.
  */
 export const messages = {
+  activity_full_for_session: { zh: '该场次名额已满', en: 'This session is full' },
   activity_cancelled: { zh: '该活动已取消', en: 'This activity has been cancelled' },
   signup_not_open: { zh: '报名尚未开始', en: 'Sign-up has not opened yet' },
   signup_closed: { zh: '报名已截止', en: 'Sign-up has closed' },

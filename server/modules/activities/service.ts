@@ -14,12 +14,13 @@ import { audit } from '../../platform/audit.ts';
 import { translate } from '../../platform/i18n.ts';
 import { createSeatPool, releaseSeat, resizeSeatPool, takeSeat } from '../../platform/seats.ts';
 import { membershipOf } from '../members/index.ts';
-import { checkedIn } from './hooks.ts';
+import { checkedIn, registered, registrationCancelled } from './hooks.ts';
 import { notify } from '../notifications/index.ts';
 import { exportTexts as t } from './messages.ts';
 import { readableByCadre, readableByPerson, writableByCadre } from './policy.ts';
 import { activityActions, checkActivityAction, checkAudience, checkCancel, checkSchedule, checkSignUp, normaliseCode, cancelDeadline, signupClosesAt, type ActivityFacts } from './rules.ts';
 import { activitiesOverviewView, type activityExportQuery, type activityListQuery, type createActivityBody, type registrationExportQuery, type registrationListQuery, type updateActivityBody } from './schema.ts';
+import { readDb, readingDeps } from '../../platform/replica.ts';
 
 function activities(tx: Tx) {
   return tx
@@ -144,11 +145,12 @@ function activityFilter(scope: Scope, query: ActivityFilters): Expression<SqlBoo
 }
 
 export async function listActivities(deps: Deps, caller: Caller, query: z.infer<typeof activityListQuery>) {
-  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  const q = deps.db.selectFrom('activities').where(activityFilter(caller.scope, query));
+  const reader = readDb(deps, caller);
+  if (query.orgId) await requireOrgInScope(reader, caller.scope, query.orgId);
+  const q = reader.selectFrom('activities').where(activityFilter(caller.scope, query));
   const { rows: page, total } = await paginate(q, query, (q) => q.select('activities.id').orderBy('activities.starts_at', 'desc'));
   const ids = page.map((r) => r.id);
-  const rows = ids.length ? await activities(deps.db).select(writableByCadre(caller.user)).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
+  const rows = ids.length ? await activities(reader).select(writableByCadre(caller.user)).where('activities.id', 'in', ids).orderBy('activities.starts_at', 'desc').execute() : [];
   return { items: rows.map(managedView(caller.actor.now)), total };
 }
 
@@ -358,6 +360,7 @@ export async function signUp(deps: Deps, caller: Caller, activityId: number) {
         .values({ activity_id: activityId, user_id: user.id, member_id: person?.id ?? null, status, code, checked_in_at: null, checked_in_by: null, open_key: openKey, created_at: caller.actor.now, cancelled_at: null })
         .returning('id')
         .executeTakeFirstOrThrow();
+      refuse(await registered(tx, deps, { activityId, kind: a.kind, orgId: a.org_id, registrationId: id, status, userId: user.id, at: caller.actor.now }));
       await audit(tx, caller.actor, { action: 'registration.create', entity: 'registration', entityId: id, orgId: a.org_id, after: { activityId, status } });
       return { id, status, code };
     });
@@ -375,6 +378,7 @@ export async function cancelMine(deps: Deps, caller: Caller, activityId: number)
     if (!reg) throw notFound('registration');
     refuse(checkCancel(facts(a), caller.actor.now));
     await tx.updateTable('activity_registrations').set({ status: 'cancelled', open_key: null, cancelled_at: caller.actor.now }).where('id', '=', reg.id).execute();
+    await registrationCancelled(tx, deps, { activityId, kind: a.kind, orgId: a.org_id, registrationId: reg.id, status: reg.status as 'confirmed' | 'waitlisted', userId: user.id, at: caller.actor.now });
     let promoted: number[] = [];
     if (reg.status === 'confirmed') {
       await releaseSeat(tx, a.seat_pool_id);
@@ -450,8 +454,9 @@ function filteredRegistrations(tx: Tx, scope: Scope, activityId: number, query: 
 }
 
 export async function listRegistrations(deps: Deps, caller: Caller, activityId: number, query: z.infer<typeof registrationListQuery>) {
-  await activityInScope(deps.db, caller.scope, activityId);
-  const { rows, total } = await paginate(filteredRegistrations(deps.db, caller.scope, activityId, query), query, (q) =>
+  const reader = readDb(deps, caller);
+  await activityInScope(reader, caller.scope, activityId);
+  const { rows, total } = await paginate(filteredRegistrations(reader, caller.scope, activityId, query), query, (q) =>
     q.select(['r.id', 'r.member_id', 'r.user_id', 'r.status', 'r.checked_in_at', 'r.created_at', 'members.name as member_name', 'users.display_name']).orderBy('r.id'),
   );
   return {
@@ -530,8 +535,9 @@ export async function checkIn(deps: Deps, caller: Caller, activityId: number, ra
 
 /** Yearly counts over an org's subtree, and how many of its direct sub-organisations were reached. */
 export async function activityStats(deps: Deps, caller: Caller, orgId: number, year: number | undefined) {
-  await requireOrgInScope(deps.db, caller.scope, orgId);
-  return yearStats(deps, orgId, year ?? Number(today(deps).slice(0, 4)), caller.actor.now);
+  const reading = readingDeps(deps, caller);
+  await requireOrgInScope(reading.db, caller.scope, orgId);
+  return yearStats(reading, orgId, year ?? Number(today(deps).slice(0, 4)), caller.actor.now);
 }
 
 /**

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Caller, Deps } from '../../platform/context.ts';
 import type { Tx } from '../../db/database.ts';
@@ -6,41 +5,35 @@ import { fieldError, notFound } from '../../platform/errors.ts';
 import { requireOrgInScope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
 import { fileKinds, receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { keepUpload, spoolDir } from '../../platform/files.ts';
 import { id as idSchema } from '../../platform/validation.ts';
 import { readableByCadre } from './policy.ts';
 import { ARTICLE_FILE_PATH, ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, attachmentUrl, IMAGE_MAX_BYTES, isAttachmentKey, isImageKey } from './rules.ts';
 
 /**
- * Images for article bodies, through the platform's upload mechanism: streamed into
- * <data dir>/articles under a random name, judged by their first bytes. The key (`<uuid>.<ext>`)
+ * Images for article bodies, through the platform's upload mechanism: spooled under a random
+ * name, judged by their first bytes, and kept in the file store as `articles/<key>`. The key (`<uuid>.<ext>`)
  * is the only image source the sanitizer keeps. Served to anyone who has the key, logged in or
  * not: a public article's images must load for anonymous readers, and a key cannot be guessed.
  */
 const IMAGE_KINDS: readonly FileKind[] = ['jpg', 'png', 'webp'];
-const filesDir = (deps: Deps) => path.join(deps.config.dataDir, 'articles');
+const imageKey = (key: string) => `articles/${key}`;
 
 export async function uploadImage(deps: Deps, caller: Caller, parts: AsyncIterableIterator<any>) {
-  const { stored, fields } = await receiveFile(parts, filesDir(deps), { maxBytes: IMAGE_MAX_BYTES, allowed: IMAGE_KINDS });
+  const { stored, fields } = await receiveFile(parts, spoolDir(deps.config.dataDir), { maxBytes: IMAGE_MAX_BYTES, allowed: IMAGE_KINDS });
   const file = stored!;
   const key = `${path.basename(file.file)}.${fileKinds[file.kind].ext[0]}`;
-  try {
+  await keepUpload(deps, file.file, imageKey(key), async (tx) => {
     const orgId = idSchema.safeParse(fields.orgId);
     if (!orgId.success) throw fieldError('orgId', 'not_blank');
-    fs.renameSync(file.file, path.join(filesDir(deps), key));
-    await deps.db.transaction().execute(async (tx) => {
-      await requireOrgInScope(tx, caller.scope, orgId.data);
-      const { id } = await tx
-        .insertInto('article_files')
-        .values({ key, org_id: orgId.data, content_type: file.type, file_name: file.name, size: file.size, sha256: file.sha256, created_by: caller.user!.id, created_at: caller.actor.now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await audit(tx, caller.actor, { action: 'article_file.create', entity: 'article_file', entityId: id, orgId: orgId.data, after: { key, fileName: file.name, size: file.size } });
-    });
-  } catch (err) {
-    fs.rmSync(file.file, { force: true });
-    fs.rmSync(path.join(filesDir(deps), key), { force: true });
-    throw err;
-  }
+    await requireOrgInScope(tx, caller.scope, orgId.data);
+    const { id } = await tx
+      .insertInto('article_files')
+      .values({ key, org_id: orgId.data, content_type: file.type, file_name: file.name, size: file.size, sha256: file.sha256, created_by: caller.user!.id, created_at: caller.actor.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller.actor, { action: 'article_file.create', entity: 'article_file', entityId: id, orgId: orgId.data, after: { key, fileName: file.name, size: file.size } });
+  });
   return { url: `${ARTICLE_FILE_PATH}${key}` };
 }
 
@@ -48,20 +41,20 @@ export async function imageFile(deps: Deps, key: string) {
   // Anything not shaped like our keys never reaches the database.
   if (!isImageKey(key)) throw notFound('article_file');
   const row = await deps.db.selectFrom('article_files').select(['key', 'content_type', 'file_name']).where('key', '=', key).executeTakeFirst();
-  const file = row && path.join(filesDir(deps), row.key);
-  if (!row || !file || !fs.existsSync(file)) throw notFound('article_file');
-  return { file, contentType: row.content_type, fileName: row.file_name };
+  const body = row && (await deps.files.open(imageKey(row.key)));
+  if (!row || !body) throw notFound('article_file');
+  return { body, contentType: row.content_type, fileName: row.file_name };
 }
 
 // ---------- attachments ----------
 
 /**
  * Files attached to an article (PDF, Word, Excel: rules.ts ATTACHMENT_KINDS), through the same
- * upload mechanism, stored under <data dir>/articles/attachments as `<uuid>.<ext>` with the name
+ * upload mechanism, kept in the file store as `articles/attachments/<uuid>.<ext>` with the name
  * the writer gave, which is what the download is called. Unlike images they are downloaded behind
  * the article's read rights (service.ts downloadAttachment).
  */
-const attachmentsDir = (deps: Deps) => path.join(filesDir(deps), 'attachments');
+const attachmentKey = (key: string) => `articles/attachments/${key}`;
 
 export async function attachmentsOf(tx: Tx, articleId: number) {
   const rows = await tx.selectFrom('article_attachments').select(['id', 'file_name', 'size', 'content_type']).where('article_id', '=', articleId).orderBy('id').execute();
@@ -78,28 +71,20 @@ async function writableArticle(tx: Tx, caller: Caller, articleId: number) {
 export async function uploadAttachment(deps: Deps, caller: Caller, articleId: number, parts: AsyncIterableIterator<any>) {
   // Refused before a byte is stored when the article is not the caller's to change.
   await writableArticle(deps.db, caller, articleId);
-  const { stored } = await receiveFile(parts, attachmentsDir(deps), { maxBytes: ATTACHMENT_MAX_BYTES, allowed: ATTACHMENT_KINDS });
+  const { stored } = await receiveFile(parts, spoolDir(deps.config.dataDir), { maxBytes: ATTACHMENT_MAX_BYTES, allowed: ATTACHMENT_KINDS });
   const file = stored!;
   const key = `${path.basename(file.file)}.${fileKinds[file.kind].ext[0]}`;
-  const target = path.join(attachmentsDir(deps), key);
-  try {
-    fs.renameSync(file.file, target);
-    const id = await deps.db.transaction().execute(async (tx) => {
-      const a = await writableArticle(tx, caller, articleId);
-      const { id } = await tx
-        .insertInto('article_attachments')
-        .values({ article_id: articleId, key, file_name: file.name, content_type: file.type, size: file.size, sha256: file.sha256, created_by: caller.user!.id, created_at: caller.actor.now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await audit(tx, caller.actor, { action: 'article_attachment.create', entity: 'article', entityId: articleId, orgId: a.org_id, after: { attachment: id, fileName: file.name, size: file.size } });
-      return id;
-    });
-    return { id, name: file.name, size: file.size, contentType: file.type, url: attachmentUrl(articleId, id) };
-  } catch (err) {
-    fs.rmSync(file.file, { force: true });
-    fs.rmSync(target, { force: true });
-    throw err;
-  }
+  const id = await keepUpload(deps, file.file, attachmentKey(key), async (tx) => {
+    const a = await writableArticle(tx, caller, articleId);
+    const { id } = await tx
+      .insertInto('article_attachments')
+      .values({ article_id: articleId, key, file_name: file.name, content_type: file.type, size: file.size, sha256: file.sha256, created_by: caller.user!.id, created_at: caller.actor.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller.actor, { action: 'article_attachment.create', entity: 'article', entityId: articleId, orgId: a.org_id, after: { attachment: id, fileName: file.name, size: file.size } });
+    return id;
+  });
+  return { id, name: file.name, size: file.size, contentType: file.type, url: attachmentUrl(articleId, id) };
 }
 
 /** Removes an attachment of an article the caller may write: the row and its audit entry in one transaction, then the file. */
@@ -112,13 +97,13 @@ export async function deleteAttachment(deps: Deps, caller: Caller, articleId: nu
     await audit(tx, caller.actor, { action: 'article_attachment.delete', entity: 'article', entityId: articleId, orgId: a.org_id, before: { attachment: attachmentId, fileName: row.file_name, size: Number(row.size) } });
     return row.key;
   });
-  if (isAttachmentKey(key)) fs.rmSync(path.join(attachmentsDir(deps), key), { force: true });
+  if (isAttachmentKey(key)) await deps.files.remove(attachmentKey(key));
 }
 
 /** An attachment's file, once the caller's right to read its article is settled (service.ts). */
 export async function attachmentFile(deps: Deps, articleId: number, attachmentId: number) {
   const row = await deps.db.selectFrom('article_attachments').select(['key', 'content_type', 'file_name']).where('id', '=', attachmentId).where('article_id', '=', articleId).executeTakeFirst();
-  const file = row && isAttachmentKey(row.key) ? path.join(attachmentsDir(deps), row.key) : null;
-  if (!row || !file || !fs.existsSync(file)) throw notFound('article_attachment');
-  return { file, contentType: row.content_type, fileName: row.file_name };
+  const body = row && isAttachmentKey(row.key) ? await deps.files.open(attachmentKey(row.key)) : null;
+  if (!row || !body) throw notFound('article_attachment');
+  return { body, contentType: row.content_type, fileName: row.file_name };
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
@@ -35,7 +34,7 @@ export const articlesRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'public' }, schema: { summary: 'Download an attachment, with the read rights of its article (a public one: anyone)', tags, params: s.attachmentParams } },
     async (req, reply) => {
       const f = await service.downloadAttachment(deps, req.caller, req.params.id, req.params.attachmentId);
-      return reply.headers(fileHeaders(f.contentType, f.fileName, false)).header('cache-control', 'private, no-cache').send(fs.createReadStream(f.file));
+      return reply.headers(fileHeaders(f.contentType, f.fileName, false)).header('cache-control', 'private, no-cache').send(f.body);
     },
   );
   app.get(
@@ -43,7 +42,7 @@ export const articlesRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'public' }, schema: { summary: 'An image of an article body (served as its whitelisted type)', tags, params: s.fileParams } },
     async (req, reply) => {
       const f = await imageFile(deps, req.params.key);
-      return reply.headers(fileHeaders(f.contentType, f.fileName, true)).header('cache-control', 'private, max-age=86400').send(fs.createReadStream(f.file));
+      return reply.headers(fileHeaders(f.contentType, f.fileName, true)).header('cache-control', 'private, max-age=86400').send(f.body);
     },
   );
 

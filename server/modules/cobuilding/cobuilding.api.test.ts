@@ -32,8 +32,13 @@ describe('partners', () => {
     expect(expectStatus(await f.clients.cadreB.get('/api/partners'), 200).items).toEqual([]);
     expectStatus(await f.clients.cadreB.post('/api/partners', { orgId: f.orgs.streetA, name: '越权', kind: 'bank' }), 404);
     expectStatus(await f.clients.viewer.post('/api/partners', { orgId: f.orgs.streetA, name: '只读', kind: 'bank' }), 403);
+    // edit: the agreement is renewed; a reversed date is refused; another street gets 404
+    const pid = created.json().id;
+    expectStatus(await cadre.patch(`/api/partners/${pid}`, { agreementUntil: '2029-12-31', contactName: '王行长' }), 200);
+    expect(expectStatus(await cadre.patch(`/api/partners/${pid}`, { agreementUntil: '2024-12-31' }), 422).code).toBe('partner_agreement_dates');
+    expectStatus(await f.clients.cadreB.patch(`/api/partners/${pid}`, { name: '越权' }), 404);
     const file = await readExport(await cadre.get('/api/partners/export'));
-    expect(file.rows.some((r) => r.includes('杭州银行武林支行'))).toBe(true);
+    expect(file.rows.some((r) => r.includes('杭州银行武林支行') && r.includes('王行长') && r.some((c) => String(c).includes('2029-12-31')))).toBe(true);
   });
 });
 
@@ -62,6 +67,8 @@ describe('two-way claiming', () => {
     expect(expectStatus(await finish(app, winner, itemId, '体检完成 300 人'), 200).status).toBe('done');
     const listed = expectStatus(await cadre.get(`/api/list-items?list=need`), 200).items.find((i: { id: number }) => i.id === itemId);
     expect(listed).toMatchObject({ status: 'done', side: 'union', actions: ['rate'] });
+    expect(expectStatus(await cadre.get('/api/notifications'), 200).items.some((n: { title: string }) => n.title === '清单事项已完成，请评价')).toBe(true);
+    expect(expectStatus(await cadre.get('/api/todos'), 200).items.find((i: { kind: string }) => i.kind === 'cobuilding_to_rate')?.count).toBeGreaterThanOrEqual(1);
     expect(listed.claim.note).toBe('体检完成 300 人');
     const photo = await cadre.get(listed.claim.photoUrl);
     expect(photo.statusCode).toBe(200);
@@ -79,7 +86,12 @@ describe('two-way claiming', () => {
     const other = await partnerWithContact(app, cadre, f.orgs.streetA, '银泰百货');
     // a partner publishes only with its own union
     expect(expectStatus(await contact.post('/api/list-items', { orgId: f.orgs.unionA, list: 'resource', title: '越界', description: 'x' }), 422).code).toBe('list_item_partner_org');
-    const itemId = expectStatus<{ id: number }>(await contact.post('/api/list-items', { orgId: f.orgs.streetA, partnerId: 999999, list: 'resource', title: '会议室共享', description: '周末可用' }), 201).id;
+    // naming another partner is refused, not silently swapped for its own
+    expect(expectStatus(await contact.post('/api/list-items', { orgId: f.orgs.streetA, partnerId: other.partnerId, list: 'resource', title: '冒名', description: 'x' }), 403).code).toBe('list_item_foreign_partner');
+    const itemId = expectStatus<{ id: number }>(await contact.post('/api/list-items', { orgId: f.orgs.streetA, partnerId, list: 'resource', title: '会议室共享', description: '周末可用' }), 201).id;
+    const todo = async (kind: string) => expectStatus(await cadre.get('/api/todos'), 200).items.find((i: { kind: string }) => i.kind === kind)?.count ?? 0;
+    const toClaim = await todo('cobuilding_to_claim');
+    expect(toClaim).toBeGreaterThanOrEqual(1);
     const board = expectStatus(await other.contact.get('/api/list-items/board'), 200).items.find((i: { id: number }) => i.id === itemId);
     expect(board).toMatchObject({ partnerId, side: 'partner', actions: [] });
     expect(expectStatus(await other.contact.post(`/api/list-items/${itemId}/claims`), 422).code).toBe('list_item_same_side');
@@ -87,6 +99,8 @@ describe('two-way claiming', () => {
     // another street's cadre cannot see it
     expectStatus(await f.clients.cadreB.post(`/api/list-items/${itemId}/claims`), 404);
     expectStatus(await cadre.post(`/api/list-items/${itemId}/claims`), 201);
+    expect(await todo('cobuilding_to_claim')).toBe(toClaim - 1);
+    expect(await todo('cobuilding_to_finish')).toBeGreaterThanOrEqual(1);
     expectStatus(await cadre.post(`/api/list-items/${itemId}/withdraw`), 200);
     expectStatus(await f.clients.countyCadre.post(`/api/list-items/${itemId}/claims`), 201);
     expectStatus(await f.clients.countyCadre.post(`/api/list-items/${itemId}/start`), 200);

@@ -1,13 +1,13 @@
 import type { Caller, Deps } from '../../platform/context.ts';
 import { claimItem, createItem } from './items.ts';
-import { createPartner } from './partners.ts';
+import { createContact, createPartner } from './partners.ts';
 
 /**
  * 天水街道总工会 and the 武林商圈's co-building units (the seed: banks, hospitals, malls and bodies
  * directly under the province and city, with 需求/资源/项目/服务 lists claimed both ways). The seed
  * names no unit: the four here are the demo's. Runs after the 天水 tree exists (load.ts).
  */
-export async function seedCobuildingDemo(deps: Deps, caller: Caller): Promise<void> {
+export async function seedCobuildingDemo(deps: Deps, caller: Caller, password: string): Promise<void> {
   const tianshui = (await deps.db.selectFrom('orgs').select('id').where('name', '=', '天水街道总工会').executeTakeFirstOrThrow()).id;
   const partners = [];
   for (const [name, kind] of [
@@ -18,6 +18,8 @@ export async function seedCobuildingDemo(deps: Deps, caller: Caller): Promise<vo
   ] as const) {
     partners.push((await createPartner(deps, caller, { orgId: tianshui, name, kind, uscc: null, contactName: null, contactPhone: null, agreementFrom: '2026-03-01', agreementUntil: '2028-02-29' })).id);
   }
+  // the bank's contact (login `wlbank`) publishes and claims for the bank
+  await createContact(deps, caller, partners[0], { username: 'wlbank', displayName: '周晓岚', password, phone: null });
   const item = (list: 'need' | 'resource' | 'project' | 'service', title: string, description: string, partnerId: number | null = null) =>
     createItem(deps, caller, { orgId: tianshui, partnerId, list, title, description });
   await item('need', '楼宇职工午间健康讲座场地', '商圈楼宇职工希望在午休时间就近参加健康讲座，需要 60 人左右的场地。');

@@ -10,11 +10,12 @@ import { AppError, conflict, forbidden, notFound, refuse, refused } from '../../
 import { exportList } from '../../platform/exports.ts';
 import { paginate } from '../../platform/paging.ts';
 import { fileKinds, receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { keepUpload, spoolDir } from '../../platform/files.ts';
 import { notify } from '../notifications/index.ts';
 import { exportTexts as t } from './messages.ts';
 import { partnerOf } from './partners.ts';
 import { itemsOfPartnerChain, readableItems } from './policy.ts';
-import { checkClaim, nextStatus, PHOTO_MAX_BYTES, sideOf, type ClaimAction, type ItemStatus, type Side } from './rules.ts';
+import { checkClaim, checkOwnPartner, nextStatus, PHOTO_MAX_BYTES, sideOf, type ClaimAction, type ItemStatus, type Side } from './rules.ts';
 import type { boardQuery, listItemBody, listItemExportQuery, listItemQuery, ratingBody, statsQuery } from './schema.ts';
 
 /**
@@ -26,7 +27,8 @@ import type { boardQuery, listItemBody, listItemExportQuery, listItemQuery, rati
 
 const PHOTO_KINDS: readonly FileKind[] = ['jpg', 'png', 'webp'];
 export const PHOTO_PATH = '/api/list-items/files/';
-const photosDir = (deps: Deps) => path.join(deps.config.dataDir, 'cobuilding');
+/** A finishing photo's file store key (platform/files.ts). */
+const photoKey = (key: string) => `cobuilding/${key}`;
 
 /** Who the caller is in co-building: a cadre acting for the unions of a scope, and/or a partner's contact. */
 interface Acting {
@@ -133,6 +135,7 @@ export async function createItem(deps: Deps, caller: Caller, input: z.infer<type
         partnerId = p.id;
       }
     } else if (acting.partner) {
+      if (checkOwnPartner(input.partnerId, acting.partner.id)) throw new AppError(403, 'list_item_foreign_partner');
       if (input.orgId !== acting.partner.org_id) throw refused('list_item_partner_org');
       partnerId = acting.partner.id;
     } else if (acting.unionScope.all || acting.unionScope.roots.length > 0) {
@@ -171,7 +174,9 @@ export async function claimItem(deps: Deps, caller: Caller, itemId: number) {
   return deps.db.transaction().execute(async (tx) => {
     const acting = await actingOf(tx, caller);
     const { r, side } = await itemFor(tx, acting, itemId);
-    refuse(checkClaim({ partnerId: r.partner_id, status: r.status as ItemStatus }, side));
+    const refusal = checkClaim({ partnerId: r.partner_id, status: r.status as ItemStatus }, side);
+    if (refusal?.code === 'list_item_claimed') throw conflict('list_item_claimed');
+    refuse(refusal);
     const moved = await tx.updateTable('list_items').set({ status: 'claimed' }).where('id', '=', itemId).where('status', '=', 'open').executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw conflict('list_item_claimed');
     const partnerId = side === 'partner' ? acting.partner!.id : null;
@@ -220,32 +225,29 @@ export const withdrawClaim = (deps: Deps, caller: Caller, itemId: number) => mov
 
 /** Finishing: the multipart fields `file` (a JPG, PNG or WebP photo) and `note`, through the platform's upload mechanism. */
 export async function finishItem(deps: Deps, caller: Caller, itemId: number, parts: AsyncIterableIterator<any>) {
-  const { stored, fields } = await receiveFile(parts, photosDir(deps), { maxBytes: PHOTO_MAX_BYTES, allowed: PHOTO_KINDS, required: false });
+  const { stored, fields } = await receiveFile(parts, spoolDir(deps.config.dataDir), { maxBytes: PHOTO_MAX_BYTES, allowed: PHOTO_KINDS, required: false });
   if (!stored) throw new AppError(422, 'photo_required', {}, [{ field: 'file', message: { zh: '请上传完成照片', en: 'Upload a photo of the finished work' } }]);
   const key = `${path.basename(stored.file)}.${fileKinds[stored.kind].ext[0]}`;
-  const target = path.join(photosDir(deps), key);
   try {
-    fs.renameSync(stored.file, target);
     const note = (fields.note ?? '').trim().slice(0, 1000) || null;
     const result = await moveClaim(deps, caller, itemId, 'finish', { note, photoKey: key });
-    await deps.db.transaction().execute(async (tx) => {
+    await keepUpload(deps, stored.file, photoKey(key), async (tx) => {
       const claim = await tx.selectFrom('list_item_claims').select('id').where('item_id', '=', itemId).where('photo_key', '=', key).executeTakeFirstOrThrow();
       await tx.insertInto('cobuilding_files').values({ key, claim_id: claim.id, content_type: stored.type, size: stored.size, created_by: caller.actor.userId, created_at: caller.actor.now }).execute();
     });
     return result;
-  } catch (err) {
+  } finally {
+    // A refused finish never reached keepUpload, which removes the spool itself.
     fs.rmSync(stored.file, { force: true });
-    fs.rmSync(target, { force: true });
-    throw err;
   }
 }
 
 export async function photoFile(deps: Deps, key: string) {
   if (!/^[0-9a-f-]{36}\.(jpg|png|webp)$/.test(key)) throw notFound('cobuilding_file');
   const row = await deps.db.selectFrom('cobuilding_files').select(['key', 'content_type']).where('key', '=', key).executeTakeFirst();
-  const file = row && path.join(photosDir(deps), row.key);
-  if (!row || !file || !fs.existsSync(file)) throw notFound('cobuilding_file');
-  return { file, contentType: row.content_type, fileName: row.key };
+  const body = row && (await deps.files.open(photoKey(row.key)));
+  if (!row || !body) throw notFound('cobuilding_file');
+  return { body, contentType: row.content_type, fileName: row.key };
 }
 
 export async function rateItem(deps: Deps, caller: Caller, itemId: number, input: z.infer<typeof ratingBody>) {
@@ -264,12 +266,13 @@ export async function rateItem(deps: Deps, caller: Caller, itemId: number, input
   });
 }
 
-function filtered(tx: Tx, acting: Acting, scope: Scope, q: { orgId?: number; partnerId?: number; list?: string; status?: string }) {
+function filtered(tx: Tx, acting: Acting, scope: Scope, q: { orgId?: number; partnerId?: number; side?: Side; list?: string; status?: string }) {
   let query = items(tx, acting).where(readableItems(scope));
   if (q.orgId) query = query.where(inSubtree('list_items.org_id', q.orgId));
   if (q.partnerId) query = query.where((eb) => eb.or([eb('list_items.partner_id', '=', q.partnerId!), eb('c.partner_id', '=', q.partnerId!)]));
+  if (q.side) query = query.where('list_items.partner_id', q.side === 'union' ? 'is' : 'is not', null);
   if (q.list) query = query.where('list_items.list', '=', q.list as never);
-  if (q.status) query = query.where('list_items.status', '=', q.status as never);
+  if (q.status) query = query.where('list_items.status', q.status === 'in_progress' ? 'in' : '=', (q.status === 'in_progress' ? ['claimed', 'in_progress'] : q.status) as never);
   return query;
 }
 
@@ -348,3 +351,16 @@ export async function cobuildingStats(tx: Tx, scope: Scope, orgId?: number) {
 }
 
 const inSubtreeOr = (column: string, scope: Scope, orgId?: number) => (orgId ? inSubtree(column, orgId) : inScope(column, scope));
+
+/** To-dos of the union over a scope: partner items open for it to claim, work it claimed, union items done and waiting for its rating. */
+export async function countWaiting(deps: Deps, scope: Scope, waiting: 'to_claim' | 'to_finish' | 'to_rate'): Promise<number> {
+  let q = deps.db.selectFrom('list_items').select((eb) => eb.fn.countAll<number | string>().as('n')).where(readableItems(scope));
+  if (waiting === 'to_claim') q = q.where('list_items.partner_id', 'is not', null).where('list_items.status', '=', 'open');
+  if (waiting === 'to_rate') q = q.where('list_items.partner_id', 'is', null).where('list_items.status', '=', 'done');
+  if (waiting === 'to_finish')
+    q = q
+      .where('list_items.partner_id', 'is not', null)
+      .where('list_items.status', 'in', ['claimed', 'in_progress'])
+      .where((eb) => eb.exists(eb.selectFrom('list_item_claims as w').select('w.id').whereRef('w.item_id', '=', 'list_items.id').where('w.partner_id', 'is', null).where('w.status', 'in', ['claimed', 'in_progress'])));
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}

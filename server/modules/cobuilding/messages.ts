@@ -12,6 +12,7 @@ export const messages = {
   partner_name_taken: { zh: '该工会已有同名共建单位', en: 'This union already has a partner of that name' },
   partner_uscc_taken: { zh: '该统一社会信用代码的共建单位已登记', en: 'A partner with this credit code is already registered here' },
   partner_contact_only: { zh: '您不是共建单位联系人', en: 'You are not a partner’s contact' },
+  list_item_foreign_partner: { zh: '共建单位联系人只能以本单位名义发布，不能代其他共建单位发布', en: 'A partner’s contact publishes for its own partner only, not for another one' },
   photo_required: { zh: '请上传完成照片', en: 'Upload a photo of the finished work' },
 } as const satisfies Texts;
 
@@ -86,6 +87,7 @@ export const notices = {
 
 export const actions = {
   'partner.create': { zh: '登记共建单位', en: 'Register partner' },
+  'partner.update': { zh: '修改共建单位', en: 'Edit partner' },
   'partner_contact.create': { zh: '开通共建单位联系人账号', en: 'Create partner contact' },
   'list_item.create': { zh: '发布清单事项', en: 'Publish list item' },
   'list_item.claim': { zh: '认领清单事项', en: 'Claim list item' },

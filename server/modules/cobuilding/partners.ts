@@ -13,7 +13,7 @@ import { insertAccountWithGrant } from '../accounts/index.ts';
 import { exportTexts as t } from './messages.ts';
 import { readablePartners } from './policy.ts';
 import { checkAgreement } from './rules.ts';
-import type { contactBody, partnerBody, partnerExportQuery, partnerListQuery } from './schema.ts';
+import type { contactBody, partnerBody, partnerPatch, partnerExportQuery, partnerListQuery } from './schema.ts';
 
 /** Co-building partners (共建单位): registered on an org by its cadres, with contact accounts that act for them. */
 
@@ -42,6 +42,37 @@ export async function createPartner(deps: Deps, caller: Caller, input: z.infer<t
         .returning('id')
         .executeTakeFirstOrThrow();
       await audit(tx, caller.actor, { action: 'partner.create', entity: 'partner', entityId: id, orgId: input.orgId, after: { ...input, contactPhone: input.contactPhone ? maskPhone(input.contactPhone) : null } });
+      return { id };
+    })
+    .catch((err) => {
+      if (isUniqueViolation(err)) throw conflict('partner_name_taken');
+      throw err;
+    });
+}
+
+/** Edits a partner's name, kind, credit code, contact and agreement dates (out of scope: 404). */
+export async function updatePartner(deps: Deps, caller: Caller, id: number, input: z.infer<typeof partnerPatch>) {
+  return deps.db
+    .transaction()
+    .execute(async (tx) => {
+      const before = await tx.selectFrom('partners').selectAll().where('id', '=', id).where(readablePartners(caller.scope)).executeTakeFirst();
+      if (!before) throw notFound('partner');
+      const from = input.agreementFrom !== undefined ? input.agreementFrom : before.agreement_from;
+      const until = input.agreementUntil !== undefined ? input.agreementUntil : before.agreement_until;
+      refuse(checkAgreement(from ?? null, until ?? null));
+      const uscc = input.uscc !== undefined ? input.uscc : before.uscc;
+      if (uscc && uscc !== before.uscc && (await tx.selectFrom('partners').select('id').where('org_id', '=', before.org_id).where('uscc', '=', uscc).where('id', '<>', id).executeTakeFirst())) throw conflict('partner_uscc_taken');
+      const set = {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
+        ...(input.uscc !== undefined ? { uscc: input.uscc ?? null } : {}),
+        ...(input.contactName !== undefined ? { contact_name: input.contactName ?? null } : {}),
+        ...(input.contactPhone !== undefined ? { contact_phone_enc: input.contactPhone ? deps.pii.encrypt(input.contactPhone) : null } : {}),
+        agreement_from: from ?? null,
+        agreement_until: until ?? null,
+      };
+      await tx.updateTable('partners').set(set).where('id', '=', id).execute();
+      await audit(tx, caller.actor, { action: 'partner.update', entity: 'partner', entityId: id, orgId: before.org_id, after: { ...input, ...(input.contactPhone ? { contactPhone: maskPhone(input.contactPhone) } : {}) } });
       return { id };
     })
     .catch((err) => {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, pageOf } from '../../platform/validation.ts';
@@ -35,6 +34,11 @@ export const cobuildingRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await partners.exportPartners(deps, req.caller, req.query);
       return sendWorkbook(reply, file.name, file.body);
     },
+  );
+  app.patch(
+    '/partners/:id',
+    { config: write, schema: { summary: 'Edit a partner: name, kind, credit code, contact, agreement dates', tags, params: idParams, body: s.partnerPatch, response: { 200: z.object({ id: z.number().int() }) } } },
+    async (req) => partners.updatePartner(deps, req.caller, req.params.id, req.body),
   );
   app.post(
     '/partners/:id/contacts',
@@ -106,7 +110,7 @@ export const cobuildingRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: anyone, schema: { summary: 'A photo of finished work, by its unguessable key', tags, params: z.object({ key: z.string().max(64) }) } },
     async (req, reply) => {
       const f = await items.photoFile(deps, req.params.key);
-      return reply.headers(fileHeaders(f.contentType, f.fileName, true)).send(fs.createReadStream(f.file));
+      return reply.headers(fileHeaders(f.contentType, f.fileName, true)).send(f.body);
     },
   );
 };

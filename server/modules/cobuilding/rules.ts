@@ -29,6 +29,7 @@ export const sideOf = (item: { partnerId: number | null }): Side => (item.partne
 /** Only the other side claims; only an open item can be claimed. */
 export function checkClaim(item: { partnerId: number | null; status: ItemStatus }, claimer: Side): Refusal | null {
   if (sideOf(item) === claimer) return { code: 'list_item_same_side' };
+  if (item.status !== 'open') return { code: 'list_item_claimed' };
   return null;
 }
 
@@ -45,6 +46,12 @@ export function nextStatus(status: ItemStatus, action: ClaimAction): { to: ItemS
   const m = moves[action];
   if (status !== m.from) return { code: 'list_item_wrong_step', params: { status } };
   return { to: m.to };
+}
+
+/** A partner's contact acts for its own partner only: naming another one is refused, never swapped. */
+export function checkOwnPartner(requested: number | null | undefined, own: number): Refusal | null {
+  if (requested != null && requested !== own) return { code: 'list_item_foreign_partner' };
+  return null;
 }
 
 /** An agreement's dates: the end is not before the start. */

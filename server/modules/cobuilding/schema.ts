@@ -23,6 +23,7 @@ export const partnerBody = z.object({
   agreementFrom: isoDate.nullish(),
   agreementUntil: isoDate.nullish(),
 });
+export const partnerPatch = partnerBody.omit({ orgId: true }).partial();
 export const partnerView = z.object({
   id: z.number().int(),
   orgId: z.number().int(),
@@ -88,6 +89,7 @@ export const listItemView = z.object({
 export const listItemQuery = pageQuery.extend({
   orgId: id.optional(),
   partnerId: id.optional(),
+  side: z.enum(['union', 'partner']).optional().describe('the publishing side'),
   list: z.enum(lists).optional(),
   status: z.enum(itemStatuses).optional(),
 });
@@ -95,6 +97,16 @@ export const listItemExportQuery = exportQueryOf(listItemQuery);
 export const boardQuery = pageQuery.extend({ list: z.enum(lists).optional(), status: z.enum(itemStatuses).optional() });
 export const ratingBody = z.object({ rating: z.number().int().min(RATING_MIN).max(RATING_MAX), comment: optionalText(500) });
 export const statsQuery = z.object({ orgId: id.optional() });
+export const cobuildingOverviewView = z.object({
+  partners: z.number().int(),
+  need: z.number().int(),
+  resource: z.number().int(),
+  project: z.number().int(),
+  service: z.number().int(),
+  claimed: z.number().int().describe('items claimed or in progress'),
+  done: z.number().int().describe('items done or rated'),
+  averageRating: z.number().nullable(),
+});
 export const statsView = z.object({
   partners: z.number().int(),
   byList: z.array(z.object({ list: z.enum(lists), total: z.number().int(), open: z.number().int(), claimed: z.number().int(), done: z.number().int() })),

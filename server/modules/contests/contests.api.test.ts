@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import path from 'node:path';
 import { buildFixture, clockOf, createTestApp, expectStatus, type Client, type Fixture } from '../../test/harness.ts';
 import { signUpMember, signUpWorker } from '../../test/people.ts';
 import { readExport } from '../../test/exports.ts';
@@ -71,10 +70,10 @@ describe('photo contest', () => {
     const entry = expectStatus(await submitPhoto(alice, id, '湖畔秋色', original), 201);
     expect(entry).toEqual({ id: expect.any(Number), status: 'pending' });
     const row = await app.deps.db.selectFrom('contest_entries').select(['file_path', 'thumb_path']).where('id', '=', entry.id).executeTakeFirstOrThrow();
-    const stored = await sharp(path.join(app.deps.config.dataDir, row.file_path!)).metadata();
+    const stored = await sharp((await app.deps.files.read(row.file_path!))!).metadata();
     expect(stored.exif).toBeUndefined();
     expect(stored.format).toBe('jpeg');
-    const thumb = await sharp(path.join(app.deps.config.dataDir, row.thumb_path!)).metadata();
+    const thumb = await sharp((await app.deps.files.read(row.thumb_path!))!).metadata();
     expect(thumb.width).toBe(480);
 
     // pending entries are not in the gallery and cannot be voted for

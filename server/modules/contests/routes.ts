@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, pageOf, text } from '../../platform/validation.ts';
@@ -106,7 +105,7 @@ export const contestsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'authenticated' }, schema: { summary: 'An entry’s photo or video (thumb=1 for the thumbnail)', tags, params: idParams, querystring: s.fileQuery } },
     async (req, reply) => {
       const f = await service.entryFile(deps, req.caller, req.params.id, req.query.thumb === '1');
-      return reply.headers(fileHeaders(f.type, f.name, true)).send(fs.createReadStream(f.file));
+      return reply.headers(fileHeaders(f.type, f.name, true)).send(f.body);
     },
   );
 };

@@ -13,12 +13,14 @@ import { shanghaiMinute } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
 import { audit } from '../../platform/audit.ts';
 import { receiveFile } from '../../platform/uploads.ts';
+import { keepUploads, spoolDir } from '../../platform/files.ts';
 import { fieldErrorsFromIssues } from '../../platform/validation.ts';
 import { checkModerate, checkSubmit, checkVote, checkWindows, contestActions, entryActions, entryFiles, rank } from './rules.ts';
 import { exportTexts as t } from './messages.ts';
 import { entryFields, type createContestBody, type contestExportQuery, type contestListQuery, type entryExportQuery, type entryListQuery } from './schema.ts';
 
-const contestDir = (deps: Deps, contestId: number) => path.join(deps.config.dataDir, 'contests', String(contestId));
+/** An entry file's key in the file store (platform/files.ts), as kept in file_path and thumb_path. */
+const entryKey = (contestId: number, spool: string) => `contests/${contestId}/${path.basename(spool)}`;
 
 /** Contests with what their views show; `user` is the caller, for the actions they may take. */
 function contests(tx: Tx, user: Caller['user']) {
@@ -194,7 +196,7 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
   let stored: { file: string; thumb: string | null; mime: string } | null = null;
   if (req.isMultipart()) {
     if (c.entry_kind === 'text') throw fieldError('file', 'contest_text_only');
-    const got = await receiveFile(req.parts(), contestDir(deps, contestId), {
+    const got = await receiveFile(req.parts(), spoolDir(deps.config.dataDir), {
       maxBytes: entryFiles[c.entry_kind].maxBytes,
       allowed: entryFiles[c.entry_kind].kinds,
       required: c.entry_kind === 'photo',
@@ -204,7 +206,7 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
       try {
         stored = c.entry_kind === 'photo' ? { ...(await processPhoto(got.stored.file)), mime: 'image/jpeg' } : { file: got.stored.file, thumb: null, mime: got.stored.type };
       } catch {
-        fs.rmSync(got.stored.file, { force: true });
+        for (const f of [got.stored.file, `${got.stored.file}.jpg`, `${got.stored.file}.thumb.jpg`]) fs.rmSync(f, { force: true });
         throw fieldError('file', 'image_unreadable');
       }
     }
@@ -219,7 +221,8 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
     if (c.entry_kind === 'photo' && !stored) throw fieldError('file', 'photo_required');
     if (c.entry_kind === 'text' && !entry.body) throw fieldError('body', 'entry_body_required');
     if (c.entry_kind === 'video' && !stored && !entry.link) throw fieldError('link', 'video_required');
-    return await deps.db.transaction().execute(async (tx) => {
+    const files = stored ? [stored.file, stored.thumb].filter((f) => f !== null).map((f) => ({ spool: f, key: entryKey(contestId, f) })) : [];
+    return await keepUploads(deps, files, async (tx) => {
       const [{ n }] = await tx.selectFrom('contest_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('contest_id', '=', contestId).where('user_id', '=', caller.user!.id).execute();
       const slot = Number(n) + 1;
       if (slot > c.entries_per_member) throw refused('contest_entry_limit', { count: c.entries_per_member });
@@ -233,8 +236,8 @@ export async function submitEntry(deps: Deps, caller: Caller, contestId: number,
           title: entry.title,
           body: entry.body,
           link: entry.link ?? null,
-          file_path: stored ? path.relative(deps.config.dataDir, stored.file) : null,
-          thumb_path: stored?.thumb ? path.relative(deps.config.dataDir, stored.thumb) : null,
+          file_path: stored ? entryKey(contestId, stored.file) : null,
+          thumb_path: stored?.thumb ? entryKey(contestId, stored.thumb) : null,
           mime: stored?.mime ?? null,
           status: 'pending',
           reason: null,
@@ -412,8 +415,8 @@ export async function entryFile(deps: Deps, caller: Caller, entryId: number, thu
   if (!e || !e.file_path) throw notFound('contest_entry');
   const { isCadre } = await reachableContest(deps.db, caller, e.contest_id);
   if (e.status !== 'approved' && e.user_id !== caller.user!.id && !isCadre) throw notFound('contest_entry');
-  const rel = thumb && e.thumb_path ? e.thumb_path : e.file_path;
-  const file = path.resolve(deps.config.dataDir, rel);
-  if (!file.startsWith(path.resolve(deps.config.dataDir) + path.sep) || !fs.existsSync(file)) throw notFound('contest_entry');
-  return { file, type: thumb && e.thumb_path ? 'image/jpeg' : (e.mime ?? 'application/octet-stream'), name: `${e.title}${path.extname(file)}` };
+  const key = thumb && e.thumb_path ? e.thumb_path : e.file_path;
+  const body = await deps.files.open(key);
+  if (!body) throw notFound('contest_entry');
+  return { body, type: thumb && e.thumb_path ? 'image/jpeg' : (e.mime ?? 'application/octet-stream'), name: `${e.title}${path.extname(key)}` };
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { z } from 'zod';
@@ -12,6 +11,7 @@ import { paginate } from '../../platform/paging.ts';
 import { exportList } from '../../platform/exports.ts';
 import { maskName } from '../../platform/pii.ts';
 import { receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { keepUpload, spoolDir } from '../../platform/files.ts';
 import { today } from '../../platform/dates.ts';
 import { notify } from '../notifications/index.ts';
 import { creditLovePoints, donationPoints } from '../volunteers/index.ts';
@@ -30,7 +30,8 @@ import type { disbursementBody, donationBody, entryExportQuery, entryListQuery }
  */
 
 const PROOF_KINDS: readonly FileKind[] = ['pdf', 'jpg', 'png'];
-const proofsDir = (deps: Deps) => path.join(deps.config.dataDir, 'fundraising');
+/** A proof's file store key (platform/files.ts; its row's storage_key is `<entry>/<uuid>`). */
+const proofKey = (storageKey: string) => `fundraising/${storageKey}`;
 
 type GoodsLine = { name: string; quantity: number };
 
@@ -48,6 +49,19 @@ async function memberInScope(tx: Tx, scope: Scope, memberId: number) {
   const m = await tx.selectFrom('members').select(['id', 'user_id', 'org_id']).where('id', '=', memberId).where(inScope('members.org_id', scope)).executeTakeFirst();
   if (!m) throw notFound('member');
   return m;
+}
+
+/**
+ * Takes a spend by a conditional update (`take`, refused by its WHERE when the balance is short);
+ * when it was refused, `refusal` tells why from the balance now. A donation committed between the
+ * two can make the balance suffice after all: then the spend is tried again.
+ */
+async function spendOrRefuse(take: () => Promise<{ numUpdatedRows: bigint }>, refusal: () => Promise<ReturnType<typeof checkSpend>>): Promise<void> {
+  for (;;) {
+    if (Number((await take()).numUpdatedRows) === 1) return;
+    const r = await refusal();
+    if (r) throw conflict(r.code, r.params);
+  }
 }
 
 /** A recipient's hardship file (困难职工帮扶) must exist and lie in the caller's scope; 422 otherwise, saying nothing of files elsewhere. */
@@ -111,30 +125,22 @@ export async function disburse(deps: Deps, caller: Caller, fundraiserId: number,
     const member = input.memberId ? await memberInScope(tx, caller.scope, input.memberId) : null;
     if (input.hardshipFileId != null) await checkHardshipFile(tx, caller.scope, input.hardshipFileId);
     if (amount > 0) {
-      const taken = await tx
-        .updateTable('fundraisers')
-        .set((eb) => ({ spent_fen: eb('spent_fen', '+', amount) }))
-        .where('id', '=', fundraiserId)
-        .where(sql<boolean>`raised_fen - spent_fen >= ${amount}`)
-        .executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== 1) {
-        const now = await tx.selectFrom('fundraisers').select(['raised_fen', 'spent_fen']).where('id', '=', fundraiserId).executeTakeFirstOrThrow();
-        const refusal = checkSpend(Number(now.raised_fen) - Number(now.spent_fen), amount, 'money')!;
-        throw conflict(refusal.code, refusal.params);
-      }
+      await spendOrRefuse(
+        () => tx.updateTable('fundraisers').set((eb) => ({ spent_fen: eb('spent_fen', '+', amount) })).where('id', '=', fundraiserId).where(sql<boolean>`raised_fen - spent_fen >= ${amount}`).executeTakeFirst(),
+        async () => {
+          const now = await tx.selectFrom('fundraisers').select(['raised_fen', 'spent_fen']).where('id', '=', fundraiserId).executeTakeFirstOrThrow();
+          return checkSpend(Number(now.raised_fen) - Number(now.spent_fen), amount, 'money');
+        },
+      );
     }
     for (const l of lines) {
-      const taken = await tx
-        .updateTable('fundraiser_goods')
-        .set((eb) => ({ spent: eb('spent', '+', l.quantity) }))
-        .where('id', '=', l.goodsId)
-        .where(sql<boolean>`raised - spent >= ${l.quantity}`)
-        .executeTakeFirst();
-      if (Number(taken.numUpdatedRows) !== 1) {
-        const g = await tx.selectFrom('fundraiser_goods').select(['raised', 'spent']).where('id', '=', l.goodsId).executeTakeFirstOrThrow();
-        const refusal = checkSpend(Number(g.raised) - Number(g.spent), l.quantity, l.name)!;
-        throw conflict(refusal.code, refusal.params);
-      }
+      await spendOrRefuse(
+        () => tx.updateTable('fundraiser_goods').set((eb) => ({ spent: eb('spent', '+', l.quantity) })).where('id', '=', l.goodsId).where(sql<boolean>`raised - spent >= ${l.quantity}`).executeTakeFirst(),
+        async () => {
+          const g = await tx.selectFrom('fundraiser_goods').select(['raised', 'spent']).where('id', '=', l.goodsId).executeTakeFirstOrThrow();
+          return checkSpend(Number(g.raised) - Number(g.spent), l.quantity, l.name);
+        },
+      );
     }
     const { id } = await tx
       .insertInto('fundraiser_entries')
@@ -265,22 +271,18 @@ export async function uploadProof(deps: Deps, caller: Caller, entryId: number, p
   const e = await entries(deps.db).where('fundraiser_entries.id', '=', entryId).where(readableEntries(caller.scope)).executeTakeFirst();
   if (!e) throw notFound('fundraiser_entry');
   if (e.kind !== 'disbursement') throw refused('fundraiser_not_disbursement');
-  const { stored } = await receiveFile(parts, path.join(proofsDir(deps), String(entryId)), { maxBytes: PROOF_MAX_BYTES, allowed: PROOF_KINDS });
+  const { stored } = await receiveFile(parts, spoolDir(deps.config.dataDir), { maxBytes: PROOF_MAX_BYTES, allowed: PROOF_KINDS });
   const file = stored!;
-  try {
-    return await deps.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('fundraiser_proofs')
-        .values({ entry_id: entryId, file_name: file.name, content_type: file.type, size: file.size, sha256: file.sha256, storage_key: `${entryId}/${path.basename(file.file)}`, uploaded_by: caller.actor.userId, created_at: caller.actor.now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await audit(tx, caller.actor, { action: 'fundraiser_proof.upload', entity: 'fundraiser', entityId: e.fundraiser_id, orgId: e.org_id, after: { entryId, proofId: row.id, fileName: file.name, sha256: file.sha256 } });
-      return { id: row.id, fileName: file.name, contentType: file.type, size: file.size, createdAt: caller.actor.now };
-    });
-  } catch (err) {
-    fs.rmSync(file.file, { force: true });
-    throw err;
-  }
+  const storageKey = `${entryId}/${path.basename(file.file)}`;
+  return keepUpload(deps, file.file, proofKey(storageKey), async (tx) => {
+    const row = await tx
+      .insertInto('fundraiser_proofs')
+      .values({ entry_id: entryId, file_name: file.name, content_type: file.type, size: file.size, sha256: file.sha256, storage_key: storageKey, uploaded_by: caller.actor.userId, created_at: caller.actor.now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller.actor, { action: 'fundraiser_proof.upload', entity: 'fundraiser', entityId: e.fundraiser_id, orgId: e.org_id, after: { entryId, proofId: row.id, fileName: file.name, sha256: file.sha256 } });
+    return { id: row.id, fileName: file.name, contentType: file.type, size: file.size, createdAt: caller.actor.now };
+  });
 }
 
 export async function proofFile(deps: Deps, caller: Caller, proofId: number) {
@@ -291,9 +293,9 @@ export async function proofFile(deps: Deps, caller: Caller, proofId: number) {
     .where('fundraiser_proofs.id', '=', proofId)
     .where(readableEntries(caller.scope))
     .executeTakeFirst();
-  const file = p ? path.join(proofsDir(deps), p.storage_key) : '';
-  if (!p || !fs.existsSync(file)) throw notFound('fundraiser_proof');
-  return { file, fileName: p.file_name, contentType: p.content_type };
+  const body = p && (await deps.files.open(proofKey(p.storage_key)));
+  if (!p || !body) throw notFound('fundraiser_proof');
+  return { body, fileName: p.file_name, contentType: p.content_type };
 }
 
 /** Disbursements without a proof yet, in scope (a to-do). */

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, pageOf } from '../../platform/validation.ts';
@@ -83,7 +82,7 @@ export const fundraisingRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { summary: 'Download a disbursement’s proof; always an attachment', tags, params: idParams } },
     async (req, reply) => {
       const p = await ledger.proofFile(deps, req.caller, req.params.id);
-      return reply.headers(fileHeaders(p.contentType, p.fileName, false)).header('cache-control', 'private, no-store').send(fs.createReadStream(p.file));
+      return reply.headers(fileHeaders(p.contentType, p.fileName, false)).header('cache-control', 'private, no-store').send(p.body);
     },
   );
 

@@ -47,7 +47,7 @@ const membershipQuery = compiledOnce((db, userId: number) =>
   db
     .selectFrom('members')
     .innerJoin('orgs', 'orgs.id', 'members.org_id')
-    .select(['members.id', 'members.member_no', 'members.org_id', 'orgs.name as org_name', 'members.birth_date', 'members.status'])
+    .select(['members.id', 'members.member_no', 'members.org_id', 'orgs.name as org_name', 'members.birth_date', 'members.gender', 'members.status'])
     .where('members.user_id', '=', userId)
     .where('members.status', '!=', 'left')
     .limit(1),
@@ -59,6 +59,7 @@ export interface Membership {
   org_id: number;
   org_name: string;
   birth_date: string | null;
+  gender: 'male' | 'female';
   status: 'member' | 'transferring' | 'retained';
 }
 

@@ -477,3 +477,90 @@ describe('coverage statistics', () => {
     expect(await total(wider)).toBe((await inSubtree(f.orgs.streetA)) + (await inSubtree(f.orgs.unionB)));
   });
 });
+
+describe('the roll’s pages through transfers and org moves', () => {
+  /** The members of an org's subtree, newest first, straight from the tables. */
+  const inSubtree = async (orgId: number) =>
+    (
+      await app.deps.db
+        .selectFrom('members')
+        .innerJoin('org_closure', 'org_closure.descendant_id', 'members.org_id')
+        .where('org_closure.ancestor_id', '=', orgId)
+        .select('members.id')
+        .orderBy('members.id', 'desc')
+        .execute()
+    ).map((r) => r.id);
+
+  /** Every id of the list, walked by `after` and by `page`, which must agree (and give the total). */
+  async function walk(as: Client, query = '') {
+    const byAfter: number[] = [];
+    let after: number | undefined;
+    for (;;) {
+      const page = expectStatus(await as.get(`/api/members?pageSize=2${query}${after ? `&after=${after}` : ''}`), 200);
+      byAfter.push(...page.items.map((m: { id: number }) => m.id));
+      if (page.items.length < 2) break;
+      after = page.items[1].id;
+    }
+    const byPage: number[] = [];
+    for (let n = 1; ; n++) {
+      const page = expectStatus(await as.get(`/api/members?pageSize=2&page=${n}${query}`), 200);
+      byPage.push(...page.items.map((m: { id: number }) => m.id));
+      if (page.items.length < 2) {
+        expect(page.total).toBe(byPage.length);
+        break;
+      }
+    }
+    expect(byAfter).toEqual(byPage);
+    return byAfter;
+  }
+
+  async function expectRolls() {
+    expect(await walk(f.clients.cadreA)).toEqual(await inSubtree(f.orgs.streetA));
+    expect(await walk(f.clients.cadreB)).toEqual(await inSubtree(f.orgs.streetB));
+    expect(await walk(f.clients.countyCadre)).toEqual(await inSubtree(f.orgs.county));
+    expect(await walk(f.clients.countyCadre, `&orgId=${f.orgs.unionA}`)).toEqual(await inSubtree(f.orgs.unionA));
+    expect(await walk(f.clients.countyCadre, `&orgId=${f.orgs.unionB}`)).toEqual(await inSubtree(f.orgs.unionB));
+    // grants side by side (a street and a union of the other street): both, merged, each once
+    const sideBySide = await login(app, 'roll.nested', PASSWORD);
+    const both = [...(await inSubtree(f.orgs.streetA)), ...(await inSubtree(f.orgs.unionB))];
+    expect(await walk(sideBySide)).toEqual([...new Set(both)].sort((a, b) => b - a));
+    // member_ancestors holds exactly each member's chain
+    const pairs = async (q: () => Promise<{ ancestor_id: number; member_id: number }[]>) => (await q()).map((r) => `${r.ancestor_id}:${r.member_id}`).sort();
+    expect(await pairs(() => app.deps.db.selectFrom('member_ancestors').select(['ancestor_id', 'member_id']).execute())).toEqual(
+      await pairs(() =>
+        app.deps.db
+          .selectFrom('members')
+          .innerJoin('org_closure', 'org_closure.descendant_id', 'members.org_id')
+          .select(['org_closure.ancestor_id', 'members.id as member_id'])
+          .execute(),
+      ),
+    );
+  }
+
+  it('shows exactly the scope’s members, newest first, after a transfer and after a union moves to another street', async () => {
+    const { memberId } = await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '翻页甲');
+    await signUpMember(app, f.clients.cadreB, f.orgs.unionB, '翻页乙');
+    expect((await inSubtree(f.orgs.streetA)).length).toBeGreaterThan(2);
+    await expectRolls();
+    expect((await walk(f.clients.cadreA))[0]).toBe(memberId);
+
+    const { id } = expectStatus(await f.clients.cadreA.post(`/api/members/${memberId}/transfers`, { toOrgId: f.orgs.unionB }), 201);
+    expectStatus(await f.clients.cadreB.post(`/api/transfers/${id}/accept`), 200);
+    expect(await walk(f.clients.cadreA)).not.toContain(memberId);
+    expect(await walk(f.clients.cadreB)).toContain(memberId);
+    await expectRolls();
+
+    expectStatus(await f.admin.post(`/api/orgs/${f.orgs.unionB}/move`, { parentId: f.orgs.streetA }), 200);
+    expect(await walk(f.clients.cadreA)).toContain(memberId);
+    expect(await walk(f.clients.cadreB)).not.toContain(memberId);
+    await expectRolls();
+    // a status filter pages over the same members, those of that status
+    const statuses = await app.deps.db.selectFrom('members').select(['id', 'status']).execute();
+    const active = new Set(statuses.filter((m) => m.status === 'member').map((m) => m.id));
+    expect(await walk(f.clients.cadreA, '&status=member')).toEqual((await inSubtree(f.orgs.streetA)).filter((id) => active.has(id)));
+
+    expectStatus(await f.admin.post(`/api/orgs/${f.orgs.unionB}/move`, { parentId: f.orgs.streetB }), 200);
+    expect(await walk(f.clients.cadreB)).toContain(memberId);
+    await expectRolls();
+  });
+});

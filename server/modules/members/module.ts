@@ -5,6 +5,7 @@ import { escalateOverdue } from './applications.ts';
 import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
 import { memberStandardFields } from './migrations/0014-member-standard-fields.ts';
+import { memberAncestors } from './migrations/0034-member-ancestors.ts';
 
 const permissions = {
   'member.read': ['cadre', 'viewer'],
@@ -29,7 +30,7 @@ export const membersModule = defineModule({
   routes: membersRoutes,
   texts,
   permissions,
-  migrations: { '0014-member-standard-fields': memberStandardFields },
+  migrations: { '0014-member-standard-fields': memberStandardFields, '0034-member-ancestors': memberAncestors },
   todos: membersTodos,
   overview: { members: membersOverview },
   jobs: { 'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) } },

@@ -254,7 +254,7 @@ export async function importMembers(deps: Deps, caller: Caller, orgId: number, f
   }
 
   if (count === 0) throw fieldError('file', 'member_import_no_rows');
-  if (bad.length) await refuseImport(deps.config.dataDir, caller.user!.id, importColumns, bad);
+  if (bad.length) await refuseImport(deps, caller.user!.id, importColumns, bad);
 
   await new Promise((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve(null))));
   const now = caller.actor.now;

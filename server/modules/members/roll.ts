@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { expressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Tx } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { notFound, refused } from '../../platform/errors.ts';
 import { inSubtree, isScopeTop, requireOrgInScope, type Scope } from '../../platform/access.ts';
@@ -14,6 +14,7 @@ import { checkStatusChange } from './rules.ts';
 import type { memberListQuery, standardFields, updateMemberBody } from './schema.ts';
 import type { StandardFields } from './tables.ts';
 import { transfersOf } from './transfers.ts';
+import { readDb } from '../../platform/replica.ts';
 
 /** The member roll: the list in scope, one member, the full personal data on purpose, and status changes. */
 
@@ -77,6 +78,8 @@ function rollFilter(deps: Deps, scope: Scope, query: RollQuery): Expression<SqlB
   if (term) {
     if (/^\d{17}[\dXx]$/.test(term)) conditions.push(eb('members.id_number_hash', '=', deps.pii.hash(term)));
     else if (/^1\d{10}$/.test(term)) conditions.push(eb('members.phone_hash', '=', deps.pii.hash(term)));
+    // A member number alone (no name holds 12 digits): its unique index, not a name scan of the scope.
+    else if (/^\d{12,}$/.test(term)) conditions.push(eb('members.member_no', '=', term));
     else conditions.push(eb.or([eb('members.name', 'like', `%${term}%`), eb('members.member_no', '=', term)]));
   }
   return eb.and(conditions);
@@ -88,42 +91,111 @@ export function filteredMembers(deps: Deps, tx: Tx, scope: Scope, query: RollQue
 }
 
 /**
- * One page of the roll, newest first. The total comes from rollTotal; the page's ids from the members
- * table alone, read from an index holding org_id and id (no join per counted row, no sort of whole
- * rows); only the page's rows are then joined and decrypted. On PostgreSQL the ids are gathered
- * first (MATERIALIZED) and then sorted: otherwise it walks the primary key backwards hoping to meet
- * the subtree's members soon, and a street whose members were imported early is reached only after
- * most of the roll (1M members: seconds per page). SQLite already plans it that way, and copying
- * the ids out first only slows it down. See bench/README.md.
+ * One page of the roll, newest first: its ids, then only those rows joined and decrypted. See
+ * pageIds for how the ids are found. The total comes from rollTotal.
  */
 export async function listMembers(deps: Deps, caller: Caller, query: z.infer<typeof memberListQuery>) {
-  if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
+  const reader = readDb(deps, caller);
+  if (query.orgId) await requireOrgInScope(reader, caller.scope, query.orgId);
   const filter = rollFilter(deps, caller.scope, query);
-  const total = await rollTotal(deps, caller.scope, query, filter);
-  const rows = await deps.db
-    .with((cte) => (deps.engine === 'postgres' ? cte('roll').materialized() : cte('roll').notMaterialized()), (db) => db.selectFrom('members').select('members.id').where(filter))
+  const total = await rollTotal(reader, caller.scope, query, filter);
+  const ids = await pageIds(deps, reader, caller.scope, query, filter);
+  if (!ids) return { items: [], total };
+  const rows = await reader
     .selectFrom('members')
     .innerJoin('orgs', 'orgs.id', 'members.org_id')
     .leftJoin('enterprises', 'enterprises.id', 'members.enterprise_id')
     .select(memberColumns)
-    .where('members.id', 'in', (eb) => eb.selectFrom('roll').select('roll.id').orderBy('roll.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize))
+    .where('members.id', 'in', ids)
     .orderBy('members.id', 'desc')
     .execute();
   return { items: rows.map(memberItemView(deps)), total };
 }
 
 /**
- * The roll's size. Unfiltered (no search, no status) it is read from subtree_member_counts (kept by
- * triggers, migration 0006): the counts of the chosen org (already checked to lie in scope, so its
- * subtree is all in scope), or of the scope's tops, instead of counting a whole street's members on
- * every page.
+ * The page's ids, as a subquery, or null when the scope is empty. `after` (the last id of the
+ * previous page) starts the page below it with no OFFSET (keyset paging); else `page` skips.
+ *
+ * Without a search the ids are one backward range of member_ancestors' key per org whose subtree
+ * the list covers (the chosen org, or the fewest orgs whose subtrees make up the scope), so a page
+ * costs its own rows whatever the scope's size (a status filter looks each id's member up and
+ * skips those of another status: a rare status walks further); several orgs (grants side by side) each give their first
+ * `offset + pageSize` ids, merged. A county-wide scope walks the members' primary key. See
+ * migration 0034 and bench/README.md.
+ *
+ * A search reads the members its term's index finds (ID number or phone hash, member number, or
+ * the name over the scope) and filters those by scope. On PostgreSQL they are gathered first
+ * (MATERIALIZED) and then sorted: otherwise it walks the primary key backwards hoping to meet the
+ * scope's matches soon.
  */
-async function rollTotal(deps: Deps, scope: Scope, query: RollQuery, filter: Expression<SqlBool>): Promise<number> {
-  if (query.q || query.status) {
-    const [{ total }] = await deps.db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
+async function pageIds(deps: Deps, db: Db, scope: Scope, query: z.infer<typeof memberListQuery>, filter: Expression<SqlBool>) {
+  const offset = query.after ? 0 : (query.page - 1) * query.pageSize;
+  if (query.q) {
+    return db
+      .with((cte) => (deps.engine === 'postgres' ? cte('roll').materialized() : cte('roll').notMaterialized()), (db) =>
+        db.selectFrom('members').select('members.id').where(filter).$if(!!query.after, (q) => q.where('members.id', '<', query.after!)),
+      )
+      .selectFrom('roll')
+      .select('roll.id')
+      .orderBy('roll.id', 'desc')
+      .limit(query.pageSize)
+      .offset(offset);
+  }
+  const status = query.status as 'member' | undefined;
+  if (!query.orgId && scope.all) {
+    return db
+      .selectFrom('members')
+      .select('members.id')
+      .$if(!!status, (q) => q.where('members.status', '=', status!))
+      .$if(!!query.after, (q) => q.where('members.id', '<', query.after!))
+      .orderBy('members.id', 'desc')
+      .limit(query.pageSize)
+      .offset(offset);
+  }
+  const tops = query.orgId ? [query.orgId] : await scopeTops(db, scope);
+  if (tops.length === 0) return null;
+  const under = (top: number, limit: number) =>
+    db
+      .selectFrom('member_ancestors')
+      .select('member_ancestors.member_id as id')
+      .where('member_ancestors.ancestor_id', '=', top)
+      // A scalar subquery, which PostgreSQL does not turn into a join: as a join it merged the
+      // range with the members' whole primary key walked backwards from the newest member.
+      .$if(!!status, (q) =>
+        q.where((eb) => eb(eb.selectFrom('members').select('members.status').whereRef('members.id', '=', 'member_ancestors.member_id'), '=', status!)),
+      )
+      .$if(!!query.after, (q) => q.where('member_ancestors.member_id', '<', query.after!))
+      .orderBy('member_ancestors.member_id', 'desc')
+      .limit(limit);
+  if (tops.length === 1) return under(tops[0], query.pageSize).offset(offset);
+  const [first, ...rest] = tops.map((top, i) => db.selectFrom(under(top, offset + query.pageSize).as(`t${i}`)).select(`t${i}.id as id`));
+  return db
+    .selectFrom(rest.reduce((all, next) => all.unionAll(next), first).as('tops'))
+    .select('tops.id')
+    .orderBy('tops.id', 'desc')
+    .limit(query.pageSize)
+    .offset(offset);
+}
+
+/** The fewest orgs whose subtrees make up a scope (grants may nest): its one root needs no query. */
+async function scopeTops(db: Deps['db'], scope: Scope): Promise<number[]> {
+  if (scope.roots.length <= 1) return scope.roots;
+  const rows = await db.selectFrom('orgs').select('orgs.id').where(isScopeTop(scope)).orderBy('orgs.id').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The roll's size. Without a search it is read from subtree_member_counts (kept by triggers,
+ * migration 0006; one row per status, so a status filter sums that status's): the counts of the
+ * chosen org (already checked to lie in scope, so its subtree is all in scope), or of the scope's
+ * tops, instead of counting a whole street's members on every page.
+ */
+async function rollTotal(db: Db, scope: Scope, query: RollQuery, filter: Expression<SqlBool>): Promise<number> {
+  if (query.q) {
+    const [{ total }] = await db.selectFrom('members').where(filter).select((eb) => eb.fn.countAll<number>().as('total')).execute();
     return Number(total);
   }
-  const counts = deps.db.selectFrom('subtree_member_counts');
+  const counts = db.selectFrom('subtree_member_counts').$if(!!query.status, (q) => q.where('status', '=', query.status as 'member'));
   const [{ total }] = await (query.orgId ? counts.where('org_id', '=', query.orgId) : counts.where('org_id', 'in', (eb) => eb.selectFrom('orgs').select('orgs.id').where(isScopeTop(scope))))
     .select((eb) => eb.fn.sum<number>('n').as('total'))
     .execute();

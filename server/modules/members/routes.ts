@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorReportFile, importReportDir, importWorkbook, sendWorkbook } from '../../platform/spreadsheet.ts';
+import { importWorkbook, openErrorReport, sendWorkbook } from '../../platform/spreadsheet.ts';
 import { notFound } from '../../platform/errors.ts';
 import { idParams, pageOf } from '../../platform/validation.ts';
 import * as s from './schema.ts';
@@ -168,9 +167,9 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { summary: 'Download an import’s error report (only by the uploader, for a day)', tags: ['members'], params: z.object({ token: z.string().max(80) }) },
     },
     async (req, reply) => {
-      const file = errorReportFile(importReportDir(deps.config.dataDir), req.caller.user!.id, req.params.token);
-      if (!file) throw notFound('import_report');
-      return sendWorkbook(reply, memberFileNames.errorReport, fs.createReadStream(file));
+      const report = await openErrorReport(deps.files, req.caller.user!.id, req.params.token);
+      if (!report) throw notFound('import_report');
+      return sendWorkbook(reply, memberFileNames.errorReport, report);
     },
   );
   app.get(

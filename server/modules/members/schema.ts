@@ -139,6 +139,7 @@ export const memberListQuery = pageQuery.extend({
   orgId: id.optional().describe('this org’s whole subtree'),
   q: z.string().trim().max(50).optional().describe('name, member number, or a full ID number or phone'),
   status: memberStatus.optional(),
+  after: id.optional().describe('keyset paging: the last id of the previous page; answers the members after it (newest first) with no offset, `page` ignored'),
 });
 
 export const updateMemberBody = z
@@ -218,7 +219,7 @@ export const directoryItem = z.object({
   parentName: z.string().nullable(),
 });
 
-export const memberExportQuery = exportQueryOf(memberListQuery);
+export const memberExportQuery = exportQueryOf(memberListQuery.omit({ after: true }));
 export const applicationExportQuery = exportQueryOf(applicationListQuery);
 export const transferExportQuery = exportQueryOf(transferListQuery);
 

@@ -11,6 +11,7 @@ import { unionDueFoundedBy } from '../orgs/index.ts';
 import { overdueBefore } from './applications.ts';
 import { percent } from './rules.ts';
 import * as s from './schema.ts';
+import { readingDeps } from '../../platform/replica.ts';
 
 /**
  * Coverage statistics over an org's whole subtree, each figure one indexed aggregate query:
@@ -26,8 +27,9 @@ import * as s from './schema.ts';
  *   the subtree's enterprises, those whose number is known.
  */
 export async function orgStats(deps: Deps, caller: Caller, orgId: number) {
-  await requireOrgInScope(deps.db, caller.scope, orgId);
-  return subtreeStats(deps, orgId);
+  const reading = readingDeps(deps, caller);
+  await requireOrgInScope(reading.db, caller.scope, orgId);
+  return subtreeStats(reading, orgId);
 }
 
 /** orgStats of an org already checked in the caller's scope (the data screen's members section). */

@@ -52,6 +52,12 @@ export interface SubtreeMemberCountTable {
   new_form_workers: number;
 }
 
+/** A member under each org of their org's chain, the org itself included (migration 0034, kept by triggers). */
+export interface MemberAncestorTable {
+  ancestor_id: number;
+  member_id: number;
+}
+
 export interface JoinApplicationTable extends StandardFields {
   id: Generated<number>;
   user_id: number;
@@ -92,6 +98,7 @@ declare module '../../db/schema.ts' {
   interface DB {
     members: MemberTable;
     subtree_member_counts: SubtreeMemberCountTable;
+    member_ancestors: MemberAncestorTable;
     join_applications: JoinApplicationTable;
     transfers: TransferTable;
   }

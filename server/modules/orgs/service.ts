@@ -14,6 +14,7 @@ import { ancestorIds, linkIntoTree, moveSubtree } from './tree.ts';
 import { exportTexts as t, labels } from './messages.ts';
 import { readableOrgs } from './policy.ts';
 import type { createOrgBody, orgExportQuery, orgListQuery, updateOrgBody } from './schema.ts';
+import { readDb } from '../../platform/replica.ts';
 
 /** Orgs with their counts of open children and active enterprises, filtered by scope. */
 export function orgsWithCounts(tx: Tx, scope: Scope) {
@@ -96,14 +97,15 @@ export async function getOrg(deps: Deps, caller: Caller, orgId: number) {
 }
 
 export async function listChildren(deps: Deps, caller: Caller, orgId: number) {
-  await loadOrg(deps.db, caller.scope, orgId);
-  const rows = await orgsWithCounts(deps.db, caller.scope).where('orgs.parent_id', '=', orgId).orderBy('orgs.status').orderBy('orgs.id').execute();
+  const reader = readDb(deps, caller);
+  await loadOrg(reader, caller.scope, orgId);
+  const rows = await orgsWithCounts(reader, caller.scope).where('orgs.parent_id', '=', orgId).orderBy('orgs.status').orderBy('orgs.id').execute();
   return { items: rows.map(orgView), total: rows.length };
 }
 
 /** The tops of the caller's scope: where the console's tree starts. */
 export async function listRoots(deps: Deps, caller: Caller) {
-  const q = orgsWithCounts(deps.db, caller.scope).where(isScopeTop(caller.scope));
+  const q = orgsWithCounts(readDb(deps, caller), caller.scope).where(isScopeTop(caller.scope));
   const rows = await q.orderBy('orgs.id').execute();
   return { items: rows.map(orgView), total: rows.length };
 }
@@ -122,11 +124,12 @@ function orgFilter(query: OrgFilters): Expression<SqlBool> {
 }
 
 export async function searchOrgs(deps: Deps, caller: Caller, query: z.infer<typeof orgListQuery>) {
-  if (query.under) await loadOrg(deps.db, caller.scope, query.under);
-  const q = deps.db.selectFrom('orgs').where(readableOrgs(caller.scope)).where(orgFilter(query));
+  const reader = readDb(deps, caller);
+  if (query.under) await loadOrg(reader, caller.scope, query.under);
+  const q = reader.selectFrom('orgs').where(readableOrgs(caller.scope)).where(orgFilter(query));
   const { rows: page, total } = await paginate(q, query, (q) => q.select('orgs.id').orderBy('orgs.id'));
   const ids = page.map((r) => r.id);
-  const rows = ids.length ? await orgsWithCounts(deps.db, caller.scope).where('orgs.id', 'in', ids).orderBy('orgs.id').execute() : [];
+  const rows = ids.length ? await orgsWithCounts(reader, caller.scope).where('orgs.id', 'in', ids).orderBy('orgs.id').execute() : [];
   return { items: rows.map(orgView), total };
 }
 
@@ -235,6 +238,8 @@ export async function closeOrg(deps: Deps, caller: Caller, orgId: number) {
     if (org.status === 'closed') throw refused('org_closed');
     refuse(checkClose(Number(org.child_count), Number(org.enterprise_count)));
     await tx.updateTable('orgs').set({ status: 'closed', closed_at: caller.actor.now, updated_at: caller.actor.now }).where('id', '=', orgId).execute();
+    // Grants on a closed org give nothing any more: every session's grants are read again.
+    await deps.sessions.changed(tx, { all: true });
     const after = orgView(await loadOrg(tx, caller.scope, orgId));
     await audit(tx, caller.actor, { action: 'org.close', entity: 'org', entityId: orgId, orgId, before: { status: org.status }, after: { status: 'closed' } });
     return after;

@@ -54,7 +54,7 @@ describe('the data screen’s figures', () => {
   it('shows the county what was created under it: members, joins this year, coverage, a Pioneer title, an activity with its sign-ups, a contest with its entries', async () => {
     const o = await overview(f.orgs.county);
     expect(o).toMatchObject({ orgId: f.orgs.county, orgName: '嘉善县总工会', generatedAt: clockOf(app)().toISOString() });
-    expect(Object.keys(o.figures)).toEqual(['members', 'pioneer', 'competitions', 'honours', 'activities', 'contests', 'bargaining', 'ratings', 'rights', 'hardship', 'recuperation', 'fundraising', 'benefits']);
+    expect(Object.keys(o.figures)).toEqual(['members', 'pioneer', 'competitions', 'honours', 'activities', 'contests', 'bargaining', 'ratings', 'rights', 'hardship', 'recuperation', 'training', 'cobuilding', 'volunteers', 'fundraising', 'benefits', 'socials', 'wishes', 'venues']);
     const { members, pioneer, activities, contests } = o.figures;
     expect(members).toMatchObject({ total: 2, joinedThisYear: 2, byStatus: { member: 2, transferring: 0, retained: 0, left: 0 } });
     expect(members.growth).toHaveLength(12);

@@ -1,12 +1,15 @@
 import { requireOrgInScope, scopeFor } from '../../platform/access.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { overviewSections } from '../../platform/overview.ts';
+import { readingDeps } from '../../platform/replica.ts';
 
 /**
  * The data screen of one org in the caller's scope (404 outside it, like every org route): every
  * registered section whose permission the caller holds over the org, read over its whole subtree.
  */
-export async function orgOverview(deps: Deps, caller: Caller, orgId: number) {
+export async function orgOverview(primaryDeps: Deps, caller: Caller, orgId: number) {
+  // Every figure may lag the primary a little: the whole screen reads from the replica when it can.
+  const deps = readingDeps(primaryDeps, caller);
   await requireOrgInScope(deps.db, caller.scope, orgId);
   const [org, chain] = await Promise.all([
     deps.db.selectFrom('orgs').select('name').where('id', '=', orgId).executeTakeFirstOrThrow(),

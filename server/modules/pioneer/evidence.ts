@@ -1,22 +1,23 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
 import { AppError, notFound, refused } from '../../platform/errors.ts';
 import { receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { keepUpload, spoolDir } from '../../platform/files.ts';
 import { audit } from '../../platform/audit.ts';
 import { today } from '../../platform/dates.ts';
 import { readableEvidence, readableCandidates } from './policy.ts';
 
 /**
  * Self-assessment evidence (佐证材料): received through the platform's one upload path
- * (platform/uploads.ts: random names under `${dataDir}/evidence/<candidate>/`, sha256, size limit,
- * content checked against the whitelist) and served back only as attachments.
+ * (platform/uploads.ts: random names, sha256, size limit, content checked against the whitelist;
+ * kept in the file store as `evidence/<candidate>/<uuid>`, platform/files.ts) and served back only as attachments.
  */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_KINDS: readonly FileKind[] = ['pdf', 'jpg', 'png', 'docx', 'xlsx'];
 
-const evidenceDir = (deps: Deps) => path.join(deps.config.dataDir, 'evidence');
+/** The file store key of an evidence file (its row's storage_key is `<candidate>/<uuid>`). */
+const evidenceKey = (storageKey: string) => `evidence/${storageKey}`;
 
 export type EvidenceView = { id: number; fileName: string; contentType: string; size: number; sha256: string; createdAt: string };
 
@@ -50,35 +51,31 @@ async function editableCandidate(deps: Deps, caller: Caller, candidateId: number
 
 export async function uploadEvidence(deps: Deps, caller: Caller, candidateId: number, parts: AsyncIterableIterator<any>) {
   await editableCandidate(deps, caller, candidateId);
-  const received = await receiveFile(parts, path.join(evidenceDir(deps), String(candidateId)), { maxBytes: EVIDENCE_MAX_BYTES, allowed: EVIDENCE_KINDS });
+  const received = await receiveFile(parts, spoolDir(deps.config.dataDir), { maxBytes: EVIDENCE_MAX_BYTES, allowed: EVIDENCE_KINDS });
   const stored = received.stored!;
-  try {
-    return await deps.db.transaction().execute(async (tx) => {
-      // Checked again inside the transaction: the self-assessment may have been submitted meanwhile.
-      const r = await tx.selectFrom('pioneer_candidates').select(['status', 'org_id']).where('id', '=', candidateId).executeTakeFirstOrThrow();
-      if (r.status !== 'registered') throw refused('pioneer_evidence_locked');
-      const row = await tx
-        .insertInto('pioneer_evidence')
-        .values({
-          candidate_id: candidateId,
-          file_name: stored.name,
-          content_type: stored.type,
-          size: stored.size,
-          sha256: stored.sha256,
-          storage_key: `${candidateId}/${path.basename(stored.file)}`,
-          uploaded_by: caller.user!.id,
-          created_at: caller.actor.now,
-        })
-        .returning(['id', 'file_name', 'content_type', 'size', 'sha256', 'created_at'])
-        .executeTakeFirstOrThrow();
-      const view: EvidenceView = { id: row.id, fileName: row.file_name, contentType: row.content_type, size: row.size, sha256: row.sha256, createdAt: row.created_at };
-      await audit(tx, caller.actor, { action: 'pioneer_evidence.upload', entity: 'pioneer_evidence', entityId: row.id, orgId: r.org_id, after: { candidateId, ...view } });
-      return view;
-    });
-  } catch (err) {
-    fs.rmSync(stored.file, { force: true });
-    throw err;
-  }
+  const storageKey = `${candidateId}/${path.basename(stored.file)}`;
+  return keepUpload(deps, stored.file, evidenceKey(storageKey), async (tx) => {
+    // Checked again inside the transaction: the self-assessment may have been submitted meanwhile.
+    const r = await tx.selectFrom('pioneer_candidates').select(['status', 'org_id']).where('id', '=', candidateId).executeTakeFirstOrThrow();
+    if (r.status !== 'registered') throw refused('pioneer_evidence_locked');
+    const row = await tx
+      .insertInto('pioneer_evidence')
+      .values({
+        candidate_id: candidateId,
+        file_name: stored.name,
+        content_type: stored.type,
+        size: stored.size,
+        sha256: stored.sha256,
+        storage_key: storageKey,
+        uploaded_by: caller.user!.id,
+        created_at: caller.actor.now,
+      })
+      .returning(['id', 'file_name', 'content_type', 'size', 'sha256', 'created_at'])
+      .executeTakeFirstOrThrow();
+    const view: EvidenceView = { id: row.id, fileName: row.file_name, contentType: row.content_type, size: row.size, sha256: row.sha256, createdAt: row.created_at };
+    await audit(tx, caller.actor, { action: 'pioneer_evidence.upload', entity: 'pioneer_evidence', entityId: row.id, orgId: r.org_id, after: { candidateId, ...view } });
+    return view;
+  });
 }
 
 export async function removeEvidence(deps: Deps, caller: Caller, evidenceId: number) {
@@ -91,7 +88,7 @@ export async function removeEvidence(deps: Deps, caller: Caller, evidenceId: num
     await tx.deleteFrom('pioneer_evidence').where('id', '=', evidenceId).execute();
     await audit(tx, caller.actor, { action: 'pioneer_evidence.remove', entity: 'pioneer_evidence', entityId: evidenceId, orgId: r.org_id, before: { fileName: e.file_name, sha256: e.sha256 } });
   });
-  fs.rmSync(path.join(evidenceDir(deps), e.storage_key), { force: true });
+  await deps.files.remove(evidenceKey(e.storage_key));
 }
 
 /** The file, to cadres who see the candidate and to the judges assigned to it. */
@@ -105,7 +102,7 @@ export async function evidenceFile(deps: Deps, caller: Caller, evidenceId: numbe
     .where(readableEvidence(caller))
     .executeTakeFirst();
   if (!e) throw notFound('pioneer_evidence');
-  const file = path.join(evidenceDir(deps), e.storage_key);
-  if (!fs.existsSync(file)) throw notFound('pioneer_evidence');
-  return { file, fileName: e.file_name, contentType: e.content_type, sha256: e.sha256 };
+  const body = await deps.files.open(evidenceKey(e.storage_key));
+  if (!body) throw notFound('pioneer_evidence');
+  return { body, fileName: e.file_name, contentType: e.content_type, sha256: e.sha256 };
 }

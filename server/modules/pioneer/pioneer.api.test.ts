@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExport } from '../../test/exports.ts';
 import type { FastifyInstance } from 'fastify';
-import { PASSWORD, anonymous, buildFixture, clockOf, createTeam, createTestApp, expectStatus, login, newUscc, type Client, type Fixture } from '../../test/harness.ts';
+import { PASSWORD, anonymous, buildFixture, clockOf, createTeam, createTestApp, expectStatus, keptFiles, login, newUscc, type Client, type Fixture } from '../../test/harness.ts';
 import { buildPioneerWorld, campaignBody, makeJudge, multipart, PDF, selfAssess, titleWorkbook, uploadEvidence, type PioneerWorld } from './test-world.ts';
 
 let app: FastifyInstance;
@@ -457,14 +457,12 @@ describe('evidence files', () => {
     expect((await f.clients.countyCadre.get(`/api/pioneer/evidence/${e.id}`)).statusCode).toBe(200);
     expect((await f.clients.cadreB.get(`/api/pioneer/evidence/${e.id}`)).statusCode).toBe(404);
     expect((await f.clients.member.get(`/api/pioneer/evidence/${e.id}`)).statusCode).toBe(404);
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    const stored = fs.readdirSync(path.join(app.deps.config.dataDir, 'evidence', String(cand)));
+    const stored = await app.deps.files.list(`evidence/${cand}/`);
     expect(stored).toHaveLength(1);
     expect(stored[0]).not.toContain('照片');
     expect((await f.clients.cadreB.delete(`/api/pioneer/evidence/${e.id}`)).statusCode).toBe(404);
     expect((await f.clients.cadreA.delete(`/api/pioneer/evidence/${e.id}`)).statusCode).toBe(204);
-    expect(fs.readdirSync(path.join(app.deps.config.dataDir, 'evidence', String(cand)))).toHaveLength(0);
+    expect(await app.deps.files.list(`evidence/${cand}/`)).toHaveLength(0);
   });
 
   it.each([
@@ -477,9 +475,8 @@ describe('evidence files', () => {
     const res = await uploadEvidence(app, f.clients.cadreA, cand, name, data, 'application/octet-stream');
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0].field).toBe('file');
-    const fs = await import('node:fs');
-    const path = await import('node:path');
-    expect(fs.readdirSync(path.join(app.deps.config.dataDir, 'evidence', String(cand)))).toHaveLength(0);
+    expect(await app.deps.files.list(`evidence/${cand}/`)).toHaveLength(0);
+    expect(await keptFiles(app)).not.toContainEqual(expect.stringMatching(/^tmp\//));
   });
 
   it('refuses a file over 20 MB with 413', async () => {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { importWorkbook, sendWorkbook } from '../../platform/spreadsheet.ts';
@@ -170,7 +169,7 @@ export const pioneerRoutes: FastifyPluginAsyncZod = async (app) => {
         .headers(fileHeaders(e.contentType, e.fileName, false))
         .header('cache-control', 'private, no-store')
         .header('x-checksum-sha256', e.sha256)
-        .send(fs.createReadStream(e.file));
+        .send(e.body);
     },
   );
   app.delete(

@@ -137,7 +137,7 @@ export async function importTitles(deps: Deps, caller: Caller, orgId: number, fi
     if (!enterprises.has(g.uscc)) bad.push({ row: g.row, cells: g.cells, errors: explain([{ field: 'uscc', rule: 'pioneer_row_enterprise_unknown' }]) });
     else if (existing.has(`${g.uscc}|${g.teamName}|${g.type}|${g.level}|${g.year}`)) bad.push({ row: g.row, cells: g.cells, errors: explain([{ field: 'teamName', rule: 'pioneer_row_title_exists' }]) });
   }
-  if (bad.length) await refuseImport(deps.config.dataDir, caller.user!.id, titleColumns, bad);
+  if (bad.length) await refuseImport(deps, caller.user!.id, titleColumns, bad);
 
   const now = caller.actor.now;
   await deps.db.transaction().execute(async (tx) => {

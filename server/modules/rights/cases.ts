@@ -10,6 +10,7 @@ import { audit, type Actor } from '../../platform/audit.ts';
 import { paginate } from '../../platform/paging.ts';
 import { exportList } from '../../platform/exports.ts';
 import { receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { keepUpload, spoolDir } from '../../platform/files.ts';
 import { shanghaiMinute } from '../../platform/dates.ts';
 import { cadresOf, notify } from '../notifications/index.ts';
 import { membershipOf } from '../members/index.ts';
@@ -28,7 +29,8 @@ import type { caseExportQuery, caseListQuery, closeBody, createCaseBody, intakeB
 
 export const ATTACHMENT_MAX_BYTES = 10 * 2 ** 20;
 export const ATTACHMENT_KINDS: readonly FileKind[] = ['pdf', 'jpg', 'png', 'docx'];
-const attachmentsDir = (deps: Deps) => path.join(deps.config.dataDir, 'rights');
+/** An attachment's file store key (platform/files.ts; its row's storage_key is `<case>/<uuid>`). */
+const attachmentKey = (storageKey: string) => `rights/${storageKey}`;
 
 const statusLabel = (s: CaseStatus) => ({ zh: t[s].zh, en: t[s].en });
 const decryptNumber = (deps: Deps, v: string | null) => (v === null ? null : Number(deps.pii.decrypt(v)));
@@ -447,27 +449,27 @@ async function attachableCase(deps: Deps, caller: Caller, caseId: number) {
   return c;
 }
 
-/** An attachment, kept encrypted on disk: the file as received is replaced by its ciphertext at once. */
+/** An attachment, kept encrypted: the spooled file is replaced by its ciphertext before it is stored. */
 export async function uploadAttachment(deps: Deps, caller: Caller, caseId: number, parts: AsyncIterableIterator<any>) {
   const c = await attachableCase(deps, caller, caseId);
-  const dir = path.join(attachmentsDir(deps), String(caseId));
-  const { stored } = await receiveFile(parts, dir, { maxBytes: ATTACHMENT_MAX_BYTES, allowed: ATTACHMENT_KINDS });
+  const { stored } = await receiveFile(parts, spoolDir(deps.config.dataDir), { maxBytes: ATTACHMENT_MAX_BYTES, allowed: ATTACHMENT_KINDS });
   const file = stored!;
+  const storageKey = `${caseId}/${path.basename(file.file)}`;
   try {
     fs.writeFileSync(file.file, deps.pii.encrypt(fs.readFileSync(file.file).toString('base64')));
-    return await deps.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('rights_case_attachments')
-        .values({ case_id: caseId, name_enc: deps.pii.encrypt(file.name), content_type: file.type, size: file.size, storage_key: `${caseId}/${path.basename(file.file)}`, created_by: caller.actor.userId, created_at: caller.actor.now })
-        .returning(['id', 'created_at'])
-        .executeTakeFirstOrThrow();
-      await audit(tx, caller.actor, { action: 'rights_case_attachment.upload', entity: 'rights_case_attachment', entityId: row.id, orgId: c.org_id, after: { caseId, size: file.size, contentType: file.type } });
-      return { id: row.id, fileName: file.name, contentType: file.type, size: file.size, createdAt: row.created_at };
-    });
   } catch (err) {
     fs.rmSync(file.file, { force: true });
     throw err;
   }
+  return keepUpload(deps, file.file, attachmentKey(storageKey), async (tx) => {
+    const row = await tx
+      .insertInto('rights_case_attachments')
+      .values({ case_id: caseId, name_enc: deps.pii.encrypt(file.name), content_type: file.type, size: file.size, storage_key: storageKey, created_by: caller.actor.userId, created_at: caller.actor.now })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await audit(tx, caller.actor, { action: 'rights_case_attachment.upload', entity: 'rights_case_attachment', entityId: row.id, orgId: c.org_id, after: { caseId, size: file.size, contentType: file.type } });
+    return { id: row.id, fileName: file.name, contentType: file.type, size: file.size, createdAt: row.created_at };
+  });
 }
 
 export async function attachmentFile(deps: Deps, caller: Caller, attachmentId: number) {
@@ -476,9 +478,9 @@ export async function attachmentFile(deps: Deps, caller: Caller, attachmentId: n
   const c = await attachableCase(deps, caller, a.case_id).catch(() => {
     throw notFound('rights_case_attachment');
   });
-  const file = path.join(attachmentsDir(deps), a.storage_key);
-  if (!fs.existsSync(file)) throw notFound('rights_case_attachment');
-  const body = Buffer.from(deps.pii.decrypt(fs.readFileSync(file, 'utf8')), 'base64');
+  const sealed = await deps.files.read(attachmentKey(a.storage_key));
+  if (!sealed) throw notFound('rights_case_attachment');
+  const body = Buffer.from(deps.pii.decrypt(sealed.toString('utf8')), 'base64');
   await deps.db.transaction().execute((tx) => audit(tx, caller.actor, { action: 'rights_case_attachment.read', entity: 'rights_case_attachment', entityId: a.id, orgId: c.org_id }));
   return { body, fileName: deps.pii.decrypt(a.name_enc), contentType: a.content_type };
 }

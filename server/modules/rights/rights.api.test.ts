@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildFixture, clockOf, createTestApp, expectStatus, type Fixture } from '../../test/harness.ts';
@@ -171,9 +169,9 @@ describe('personal data', () => {
     expect(row.narrative_enc).not.toContain(narrative);
     expect(row.amount_enc).not.toContain('8765400');
     const up = expectStatus(await multipart(app, w.worker, `/api/rights-cases/${id}/attachments`, {}, { name: '住院证明.pdf', type: 'application/pdf', data: PDF }), 201);
-    const stored = fs.readdirSync(path.join(app.deps.config.dataDir, 'rights', String(id)));
+    const stored = await app.deps.files.list(`rights/${id}/`);
     expect(stored).toHaveLength(1);
-    expect(fs.readFileSync(path.join(app.deps.config.dataDir, 'rights', String(id), stored[0])).includes(Buffer.from('%PDF'))).toBe(false);
+    expect((await app.deps.files.read(stored[0]))!.includes(Buffer.from('%PDF'))).toBe(false);
     for (const as of [w.worker, f.clients.cadreA]) {
       const res = await as.get(`/api/rights-case-attachments/${up.id}`);
       expect(res.statusCode).toBe(200);

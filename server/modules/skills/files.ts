@@ -145,7 +145,7 @@ export async function importRecords(deps: Deps, caller: Caller, orgId: number, f
   await checkPending();
 
   if (count === 0) throw fieldError('file', 'skill_import_no_rows');
-  if (bad.length) await refuseImport(deps.config.dataDir, caller.user!.id, importColumns, bad);
+  if (bad.length) await refuseImport(deps, caller.user!.id, importColumns, bad);
 
   const { actor } = caller;
   try {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.ts';
 import type { Caller, Deps } from '../../platform/context.ts';
+import { inScope } from '../../platform/access.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { membershipOf } from '../members/index.ts';
 import { shanghaiYear } from './rules.ts';
@@ -103,4 +104,11 @@ export async function myLovePoints(deps: Deps, caller: Caller) {
   const m = await membershipOf(deps.db, caller.user!.id);
   if (!m) return { balance: 0, entries: [] };
   return { balance: await balanceOf(deps.db, m.id), entries: await entriesOf(deps.db, m.id) };
+}
+
+/** GET /api/love-points/members/:id: a member's balance and ledger, for a cadre whose scope holds the member (else 404). */
+export async function memberLovePoints(deps: Deps, caller: Caller, memberId: number) {
+  const m = await deps.db.selectFrom('members').select(['id', 'name', 'org_id']).where('id', '=', memberId).where(inScope('members.org_id', caller.scope)).executeTakeFirst();
+  if (!m) throw notFound('member');
+  return { memberId: m.id, name: m.name, balance: await balanceOf(deps.db, m.id), entries: await entriesOf(deps.db, m.id) };
 }

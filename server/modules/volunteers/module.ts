@@ -4,6 +4,8 @@ import { volunteersRoutes } from './routes.ts';
 import { volunteers } from './migrations/0026-volunteers.ts';
 import { onCheckIn } from '../activities/index.ts';
 import { creditServiceHours } from './volunteers.ts';
+import { volunteersOverview } from './overview.ts';
+import { volunteersTodos } from './todos.ts';
 
 // a check-in at a volunteer service credits its hours and love points, in the check-in's transaction
 onCheckIn(creditServiceHours);
@@ -26,4 +28,6 @@ export const volunteersModule = defineModule({
   texts,
   permissions,
   migrations: { '0026-volunteers': volunteers },
+  todos: volunteersTodos,
+  overview: { volunteers: volunteersOverview },
 });

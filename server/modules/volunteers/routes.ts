@@ -23,6 +23,11 @@ export const volunteersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ledger.myLovePoints(deps, req.caller),
   );
   app.get(
+    '/love-points/members/:id',
+    { config: read, schema: { summary: 'A member’s love-points balance and ledger, for a cadre whose scope holds the member', tags, params: idParams, response: { 200: s.memberLovePoints } } },
+    async (req) => ledger.memberLovePoints(deps, req.caller, req.params.id),
+  );
+  app.get(
     '/love-points/rankings',
     { config: read, schema: { summary: 'The yearly love-points ranking of a scope (points earned in the year, with service hours)', tags, querystring: s.rankingQuery, response: { 200: s.rankingView } } },
     async (req) => ranking(deps, req.caller, req.query),

@@ -38,6 +38,9 @@ export function donationPoints(d: { amountFen?: number | null; goodsUnits?: numb
   return Math.min(MAX_POINTS_PER_DONATION, money + goods);
 }
 
+/** Whether a balance covers a spend: the rule the ledger's conditional UPDATE (`balance >= points`) enforces atomically. */
+export const covers = (balance: number, points: number) => Number.isInteger(points) && points > 0 && balance >= points;
+
 /** A ledger's balance: the plain sum of its entries. */
 export const balanceOf = (entries: { points: number }[]) => entries.reduce((s, e) => s + e.points, 0);
 

@@ -10,6 +10,7 @@ export const lovePointsMine = z.object({
   entries: z.array(z.object({ points: z.number().int().describe('positive: earned; negative: spent'), reason: z.string(), at: z.string() })),
 });
 
+export const memberLovePoints = lovePointsMine.extend({ memberId: z.number().int(), name: z.string() });
 export const rankingQuery = z.object({ orgId: id.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const rankingView = z.object({
   year: z.number().int(),
@@ -87,3 +88,5 @@ export const teamListQuery = pageQuery.extend({ orgId: id.optional() });
 export const teamMemberBody = z.object({ volunteerId: id });
 export const serviceBody = z.object({ activityId: id, hours: z.number().int().min(1).max(MAX_SERVICE_HOURS), volunteerTeamId: id.nullish() });
 export const serviceView = z.object({ activityId: z.number().int(), title: z.string(), startsAt: z.string(), hours: z.number().int(), teamName: z.string().nullable(), served: z.number().int() });
+
+export const volunteersOverviewView = z.object({ volunteers: z.number().int(), serviceHoursThisYear: z.number(), pointsEarnedThisYear: z.number().int(), pointsSpentThisYear: z.number().int() });

@@ -40,6 +40,18 @@ export const exportTexts = {
 } satisfies Texts;
 
 export const notices = {
+  wish_approved: {
+    title: { zh: '您的微心愿已上心愿墙', en: 'Your wish is on the wall' },
+    body: { zh: '您的心愿“{title}”已审核通过，等待爱心人士认领。', en: 'Your wish "{title}" was approved and waits to be claimed.' },
+  },
+  wish_rejected: {
+    title: { zh: '您的微心愿未通过审核', en: 'Your wish was not approved' },
+    body: { zh: '您的心愿“{title}”未通过审核：{reason}', en: 'Your wish "{title}" was not approved: {reason}' },
+  },
+  wish_confirmed: {
+    title: { zh: '心愿已圆梦，感谢您的爱心', en: 'The wish came true: thank you' },
+    body: { zh: '许愿人已确认心愿“{title}”圆梦，您获得 {points} 爱心积分。', en: 'The wisher confirmed "{title}"; you earned {points} love points.' },
+  },
   wish_claimed: {
     title: { zh: '您的微心愿已被认领', en: 'Your wish was claimed' },
     body: { zh: '您的心愿“{title}”已被认领，请留意。', en: 'Your wish "{title}" was claimed.' },
@@ -52,6 +64,7 @@ export const notices = {
 
 export const actions = {
   'wish.create': { zh: '发布微心愿', en: 'Post wish' },
+  'wish.read': { zh: '查看微心愿详情', en: 'Read wish' },
   'wish.approve': { zh: '审核通过微心愿', en: 'Approve wish' },
   'wish.reject': { zh: '驳回微心愿', en: 'Reject wish' },
   'wish.claim': { zh: '认领微心愿', en: 'Claim wish' },

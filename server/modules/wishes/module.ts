@@ -2,6 +2,8 @@ import { defineModule } from '../../platform/module.ts';
 import { texts } from './messages.ts';
 import { wishesRoutes } from './routes.ts';
 import { wishes } from './migrations/0027-wishes.ts';
+import { wishesOverview } from './overview.ts';
+import { wishesTodos } from './todos.ts';
 
 const permissions = {
   /** micro-wishes: see and moderate */
@@ -21,4 +23,6 @@ export const wishesModule = defineModule({
   texts,
   permissions,
   migrations: { '0027-wishes': wishes },
+  todos: wishesTodos,
+  overview: { wishes: wishesOverview },
 });

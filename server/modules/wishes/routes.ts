@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams, pageOf } from '../../platform/validation.ts';
@@ -45,6 +44,11 @@ export const wishesRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: anyone, schema: { summary: 'My wishes and the wishes I claimed', tags, response: { 200: z.object({ items: z.array(s.wishView) }) } } },
     async (req) => service.mine(deps, req.caller),
   );
+  app.get(
+    '/wishes/:id',
+    { config: read, schema: { summary: 'One wish with the wisher’s narrative (decrypted; the read is audited)', tags, params: idParams, response: { 200: s.wishView } } },
+    async (req) => service.readWish(deps, req.caller, req.params.id),
+  );
   app.post(
     '/wishes/:id/moderation',
     { config: write, schema: { summary: 'Approve a posted wish for the wall, or reject it with a reason', tags, params: idParams, body: s.moderationBody, response: moved } },
@@ -70,7 +74,7 @@ export const wishesRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: anyone, schema: { summary: 'A wish’s proof photo, for whoever may see the wish', tags, params: z.object({ key: z.string().max(64) }) } },
     async (req, reply) => {
       const f = await service.proofFile(deps, req.caller, req.params.key);
-      return reply.headers(fileHeaders(f.contentType, f.fileName, true)).send(fs.createReadStream(f.file));
+      return reply.headers(fileHeaders(f.contentType, f.fileName, true)).send(f.body);
     },
   );
 };

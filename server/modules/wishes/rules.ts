@@ -8,6 +8,8 @@ import type { Refusal } from '../../platform/errors.ts';
 
 /** The most a micro-wish may be worth: ¥200. */
 export const WISH_VALUE_CAP_FEN = 20_000;
+/** Days a fulfilled wish may wait for the wisher's confirmation before the cadre's to-do lists it. */
+export const CONFIRMATION_REMINDER_DAYS = 7;
 /** Largest proof photo (bytes). */
 export const PROOF_MAX_BYTES = 8 * 1024 * 1024;
 

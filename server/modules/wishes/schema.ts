@@ -16,7 +16,7 @@ export const wishView = z.object({
   orgName: z.string(),
   wisherName: z.string().describe('masked on the wall'),
   title: z.string(),
-  description: z.string(),
+  description: z.string().nullable().describe('the personal narrative: for the wisher, the claimer and cadres in scope; null on the wall'),
   valueFen: z.number().int(),
   status: z.enum(wishStatuses),
   rejectReason: z.string().nullable(),
@@ -29,6 +29,7 @@ export const wishView = z.object({
   createdAt: z.string(),
   actions: z.array(z.enum(['claim', 'fulfil', 'confirm'])),
 });
+export const wishesOverviewView = z.object({ posted: z.number().int(), claimed: z.number().int(), fulfilled: z.number().int() });
 export const wishListQuery = pageQuery.extend({ orgId: id.optional(), status: z.enum(wishStatuses).optional() });
 export const wishExportQuery = exportQueryOf(wishListQuery);
 export const wallQuery = pageQuery.extend({ status: z.enum(['open', 'claimed', 'fulfilled', 'confirmed']).optional() });

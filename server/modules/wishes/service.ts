@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
@@ -10,6 +9,7 @@ import { exportList } from '../../platform/exports.ts';
 import { paginate } from '../../platform/paging.ts';
 import { maskName } from '../../platform/pii.ts';
 import { fileKinds, receiveFile, type FileKind } from '../../platform/uploads.ts';
+import { keepUpload, spoolDir } from '../../platform/files.ts';
 import { partnerOf } from '../cobuilding/index.ts';
 import { membershipOf } from '../members/index.ts';
 import { notify } from '../notifications/index.ts';
@@ -23,7 +23,8 @@ import type { moderationBody, wallQuery, wishBody, wishExportQuery, wishListQuer
 
 const PROOF_KINDS: readonly FileKind[] = ['jpg', 'png', 'webp'];
 export const PROOF_PATH = '/api/wishes/files/';
-const proofDir = (deps: Deps) => path.join(deps.config.dataDir, 'wishes');
+/** A proof photo's file store key (platform/files.ts). */
+const proofKey = (key: string) => `wishes/${key}`;
 
 function wishes(tx: Tx) {
   return tx
@@ -58,7 +59,14 @@ function wishes(tx: Tx) {
 }
 type Row = Awaited<ReturnType<ReturnType<typeof wishes>['executeTakeFirstOrThrow']>>;
 
-const view = (userId: number | null, masked: boolean, canClaim: boolean) => (r: Row) => {
+/**
+ * The wish's narrative is personal (why the worker needs it): stored encrypted with `deps.pii`,
+ * decrypted for the wisher, the claimer and cadres in scope; the wall shows only the title.
+ */
+const narrative = (deps: Deps, r: Row, userId: number | null, cadre: boolean) =>
+  cadre || r.wisher_user_id === userId || (r.claimer_user_id !== null && r.claimer_user_id === userId) ? deps.pii.decrypt(r.description) : null;
+
+const view = (deps: Deps, userId: number | null, masked: boolean, canClaim: boolean, cadre = false) => (r: Row) => {
   const claimer = r.claimer_partner_name ?? r.claimer_member_name ?? r.claimer_display_name;
   const actions: ('claim' | 'fulfil' | 'confirm')[] = [];
   if (canClaim && r.status === 'open' && r.wisher_user_id !== userId) actions.push('claim');
@@ -70,7 +78,7 @@ const view = (userId: number | null, masked: boolean, canClaim: boolean) => (r: 
     orgName: r.org_name,
     wisherName: masked ? maskName(r.wisher_name) : r.wisher_name,
     title: r.title,
-    description: r.description,
+    description: narrative(deps, r, userId, cadre),
     valueFen: Number(r.value_fen),
     status: r.status,
     rejectReason: r.reject_reason,
@@ -108,7 +116,7 @@ export async function postWish(deps: Deps, caller: Caller, input: z.infer<typeof
         org_id: member.org_id,
         member_id: member.id,
         title: input.title,
-        description: input.description,
+        description: deps.pii.encrypt(input.description),
         value_fen: input.valueFen,
         status: 'pending',
         reject_reason: null,
@@ -126,7 +134,7 @@ export async function postWish(deps: Deps, caller: Caller, input: z.infer<typeof
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, caller.actor, { action: 'wish.create', entity: 'wish', entityId: id, orgId: member.org_id, after: { ...input, memberId: member.id } });
+    await audit(tx, caller.actor, { action: 'wish.create', entity: 'wish', entityId: id, orgId: member.org_id, after: { title: input.title, valueFen: input.valueFen, memberId: member.id } });
     return { id };
   });
 }
@@ -145,12 +153,22 @@ function step(status: WishStatus, action: WishAction) {
 
 export async function moderate(deps: Deps, caller: Caller, wishId: number, input: z.infer<typeof moderationBody>) {
   return deps.db.transaction().execute(async (tx) => {
-    const w = await tx.selectFrom('wishes').select(['id', 'org_id', 'status']).where('id', '=', wishId).where(readableWishes(caller.scope)).executeTakeFirst();
+    const w = await tx
+      .selectFrom('wishes')
+      .innerJoin('members', 'members.id', 'wishes.member_id')
+      .select(['wishes.id', 'wishes.org_id', 'wishes.status', 'wishes.title', 'members.user_id as wisher_user_id'])
+      .where('wishes.id', '=', wishId)
+      .where(readableWishes(caller.scope))
+      .executeTakeFirst();
     if (!w) throw notFound('wish');
     const action = input.approve ? 'approve' : 'reject';
     const to = step(w.status, action);
     if (!(await move(tx, wishId, action, { status: to, reject_reason: input.approve ? null : (input.reason ?? null) }))) throw conflict('wish_wrong_step', { status: w.status });
     await audit(tx, caller.actor, { action: `wish.${action}`, entity: 'wish', entityId: wishId, orgId: w.org_id, after: input });
+    if (w.wisher_user_id) {
+      if (input.approve) await notify(tx, deps, [w.wisher_user_id], { kind: 'wish_approved', params: { title: w.title }, key: `wish_approved:${wishId}` });
+      else await notify(tx, deps, [w.wisher_user_id], { kind: 'wish_rejected', params: { title: w.title, reason: input.reason ?? '—' }, key: `wish_rejected:${wishId}` });
+    }
     return { id: wishId, status: to };
   });
 }
@@ -165,7 +183,17 @@ function filtered(tx: Tx, scope: Scope, q: { orgId?: number; status?: string }) 
 export async function listWishes(deps: Deps, caller: Caller, query: z.infer<typeof wishListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   const { rows, total } = await paginate(filtered(deps.db, caller.scope, query), query, (q) => q.orderBy('wishes.id', 'desc'));
-  return { items: rows.map(view(caller.user!.id, false, false)), total };
+  return { items: rows.map(view(deps, caller.user!.id, false, false)), total };
+}
+
+/** One wish for a cadre in scope, with the wisher's narrative decrypted: the read is audited. */
+export async function readWish(deps: Deps, caller: Caller, wishId: number) {
+  return deps.db.transaction().execute(async (tx) => {
+    const r = await wishes(tx).where('wishes.id', '=', wishId).where(readableWishes(caller.scope)).executeTakeFirst();
+    if (!r) throw notFound('wish');
+    await audit(tx, caller.actor, { action: 'wish.read', entity: 'wish', entityId: wishId, orgId: r.org_id });
+    return view(deps, caller.user!.id, false, false, true)(r);
+  });
 }
 
 export async function exportWishes(deps: Deps, caller: Caller, query: z.infer<typeof wishExportQuery>) {
@@ -207,7 +235,7 @@ export async function wall(deps: Deps, caller: Caller, query: z.infer<typeof wal
   let q = wishes(deps.db).where(onWallOf(who.wallOrgId)).where('wishes.status', 'in', ['open', 'claimed', 'fulfilled', 'confirmed']);
   if (query.status) q = q.where('wishes.status', '=', query.status);
   const { rows, total } = await paginate(q, query, (x) => x.orderBy('wishes.id', 'desc'));
-  return { items: rows.map(view(caller.user!.id, true, true)), total };
+  return { items: rows.map(view(deps, caller.user!.id, true, true)), total };
 }
 
 /** My wishes and the wishes I claimed. */
@@ -218,7 +246,7 @@ export async function mine(deps: Deps, caller: Caller) {
     .orderBy('wishes.id', 'desc')
     .limit(100)
     .execute();
-  return { items: rows.map(view(userId, false, false)) };
+  return { items: rows.map(view(deps, userId, false, false)) };
 }
 
 async function visibleWish(tx: Tx, caller: Caller, wishId: number) {
@@ -249,27 +277,19 @@ export async function claimWish(deps: Deps, caller: Caller, wishId: number) {
 
 /** The claimer fulfils: multipart `file` (a photo) and `note`, through the platform's upload mechanism. */
 export async function fulfilWish(deps: Deps, caller: Caller, wishId: number, parts: AsyncIterableIterator<any>) {
-  const { stored, fields } = await receiveFile(parts, proofDir(deps), { maxBytes: PROOF_MAX_BYTES, allowed: PROOF_KINDS, required: false });
+  const { stored, fields } = await receiveFile(parts, spoolDir(deps.config.dataDir), { maxBytes: PROOF_MAX_BYTES, allowed: PROOF_KINDS, required: false });
   if (!stored) throw new AppError(422, 'wish_proof_required', {}, [{ field: 'file', message: { zh: '请上传完成照片', en: 'Upload a photo as proof' } }]);
   const key = `${path.basename(stored.file)}.${fileKinds[stored.kind].ext[0]}`;
-  const target = path.join(proofDir(deps), key);
-  try {
-    fs.renameSync(stored.file, target);
-    return await deps.db.transaction().execute(async (tx) => {
-      const { w } = await visibleWish(tx, caller, wishId);
-      if (w.claimer_user_id !== caller.user!.id) throw refused('wish_not_claimer');
-      step(w.status, 'fulfil');
-      const note = (fields.note ?? '').trim().slice(0, 500) || null;
-      if (!(await move(tx, wishId, 'fulfil', { status: 'fulfilled', proof_key: key, proof_type: stored.type, proof_note: note, fulfilled_at: caller.actor.now }))) throw conflict('wish_wrong_step', { status: w.status });
-      await audit(tx, caller.actor, { action: 'wish.fulfil', entity: 'wish', entityId: wishId, orgId: w.org_id, after: { proofKey: key, note } });
-      if (w.wisher_user_id) await notify(tx, deps, [w.wisher_user_id], { kind: 'wish_fulfilled', params: { title: w.title }, key: `wish_fulfilled:${wishId}` });
-      return { id: wishId, status: 'fulfilled' as const };
-    });
-  } catch (err) {
-    fs.rmSync(stored.file, { force: true });
-    fs.rmSync(target, { force: true });
-    throw err;
-  }
+  return keepUpload(deps, stored.file, proofKey(key), async (tx) => {
+    const { w } = await visibleWish(tx, caller, wishId);
+    if (w.claimer_user_id !== caller.user!.id) throw refused('wish_not_claimer');
+    step(w.status, 'fulfil');
+    const note = (fields.note ?? '').trim().slice(0, 500) || null;
+    if (!(await move(tx, wishId, 'fulfil', { status: 'fulfilled', proof_key: key, proof_type: stored.type, proof_note: note, fulfilled_at: caller.actor.now }))) throw conflict('wish_wrong_step', { status: w.status });
+    await audit(tx, caller.actor, { action: 'wish.fulfil', entity: 'wish', entityId: wishId, orgId: w.org_id, after: { proofKey: key, note } });
+    if (w.wisher_user_id) await notify(tx, deps, [w.wisher_user_id], { kind: 'wish_fulfilled', params: { title: w.title }, key: `wish_fulfilled:${wishId}` });
+    return { id: wishId, status: 'fulfilled' as const };
+  });
 }
 
 /** The wisher confirms; the claimer, when a member, earns the love points of a fulfilled wish (once). */
@@ -280,9 +300,11 @@ export async function confirmWish(deps: Deps, caller: Caller, wishId: number) {
     step(w.status, 'confirm');
     if (!(await move(tx, wishId, 'confirm', { status: 'confirmed', confirmed_at: caller.actor.now }))) throw conflict('wish_wrong_step', { status: w.status });
     const claimer = await tx.selectFrom('wishes').select('claimer_member_id').where('id', '=', wishId).executeTakeFirstOrThrow();
+    const points = claimer.claimer_member_id !== null ? POINTS_PER_FULFILLED_WISH : 0;
     if (claimer.claimer_member_id !== null) {
-      await creditLovePoints(tx, { memberId: claimer.claimer_member_id, points: POINTS_PER_FULFILLED_WISH, reason: `圆梦微心愿“${w.title}”`, source: `wish:${wishId}`, at: caller.actor.now, by: caller.actor.userId });
+      await creditLovePoints(tx, { memberId: claimer.claimer_member_id, points, reason: `圆梦微心愿“${w.title}”`, source: `wish:${wishId}`, at: caller.actor.now, by: caller.actor.userId });
     }
+    if (w.claimer_user_id) await notify(tx, deps, [w.claimer_user_id], { kind: 'wish_confirmed', params: { title: w.title, points }, key: `wish_confirmed:${wishId}` });
     await audit(tx, caller.actor, { action: 'wish.confirm', entity: 'wish', entityId: wishId, orgId: w.org_id, after: { status: 'confirmed' } });
     return { id: wishId, status: 'confirmed' as const };
   });
@@ -295,7 +317,7 @@ export async function proofFile(deps: Deps, caller: Caller, key: string) {
   if (!w) throw notFound('wish');
   const cadre = await deps.db.selectFrom('wishes').select('id').where('id', '=', w.id).where(readableWishes(writeScope(caller.user, 'wish.read'))).executeTakeFirst();
   if (!cadre) await deps.db.transaction().execute((tx) => visibleWish(tx, caller, w.id));
-  const file = path.join(proofDir(deps), key);
-  if (!fs.existsSync(file)) throw notFound('wish');
-  return { file, contentType: w.proof_type ?? 'image/jpeg', fileName: key };
+  const body = await deps.files.open(proofKey(key));
+  if (!body) throw notFound('wish');
+  return { body, contentType: w.proof_type ?? 'image/jpeg', fileName: key };
 }

@@ -8,6 +8,7 @@ export interface WishTable {
   org_id: number;
   member_id: number;
   title: string;
+  /** the wisher's narrative, encrypted with deps.pii (ciphertext, never plain text) */
   description: string;
   value_fen: number;
   status: WishStatus;

@@ -15,6 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+const todo = async (kind: string) => expectStatus(await f.clients.cadreA.get('/api/todos'), 200).items.find((i: { kind: string }) => i.kind === kind)?.count ?? 0;
+const titles = async (c: Parameters<typeof multipart>[1]) => expectStatus(await c.get('/api/notifications'), 200).items.map((n: { title: string }) => n.title);
 const fulfil = (as: Parameters<typeof multipart>[1], id: number) => multipart(app, as, `/api/wishes/${id}/fulfilment`, { note: '已送达' }, { name: 'proof.png', type: 'image/png', data: PNG });
 
 describe('micro-wishes', () => {
@@ -24,6 +26,13 @@ describe('micro-wishes', () => {
     const rival = await signUpMember(app, f.clients.cadreA, f.orgs.unionA, '王热心');
     expect(expectStatus(await wisher.client.post('/api/wishes', { title: '一套冬季校服', description: '孩子上学需要', valueFen: 20_001 }), 422).code).toBe('wish_over_cap');
     const { id } = expectStatus<{ id: number }>(await wisher.client.post('/api/wishes', { title: '一套冬季校服', description: '孩子上学需要', valueFen: 15_000 }), 201);
+    // the narrative is encrypted at rest; the queue to moderate lists it, the cadre's opening of it shows (and audits) it
+    const row = await app.deps.db.selectFrom('wishes').select('description').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.description).not.toContain('孩子上学');
+    expect((await todo('wishes_to_moderate')) > 0).toBe(true);
+    expect(expectStatus(await f.clients.cadreA.get('/api/wishes?status=pending'), 200).items.find((w: { id: number }) => w.id === id).description).toBeNull();
+    expect(expectStatus(await f.clients.cadreA.get(`/api/wishes/${id}`), 200).description).toBe('孩子上学需要');
+    expectStatus(await f.clients.cadreB.get(`/api/wishes/${id}`), 404);
     // not on the wall before moderation
     expect(expectStatus(await claimer.client.get('/api/wishes/wall'), 200).items.some((w: { id: number }) => w.id === id)).toBe(false);
     expectStatus(await claimer.client.post(`/api/wishes/${id}/claims`), 404);
@@ -31,7 +40,8 @@ describe('micro-wishes', () => {
     expectStatus(await f.clients.viewer.post(`/api/wishes/${id}/moderation`, { approve: true }), 403);
     expect(expectStatus(await f.clients.cadreA.post(`/api/wishes/${id}/moderation`, { approve: true }), 200).status).toBe('open');
     const onWall = expectStatus(await claimer.client.get('/api/wishes/wall'), 200).items.find((w: { id: number }) => w.id === id);
-    expect(onWall).toMatchObject({ wisherName: '张*花', actions: ['claim'] });
+    expect(onWall).toMatchObject({ wisherName: '张*花', description: null, actions: ['claim'] });
+    expect(await titles(wisher.client)).toContain('您的微心愿已上心愿墙');
     expect(expectStatus(await wisher.client.post(`/api/wishes/${id}/claims`), 422).code).toBe('wish_own');
     const race = await Promise.all([claimer.client.post(`/api/wishes/${id}/claims`), rival.client.post(`/api/wishes/${id}/claims`)]);
     expect(race.map((r) => r.statusCode).sort()).toEqual([201, 409]);
@@ -44,6 +54,7 @@ describe('micro-wishes', () => {
     expect((await wisher.client.get(mine.proofUrl)).statusCode).toBe(200);
     expectStatus(await wisher.client.post(`/api/wishes/${id}/confirmation`), 200);
     expectStatus(await wisher.client.post(`/api/wishes/${id}/confirmation`), 422);
+    expect(await titles(won.client)).toContain('心愿已圆梦，感谢您的爱心');
     const points = expectStatus(await won.client.get('/api/love-points/mine'), 200);
     expect(points.balance).toBe(20);
     expect(points.entries[0].reason).toContain('一套冬季校服');

@@ -297,7 +297,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "wish.read" | "wish.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "training.read" | "training.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "social.read" | "social.write" | "wish.read" | "wish.write" | "venue.read" | "venue.write" | "venue.book" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -380,7 +380,7 @@ export interface paths {
                                 role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                 orgId: number | null;
                                 orgName: string | null;
-                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "wish.read" | "wish.write" | "article.read" | "article.write" | "audit.read")[];
+                                permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "training.read" | "training.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "social.read" | "social.write" | "wish.read" | "wish.write" | "venue.read" | "venue.write" | "venue.book" | "article.read" | "article.write" | "audit.read")[];
                             }[];
                             /** @description masked */
                             phone: string | null;
@@ -545,7 +545,7 @@ export interface paths {
                                     role: "admin" | "cadre" | "viewer" | "card_verifier" | "judge" | "legal_aid" | "member" | "partner_contact";
                                     orgId: number | null;
                                     orgName: string | null;
-                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "wish.read" | "wish.write" | "article.read" | "article.write" | "audit.read")[];
+                                    permissions: ("user.read" | "user.write" | "org.read" | "org.write" | "member.read" | "member.write" | "member.pii" | "card.verify" | "pioneer.read" | "pioneer.write" | "competition.read" | "competition.write" | "skill.read" | "skill.write" | "honour.read" | "honour.write" | "activity.read" | "activity.write" | "bargaining.read" | "bargaining.write" | "rating.read" | "rating.write" | "rights.read" | "rights.write" | "hardship.read" | "hardship.write" | "recuperation.read" | "recuperation.write" | "training.read" | "training.write" | "cobuilding.read" | "cobuilding.write" | "volunteer.read" | "volunteer.write" | "fundraiser.read" | "fundraiser.write" | "benefit.read" | "benefit.write" | "benefit.redeem" | "social.read" | "social.write" | "wish.read" | "wish.write" | "venue.read" | "venue.write" | "venue.book" | "article.read" | "article.write" | "audit.read")[];
                                 }[];
                             };
                         };
@@ -2765,6 +2765,8 @@ export interface paths {
                     /** @description name, member number, or a full ID number or phone */
                     q?: string;
                     status?: "member" | "transferring" | "retained" | "left";
+                    /** @description keyset paging: the last id of the previous page; answers the members after it (newest first) with no offset, `page` ignored */
+                    after?: number;
                 };
                 header?: never;
                 path?: never;
@@ -15486,6 +15488,700 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Courses in scope with places, enrolments and completion */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    orgId?: number;
+                    status?: "running" | "completed";
+                    /** @description part of the title */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                description: string | null;
+                                capacity: number;
+                                confirmed: number;
+                                waitlisted: number;
+                                sessions: number;
+                                lessons: number;
+                                startsAt: string | null;
+                                endsAt: string | null;
+                                completedAt: string | null;
+                                completedCount: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a course of an org: sessions (each a training activity with its places and check-in) and online lessons */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        title: string;
+                        description?: string | null;
+                        sessions?: {
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            place: string;
+                            capacity: number;
+                        }[];
+                        /** @default [] */
+                        lessons?: {
+                            title: string;
+                            /**
+                             * Format: uri
+                             * @description a video link; or upload a file to the lesson afterwards
+                             */
+                            videoUrl?: string | null;
+                            /** @default 1 */
+                            hours?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Courses of my union’s chain still open, with my enrolment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                title: string;
+                                description: string | null;
+                                capacity: number;
+                                confirmed: number;
+                                waitlisted: number;
+                                sessions: number;
+                                lessons: number;
+                                startsAt: string | null;
+                                endsAt: string | null;
+                                sessionList: {
+                                    id: number;
+                                    place: string;
+                                    startsAt: string;
+                                    endsAt: string;
+                                    capacity: number;
+                                    hours: number;
+                                }[];
+                                lessonList: {
+                                    id: number;
+                                    title: string;
+                                    videoUrl: string | null;
+                                    /** @description the uploaded file’s name (课件), if any */
+                                    fileName: string | null;
+                                    /** @description where the file is downloaded: cadres in scope and members with a confirmed place */
+                                    fileUrl: string | null;
+                                    hours: number;
+                                }[];
+                                /**
+                                 * @description my enrolment, if any
+                                 * @enum {string|null}
+                                 */
+                                mine: "confirmed" | "waitlisted" | "cancelled" | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course with its sessions (attendance) and lessons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            title: string;
+                            description: string | null;
+                            capacity: number;
+                            confirmed: number;
+                            waitlisted: number;
+                            sessions: number;
+                            lessons: number;
+                            startsAt: string | null;
+                            endsAt: string | null;
+                            completedAt: string | null;
+                            completedCount: number;
+                            sessionList: {
+                                id: number;
+                                /** @description the session’s activity: check people in there with their codes */
+                                activityId: number;
+                                place: string;
+                                startsAt: string;
+                                endsAt: string;
+                                capacity: number;
+                                hours: number;
+                                attended: number;
+                            }[];
+                            lessonList: {
+                                id: number;
+                                title: string;
+                                videoUrl: string | null;
+                                /** @description the uploaded file’s name (课件), if any */
+                                fileName: string | null;
+                                /** @description where the file is downloaded: cadres in scope and members with a confirmed place */
+                                fileUrl: string | null;
+                                hours: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course’s enrolments with attendance, lessons finished, hours and certificates */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "confirmed" | "waitlisted" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                memberId: number;
+                                name: string;
+                                orgName: string;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                                createdAt: string;
+                                attended: number;
+                                lessonsFinished: number;
+                                hours: number | null;
+                                completed: boolean;
+                                certificateNo: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Enrol in a course (a member): confirmed while places last, else waitlisted; once (409 course_enrolled) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "confirmed" | "waitlisted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/attendance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course’s attendance in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "confirmed" | "waitlisted" | "cancelled";
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/enrolments/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel my enrolment: my place goes to the first waitlisted member, who is notified */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record completion once every session has ended: hours and certificates of the confirmed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolments: number;
+                            completed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record my progress in a lesson (it never goes back; 90 % finishes it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        percent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            percent: number;
+                            finished: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lesson’s file: for cadres who may read the course and members with a confirmed place (else 404); a video inline (for a player), a PDF as an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Upload a lesson’s file (课件; multipart: file — a PDF up to 50 MB or an MP4 up to 200 MB, by content), replacing the earlier one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            fileUrl: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My courses with sessions (my check-in codes), lessons (my progress), hours and completion */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                courseId: number;
+                                enrolmentId: number;
+                                title: string;
+                                orgName: string;
+                                /** @enum {string} */
+                                status: "confirmed" | "waitlisted" | "cancelled";
+                                memberName: string;
+                                sessions: {
+                                    id: number;
+                                    place: string;
+                                    startsAt: string;
+                                    endsAt: string;
+                                    capacity: number;
+                                    hours: number;
+                                    attended: boolean;
+                                    /** @description my check-in code (QR: GONGHUI:CHECKIN:<code>) */
+                                    code: string | null;
+                                }[];
+                                lessons: {
+                                    id: number;
+                                    title: string;
+                                    videoUrl: string | null;
+                                    /** @description the uploaded file’s name (课件), if any */
+                                    fileName: string | null;
+                                    /** @description where the file is downloaded: cadres in scope and members with a confirmed place */
+                                    fileUrl: string | null;
+                                    hours: number;
+                                    percent: number;
+                                    finished: boolean;
+                                }[];
+                                /** @description the hours recorded at completion; until then those earned so far */
+                                hours: number;
+                                totalHours: number;
+                                /** @description when the course’s completion was recorded */
+                                completedAt: string | null;
+                                completed: boolean;
+                                certificateNo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/training-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training over the subtree: courses, enrolments, attendance rate, hours, completions */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            courses: number;
+                            enrolments: number;
+                            /** @description attended session places over confirmed places, in percent */
+                            attendanceRate: number;
+                            hours: number;
+                            completed: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partners": {
         parameters: {
             query?: never;
@@ -15629,6 +16325,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a partner: name, kind, credit code, contact, agreement dates */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "bank" | "hospital" | "mall" | "public_body" | "enterprise" | "school" | "social_org" | "other";
+                        /** @description 统一社会信用代码, when the unit has one */
+                        uscc?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        agreementFrom?: string | null;
+                        agreementUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/partners/{id}/contacts": {
         parameters: {
             query?: never;
@@ -15734,6 +16484,8 @@ export interface paths {
                     pageSize?: number;
                     orgId?: number;
                     partnerId?: number;
+                    /** @description the publishing side */
+                    side?: "union" | "partner";
                     list?: "need" | "resource" | "project" | "service";
                     status?: "open" | "claimed" | "in_progress" | "done" | "rated";
                 };
@@ -15844,6 +16596,8 @@ export interface paths {
                 query?: {
                     orgId?: number;
                     partnerId?: number;
+                    /** @description the publishing side */
+                    side?: "union" | "partner";
                     list?: "need" | "resource" | "project" | "service";
                     status?: "open" | "claimed" | "in_progress" | "done" | "rated";
                     /** @description full ID numbers and phones: needs the permission that reveals them; audited */
@@ -16279,6 +17033,54 @@ export interface paths {
                                 reason: string;
                                 at: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/love-points/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s love-points balance and ledger, for a cadre whose scope holds the member */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balance: number;
+                            entries: {
+                                /** @description positive: earned; negative: spent */
+                                points: number;
+                                reason: string;
+                                at: string;
+                            }[];
+                            memberId: number;
+                            name: string;
                         };
                     };
                 };
@@ -18028,6 +18830,323 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/socials/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The youth socials I signed up for: whether I may pick now, and until when */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityId: number;
+                                title: string;
+                                place: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                picksCloseAt: string;
+                                attended: boolean;
+                                canPick: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/socials/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A youth social’s places per gender, age range and counts (attendees, picks, mutual pairs) — never who picked whom */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number;
+                            title: string;
+                            endsAt: string;
+                            picksCloseAt: string;
+                            settings: {
+                                male: {
+                                    places: number;
+                                    taken: number;
+                                };
+                                female: {
+                                    places: number;
+                                    taken: number;
+                                };
+                                minAge: number | null;
+                                maxAge: number | null;
+                            } | null;
+                            counts: {
+                                /** @description checked in */
+                                attendees: number;
+                                /** @description attendees who picked someone */
+                                pickers: number;
+                                picks: number;
+                                mutualPairs: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set a youth social’s places per gender (before sign-ups; later only resized) and age range */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description places for men: a sign-up takes one, atomically */
+                        malePlaces: number;
+                        /** @description places for women */
+                        femalePlaces: number;
+                        minAge?: number | null;
+                        maxAge?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number;
+                            title: string;
+                            endsAt: string;
+                            picksCloseAt: string;
+                            settings: {
+                                male: {
+                                    places: number;
+                                    taken: number;
+                                };
+                                female: {
+                                    places: number;
+                                    taken: number;
+                                };
+                                minAge: number | null;
+                                maxAge: number | null;
+                            } | null;
+                            counts: {
+                                /** @description checked in */
+                                attendees: number;
+                                /** @description attendees who picked someone */
+                                pickers: number;
+                                picks: number;
+                                mutualPairs: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/socials/{id}/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My side of a youth social I signed up for: whether I may pick, the other attendees (masked), my picks and contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number;
+                            title: string;
+                            endsAt: string;
+                            picksCloseAt: string;
+                            canPick: boolean;
+                            refusal: string | null;
+                            attendees: {
+                                /** @description the attendee’s registration */
+                                id: number;
+                                /** @description masked */
+                                name: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                            }[];
+                            picks: number[];
+                            contact: string | null;
+                            maxPicks: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace my picks (at most three other attendees, until 48 h after the end) and the contact mutual picks see */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description what a mutual pick sees: a WeChat id or a phone (encrypted) */
+                        contact: string;
+                        /** @description registration ids of other attendees, at most three */
+                        picks: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activityId: number;
+                            title: string;
+                            endsAt: string;
+                            picksCloseAt: string;
+                            canPick: boolean;
+                            refusal: string | null;
+                            attendees: {
+                                /** @description the attendee’s registration */
+                                id: number;
+                                /** @description masked */
+                                name: string;
+                                /** @enum {string|null} */
+                                gender: "male" | "female" | null;
+                            }[];
+                            picks: number[];
+                            contact: string | null;
+                            maxPicks: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/socials/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My matches: only mutual picks, with the contact each chose to share (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                contact: string;
+                            }[];
+                            picksCloseAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/wishes": {
         parameters: {
             query?: never;
@@ -18064,7 +19183,8 @@ export interface paths {
                                 /** @description masked on the wall */
                                 wisherName: string;
                                 title: string;
-                                description: string;
+                                /** @description the personal narrative: for the wisher, the claimer and cadres in scope; null on the wall */
+                                description: string | null;
                                 valueFen: number;
                                 /** @enum {string} */
                                 status: "pending" | "rejected" | "open" | "claimed" | "fulfilled" | "confirmed";
@@ -18198,7 +19318,8 @@ export interface paths {
                                 /** @description masked on the wall */
                                 wisherName: string;
                                 title: string;
-                                description: string;
+                                /** @description the personal narrative: for the wisher, the claimer and cadres in scope; null on the wall */
+                                description: string | null;
                                 valueFen: number;
                                 /** @enum {string} */
                                 status: "pending" | "rejected" | "open" | "claimed" | "fulfilled" | "confirmed";
@@ -18257,7 +19378,8 @@ export interface paths {
                                 /** @description masked on the wall */
                                 wisherName: string;
                                 title: string;
-                                description: string;
+                                /** @description the personal narrative: for the wisher, the claimer and cadres in scope; null on the wall */
+                                description: string | null;
                                 valueFen: number;
                                 /** @enum {string} */
                                 status: "pending" | "rejected" | "open" | "claimed" | "fulfilled" | "confirmed";
@@ -18271,6 +19393,65 @@ export interface paths {
                                 createdAt: string;
                                 actions: ("claim" | "fulfil" | "confirm")[];
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wishes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One wish with the wisher’s narrative (decrypted; the read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /** @description masked on the wall */
+                            wisherName: string;
+                            title: string;
+                            /** @description the personal narrative: for the wisher, the claimer and cadres in scope; null on the wall */
+                            description: string | null;
+                            valueFen: number;
+                            /** @enum {string} */
+                            status: "pending" | "rejected" | "open" | "claimed" | "fulfilled" | "confirmed";
+                            rejectReason: string | null;
+                            claimerName: string | null;
+                            claimedAt: string | null;
+                            proofUrl: string | null;
+                            proofNote: string | null;
+                            fulfilledAt: string | null;
+                            confirmedAt: string | null;
+                            createdAt: string;
+                            actions: ("claim" | "fulfil" | "confirm")[];
                         };
                     };
                 };
@@ -18487,6 +19668,510 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Venues the caller manages or may book (shared with their unions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                kind: "home" | "reading_room" | "activity_room" | "nursing_room";
+                                name: string;
+                                address: string | null;
+                                capacity: number;
+                                openingHours: ({
+                                    open: string;
+                                    close: string;
+                                } | null)[];
+                                closedDays: string[];
+                                memberBookable: boolean;
+                                sharedWith: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                /** @description the caller manages it (its owner union is in scope) */
+                                manage: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a venue (职工之家, 职工书屋, 活动室, 母婴室) of a union in scope, with opening hours, closed days and the unions it is shared with */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "home" | "reading_room" | "activity_room" | "nursing_room";
+                        capacity: number;
+                        address?: string | null;
+                        /** @description unions whose cadres (and their subtrees’) may book it */
+                        sharedWith?: number[];
+                        /** @description members of the unions it serves may book it themselves */
+                        memberBookable?: boolean;
+                        /** @description Monday first; null: closed that weekday */
+                        openingHours?: ({
+                            open: string;
+                            close: string;
+                        } | null)[];
+                        closedDays?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Venues a member may book themselves (their union is served and the venue takes members) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                kind: "home" | "reading_room" | "activity_room" | "nursing_room";
+                                name: string;
+                                address: string | null;
+                                capacity: number;
+                                openingHours: ({
+                                    open: string;
+                                    close: string;
+                                } | null)[];
+                                closedDays: string[];
+                                memberBookable: boolean;
+                                sharedWith: {
+                                    id: number;
+                                    name: string;
+                                }[];
+                                /** @description the caller manages it (its owner union is in scope) */
+                                manage: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage of the venues managed in scope (or an org’s subtree): bookings and hours, by booking union */
+        get: {
+            parameters: {
+                query?: {
+                    orgId?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            venues: number;
+                            bookings: number;
+                            hours: number;
+                            byOrg: {
+                                orgId: number;
+                                orgName: string;
+                                bookings: number;
+                                hours: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venues/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A venue’s schedule between two instants: cadres see every booking, members the busy times and their own */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                venueId: number;
+                                venueName: string;
+                                /** @enum {string} */
+                                bookerKind: "union" | "member";
+                                orgId: number;
+                                orgName: string;
+                                /** @description hidden (null) from members for others’ bookings */
+                                purpose: string | null;
+                                activityId: number | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @enum {string} */
+                                status: "active" | "cancelled";
+                                mine: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Book a time slot: a cadre for a union (orgId), or a member for themselves; within opening hours, never overlapping (409 booking_overlap) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        purpose: string;
+                        /** @description the booking union (a cadre booking for it); without it a member books for themselves */
+                        orgId?: number;
+                        activityId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venue-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings of the venues managed in scope */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    venueId?: number;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                venueId: number;
+                                venueName: string;
+                                /** @enum {string} */
+                                bookerKind: "union" | "member";
+                                orgId: number;
+                                orgName: string;
+                                /** @description hidden (null) from members for others’ bookings */
+                                purpose: string | null;
+                                activityId: number | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @enum {string} */
+                                status: "active" | "cancelled";
+                                mine: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venue-bookings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings as the list filters them, in Excel (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    venueId?: number;
+                    from?: string;
+                    to?: string;
+                    /** @description full ID numbers and phones: needs the permission that reveals them; audited */
+                    full?: boolean | ("0" | "1" | "true" | "false");
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venue-bookings/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My own bookings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                venueId: number;
+                                venueName: string;
+                                /** @enum {string} */
+                                bookerKind: "union" | "member";
+                                orgId: number;
+                                orgName: string;
+                                /** @description hidden (null) from members for others’ bookings */
+                                purpose: string | null;
+                                activityId: number | null;
+                                startsAt: string;
+                                endsAt: string;
+                                /** @enum {string} */
+                                status: "active" | "cancelled";
+                                mine: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/venue-bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking (its booker, or a cadre of the venue’s owner or of the booking union): frees the slot; the booker is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "cancelled";
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -19745,6 +21430,33 @@ export interface paths {
                                     /** @description agreements in force with federations of the subtree */
                                     agreements: number;
                                 };
+                                /** @description the training section; absent when the caller lacks its permission over the org */
+                                training?: {
+                                    courses: number;
+                                    enrolments: number;
+                                    completed: number;
+                                    hours: number;
+                                };
+                                /** @description the cobuilding section; absent when the caller lacks its permission over the org */
+                                cobuilding?: {
+                                    partners: number;
+                                    need: number;
+                                    resource: number;
+                                    project: number;
+                                    service: number;
+                                    /** @description items claimed or in progress */
+                                    claimed: number;
+                                    /** @description items done or rated */
+                                    done: number;
+                                    averageRating: number | null;
+                                };
+                                /** @description the volunteers section; absent when the caller lacks its permission over the org */
+                                volunteers?: {
+                                    volunteers: number;
+                                    serviceHoursThisYear: number;
+                                    pointsEarnedThisYear: number;
+                                    pointsSpentThisYear: number;
+                                };
                                 /** @description the fundraising section; absent when the caller lacks its permission over the org */
                                 fundraising?: {
                                     fundraisers: number;
@@ -19757,6 +21469,24 @@ export interface paths {
                                     benefits: number;
                                     claims: number;
                                     redeemed: number;
+                                };
+                                /** @description the socials section; absent when the caller lacks its permission over the org */
+                                socials?: {
+                                    socials: number;
+                                    attendees: number;
+                                    mutualPairs: number;
+                                };
+                                /** @description the wishes section; absent when the caller lacks its permission over the org */
+                                wishes?: {
+                                    posted: number;
+                                    claimed: number;
+                                    fulfilled: number;
+                                };
+                                /** @description the venues section; absent when the caller lacks its permission over the org */
+                                venues?: {
+                                    venues: number;
+                                    bookings: number;
+                                    hours: number;
                                 };
                             };
                         };

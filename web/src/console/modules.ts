@@ -15,6 +15,12 @@ import { hardshipModule } from './hardship/module';
 import { recuperationModule } from './recuperation/module';
 import { fundraisingModule } from './fundraising/module';
 import { benefitsModule } from './benefits/module';
+import { cobuildingModule } from './cobuilding/module';
+import { volunteersModule } from './volunteers/module';
+import { wishesModule } from './wishes/module';
+import { socialsModule } from './socials/module';
+import { venuesModule } from './venues/module';
+import { trainingModule } from './training/module';
 import { usersModule } from './users/module';
 import { notificationsModule } from './notifications/module';
 import { workbenchModule } from './workbench/module';
@@ -38,8 +44,14 @@ export const consoleModules: ConsoleModule[] = [
   hardshipModule,
   activitiesModule,
   recuperationModule,
+  trainingModule,
+  cobuildingModule,
   fundraisingModule,
   benefitsModule,
+  volunteersModule,
+  wishesModule,
+  socialsModule,
+  venuesModule,
   articlesModule,
   usersModule,
   auditModule,

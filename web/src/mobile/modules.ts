@@ -13,6 +13,9 @@ import { hardshipModule } from './hardship/module';
 import { recuperationModule } from './recuperation/module';
 import { fundraisingModule } from './fundraising/module';
 import { benefitsModule } from './benefits/module';
+import { socialsModule } from './socials/module';
+import { venuesModule } from './venues/module';
+import { trainingModule } from './training/module';
 import { communityModule } from './community/module';
 
 /**
@@ -28,11 +31,14 @@ export const portalModules: PortalModule[] = [
   activitiesModule,
   skillsModule,
   recuperationModule,
+  trainingModule,
   competitionsModule,
   pioneerModule,
   honoursModule,
   bargainingModule,
   benefitsModule,
+  socialsModule,
+  venuesModule,
   fundraisingModule,
   communityModule,
   notificationsModule,

@@ -12,6 +12,7 @@ import { ExportButton } from '../shared/export-button';
 import { FormModal } from '../shared/form-modal';
 import { OrgTreeSelect } from '../shared/org-tree-select';
 import { usePagedFilters } from '../shared/paged-filters';
+import { TitleCell } from '../shared/title-cell';
 import { postFile } from '../articles/post-file';
 import { fundraisingKeys, partyKinds, yuan, type Entry, type Fundraiser, type PartyKind } from './types';
 
@@ -61,14 +62,7 @@ export function FundraisersPage() {
             {
               title: t('fundraising.field.title'),
               key: 'title',
-              render: (_, r) => (
-                <Space direction="vertical" size={0}>
-                  <Typography.Link>{r.title}</Typography.Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.orgName}
-                  </Typography.Text>
-                </Space>
-              ),
+              render: (_, r) => <TitleCell title={r.title} orgName={r.orgName} />,
             },
             {
               title: t('fundraising.field.raised'),

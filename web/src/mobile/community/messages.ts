@@ -1,6 +1,24 @@
 /** The portal's 微心愿 and 志愿服务 messages: the `community` namespace (see module.tsx). */
 export const communityZh = {
-  wishes: { title: '微心愿', empty: '心愿墙上暂无心愿', claim: '认领', claimed: '已认领“{{title}}”', value: '价值 {{yuan}} 元', status: { open: '待认领', claimed: '已认领', fulfilled: '待确认', confirmed: '已圆梦' } },
+  wishes: {
+    title: '微心愿',
+    empty: '心愿墙上暂无心愿',
+    claim: '认领',
+    claimed: '已认领“{{title}}”',
+    value: '价值 {{yuan}} 元',
+    status: { pending: '待审核', rejected: '未通过', open: '待认领', claimed: '已认领', fulfilled: '待确认', confirmed: '已圆梦' },
+    wall: '心愿墙',
+    mine: '我的心愿',
+    mineEmpty: '您还没有心愿或认领',
+    proof: '完成照片',
+    note: '留言',
+    fulfil: '提交完成',
+    fulfilled: '已提交，等待许愿人确认',
+    photoRequired: '请选择一张完成照片',
+    confirm: '确认圆梦',
+    confirmed: '已确认，感谢爱心人士',
+    claimedBy: '认领人：{{name}}',
+  },
   volunteer: {
     title: '志愿服务',
     register: '登记为志愿者',
@@ -13,7 +31,25 @@ export const communityZh = {
   },
 };
 export const communityEn: typeof communityZh = {
-  wishes: { title: 'Micro-wishes', empty: 'No wishes on the wall', claim: 'Claim', claimed: 'Claimed "{{title}}"', value: 'Worth {{yuan}} yuan', status: { open: 'Open', claimed: 'Claimed', fulfilled: 'To confirm', confirmed: 'Came true' } },
+  wishes: {
+    title: 'Micro-wishes',
+    empty: 'No wishes on the wall',
+    claim: 'Claim',
+    claimed: 'Claimed "{{title}}"',
+    value: 'Worth {{yuan}} yuan',
+    status: { pending: 'To moderate', rejected: 'Rejected', open: 'Open', claimed: 'Claimed', fulfilled: 'To confirm', confirmed: 'Came true' },
+    wall: 'Wall',
+    mine: 'Mine',
+    mineEmpty: 'No wishes or claims yet',
+    proof: 'Photo',
+    note: 'Note',
+    fulfil: 'Fulfilled',
+    fulfilled: 'Sent: the wisher confirms next',
+    photoRequired: 'Choose a photo',
+    confirm: 'It came true',
+    confirmed: 'Confirmed: thank you',
+    claimedBy: 'Claimed by {{name}}',
+  },
   volunteer: {
     title: 'Volunteering',
     register: 'Register as a volunteer',

@@ -1,0 +1,2 @@
+/** The venues module's public entry. */
+export { venuesModule } from './module.ts';

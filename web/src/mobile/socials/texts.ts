@@ -1,0 +1,48 @@
+import { addTexts } from '../../i18n/add-texts';
+
+/** The 青年交友 pages' texts, added when a page chunk loads (the portal's first load holds the tile label only). */
+const zh = {
+  title: '青年交友',
+  intro: '报名参加的青年交友活动：活动结束后 48 小时内可进行心动选择',
+  empty: '还没有报名青年交友活动',
+  pickTitle: '心动选择',
+  matchesTitle: '我的匹配',
+  open: '心动选择',
+  closesAt: '{{at}} 截止',
+  notAttended: '未签到',
+  privacy: '你的选择仅自己可见。只有双向选择的两人才能看到彼此留下的联系方式，对方不会知道你选了谁。',
+  pickHint: '最多选择 {{max}} 位（已选 {{count}} 位）',
+  contact: '留给匹配对象的联系方式',
+  contactPlaceholder: '微信号或手机号',
+  contactRequired: '请填写联系方式',
+  tooMany: '最多选择 {{max}} 位',
+  save: '提交选择',
+  saved: '已保存，截止前可修改',
+  noMatches: '暂时还没有双向匹配',
+  male: '男',
+  female: '女',
+  matchContact: '联系方式',
+};
+const en: typeof zh = {
+  title: 'Youth socials',
+  intro: 'Youth socials you signed up for: pick within 48 hours after the event',
+  empty: 'No youth socials signed up for yet',
+  pickTitle: 'My picks',
+  matchesTitle: 'My matches',
+  open: 'Pick',
+  closesAt: 'until {{at}}',
+  notAttended: 'Not checked in',
+  privacy: 'Your picks are private. Only two people who picked each other see the contact each left; nobody learns whom you picked.',
+  pickHint: 'Pick up to {{max}} ({{count}} picked)',
+  contact: 'Contact for your matches',
+  contactPlaceholder: 'WeChat id or phone',
+  contactRequired: 'Enter a contact',
+  tooMany: 'Pick at most {{max}}',
+  save: 'Save picks',
+  saved: 'Saved: you may change them until the close',
+  noMatches: 'No mutual matches yet',
+  male: 'M',
+  female: 'F',
+  matchContact: 'Contact',
+};
+addTexts({ zh: { socials: zh }, en: { socials: en } });
