@@ -21,7 +21,7 @@ import { installModules } from './platform/module.ts';
 import { createJobs } from './platform/jobs-engine.ts';
 import type { JobWorker } from './platform/jobs.ts';
 import { modules } from './modules/index.ts';
-import { installReadRouting, openReadRouting } from './platform/replica.ts';
+import { installReadRouting, openReadRouting, sqliteReadRouting } from './platform/replica.ts';
 import { createSessionCache } from './platform/session-cache.ts';
 
 declare module 'fastify' {
@@ -86,7 +86,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const jobs = await createJobs(database.engine, () => deps, app.log);
   if (config.replicaUrl && database.engine === 'sqlite') app.log.warn('DATABASE_REPLICA_URL is ignored: a replica needs PostgreSQL (DATABASE_URL)');
-  const reads = config.replicaUrl && database.engine === 'postgres' ? openReadRouting(config.replicaUrl, database.db, app.log) : undefined;
+  const reads =
+    database.engine === 'postgres'
+      ? config.replicaUrl
+        ? openReadRouting(config.replicaUrl, database.db, app.log)
+        : undefined
+      : config.sqliteReaders > 0 && database.file
+        ? sqliteReadRouting(database.file, config.sqliteReaders, database.db)
+        : undefined;
   const sessions = createSessionCache<CachedSession>(database, app.log);
   await sessions.start();
   const deps: Deps = {

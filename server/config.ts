@@ -33,6 +33,7 @@ const configSchema = z
     GONGHUI_AUTH_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     GONGHUI_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     GONGHUI_FILE_STORE: z.enum(['local', 'database']).default('local'),
+    GONGHUI_SQLITE_READERS: z.coerce.number().int().min(0).max(16).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.GONGHUI_ENCRYPTION_KEY) {
@@ -65,6 +66,8 @@ export type Config = {
   trustProxy: number;
   /** Where uploaded files are kept (platform/files.ts): the data directory, or the database that several servers share. */
   fileStore: 'local' | 'database';
+  /** Read-only connections of the embedded database, each on a worker thread, for lists, statistics and exports (0: every read on the writer's connection). */
+  sqliteReaders: number;
 };
 
 export class ConfigError extends Error {}
@@ -92,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authAddressRateLimit: e.GONGHUI_AUTH_ADDRESS_RATE_LIMIT,
     trustProxy: e.GONGHUI_TRUST_PROXY,
     fileStore: e.GONGHUI_FILE_STORE,
+    sqliteReaders: e.GONGHUI_SQLITE_READERS,
   };
 }

@@ -14,6 +14,8 @@ export interface Database {
   engine: Engine;
   /** PostgreSQL's connection string (the session cache's listener opens its own connection with it). */
   url?: string;
+  /** The embedded database's file (its read pool opens its own connections to it). */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export function openSqliteFile(file: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: forKysely(sqlite) }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return { db, engine: 'sqlite', file, close: () => db.destroy() };
 }
 
 /** How many prepared statements the SQLite connection keeps, and the longest SQL text kept. */

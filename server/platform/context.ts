@@ -58,6 +58,11 @@ export interface CachedSession {
 export interface ReadRouting {
   /** The replica, as a Kysely whose every query falls back to the primary. */
   db: Db;
+  /**
+   * The position a browser's later reads must have seen, handed over after each write (the
+   * primary's WAL position); absent where every reader sees each commit at once (the embedded pool).
+   */
+  position?(): Promise<string>;
   /** Where a read for a caller whose last write is at `required` goes. */
   choose(required: bigint | null): Promise<'replica' | 'primary'>;
   /** Counters for tests and operators: queries answered by the replica, queries re-run on the primary. */

@@ -2,12 +2,13 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type CompiledQuery, type DatabaseConnection, type Driver, type QueryResult } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.ts';
+import { openSqliteReaders } from '../db/sqlite-readers.ts';
 import type { DB } from '../db/schema.ts';
 import type { Caller, Deps, ReadRouting } from './context.ts';
 
 /**
  * Read routing to a streaming replica (`DATABASE_REPLICA_URL`, PostgreSQL only; docs/architecture.md
- * "Read replica"). Services read what may lag a little — lists, statistics, the data screen, exports —
+ * "Read replica"), or on the embedded database to its read pool (`sqliteReadRouting`). Services read what may lag a little — lists, statistics, the data screen, exports —
  * through `readDb(deps, caller)`; everything else, and every write, stays on `deps.db`.
  *
  * Read-your-writes: every request that may have written (any method but GET/HEAD/OPTIONS) answers
@@ -109,6 +110,7 @@ export function openReadRouting(url: string, primary: Db, log: Log): ReadRouting
   return {
     db,
     stats,
+    position: () => primaryLsn(primary),
     async choose(required) {
       if (!up()) return 'primary';
       const lsn = required === null ? null : await replayed();
@@ -192,6 +194,15 @@ class FallbackConnection implements DatabaseConnection {
   }
 }
 
+/**
+ * The embedded database's read pool as a read routing: it never lags (WAL readers see each commit
+ * at once), so every GET of a logged-in caller may read there and no position is handed over.
+ */
+export function sqliteReadRouting(file: string, size: number, primary: Db): ReadRouting {
+  const readers = openSqliteReaders(file, size, primary);
+  return { db: readers.db, stats: readers.stats, choose: async () => 'replica', close: readers.close };
+}
+
 /** The database a caller's lag-tolerant reads go to (see the top of this file). */
 export function readDb(deps: Deps, caller: Caller): Db {
   return caller.readsFrom === 'replica' && deps.reads ? deps.reads.db : deps.db;
@@ -218,9 +229,11 @@ export function installReadRouting(app: FastifyInstance, routing: ReadRouting): 
     const required = parseLsn(req.cookies?.[LSN_COOKIE]);
     if ((await routing.choose(required)) === 'replica') req.caller.readsFrom = 'replica';
   });
+  const position = routing.position;
+  if (!position) return;
   app.addHook('onSend', async (req, reply) => {
     if (!req.routeOptions.config?.access || SAFE_METHODS.has(req.method)) return;
-    const lsn = await primaryLsn(app.deps.db);
+    const lsn = await position();
     reply.setCookie(LSN_COOKIE, lsn, {
       httpOnly: true,
       sameSite: 'lax',

@@ -106,6 +106,8 @@ export interface TestAppOptions {
   replica?: string;
   /** Where uploads are kept; by default GONGHUI_FILE_STORE of the test run's environment, else `local`. */
   fileStore?: 'local' | 'database';
+  /** The embedded database's read pool (GONGHUI_SQLITE_READERS; default its default, 2). */
+  sqliteReaders?: number;
 }
 
 type Fresh = { database: Database; dataDir: string; drop(): Promise<void> };
@@ -211,6 +213,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<FastifyI
     GONGHUI_SECURE_COOKIES: 'false',
     ...(replica ? { DATABASE_REPLICA_URL: replica } : {}),
     GONGHUI_FILE_STORE: opts.fileStore ?? process.env.GONGHUI_FILE_STORE,
+    ...(opts.sqliteReaders === undefined ? {} : { GONGHUI_SQLITE_READERS: String(opts.sqliteReaders) }),
   });
   const outbox: { phone: string; text: string }[] = [];
   const smsSender: SmsSender = opts.smsSender ?? { name: 'memory', usable: () => true, send: async (phone, text) => void outbox.push({ phone, text }) };
