@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import { createOrg, createTestApp, createUser, expectStatus, login, loginAdmin, PASSWORD, sameSessionOn, type Client } from '../test/harness.ts';
+import { createOrg, createTestApp, createUser, expectStatus, login, loginAdmin, PASSWORD, sameSessionOn, testEngine, type Client } from '../test/harness.ts';
 
 /**
  * The session cache with two servers on one database (app 2 opened on app 1's database, with its
@@ -90,5 +91,34 @@ describe('session cache across servers', () => {
     expectStatus(await onOne.get('/api/me'), 200);
     expectStatus(await onOne.post('/api/auth/logout'), 204);
     expectStatus(await onOne.get('/api/me'), 401);
+  });
+
+  it.runIf(testEngine() === 'postgres')('a lost notification connection: nothing kept survives it, and once back sessions are kept and changes heard again', async () => {
+    const before = await cadre('before.loss');
+    const listeners = sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = 'gonghui-session-listener'`;
+    const lost = (await listeners.execute(one.deps.db)).rows.map((r) => r.pid);
+    expect(lost).toHaveLength(2);
+    // The database server drops both servers' listening connections (a restart, a network cut).
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where pid in (${sql.join(lost)})`.execute(one.deps.db);
+    await vi.waitFor(
+      async () => {
+        const back = (await listeners.execute(one.deps.db)).rows.map((r) => r.pid);
+        expect(back.filter((pid) => !lost.includes(pid))).toHaveLength(2);
+        await two.deps.sessions.caughtUp();
+        // Listening again: a session read now is kept (removed behind the platform's back, still answered).
+        const probe = await cadre(`probe.${Date.now()}`);
+        await two.deps.db.deleteFrom('sessions').where('user_id', '=', probe.id).execute();
+        expectStatus(await probe.onTwo.get('/api/me'), 200);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    // What app 2 kept before the loss was dropped: a change may have gone unheard meanwhile.
+    await two.deps.db.deleteFrom('sessions').where('user_id', '=', before.id).execute();
+    expectStatus(await before.onTwo.get('/api/me'), 401);
+    // And a logout on app 1 reaches app 2 again.
+    const after = await cadre('after.loss');
+    expectStatus(await after.onOne.post('/api/auth/logout'), 204);
+    await two.deps.sessions.caughtUp();
+    expectStatus(await after.onTwo.get('/api/me'), 401);
   });
 });
