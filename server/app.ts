@@ -91,7 +91,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       ? config.replicaUrl
         ? openReadRouting(config.replicaUrl, database.db, app.log)
         : undefined
-      : config.sqliteReaders > 0 && database.file
+      : // An in-memory database (scripts) cannot be opened a second time.
+        config.sqliteReaders > 0 && database.file && database.file !== ':memory:'
         ? sqliteReadRouting(database.file, config.sqliteReaders, database.db)
         : undefined;
   const sessions = createSessionCache<CachedSession>(database, app.log);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { openSqliteReaders } from './sqlite-readers.ts';
 import { createOrg, createTestApp, expectStatus, loginAdmin, testEngine, type Client } from '../test/harness.ts';
 
 /**
@@ -61,6 +62,20 @@ describe.runIf(testEngine() === 'sqlite')('SQLite read pool', () => {
     const { rows } = await sql<{ b: Buffer }>`select x'00ff10' as b`.execute(app.deps.reads!.db);
     expect(Buffer.isBuffer(rows[0].b)).toBe(true);
     expect([...rows[0].b]).toEqual([0, 255, 16]);
+  });
+
+  it('readers that cannot open the file give way to the writer’s connection, and the reads are still answered', async () => {
+    const broken = openSqliteReaders('/nonexistent/gonghui.sqlite', 2, app.deps.db);
+    try {
+      const { rows } = await sql<{ name: string }>`select name from orgs where id = ${county}`.execute(broken.db);
+      expect(rows).toEqual([{ name: '嘉善县总工会' }]);
+      const again = await broken.db.selectFrom('orgs').select('name').where('id', '=', county).executeTakeFirstOrThrow();
+      expect(again.name).toBe('嘉善县总工会');
+      expect(broken.stats.fallbacks).toBeGreaterThan(0);
+      expect(broken.stats.replicaQueries).toBe(0);
+    } finally {
+      await broken.close();
+    }
   });
 
   it('with GONGHUI_SQLITE_READERS=0 every read stays on the one connection', async () => {

@@ -33,7 +33,10 @@ interface Job {
 interface Reader {
   worker: Worker;
   job: Job | null;
+  answered: boolean;
 }
+
+const MAX_FAILED_STARTS = 3;
 
 const workerFile = new URL('./sqlite-reader-worker.cjs', import.meta.url);
 const driverModule = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -44,6 +47,7 @@ export function openSqliteReaders(file: string, size: number, primary: Db): Sqli
   const waiting: Job[] = [];
   const stats = { replicaQueries: 0, fallbacks: 0 };
   let closed = false;
+  let failedStarts = 0;
 
   function spawn(): void {
     const reader: Reader = {
@@ -51,6 +55,7 @@ export function openSqliteReaders(file: string, size: number, primary: Db): Sqli
         workerData: { file, driver: driverModule, cacheSize: STATEMENT_CACHE.size, maxSqlLength: STATEMENT_CACHE.maxSqlLength },
       }),
       job: null,
+      answered: false,
     };
     all.add(reader);
     // The server's exit never waits for its readers.
@@ -58,6 +63,8 @@ export function openSqliteReaders(file: string, size: number, primary: Db): Sqli
     reader.worker.on('message', (answer: { rows?: unknown[]; error?: { message: string; code?: string } }) => {
       const job = reader.job!;
       reader.job = null;
+      reader.answered = true;
+      failedStarts = 0;
       next(reader);
       if (answer.error) job.reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
       else {
@@ -72,7 +79,15 @@ export function openSqliteReaders(file: string, size: number, primary: Db): Sqli
       if (at >= 0) idle.splice(at, 1);
       all.delete(reader);
       reader.worker.removeAllListeners();
+      reader.worker.on('error', () => {});
       if (job) onPrimary(job, err);
+      // A reader that never answered could not open the file: replacing it would fail the same
+      // way, so after a few such failures every read goes to the writer's connection.
+      if (!reader.answered && ++failedStarts >= MAX_FAILED_STARTS) {
+        closed = true;
+        for (const queued of waiting.splice(0)) onPrimary(queued, err);
+        return;
+      }
       if (!closed) spawn();
     };
     reader.worker.on('error', lost);
