@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, expectChineseRenders, resultsDir, useE2E } from './harness.ts';
+import { ADMIN_PASSWORD, chooseOrg, DEMO_PASSWORD, expectChineseRenders, resultsDir, useE2E } from './harness.ts';
 
 /**
  * The backbone story: the platform admin builds part of the union tree and appoints a street
@@ -51,28 +51,6 @@ async function choose(scope: Locator, page: Page, label: string, option: string)
     .toBe(option);
 }
 
-/**
- * Picks an organisation in an OrgTreeSelect by typing its name and clicking the match, and checks
- * the field shows it. A click that lands while the options are still loading or the popup is
- * still opening is retried, as for `choose`.
- */
-async function chooseOrg(scope: Locator, page: Page, label: string, name: string) {
-  const field = scope.getByLabel(label);
-  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
-  const shown = async () => (await item.innerText()).includes(name);
-  await expect
-    .poll(
-      async () => {
-        if (await shown()) return true;
-        await field.click();
-        await field.fill(name);
-        await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click({ timeout: 5_000 });
-        return shown();
-      },
-      { timeout },
-    )
-    .toBe(true);
-}
 
 /**
  * Presses a dialog's submit button and waits for the confirmation message. When none comes, the

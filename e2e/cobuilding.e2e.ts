@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { chooseOrg, DEMO_PASSWORD, expectChineseRenders, useE2E } from './harness.ts';
 
 /**
  * 共建 (#16 §1): 天水's cadre publishes a need on the console; the bank's contact (`wlbank`) claims
@@ -17,24 +17,6 @@ async function logIn(page: Page, username: string) {
   return ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
-/** Picks an organisation in an OrgTreeSelect by typing its name (as backbone.e2e.ts does). */
-async function chooseOrg(scope: Locator, page: Page, label: string, name: string) {
-  const field = scope.getByLabel(label);
-  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
-  const shown = async () => (await item.innerText()).includes(name);
-  await expect
-    .poll(
-      async () => {
-        if (await shown()) return true;
-        await field.click();
-        await field.fill(name);
-        await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click({ timeout: 5_000 });
-        return shown();
-      },
-      { timeout },
-    )
-    .toBe(true);
-}
 
 describe('co-building', () => {
   const e2e = useE2E({ demo: true });

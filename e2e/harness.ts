@@ -211,6 +211,29 @@ export function useE2E(opts: ServerOptions = {}): E2E {
 }
 
 /**
+ * Picks an organisation in an OrgTreeSelect by typing its name and clicking the match, and checks
+ * the field shows it. A click that lands while the options are still loading or the popup is
+ * still opening (a slow CI) is retried until the field shows the name.
+ */
+export async function chooseOrg(scope: Locator, page: Page, label: string, name: string): Promise<void> {
+  const field = scope.getByLabel(label);
+  const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
+  const shown = async () => (await item.innerText()).includes(name);
+  await expect
+    .poll(
+      async () => {
+        if (await shown()) return true;
+        await field.click();
+        await field.fill(name);
+        await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click({ timeout: 5_000 });
+        return shown();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
+/**
  * Signs `username` in on the phone's login page and waits until the portal has taken the session
  * (the page has left /m/login), so the next navigation is made signed in.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, downloadExport, expectChineseRenders, phoneLogIn, useE2E } from './harness.ts';
+import { chooseOrg, DEMO_PASSWORD, downloadExport, expectChineseRenders, phoneLogIn, useE2E } from './harness.ts';
 
 /**
  * 职工培训 (issue #15 §2): the demo worker `egang` enrols in 信息港's second 技能培训班 on her
@@ -61,8 +61,7 @@ describe('training', () => {
     await desk.getByRole('button', { name: '新建培训' }).click();
     const dialog = desk.getByRole('dialog');
     await dialog.getByLabel('培训名称').fill('倒序场次');
-    await dialog.getByLabel('主办工会').click();
-    await desk.getByRole('tree').filter({ visible: true }).getByText('杭州湾信息港基层工会联合会', { exact: true }).first().click();
+    await chooseOrg(dialog, desk, '主办工会', '杭州湾信息港基层工会联合会');
     await dialog.getByRole('button', { name: '添加场次' }).click();
     const session = dialog.getByTestId('session-row');
     for (const [label, value] of [
