@@ -90,9 +90,15 @@ describe.runIf(!postgres)('read replica on SQLite', () => {
   it('is ignored: a replica needs PostgreSQL', async () => {
     const app = await createTestApp({ replica: 'postgres://postgres@127.0.0.1:1/none' });
     try {
-      expect(app.deps.reads).toBeUndefined();
+      // The reads go to the embedded read pool, never to the URL: no position is handed out, nothing falls back.
+      expect(app.deps.reads).toBeDefined();
+      expect(app.deps.reads!.position).toBeUndefined();
       const admin = await loginAdmin(app);
       expectStatus(await admin.get('/api/orgs/roots'), 200);
+      const res = await admin.post('/api/orgs', { name: '嘉善县总工会', kind: 'federation', level: 'county', parentId: null });
+      expectStatus(res, 201);
+      expect(res.cookies.find((c) => c.name === LSN_COOKIE)).toBeUndefined();
+      expect(app.deps.reads!.stats.fallbacks).toBe(0);
     } finally {
       await app.close();
     }
