@@ -26,6 +26,8 @@ import { orgStats } from '../server/modules/members/stats.ts';
 import { orgOverview } from '../server/modules/overview/service.ts';
 import { skillStats } from '../server/modules/skills/service.ts';
 import { availableActivities, myRegistrations } from '../server/modules/activities/service.ts';
+import { myTodos } from '../server/modules/workbench/service.ts';
+import { listMine } from '../server/modules/notifications/service.ts';
 import { BENCH_PASSWORD, describeCounty, generateInto, type GeneratedCounty } from './data.ts';
 import { captureQueries } from './http.ts';
 import { childEnv, root, stop, tsx, waitFor } from '../scripts/processes.ts';
@@ -270,6 +272,9 @@ async function engineFigures(dbEnv: NodeJS.ProcessEnv, importUrl: string | undef
       'county-stats': { actor: cadre(county.countyId, countyCadre.userId), run: (d, c) => orgStats(d, c, county.countyId) },
       'county-overview': { actor: { ...cadre(county.countyId, countyCadre.userId), permission: 'org.read' }, run: (d, c) => orgOverview(d, c, county.countyId) },
       'county-skill-stats': { actor: { ...cadre(county.countyId, countyCadre.userId), permission: 'skill.read' }, run: (d, c) => skillStats(d, c, county.countyId) },
+      // The real route counts the kinds side by side (Promise.all); the bare one replays them in turn.
+      'county-todos': { actor: { ...cadre(county.countyId, countyCadre.userId), permission: null }, run: (d, c) => myTodos(d, c) },
+      'my-notifications': { actor: { userId: member.userId, grants: [], permission: null }, run: (d, c) => listMine(d, c, { page: 1, pageSize: 6 }) },
       'my-registrations': { actor: { userId: member.userId, grants: [], permission: null }, run: (d, c) => myRegistrations(d, c) },
       'available-activities': { actor: { userId: member.userId, grants: [], permission: null }, run: (d, c) => availableActivities(d, c) },
     });

@@ -33,7 +33,7 @@ const configSchema = z
     GONGHUI_AUTH_ADDRESS_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     GONGHUI_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     GONGHUI_FILE_STORE: z.enum(['local', 'database']).default('local'),
-    GONGHUI_SQLITE_READERS: z.coerce.number().int().min(0).max(16).default(2),
+    GONGHUI_SQLITE_READERS: z.coerce.number().int().min(0).max(16).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.GONGHUI_ENCRYPTION_KEY) {

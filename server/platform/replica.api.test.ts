@@ -88,7 +88,7 @@ describe.runIf(postgres)('read replica', () => {
 
 describe.runIf(!postgres)('read replica on SQLite', () => {
   it('is ignored: a replica needs PostgreSQL', async () => {
-    const app = await createTestApp({ replica: 'postgres://postgres@127.0.0.1:1/none' });
+    const app = await createTestApp({ replica: 'postgres://postgres@127.0.0.1:1/none', sqliteReaders: 2 });
     try {
       // The reads go to the embedded read pool, never to the URL: no position is handed out, nothing falls back.
       expect(app.deps.reads).toBeDefined();
