@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 
 export interface PageRequest {
   page: number;
@@ -6,21 +6,37 @@ export interface PageRequest {
 }
 
 /**
+ * Where a list that only grows (the audit log, accounts, join applications) stops counting: past
+ * it the total says "more than 10,000" (`totalCapped`) instead of counting a county's years of rows
+ * on every page, and the cadre narrows the list with its filters (docs/architecture.md, "Scale").
+ */
+export const TOTAL_CAP = 10_000;
+
+/**
  * One page of a filtered list and the count of the whole list: `base` carries the joins and
  * filters (and may carry columns), `select` adds the columns and the order. The count is the same
  * query without its columns, so the total always counts what the pages show. Not for grouped
  * queries.
+ *
+ * With `countUpTo` the count stops there: `total` is at most `countUpTo` and `totalCapped` says the
+ * list holds more. The database reads at most `countUpTo + 1` rows to count.
  */
 export async function paginate<DB, TB extends keyof DB, O, Row>(
   base: SelectQueryBuilder<DB, TB, O>,
   { page, pageSize }: PageRequest,
   select: (q: SelectQueryBuilder<DB, TB, O>) => SelectQueryBuilder<DB, TB, Row>,
-): Promise<{ rows: Row[]; total: number }> {
-  const counted = await base
-    .clearSelect()
-    .clearOrderBy()
-    .select((eb) => eb.fn.countAll<number | string>().as('total'))
-    .executeTakeFirstOrThrow();
+  opts: { countUpTo?: number } = {},
+): Promise<{ rows: Row[]; total: number; totalCapped?: boolean }> {
+  const unordered = base.clearSelect().clearOrderBy();
+  let capped = false;
+  if (opts.countUpTo !== undefined) {
+    // Is there a row past the cap? The scan stops at the cap either way.
+    const beyond = await unordered.select(sql<number>`1`.as('one')).limit(1).offset(opts.countUpTo).executeTakeFirst();
+    capped = beyond !== undefined;
+  }
+  const total = capped
+    ? opts.countUpTo!
+    : Number((await unordered.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow() as { total: number | string }).total);
   const rows = await select(base).limit(pageSize).offset((page - 1) * pageSize).execute();
-  return { rows, total: Number((counted as { total: number | string }).total) };
+  return capped ? { rows, total, totalCapped: true } : { rows, total };
 }

@@ -108,7 +108,11 @@ export const pageQuery = z.object({
 });
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    totalCapped: z.boolean().optional().describe('true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters'),
+  });
 }
 
 export const boolFlag = z

@@ -5,7 +5,7 @@ import type { Caller, Deps } from '../../platform/context.ts';
 import { conflict, fieldError, forbidden, notFound, refused } from '../../platform/errors.ts';
 import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.ts';
 import { audit } from '../../platform/audit.ts';
-import { paginate } from '../../platform/paging.ts';
+import { paginate, TOTAL_CAP } from '../../platform/paging.ts';
 import { shanghaiMinute } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
 import { maskPhone } from '../../platform/pii.ts';
@@ -116,8 +116,8 @@ function filteredUsers(tx: Tx, scope: Scope, query: UserFilters) {
 
 export async function listUsers(deps: Deps, caller: Caller, query: z.infer<typeof userListQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  const { rows, total } = await paginate(filteredUsers(deps.db, caller.scope, query), query, (q) => q.selectAll('users').orderBy('users.id'));
-  return { items: await userViews(deps, deps.db, rows), total };
+  const { rows, ...counted } = await paginate(filteredUsers(deps.db, caller.scope, query), query, (q) => q.selectAll('users').orderBy('users.id'), { countUpTo: TOTAL_CAP });
+  return { items: await userViews(deps, deps.db, rows), ...counted };
 }
 
 /** The accounts as the list filters them, in Excel, with their roles; phones masked unless full data is allowed. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { readExport } from '../../test/exports.ts';
 import { buildFixture, createTestApp, createUser, expectStatus, login, PASSWORD, type Fixture } from '../../test/harness.ts';
 
@@ -153,5 +154,21 @@ describe('audit log', () => {
     const own = expectStatus(await f.clients.cadreA.get('/api/audit-log?action=export&entity=audit_log'), 200).items[0];
     expect(own.after).toEqual({ list: 'audit_log', filters: { action: 'org.' }, rows: listed.total, full: false });
     expect((await f.clients.viewer.get('/api/audit-log/export')).statusCode).toBe(403);
+  });
+
+  it('counts a street’s years of entries only up to 10,000, and says there are more; a filter brings back the exact count', async () => {
+    const at = '2020-01-01T00:00:00.000Z';
+    await sql`with recursive n(i) as (select 1 union all select i + 1 from n where i < 10003)
+      insert into audit_log (at, action, entity, org_id) select ${at}, 'test.bulk', 'org', ${f.orgs.unionA} from n`.execute(app.deps.db);
+    const capped = expectStatus<{ items: Entry[]; total: number; totalCapped?: boolean }>(await f.clients.cadreA.get('/api/audit-log?action=test.bulk&pageSize=5'), 200);
+    expect(capped.total).toBe(10_000);
+    expect(capped.totalCapped).toBe(true);
+    expect(capped.items).toHaveLength(5);
+    // The entries after the bulk: fewer than the cap, counted exactly.
+    const recent = expectStatus<{ total: number; totalCapped?: boolean }>(await f.clients.cadreA.get('/api/audit-log?from=2021-01-01T00:00:00Z'), 200);
+    expect(recent.totalCapped).toBeUndefined();
+    const exact = await app.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number | string>().as('n')).where('at', '>=', '2021-01-01').executeTakeFirstOrThrow();
+    expect(recent.total).toBeLessThanOrEqual(Number(exact.n));
+    expect(recent.total).toBeGreaterThan(0);
   });
 });

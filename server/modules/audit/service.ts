@@ -4,7 +4,7 @@ import { inScope, inSubtree, requireOrgInScope, type Scope } from '../../platfor
 import type { Caller, Deps } from '../../platform/context.ts';
 import { shanghaiMinute } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
-import { paginate } from '../../platform/paging.ts';
+import { paginate, TOTAL_CAP } from '../../platform/paging.ts';
 import { actionLabel, auditActions, knownFieldLabel, labelText, type Lang } from '../../platform/i18n.ts';
 import { exportTexts as t } from './messages.ts';
 import type { auditExportQuery, auditQuery } from './schema.ts';
@@ -31,8 +31,11 @@ function filteredEntries(tx: Tx, scope: Scope, query: AuditFilters) {
 /** Audit log entries whose org lies in the caller's scope, newest first (written by platform/audit.ts). */
 export async function listAuditLog(deps: Deps, caller: Caller, query: z.infer<typeof auditQuery>) {
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
-  const { rows, total } = await paginate(filteredEntries(deps.db, caller.scope, query), query, (q) =>
-    q.selectAll('audit_log').select(['users.display_name as actor_name', 'orgs.name as org_name']).orderBy('audit_log.id', 'desc'),
+  const { rows, ...counted } = await paginate(
+    filteredEntries(deps.db, caller.scope, query),
+    query,
+    (q) => q.selectAll('audit_log').select(['users.display_name as actor_name', 'orgs.name as org_name']).orderBy('audit_log.id', 'desc'),
+    { countUpTo: TOTAL_CAP },
   );
   return {
     items: rows.map((r) => ({
@@ -50,7 +53,7 @@ export async function listAuditLog(deps: Deps, caller: Caller, query: z.infer<ty
       ...beforeAndAfter(parseJson(r.before), parseJson(r.after), caller.lang),
       ip: r.ip,
     })),
-    total,
+    ...counted,
   };
 }
 

@@ -6,7 +6,7 @@ import { inSubtree, requireOrgInScope, type Scope } from '../../platform/access.
 import { audit } from '../../platform/audit.ts';
 import { endOfShanghaiDay, shanghaiDate, shanghaiMinute, today } from '../../platform/dates.ts';
 import { exportList } from '../../platform/exports.ts';
-import { paginate } from '../../platform/paging.ts';
+import { paginate, TOTAL_CAP } from '../../platform/paging.ts';
 import { maskIdNumber, maskPhone } from '../../platform/pii.ts';
 import { idBirthDate } from '../../platform/identity.ts';
 import { cadresOf, notify } from '../notifications/index.ts';
@@ -161,8 +161,10 @@ export async function listApplications(deps: Deps, caller: Caller, query: z.infe
   const cutoffEnd = overdueBefore(deps);
   if (query.orgId) await requireOrgInScope(deps.db, caller.scope, query.orgId);
   const q = filteredApplications(deps.db, caller.scope, query, cutoffEnd);
-  const { rows, total } = await paginate(q, query, (q) => q.select(applicationColumns).select(decidableApplication(caller.user)).orderBy('join_applications.id', 'desc'));
-  return { items: rows.map(applicationItemView(deps, cutoffEnd)), total };
+  const { rows, ...counted } = await paginate(q, query, (q) => q.select(applicationColumns).select(decidableApplication(caller.user)).orderBy('join_applications.id', 'desc'), {
+    countUpTo: TOTAL_CAP,
+  });
+  return { items: rows.map(applicationItemView(deps, cutoffEnd)), ...counted };
 }
 
 /** The applications as the list filters them, in Excel: ID numbers and phones masked unless full data is allowed. */

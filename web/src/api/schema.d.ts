@@ -609,6 +609,8 @@ export interface paths {
                                 }[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -885,6 +887,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -1026,6 +1030,8 @@ export interface paths {
                                 enterpriseCount: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -1181,6 +1187,8 @@ export interface paths {
                                 enterpriseCount: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -1356,6 +1364,8 @@ export interface paths {
                                 enterpriseCount: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -1545,6 +1555,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -1863,6 +1875,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -2309,6 +2323,8 @@ export interface paths {
                                 parentName: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -2394,6 +2410,8 @@ export interface paths {
                                 actions: ("approve" | "reject")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -2527,6 +2545,8 @@ export interface paths {
                                 newFormGroup: "none" | "truck_driver" | "courier" | "food_delivery" | "ride_hailing" | "app_delivery" | "streamer" | "domestic_worker" | "online_marketer" | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -2797,6 +2817,8 @@ export interface paths {
                                 employerName: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -3309,6 +3331,8 @@ export interface paths {
                                 actions: ("accept" | "reject" | "cancel")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -3686,6 +3710,8 @@ export interface paths {
                                 }[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -3907,6 +3933,8 @@ export interface paths {
                                 actions: string[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -4295,6 +4323,8 @@ export interface paths {
                                 submittedAt: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -4422,6 +4452,8 @@ export interface paths {
                                 resolvedAt: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -5263,6 +5295,8 @@ export interface paths {
                                 complete: boolean;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -5480,6 +5514,8 @@ export interface paths {
                                 revocationReason: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -6226,6 +6262,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -6439,6 +6477,8 @@ export interface paths {
                                 entries: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -6557,6 +6597,8 @@ export interface paths {
                                 }[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -6985,6 +7027,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -7051,6 +7095,8 @@ export interface paths {
                                 }[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -7274,6 +7320,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -7689,6 +7737,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -7983,6 +8033,8 @@ export interface paths {
                                 actions: "verify"[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -8278,6 +8330,8 @@ export interface paths {
                                 finishedAt: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -8399,6 +8453,8 @@ export interface paths {
                                 savingsFen: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -8807,6 +8863,8 @@ export interface paths {
                                 actions: "manage"[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -9050,6 +9108,8 @@ export interface paths {
                                 myMark: number | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -9395,6 +9455,8 @@ export interface paths {
                                 balanceFen: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -9471,6 +9533,8 @@ export interface paths {
                                 actions: ("update" | "cancel" | "check_in")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -9642,6 +9706,8 @@ export interface paths {
                                 refusal: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -9698,6 +9764,8 @@ export interface paths {
                                 waitlistPosition: number | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -9956,6 +10024,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -10235,6 +10305,8 @@ export interface paths {
                                 actions: "moderate"[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -10383,6 +10455,8 @@ export interface paths {
                                 actions: "moderate"[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -10507,6 +10581,8 @@ export interface paths {
                                 actions: ("approve" | "reject")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -10632,6 +10708,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -10690,6 +10768,8 @@ export interface paths {
                                 mine: boolean;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -10747,6 +10827,8 @@ export interface paths {
                                 rank: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -10985,6 +11067,8 @@ export interface paths {
                                 actions: "manage"[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -11155,6 +11239,8 @@ export interface paths {
                                 } | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -12331,6 +12417,8 @@ export interface paths {
                                 actions: "review"[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -13052,6 +13140,8 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -13424,6 +13514,8 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -14035,6 +14127,8 @@ export interface paths {
                                 aidFen: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -14454,6 +14548,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -14549,6 +14645,8 @@ export interface paths {
                                 spentFen: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -14776,6 +14874,8 @@ export interface paths {
                                 batches: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -14877,6 +14977,8 @@ export interface paths {
                                 waiting: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -15029,6 +15131,8 @@ export interface paths {
                                 note: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -15167,6 +15271,8 @@ export interface paths {
                                 centerName: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -15280,6 +15386,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -15345,6 +15453,8 @@ export interface paths {
                                 actions: ("approve" | "reject")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -15536,6 +15646,8 @@ export interface paths {
                                 completedCount: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -15791,6 +15903,8 @@ export interface paths {
                                 certificateNo: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -16235,6 +16349,8 @@ export interface paths {
                                 averageRating: number | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -16536,6 +16652,8 @@ export interface paths {
                                 actions: ("claim" | "start" | "finish" | "withdraw" | "rate")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -16689,6 +16807,8 @@ export interface paths {
                                 actions: ("claim" | "start" | "finish" | "withdraw" | "rate")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -17184,6 +17304,8 @@ export interface paths {
                                 active: boolean;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -17396,6 +17518,8 @@ export interface paths {
                                 deliveredAt: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -17581,6 +17705,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -17672,6 +17798,8 @@ export interface paths {
                                 members: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -17798,6 +17926,8 @@ export interface paths {
                                 served: number;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -17891,6 +18021,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -18227,6 +18359,8 @@ export interface paths {
                                 createdAt: string;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -18581,6 +18715,8 @@ export interface paths {
                                 minTenureMonths: number | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -19199,6 +19335,8 @@ export interface paths {
                                 actions: ("claim" | "fulfil" | "confirm")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -19334,6 +19472,8 @@ export interface paths {
                                 actions: ("claim" | "fulfil" | "confirm")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -20029,6 +20169,8 @@ export interface paths {
                                 mine: boolean;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -20223,6 +20365,8 @@ export interface paths {
                                 coverUrl: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -20648,6 +20792,8 @@ export interface paths {
                                 actions: ("update" | "publish" | "withdraw" | "pin" | "unpin")[];
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
@@ -21564,6 +21710,8 @@ export interface paths {
                                 ip: string | null;
                             }[];
                             total: number;
+                            /** @description true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters */
+                            totalCapped?: boolean;
                         };
                     };
                 };
