@@ -98,7 +98,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const config = loadConfig({
     NODE_ENV: 'test',
     GONGHUI_DATA_DIR: dataDir,
-    GONGHUI_LOG_LEVEL: 'silent',
+    GONGHUI_LOG_LEVEL: process.env.E2E_LOG ?? 'silent',
+    // The SQLite read pool is opt-in (docs/architecture.md "Read replica"): E2E_READERS=2 runs the journeys on it.
+    GONGHUI_SQLITE_READERS: process.env.E2E_READERS ?? '0',
     // Every journey logs in several times from the same address.
     GONGHUI_AUTH_RATE_LIMIT: '1000',
   });
@@ -226,6 +228,28 @@ export async function chooseOrg(scope: Locator, page: Page, label: string, name:
         await field.click();
         await field.fill(name);
         await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click({ timeout: 5_000 });
+        return shown();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
+
+/**
+ * Chooses `name` in the antd Select labelled `label` within `scope`, until the select shows it: on a
+ * busy machine a click on an option can land while the dropdown is still opening, or just before
+ * the form re-renders (after a refused action), and the old choice stays.
+ */
+export async function chooseOption(scope: Locator, page: Page, label: string, name: string): Promise<void> {
+  const field = scope.getByLabel(label);
+  const select = scope.locator('.ant-select').filter({ has: page.getByLabel(label) });
+  const shown = async () => (await select.innerText()).includes(name);
+  await expect
+    .poll(
+      async () => {
+        if (await shown()) return true;
+        await field.click();
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first().click({ timeout: 5_000 });
         return shown();
       },
       { timeout: 15_000 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, downloadExport, expectChineseRenders, useE2E } from './harness.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, chooseOption, downloadExport, expectChineseRenders, useE2E } from './harness.ts';
 
 /**
  * Workers' Pioneer (工人先锋号), one campaign from opening to certificate: the county cadre opens a
@@ -158,8 +158,7 @@ describe("Workers' Pioneer", () => {
     const drawer = desk.locator('.ant-drawer');
     await drawer.getByText('尚未指派评委').waitFor({ timeout });
     const assign = async (name: string) => {
-      await drawer.getByLabel('评委').click();
-      await desk.locator('.ant-select-item-option').filter({ hasText: name }).click();
+      await chooseOption(drawer, desk, '评委', name);
       await drawer.getByRole('button', { name: '指派评委' }).click();
     };
     await assign('本单位评委');

@@ -5,7 +5,7 @@ import { STATEMENT_CACHE, type Db } from './database.ts';
 import type { DB } from './schema.ts';
 
 /**
- * The embedded database's read pool (GONGHUI_SQLITE_READERS, docs/architecture.md "Read routing"):
+ * The embedded database's read pool (GONGHUI_SQLITE_READERS, docs/architecture.md "Read replica"; off by default):
  * a few read-only connections to the same file, each on a worker thread of its own. better-sqlite3
  * runs a query synchronously on the thread that asks, so connections on the server's own thread
  * would still answer one at a time; on workers, a slow read (a county's statistics, a name search,

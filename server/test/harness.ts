@@ -106,7 +106,7 @@ export interface TestAppOptions {
   replica?: string;
   /** Where uploads are kept; by default GONGHUI_FILE_STORE of the test run's environment, else `local`. */
   fileStore?: 'local' | 'database';
-  /** The embedded database's read pool (GONGHUI_SQLITE_READERS; default its default, 2). */
+  /** The embedded database's read pool (GONGHUI_SQLITE_READERS; the config's default, 0: off). */
   sqliteReaders?: number;
 }
 
