@@ -55,7 +55,9 @@ interface Figure {
 let nextPort = 3400 + (process.pid % 200) * 2;
 
 function serverEnv(dbEnv: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv {
-  return { ...dbEnv, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', GONGHUI_LOG_LEVEL: 'warn', GONGHUI_AUTH_RATE_LIMIT: '100000' };
+  // BENCH_SQLITE_READERS: the embedded read pool to measure with (off by default, as in production).
+  const readers = process.env.BENCH_SQLITE_READERS ? { GONGHUI_SQLITE_READERS: process.env.BENCH_SQLITE_READERS } : {};
+  return { ...dbEnv, ...readers, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', GONGHUI_LOG_LEVEL: 'warn', GONGHUI_AUTH_RATE_LIMIT: '100000' };
 }
 
 async function startServer(dbEnv: NodeJS.ProcessEnv) {
