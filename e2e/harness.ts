@@ -220,14 +220,21 @@ export function useE2E(opts: ServerOptions = {}): E2E {
 export async function chooseOrg(scope: Locator, page: Page, label: string, name: string): Promise<void> {
   const field = scope.getByLabel(label);
   const item = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label) });
-  const shown = async () => (await item.innerText()).includes(name);
+  await untilShown(item, name, async () => {
+    await field.click();
+    await field.fill(name);
+    await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click({ timeout: 5_000 });
+  });
+}
+
+/** Repeats `choose` until `where` shows `name`: a choice on a busy page can be lost to a re-render. */
+async function untilShown(where: Locator, name: string, choose: () => Promise<void>): Promise<void> {
+  const shown = async () => (await where.innerText()).includes(name);
   await expect
     .poll(
       async () => {
         if (await shown()) return true;
-        await field.click();
-        await field.fill(name);
-        await page.getByRole('tree').filter({ visible: true }).getByText(name, { exact: true }).last().click({ timeout: 5_000 });
+        await choose();
         return shown();
       },
       { timeout: 15_000 },
@@ -243,18 +250,10 @@ export async function chooseOrg(scope: Locator, page: Page, label: string, name:
 export async function chooseOption(scope: Locator, page: Page, label: string, name: string): Promise<void> {
   const field = scope.getByLabel(label);
   const select = scope.locator('.ant-select').filter({ has: page.getByLabel(label) });
-  const shown = async () => (await select.innerText()).includes(name);
-  await expect
-    .poll(
-      async () => {
-        if (await shown()) return true;
-        await field.click();
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first().click({ timeout: 5_000 });
-        return shown();
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
+  await untilShown(select, name, async () => {
+    await field.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first().click({ timeout: 5_000 });
+  });
 }
 
 /**

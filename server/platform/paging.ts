@@ -8,7 +8,8 @@ export interface PageRequest {
 /**
  * Where a list that only grows (the audit log, accounts, join applications) stops counting: past
  * it the total says "more than 10,000" (`totalCapped`) instead of counting a county's years of rows
- * on every page, and the cadre narrows the list with its filters (docs/architecture.md, "Scale").
+ * on every page, and the cadre narrows the list with its filters (docs/architecture.md, "The union
+ * tree: a closure table").
  */
 export const TOTAL_CAP = 10_000;
 
@@ -28,15 +29,11 @@ export async function paginate<DB, TB extends keyof DB, O, Row>(
   opts: { countUpTo?: number } = {},
 ): Promise<{ rows: Row[]; total: number; totalCapped?: boolean }> {
   const unordered = base.clearSelect().clearOrderBy();
-  let capped = false;
-  if (opts.countUpTo !== undefined) {
-    // Is there a row past the cap? The scan stops at the cap either way.
-    const beyond = await unordered.select(sql<number>`1`.as('one')).limit(1).offset(opts.countUpTo).executeTakeFirst();
-    capped = beyond !== undefined;
-  }
-  const total = capped
-    ? opts.countUpTo!
-    : Number((await unordered.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow() as { total: number | string }).total);
-  const rows = await select(base).limit(pageSize).offset((page - 1) * pageSize).execute();
-  return capped ? { rows, total, totalCapped: true } : { rows, total };
+  const cap = opts.countUpTo;
+  // Is there a row past the cap? The scan stops at the cap either way.
+  const capped = cap !== undefined && (await unordered.select(sql<number>`1`.as('one')).limit(1).offset(cap).executeTakeFirst()) !== undefined;
+  const rows = () => select(base).limit(pageSize).offset((page - 1) * pageSize).execute();
+  if (capped) return { rows: await rows(), total: cap, totalCapped: true };
+  const counted = await unordered.select((eb) => eb.fn.countAll<number | string>().as('total')).executeTakeFirstOrThrow();
+  return { rows: await rows(), total: Number((counted as { total: number | string }).total) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from './errors.ts';
 import { fieldLabel, namingField, ruleMessage, type Lang } from './i18n.ts';
+import { TOTAL_CAP } from './paging.ts';
 
 interface RawIssue {
   code: string;
@@ -111,7 +112,7 @@ export function pageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
-    totalCapped: z.boolean().optional().describe('true when the list holds more than `total` (10,000) entries and stopped counting: narrow it with the filters'),
+    totalCapped: z.boolean().optional().describe(`true when the list holds more than \`total\` (${TOTAL_CAP.toLocaleString('en')}) entries and stopped counting: narrow it with the filters`),
   });
 }
 
