@@ -100,10 +100,14 @@ describe('collective bargaining', () => {
     await desk.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await desk.getByText(/已签字，须于 \d{4}-\d{2}-\d{2} 前报送审查/).waitFor({ timeout });
     await desk.getByRole('button', { name: '报送审查' }).click();
-    await desk.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    const filing = desk.getByRole('dialog').filter({ hasText: '报送审查' });
+    await filing.getByRole('button', { name: /保\s*存/ }).click();
     await desk.getByText(/已报送，无异议将于 \d{4}-\d{2}-\d{2} 生效/).waitFor({ timeout });
+    await filing.waitFor({ state: 'hidden', timeout });
     await desk.getByRole('button', { name: '登记审查意见' }).click();
-    await desk.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    const review = desk.getByRole('dialog').filter({ hasText: '登记审查意见' });
+    await review.getByRole('button', { name: /保\s*存/ }).click();
+    await review.waitFor({ state: 'hidden', timeout });
     await desk.locator('.ant-tag').filter({ hasText: '已生效' }).first().waitFor({ timeout });
 
     // The timeline: every step with its article, the filing's 10 days and the term's end.

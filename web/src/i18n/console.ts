@@ -47,6 +47,11 @@ const zh = {
     notFound: '页面不存在',
     backHome: '返回首页',
   },
+  /** A list's total line (console/shared/paged-filters.ts); past 10,000 the server stops counting. */
+  paging: {
+    total: '共 {{count}} 条',
+    totalCapped: '超过 {{count}} 条（请用筛选缩小范围）',
+  },
   /** The reason asked for when refusing something a worker sent (console/shared/reason-action.tsx). */
   reason: {
     label: '原因',
@@ -75,6 +80,7 @@ const en: typeof zh = {
     close: 'Close',
   },
   error: { generic: 'Something went wrong', loadFailed: 'Could not load', retry: 'Retry' },
+  paging: { total: '{{count}} in all', totalCapped: 'More than {{count}} (narrow them with the filters)' },
   login: {
     title: 'Log in',
     subtitle: 'Union cadre console',

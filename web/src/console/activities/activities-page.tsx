@@ -97,7 +97,7 @@ export function ActivitiesPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('activities.list.empty') }}
         scroll={{ x: 1100 }}
-        pagination={pagination(list.data?.total, (total) => t('activities.list.total', { total }))}
+        pagination={pagination(list.data, (total) => t('activities.list.total', { total }))}
         columns={[
           {
             title: t('activities.field.title'),

@@ -82,7 +82,7 @@ export function ContestsPage() {
         // Every header fits its column at 1366 px: the title takes what the fixed columns leave.
         scroll={{ x: 1060 }}
         onRow={(c) => ({ onClick: () => navigate(`/contests/${c.id}`), style: { cursor: 'pointer' } })}
-        pagination={pagination(list.data?.total, (total) => t('contests.list.total', { total }))}
+        pagination={pagination(list.data, (total) => t('contests.list.total', { total }))}
         columns={[
           {
             title: t('contests.field.title'),

@@ -109,7 +109,7 @@ export function ArticlesPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('articles.list.empty') }}
         scroll={{ x: 1000 }}
-        pagination={pagination(list.data?.total, (total) => t('articles.list.total', { total }))}
+        pagination={pagination(list.data, (total) => t('articles.list.total', { total }))}
         columns={[
           {
             title: t('articles.field.title'),

@@ -145,7 +145,7 @@ export function AuditPage() {
           pageSize: query.pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (count) => t(list.data?.totalCapped ? 'audit.totalCapped' : 'audit.total', { count }),
+          showTotal: (count) => t(list.data?.totalCapped ? 'paging.totalCapped' : 'paging.total', { count }),
           onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
         }}
         expandable={{

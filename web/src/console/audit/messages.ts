@@ -12,8 +12,6 @@ export const auditZh = {
   yes: '是',
   no: '否',
   system: '系统',
-  total: '共 {{count}} 条',
-  totalCapped: '超过 {{count}} 条（请用筛选缩小范围）',
   entity: {
     org: '组织',
     enterprise: '企业',
@@ -41,8 +39,6 @@ export const auditEn: typeof auditZh = {
   yes: 'Yes',
   no: 'No',
   system: 'System',
-  total: '{{count}} entries',
-  totalCapped: 'More than {{count}} entries (narrow them with the filters)',
   entity: {
     org: 'Organisation',
     enterprise: 'Enterprise',

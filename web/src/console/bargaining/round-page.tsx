@@ -110,14 +110,14 @@ function useAct(id: number) {
   });
 }
 
+type Step = 'reply' | 'file' | 'review';
+
 /** The step buttons the round's status offers: reply, sign, file, review. */
 function Steps({ r }: { r: RoundDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const act = useAct(r.id);
-  const [dialog, setDialog] = useState<'reply' | 'file' | 'review' | null>(null);
-  const [form] = Form.useForm();
-  const client = useQueryClient();
+  const [dialog, setDialog] = useState<Step | null>(null);
   const path = { params: { path: { id: r.id } } };
   return (
     <Space wrap>
@@ -129,44 +129,61 @@ function Steps({ r }: { r: RoundDetail }) {
       )}
       {r.status === 'signed' && <Button type="primary" onClick={() => setDialog('file')}>{t('bargaining.file')}</Button>}
       {r.status === 'filed' && <Button onClick={() => setDialog('review')}>{t('bargaining.review')}</Button>}
-      <FormModal
-        open={dialog !== null}
-        title={dialog ? t(`bargaining.${dialog}`) : ''}
-        form={form}
-        initialValues={{ on: dayjs(), accepted: true, outcome: 'confirmed' }}
-        submit={async (v: { on: dayjs.Dayjs; accepted?: boolean; reason?: string; outcome?: 'confirmed' | 'objection' }) => {
-          if (dialog === 'reply') return unwrap(api.POST('/api/bargaining/{id}/reply', { ...path, body: { repliedOn: day(v.on), accepted: v.accepted ?? true, reason: v.reason } }));
-          if (dialog === 'file') {
-            const res = await unwrap(api.POST('/api/bargaining/{id}/filing', { ...path, body: { filedOn: day(v.on) } }));
-            message.success(t('bargaining.filed', { date: res.effectiveOn }));
-            return res;
-          }
-          return unwrap(api.POST('/api/bargaining/{id}/review', { ...path, body: { outcome: v.outcome ?? 'confirmed', decidedOn: day(v.on) } }));
-        }}
-        onDone={() => void client.invalidateQueries({ queryKey: bargainingKeys.all })}
-        onClose={() => setDialog(null)}
-      >
-        <Form.Item name="on" label={t(dialog === 'reply' ? 'bargaining.field.repliedOn' : dialog === 'file' ? 'bargaining.field.filedOn' : 'bargaining.field.decidedOn')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        {dialog === 'reply' && (
-          <>
-            <Form.Item name="accepted" label={t('bargaining.reply')}>
-              <Radio.Group options={[{ value: true, label: t('bargaining.accepted') }, { value: false, label: t('bargaining.declined') }]} />
-            </Form.Item>
-            <Form.Item name="reason" label={t('bargaining.field.reason')}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </>
-        )}
-        {dialog === 'review' && (
-          <Form.Item name="outcome">
-            <Radio.Group options={[{ value: 'confirmed', label: t('bargaining.confirmed') }, { value: 'objection', label: t('bargaining.objection') }]} />
-          </Form.Item>
-        )}
-        {dialog === 'file' && <Typography.Text type="secondary">{t('bargaining.stepHint.review')}</Typography.Text>}
-      </FormModal>
+      {(['reply', 'file', 'review'] as const).map((step) => (
+        <StepDialog key={step} step={step} roundId={r.id} open={dialog === step} onClose={() => setDialog(null)} />
+      ))}
     </Space>
+  );
+}
+
+/**
+ * One step's dialog with a form of its own, so the filing dialog still closing never empties the
+ * review dialog opened right after it (they once shared one form, and its date could come up blank).
+ */
+function StepDialog({ step, roundId, open, onClose }: { step: Step; roundId: number; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const client = useQueryClient();
+  const path = { params: { path: { id: roundId } } };
+  return (
+    <FormModal
+      open={open}
+      title={t(`bargaining.${step}`)}
+      form={form}
+      initialValues={{ on: dayjs(), accepted: true, outcome: 'confirmed' }}
+      submit={async (v: { on: dayjs.Dayjs; accepted?: boolean; reason?: string; outcome?: 'confirmed' | 'objection' }) => {
+        if (step === 'reply') return unwrap(api.POST('/api/bargaining/{id}/reply', { ...path, body: { repliedOn: day(v.on), accepted: v.accepted ?? true, reason: v.reason } }));
+        if (step === 'file') {
+          const res = await unwrap(api.POST('/api/bargaining/{id}/filing', { ...path, body: { filedOn: day(v.on) } }));
+          message.success(t('bargaining.filed', { date: res.effectiveOn }));
+          return res;
+        }
+        return unwrap(api.POST('/api/bargaining/{id}/review', { ...path, body: { outcome: v.outcome ?? 'confirmed', decidedOn: day(v.on) } }));
+      }}
+      onDone={() => void client.invalidateQueries({ queryKey: bargainingKeys.all })}
+      onClose={onClose}
+    >
+      <Form.Item name="on" label={t(step === 'reply' ? 'bargaining.field.repliedOn' : step === 'file' ? 'bargaining.field.filedOn' : 'bargaining.field.decidedOn')} rules={[{ required: true }]}>
+        <DatePicker />
+      </Form.Item>
+      {step === 'reply' && (
+        <>
+          <Form.Item name="accepted" label={t('bargaining.reply')}>
+            <Radio.Group options={[{ value: true, label: t('bargaining.accepted') }, { value: false, label: t('bargaining.declined') }]} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('bargaining.field.reason')}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </>
+      )}
+      {step === 'review' && (
+        <Form.Item name="outcome">
+          <Radio.Group options={[{ value: 'confirmed', label: t('bargaining.confirmed') }, { value: 'objection', label: t('bargaining.objection') }]} />
+        </Form.Item>
+      )}
+      {step === 'file' && <Typography.Text type="secondary">{t('bargaining.stepHint.review')}</Typography.Text>}
+    </FormModal>
   );
 }
 

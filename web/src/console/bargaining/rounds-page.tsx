@@ -68,7 +68,7 @@ export function RoundsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('bargaining.empty') }}
-        pagination={pagination(list.data?.total)}
+        pagination={pagination(list.data)}
         onRow={(r) => ({ onClick: () => navigate(`/bargaining/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('bargaining.field.title'), dataIndex: 'title', render: (v: string) => <Typography.Link>{v}</Typography.Link> },

@@ -56,7 +56,7 @@ export function BenefitsPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('benefits.empty') }}
         scroll={{ x: 1000 }}
-        pagination={pagination(list.data?.total, (total) => t('benefits.total', { total }))}
+        pagination={pagination(list.data, (total) => t('benefits.total', { total }))}
         columns={[
           {
             title: t('benefits.field.title'),

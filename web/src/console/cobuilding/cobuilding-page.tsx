@@ -115,7 +115,7 @@ function Items() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('cobuilding.emptyItems') }}
         scroll={{ x: 1000 }}
-        pagination={pagination(list.data?.total, (total) => t('cobuilding.totalItems', { total }))}
+        pagination={pagination(list.data, (total) => t('cobuilding.totalItems', { total }))}
         expandable={{
           rowExpandable: (r) => !!r.claim?.note || !!r.claim?.photoUrl || !!r.claim?.ratingComment,
           expandedRowRender: (r) => (
@@ -293,7 +293,7 @@ function Partners() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('cobuilding.emptyPartners') }}
         scroll={{ x: 1100 }}
-        pagination={pagination(list.data?.total, (total) => t('cobuilding.totalPartners', { total }))}
+        pagination={pagination(list.data, (total) => t('cobuilding.totalPartners', { total }))}
         columns={[
           {
             title: t('cobuilding.field.name'),

@@ -57,7 +57,7 @@ export function FundraisersPage() {
           locale={{ emptyText: t('fundraising.empty') }}
           scroll={{ x: 1000 }}
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-          pagination={pagination(list.data?.total, (total) => t('fundraising.total', { total }))}
+          pagination={pagination(list.data, (total) => t('fundraising.total', { total }))}
           columns={[
             {
               title: t('fundraising.field.title'),

@@ -70,7 +70,7 @@ export function AidsPage() {
           rowKey="id"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          pagination={pagination(list.data?.total, (total) => t('hardship.aidTotal', { total }))}
+          pagination={pagination(list.data, (total) => t('hardship.aidTotal', { total }))}
           columns={[
             { title: t('hardship.field.paidOn'), dataIndex: 'paidOn', width: 110 },
             { title: t('hardship.field.name'), dataIndex: 'memberName', width: 100 },

@@ -66,7 +66,7 @@ export function FilesPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('hardship.empty') }}
-        pagination={pagination(list.data?.total, (total) => t('hardship.total', { total }))}
+        pagination={pagination(list.data, (total) => t('hardship.total', { total }))}
         onRow={(f) => ({ onClick: () => writable && setOpenId(f.id), style: { cursor: writable ? 'pointer' : undefined } })}
         columns={[
           { title: t('hardship.field.name'), dataIndex: 'memberName', width: 110, render: (n: string) => (writable ? <Typography.Link>{n}</Typography.Link> : n) },

@@ -83,7 +83,7 @@ export function ModelWorkersPage() {
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('honours.mw.empty') }}
           scroll={{ x: 1100 }}
-          pagination={pagination(list.data?.total, (total) => t('honours.mw.total', { total }))}
+          pagination={pagination(list.data, (total) => t('honours.mw.total', { total }))}
           columns={[
             {
               title: t('honours.field.name'),

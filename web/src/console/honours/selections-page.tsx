@@ -55,7 +55,7 @@ export function SelectionsPage() {
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('honours.sel.empty') }}
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-          pagination={pagination(list.data?.total)}
+          pagination={pagination(list.data)}
           columns={[
             { title: t('honours.field.selection'), dataIndex: 'title', render: (v: string) => <Typography.Link>{v}</Typography.Link> },
             { title: t('honours.field.org'), dataIndex: 'orgName', width: 180 },

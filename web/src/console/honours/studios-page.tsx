@@ -91,7 +91,7 @@ export function StudiosPage() {
           locale={{ emptyText: t('honours.studio.empty') }}
           scroll={{ x: 1000 }}
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-          pagination={pagination(list.data?.total, (total) => t('honours.studio.total', { total }))}
+          pagination={pagination(list.data, (total) => t('honours.studio.total', { total }))}
           columns={[
             {
               title: t('honours.field.studio'),

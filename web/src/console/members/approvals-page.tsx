@@ -63,7 +63,7 @@ export function ApprovalsPage() {
         // Fixed widths, one line each: masked numbers never run into their neighbours (1366 px and up).
         tableLayout="fixed"
         scroll={{ x: 1040 }}
-        pagination={pagination(list.data?.total)}
+        pagination={pagination(list.data)}
         columns={[
           {
             title: t('members.field.name'),

@@ -59,7 +59,7 @@ export function RollPage() {
         locale={{ emptyText: t('members.roll.empty') }}
         scroll={{ x: 1100 }}
         onRow={(m) => ({ onClick: () => setOpenId(m.id), style: { cursor: 'pointer' } })}
-        pagination={pagination(list.data?.total, (total) => t('members.roll.total', { total }))}
+        pagination={pagination(list.data, (total) => t('members.roll.total', { total }))}
         columns={[
           {
             title: t('members.field.name'),

@@ -103,7 +103,7 @@ export function EnterprisesTab({ org, writable }: { org: OrgDetail; writable: bo
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('enterprises.empty') }}
         scroll={{ x: 860 }}
-        pagination={pagination(list.data?.total)}
+        pagination={pagination(list.data)}
         expandable={{ expandedRowRender: (e) => <TeamsPanel enterprise={e} writable={writable && e.status === 'active'} /> }}
         columns={[
           {

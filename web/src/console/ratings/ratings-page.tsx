@@ -88,7 +88,7 @@ export function RatingsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('ratings.empty') }}
-          pagination={pagination(list.data?.total)}
+          pagination={pagination(list.data)}
           onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('ratings.field.org'), dataIndex: 'orgName', render: (v: string) => <Typography.Link>{v}</Typography.Link> },

@@ -52,7 +52,6 @@ export const recuperationZh = {
   reject: '驳回',
   rejected: '已驳回',
   empty: '暂无记录',
-  total: '共 {{total}} 条',
   partnerQuota: '协作',
 };
 export const recuperationEn: typeof recuperationZh = {
@@ -108,7 +107,6 @@ export const recuperationEn: typeof recuperationZh = {
   reject: 'Reject',
   rejected: 'Rejected',
   empty: 'Nothing yet',
-  total: '{{total}} in all',
   partnerQuota: 'partner',
 };
 export const recuperationMenuZh = { recuperation: '职工疗休养' };

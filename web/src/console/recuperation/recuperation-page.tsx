@@ -85,7 +85,7 @@ function Batches() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('recuperation.empty') }}
-        pagination={pagination(list.data?.total, (total) => t('recuperation.total', { total }))}
+        pagination={pagination(list.data)}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('recuperation.field.product'), key: 'title', render: (_, r) => <a>{r.title}</a> },
@@ -192,7 +192,7 @@ function Products() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('recuperation.empty') }}
-        pagination={pagination(list.data?.total, (total) => t('recuperation.total', { total }))}
+        pagination={pagination(list.data)}
         columns={[
           { title: t('recuperation.field.product'), dataIndex: 'title' },
           { title: t('recuperation.field.centerName'), key: 'c', render: (_, p) => p.centerName ?? p.providerName },
@@ -265,7 +265,7 @@ function Agreements() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('recuperation.empty') }}
-        pagination={pagination(list.data?.total, (total) => t('recuperation.total', { total }))}
+        pagination={pagination(list.data)}
         columns={[
           { title: t('recuperation.field.org'), dataIndex: 'orgName' },
           { title: t('recuperation.field.partner'), dataIndex: 'partnerName' },
@@ -339,7 +339,7 @@ function Applications() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('recuperation.empty') }}
         scroll={{ x: 1000 }}
-        pagination={pagination(list.data?.total, (total) => t('recuperation.total', { total }))}
+        pagination={pagination(list.data)}
         columns={[
           { title: t('recuperation.field.member'), dataIndex: 'memberName' },
           { title: t('recuperation.field.union'), dataIndex: 'orgName' },

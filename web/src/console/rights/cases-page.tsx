@@ -84,7 +84,7 @@ export function CasesPage() {
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('rights.empty') }}
           scroll={{ x: 1100 }}
-          pagination={pagination(list.data?.total, (total) => t('rights.total', { total }))}
+          pagination={pagination(list.data, (total) => t('rights.total', { total }))}
           onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
           columns={[
             { title: t('rights.field.caseNo'), dataIndex: 'caseNo', width: 140, render: (no: string) => <Typography.Link>{no}</Typography.Link> },

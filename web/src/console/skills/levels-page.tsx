@@ -163,7 +163,7 @@ function Records({ orgId, writes }: { orgId: number; writes: boolean }) {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('skills.list.empty') }}
         scroll={{ x: 1150 }}
-        pagination={pagination(list.data?.total, (total) => t('skills.list.total', { total }))}
+        pagination={pagination(list.data, (total) => t('skills.list.total', { total }))}
         columns={[
           {
             title: t('skills.field.memberName'),

@@ -44,7 +44,7 @@ export function SocialsPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('socials.empty') }}
         scroll={{ x: 900 }}
-        pagination={pagination(list.data?.total, (total) => t('socials.total', { total }))}
+        pagination={pagination(list.data, (total) => t('socials.total', { total }))}
         columns={[
           {
             title: t('socials.field.title'),

@@ -79,7 +79,7 @@ export function TrainingPage() {
         locale={{ emptyText: t('training.empty') }}
         scroll={{ x: 1000 }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-        pagination={pagination(list.data?.total, (total) => t('training.total', { total }))}
+        pagination={pagination(list.data, (total) => t('training.total', { total }))}
         columns={[
           {
             title: t('training.field.title'),

@@ -105,7 +105,7 @@ export function UsersPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('users.empty') }}
         scroll={{ x: 1200 }}
-        pagination={pagination(list.data?.total)}
+        pagination={pagination(list.data)}
         columns={[
           {
             title: t('users.field.displayName'),

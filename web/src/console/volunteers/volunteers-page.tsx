@@ -68,7 +68,7 @@ function VolunteersTab() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('volunteers.empty') }}
         scroll={{ x: 900 }}
-        pagination={pagination(list.data?.total, (total) => t('volunteers.total', { total }))}
+        pagination={pagination(list.data, (total) => t('volunteers.total', { total }))}
         columns={[
           {
             title: t('volunteers.field.name'),
@@ -141,7 +141,7 @@ function TeamsTab() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('volunteers.empty') }}
-        pagination={pagination(list.data?.total, (total) => t('volunteers.total', { total }))}
+        pagination={pagination(list.data, (total) => t('volunteers.total', { total }))}
         columns={[
           { title: t('volunteers.field.teamName'), dataIndex: 'name' },
           { title: t('volunteers.field.kind'), key: 'kind', width: 140, render: (_, r) => t(`volunteers.kind.${r.kind}`) },
@@ -216,7 +216,7 @@ function ServicesTab() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('volunteers.empty') }}
-        pagination={pagination(list.data?.total, (total) => t('volunteers.total', { total }))}
+        pagination={pagination(list.data, (total) => t('volunteers.total', { total }))}
         columns={[
           { title: t('volunteers.field.activity'), dataIndex: 'title' },
           { title: t('volunteers.field.startsAt'), key: 'startsAt', width: 170, render: (_, r) => formatTime(r.startsAt) },
@@ -288,7 +288,7 @@ function ShopTab() {
         loading={goods.isFetching}
         dataSource={goods.data?.items ?? []}
         locale={{ emptyText: t('volunteers.empty') }}
-        pagination={pagination(goods.data?.total, (total) => t('volunteers.total', { total }))}
+        pagination={pagination(goods.data, (total) => t('volunteers.total', { total }))}
         columns={[
           {
             title: t('volunteers.field.goods'),

@@ -68,7 +68,7 @@ export function WishesPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('wishes.empty') }}
         scroll={{ x: 1000 }}
-        pagination={pagination(list.data?.total, (total) => t('wishes.total', { total }))}
+        pagination={pagination(list.data, (total) => t('wishes.total', { total }))}
         columns={[
           {
             title: t('wishes.field.title'),
