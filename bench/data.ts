@@ -23,6 +23,7 @@ import { createPii, resolveMasterKey, type Pii } from '../server/platform/pii.ts
 import { hashPassword } from '../server/platform/passwords.ts';
 import { makeIdNumber, makeUscc } from '../server/platform/identity.ts';
 import { formatMemberNo, genderOf } from '../server/modules/members/rules.ts';
+import { phoneTailHash } from '../server/modules/members/phones.ts';
 import { shanghaiDate } from '../server/platform/dates.ts';
 
 /** The password of every generated account. */
@@ -271,7 +272,7 @@ export async function generateCounty(target: Target, opts: GenerateOptions): Pro
 
   const firstNo = await db.transaction().execute((tx) => nextSequence(tx, 'member_no', opts.members));
   const memberColumns: Column[] = [
-    ['id', 'int'], ['name', 'text'], ['id_number_enc', 'text'], ['id_number_hash', 'text'], ['phone_enc', 'text'], ['phone_hash', 'text'], ['birth_date', 'text'], ['gender', 'text'],
+    ['id', 'int'], ['name', 'text'], ['id_number_enc', 'text'], ['id_number_hash', 'text'], ['phone_enc', 'text'], ['phone_hash', 'text'], ['phone_tail_hash', 'text'], ['birth_date', 'text'], ['gender', 'text'],
     ['org_id', 'int'], ['enterprise_id', 'int'], ['employer_name', 'text'], ['status', 'text'], ['retained_reason', 'text'],
     ['member_no', 'text'], ['joined_on', 'text'], ['left_on', 'text'], ['user_id', 'int'], ['source', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
   ];
@@ -284,7 +285,7 @@ export async function generateCounty(target: Target, opts: GenerateOptions): Pro
     const enterprise = plan.enterprise[i] || null;
     return [
       firstMember + i, `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 11) % GIVEN.length]}`,
-      pii.encrypt(idNumber), pii.hash(idNumber), pii.encrypt(phone), pii.hash(phone), birth, genderOf(idNumber),
+      pii.encrypt(idNumber), pii.hash(idNumber), pii.encrypt(phone), pii.hash(phone), phoneTailHash(pii, phone), birth, genderOf(idNumber),
       plan.org[i], enterprise, enterprise ? null : '个体经营', status, status === 'retained' ? 'retired' : null,
       formatMemberNo(joined.slice(0, 4), firstNo + i), joined, status === 'left' ? today : null, plan.user[i] || null, 'import', nowIso, nowIso,
     ];

@@ -2,6 +2,7 @@ import type { Caller, Deps } from '../platform/context.ts';
 import { idBirthDate, makeIdNumber, makeUscc } from '../platform/identity.ts';
 import { nextSequence } from '../db/database.ts';
 import { formatMemberNo, genderOf } from '../modules/members/rules.ts';
+import { phoneColumns } from '../modules/members/phones.ts';
 import { createApplication, escalateOverdue } from '../modules/members/applications.ts';
 import * as activities from '../modules/activities/service.ts';
 import * as contests from '../modules/contests/service.ts';
@@ -279,8 +280,7 @@ async function seedMembers(deps: Deps, orgIds: Map<string, number>, workerUserId
         name: isWorker ? '李小芳' : `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 11) % GIVEN.length]}`,
         id_number_enc: deps.pii.encrypt(idNumber),
         id_number_hash: deps.pii.hash(idNumber),
-        phone_enc: deps.pii.encrypt(phone),
-        phone_hash: deps.pii.hash(phone),
+        ...phoneColumns(deps.pii, phone),
         birth_date: idBirthDate(idNumber)!,
         gender: genderOf(idNumber),
         org_id: isWorker ? workerOrg : r.org,
@@ -356,8 +356,7 @@ async function seedYongkang(deps: Deps, admin: Caller) {
         name: `${SURNAMES[(i * 13) % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
         id_number_enc: deps.pii.encrypt(idNumber),
         id_number_hash: deps.pii.hash(idNumber),
-        phone_enc: deps.pii.encrypt(phone),
-        phone_hash: deps.pii.hash(phone),
+        ...phoneColumns(deps.pii, phone),
         birth_date: idBirthDate(idNumber)!,
         gender: genderOf(idNumber),
         org_id: union.id,
@@ -431,8 +430,7 @@ async function seedHangzhou(deps: Deps, admin: Caller) {
         name: isWorker ? '陈思远' : `${SURNAMES[(i * 17) % SURNAMES.length]}${GIVEN[(i * 7 + 3) % GIVEN.length]}`,
         id_number_enc: deps.pii.encrypt(idNumber),
         id_number_hash: deps.pii.hash(idNumber),
-        phone_enc: deps.pii.encrypt(isWorker ? '13800000022' : phone),
-        phone_hash: deps.pii.hash(isWorker ? '13800000022' : phone),
+        ...phoneColumns(deps.pii, isWorker ? '13800000022' : phone),
         birth_date: idBirthDate(idNumber)!,
         gender: genderOf(idNumber),
         org_id: xxg.id,
@@ -519,8 +517,7 @@ async function seedYouthSocial(deps: Deps, admin: Caller, xiachengId: number, ti
           name,
           id_number_enc: deps.pii.encrypt(idNumber),
           id_number_hash: deps.pii.hash(idNumber),
-          phone_enc: deps.pii.encrypt(phone),
-          phone_hash: deps.pii.hash(phone),
+          ...phoneColumns(deps.pii, phone),
           birth_date: idBirthDate(idNumber)!,
           gender: genderOf(idNumber),
           org_id: orgId,
@@ -629,8 +626,7 @@ async function seedKaihua(deps: Deps, admin: Caller) {
         name: i === 0 ? '徐燕芳' : `${SURNAMES[(i * 17) % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`,
         id_number_enc: deps.pii.encrypt(idNumber),
         id_number_hash: deps.pii.hash(idNumber),
-        phone_enc: deps.pii.encrypt(phone),
-        phone_hash: deps.pii.hash(phone),
+        ...phoneColumns(deps.pii, phone),
         birth_date: idBirthDate(idNumber)!,
         gender: genderOf(idNumber),
         org_id: unions[i % 2],

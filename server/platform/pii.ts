@@ -104,7 +104,7 @@ const MASKED_KEYS: Partial<Record<string, (v: string) => string>> = {
   phone: maskPhone,
   idNumber: maskIdNumber,
 };
-const DROPPED_KEYS = new Set(['password', 'newPassword', 'currentPassword', 'passwordHash', 'password_hash', 'phone_enc', 'phone_hash', 'csrfToken']);
+const DROPPED_KEYS = new Set(['password', 'newPassword', 'currentPassword', 'passwordHash', 'password_hash', 'phone_enc', 'phone_hash', 'phone_tail_hash', 'csrfToken']);
 
 /** A copy of a record fit for the audit log: personal data masked, secrets removed. */
 export function redact(value: unknown): unknown {

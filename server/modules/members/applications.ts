@@ -17,6 +17,7 @@ import { exportTexts as t } from './messages.ts';
 import { standardColumns, standardFieldColumns, standardFieldsView } from './roll.ts';
 import type { applicationExportQuery, applicationListQuery, joinApplicationBody } from './schema.ts';
 import type { StandardFields } from './tables.ts';
+import { phoneTailHash } from './phones.ts';
 
 /** Join applications: a worker applies online, a cadre of the union approves (a member is made) or rejects. */
 
@@ -245,6 +246,7 @@ export async function approveApplication(deps: Deps, caller: Caller, id: number)
       name: app.name,
       phone_enc: app.phone_enc,
       phone_hash: app.phone_hash,
+      phone_tail_hash: phoneTailHash(deps.pii, deps.pii.decrypt(app.phone_enc)),
       org_id: app.org_id,
       enterprise_id: app.enterprise_id,
       employer_name: app.employer_name,

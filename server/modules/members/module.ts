@@ -6,6 +6,8 @@ import { texts } from './messages.ts';
 import { membersRoutes } from './routes.ts';
 import { memberStandardFields } from './migrations/0014-member-standard-fields.ts';
 import { memberAncestors } from './migrations/0034-member-ancestors.ts';
+import { memberPhoneTail } from './migrations/0035-member-phone-tail.ts';
+import { fillPhoneTails } from './phones.ts';
 
 const permissions = {
   'member.read': ['cadre', 'viewer'],
@@ -30,10 +32,17 @@ export const membersModule = defineModule({
   routes: membersRoutes,
   texts,
   permissions,
-  migrations: { '0014-member-standard-fields': memberStandardFields, '0034-member-ancestors': memberAncestors },
+  migrations: { '0014-member-standard-fields': memberStandardFields, '0034-member-ancestors': memberAncestors, '0035-member-phone-tail': memberPhoneTail },
   todos: membersTodos,
   overview: { members: membersOverview },
-  jobs: { 'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) } },
-  // hourly: an application that became overdue overnight is on the parent's desk in the morning
-  schedules: { 'members.overdue_escalation': '5 * * * *' },
+  jobs: {
+    'members.overdue_escalation': { handler: async (_data, deps) => void (await escalateOverdue(deps)) },
+    'members.phone_tails': { handler: async (_data, deps) => void (await fillPhoneTails(deps)) },
+  },
+  schedules: {
+    // hourly: an application that became overdue overnight is on the parent's desk in the morning
+    'members.overdue_escalation': '5 * * * *',
+    // members written before migration 0035 become findable by 尾号; a no-op (one empty index read) once done
+    'members.phone_tails': '*/10 * * * *',
+  },
 });

@@ -36,6 +36,7 @@ import { exportTexts as t } from './messages.ts';
 import { filteredMembers, memberColumns, standardColumns, type memberItemView } from './roll.ts';
 import { NAME_MAX, personName, type memberExportQuery } from './schema.ts';
 import type { StandardFields } from './tables.ts';
+import { phoneTailHash } from './phones.ts';
 
 /** The member roll in Excel: template, all-or-nothing streamed import, the export's columns. */
 export const importColumns: SheetColumn[] = [
@@ -118,6 +119,7 @@ interface SpooledRow extends StandardFields {
   idHash: string;
   phoneEnc: string;
   phoneHash: string;
+  phoneTailHash: string;
   birthDate: string;
   gender: 'male' | 'female';
   uscc: string;
@@ -132,6 +134,7 @@ function spooledRow(deps: Deps, cells: Record<string, string>, idHash: string): 
     idHash,
     phoneEnc: deps.pii.encrypt(cells.phone),
     phoneHash: deps.pii.hash(cells.phone),
+    phoneTailHash: phoneTailHash(deps.pii, cells.phone),
     birthDate: idBirthDate(idNumber)!,
     gender: genderOf(idNumber),
     uscc: cells.uscc.toUpperCase(),
@@ -287,6 +290,7 @@ async function insertBatch(tx: Tx, rows: SpooledRow[], orgId: number, enterprise
         id_number_hash: r.idHash,
         phone_enc: r.phoneEnc,
         phone_hash: r.phoneHash,
+        phone_tail_hash: r.phoneTailHash,
         birth_date: r.birthDate,
         gender: r.gender,
         org_id: orgId,

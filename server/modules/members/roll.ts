@@ -15,6 +15,7 @@ import type { memberListQuery, standardFields, updateMemberBody } from './schema
 import type { StandardFields } from './tables.ts';
 import { transfersOf } from './transfers.ts';
 import { readDb } from '../../platform/replica.ts';
+import { phoneColumns, phoneTailHash } from './phones.ts';
 
 /** The member roll: the list in scope, one member, the full personal data on purpose, and status changes. */
 
@@ -78,6 +79,8 @@ function rollFilter(deps: Deps, scope: Scope, query: RollQuery): Expression<SqlB
   if (term) {
     if (/^\d{17}[\dXx]$/.test(term)) conditions.push(eb('members.id_number_hash', '=', deps.pii.hash(term)));
     else if (/^1\d{10}$/.test(term)) conditions.push(eb('members.phone_hash', '=', deps.pii.hash(term)));
+    // 尾号: the last four digits of a phone, by their keyed hash's index.
+    else if (/^\d{4}$/.test(term)) conditions.push(eb('members.phone_tail_hash', '=', phoneTailHash(deps.pii, term)));
     // A member number alone (no name holds 12 digits): its unique index, not a name scan of the scope.
     else if (/^\d{12,}$/.test(term)) conditions.push(eb('members.member_no', '=', term));
     else conditions.push(eb.or([eb('members.name', 'like', `%${term}%`), eb('members.member_no', '=', term)]));
@@ -254,8 +257,7 @@ export async function updateMember(deps: Deps, caller: Caller, id: number, input
       throw refused('member_left');
     }
     if (input.phone !== undefined) {
-      set.phone_enc = input.phone ? deps.pii.encrypt(input.phone) : null;
-      set.phone_hash = input.phone ? deps.pii.hash(input.phone) : null;
+      Object.assign(set, phoneColumns(deps.pii, input.phone));
     }
     if (input.enterpriseId !== undefined) {
       if (input.enterpriseId) await requireEnterprise(tx, input.enterpriseId);

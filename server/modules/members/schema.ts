@@ -137,7 +137,7 @@ export const memberDetail = memberItem.extend({
 
 export const memberListQuery = pageQuery.extend({
   orgId: id.optional().describe('this org’s whole subtree'),
-  q: z.string().trim().max(50).optional().describe('name, member number, or a full ID number or phone'),
+  q: z.string().trim().max(50).optional().describe('name, member number, a full ID number or phone, or a phone’s last four digits (尾号)'),
   status: memberStatus.optional(),
   after: id.optional().describe('keyset paging: the last id of the previous page; answers the members after it (newest first) with no offset, `page` ignored'),
 });

@@ -23,6 +23,8 @@ export interface MemberTable extends StandardFields {
   id_number_hash: string;
   phone_enc: string | null;
   phone_hash: string | null;
+  /** the keyed hash of the phone's last four digits (members/phones.ts, migration 0035) */
+  phone_tail_hash: string | null;
   birth_date: string;
   gender: 'male' | 'female';
   org_id: number;

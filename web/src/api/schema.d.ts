@@ -2782,7 +2782,7 @@ export interface paths {
                     pageSize?: number;
                     /** @description this org’s whole subtree */
                     orgId?: number;
-                    /** @description name, member number, or a full ID number or phone */
+                    /** @description name, member number, a full ID number or phone, or a phone’s last four digits (尾号) */
                     q?: string;
                     status?: "member" | "transferring" | "retained" | "left";
                     /** @description keyset paging: the last id of the previous page; answers the members after it (newest first) with no offset, `page` ignored */
@@ -2956,7 +2956,7 @@ export interface paths {
                 query?: {
                     /** @description this org’s whole subtree */
                     orgId?: number;
-                    /** @description name, member number, or a full ID number or phone */
+                    /** @description name, member number, a full ID number or phone, or a phone’s last four digits (尾号) */
                     q?: string;
                     status?: "member" | "transferring" | "retained" | "left";
                     /** @description full ID numbers and phones: needs the permission that reveals them; audited */

@@ -46,7 +46,7 @@ export const membersZh = {
     maskedNote: '身份证号和手机号已脱敏显示；申请通过后，可在会员名册中查看完整信息（记入审计日志）。',
   },
   roll: {
-    search: '姓名、会员编号，或完整身份证号/手机号',
+    search: '姓名、会员编号、完整身份证号/手机号，或手机尾号 4 位',
     verifyCard: '扫码核验会员卡',
     empty: '没有符合条件的会员',
     total: '共 {{total}} 人',
@@ -201,7 +201,7 @@ export const membersEn: typeof membersZh = {
     maskedNote: 'ID number and phone are masked; once approved, the full values can be viewed on the member roll (audited).',
   },
   roll: {
-    search: 'Name, member no., or a full ID number / phone',
+    search: 'Name, member no., a full ID number / phone, or its last 4 digits',
     verifyCard: 'Check a member card',
     empty: 'No members match',
     total: '{{total}} members',
