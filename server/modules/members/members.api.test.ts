@@ -256,6 +256,23 @@ describe('roll, personal data and transfers', () => {
     expect(left).toEqual([]);
   });
 
+  it('finds members by two or more characters of the name from its index, by one character too, and follows a changed name', async () => {
+    const ids = async (q: string, as = f.clients.cadreA) =>
+      expectStatus<{ items: { id: number }[] }>(await as.get(`/api/members?q=${encodeURIComponent(q)}&pageSize=100`), 200).items.map((m) => m.id);
+    expect(await ids('李四')).toContain(memberId);
+    expect(await ids('四')).toContain(memberId);
+    expect(await ids('李四', f.clients.cadreB)).not.toContain(memberId);
+    // A name changed by any writer (here SQL itself) moves its pairs: the triggers keep the index.
+    await sql`update members set name = ${'欧阳李四'} where id = ${memberId}`.execute(app.deps.db);
+    expect(await ids('欧阳')).toContain(memberId);
+    expect(await ids('阳李四')).toContain(memberId);
+    expect(await ids('欧李')).not.toContain(memberId);
+    await sql`update members set name = ${'李四'} where id = ${memberId}`.execute(app.deps.db);
+    expect(await ids('欧阳')).not.toContain(memberId);
+    const pairs = await app.deps.db.selectFrom('member_name_grams').select('gram').where('member_id', '=', memberId).execute();
+    expect(pairs.map((r) => r.gram)).toEqual(['李四']);
+  });
+
   it('shows the full ID number only on purpose to a cadre, and audits it', async () => {
     expect((await f.clients.viewer.post(`/api/members/${memberId}/reveal`)).statusCode).toBe(403);
     expect((await f.clients.cadreB.post(`/api/members/${memberId}/reveal`)).statusCode).toBe(404);

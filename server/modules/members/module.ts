@@ -7,6 +7,7 @@ import { membersRoutes } from './routes.ts';
 import { memberStandardFields } from './migrations/0014-member-standard-fields.ts';
 import { memberAncestors } from './migrations/0034-member-ancestors.ts';
 import { memberPhoneTail } from './migrations/0035-member-phone-tail.ts';
+import { memberNameGrams } from './migrations/0036-member-name-grams.ts';
 import { fillPhoneTails } from './phones.ts';
 
 const permissions = {
@@ -32,7 +33,7 @@ export const membersModule = defineModule({
   routes: membersRoutes,
   texts,
   permissions,
-  migrations: { '0014-member-standard-fields': memberStandardFields, '0034-member-ancestors': memberAncestors, '0035-member-phone-tail': memberPhoneTail },
+  migrations: { '0014-member-standard-fields': memberStandardFields, '0034-member-ancestors': memberAncestors, '0035-member-phone-tail': memberPhoneTail, '0036-member-name-grams': memberNameGrams },
   todos: membersTodos,
   overview: { members: membersOverview },
   jobs: {

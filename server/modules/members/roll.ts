@@ -83,9 +83,25 @@ function rollFilter(deps: Deps, scope: Scope, query: RollQuery): Expression<SqlB
     else if (/^\d{4}$/.test(term)) conditions.push(eb('members.phone_tail_hash', '=', phoneTailHash(deps.pii, term)));
     // A member number alone (no name holds 12 digits): its unique index, not a name scan of the scope.
     else if (/^\d{12,}$/.test(term)) conditions.push(eb('members.member_no', '=', term));
-    else conditions.push(eb.or([eb('members.name', 'like', `%${term}%`), eb('members.member_no', '=', term)]));
+    else conditions.push(nameSearch(term));
   }
   return eb.and(conditions);
+}
+
+/**
+ * A name search: two or more characters (no digits or LIKE wildcards) read the members whose name
+ * holds the term's first and last pairs of characters (member_name_grams, migration 0036: the
+ * database starts from the rarer and checks the other by its key), then the whole term on those;
+ * anything else reads the scope, as a member number under 12 digits or one character must.
+ */
+function nameSearch(term: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB, 'members'>();
+  const byName = eb('members.name', 'like', `%${term}%`);
+  const chars = Array.from(term);
+  if (chars.length < 2 || /[\d%_]/.test(term)) return eb.or([byName, eb('members.member_no', '=', term)]);
+  const pairs = [...new Set([chars.slice(0, 2).join(''), chars.slice(-2).join('')])];
+  const holding = (pair: string) => eb('members.id', 'in', eb.selectFrom('member_name_grams').select('member_name_grams.member_id').where('member_name_grams.gram', '=', pair));
+  return eb.and([...pairs.map(holding), byName]);
 }
 
 /** The roll in scope, filtered as the list is: what the Excel export walks through. */

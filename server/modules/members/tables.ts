@@ -60,6 +60,17 @@ export interface MemberAncestorTable {
   member_id: number;
 }
 
+/** Each pair of neighbouring characters of a member's name (migration 0036, kept by triggers): the name search's index. */
+export interface MemberNameGramTable {
+  gram: string;
+  member_id: number;
+}
+
+/** The numbers 1…63 that 0036's triggers cut names at. */
+export interface GramPositionTable {
+  p: number;
+}
+
 export interface JoinApplicationTable extends StandardFields {
   id: Generated<number>;
   user_id: number;
@@ -101,6 +112,8 @@ declare module '../../db/schema.ts' {
     members: MemberTable;
     subtree_member_counts: SubtreeMemberCountTable;
     member_ancestors: MemberAncestorTable;
+    member_name_grams: MemberNameGramTable;
+    gram_positions: GramPositionTable;
     join_applications: JoinApplicationTable;
     transfers: TransferTable;
   }
