@@ -128,7 +128,15 @@ interface OrgNode {
 const STREET_NAMES = ['魏塘', '罗星', '惠民', '西塘', '姚庄', '大云', '天凝', '干窑', '陶庄', '东城', '南湖', '北港', '新城', '滨江', '湖畔', '云溪', '青山', '长安', '丰收', '和平'];
 const INDUSTRIES = ['五金制造', '电子商务', '物流配送', '食品加工', '软件开发', '清洁服务', '纺织服装', '机械制造', '文化旅游', '物业管理'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建华', '晓东', '海燕', '志强', '丽华', '文博', '思远', '雨欣'];
+/** Characters of given names: one or two of them, so ~1.4 million distinct names, about as varied as real ones. */
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英霞平刚桂建华晓东海燕志丽文博思远雨欣子涵浩宇梓轩一诺欣怡佳琪俊杰嘉怡宇航晨曦雅婷国庆春梅红兵玉兰德胜凤霞金龙淑珍永福家豪天佑少华振宇立新卫东晓光美玲秋菊长江爱民建军小燕丹丹亚楠鹏飞';
+
+/** The i-th member's name: a surname and one or two given characters, spread so no name is common. */
+function memberName(i: number): string {
+  const first = GIVEN[(i * 31) % GIVEN.length];
+  const second = i % 3 === 0 ? '' : GIVEN[(i * 17 + Math.floor(i / GIVEN.length)) % GIVEN.length];
+  return `${SURNAMES[(i * 7) % SURNAMES.length]}${first}${second}`;
+}
 const REGION = '330421';
 
 /** Streets ~1 per 1,000 orgs (2 to 30); under each, one joint union per ten single unions. */
@@ -284,7 +292,7 @@ export async function generateCounty(target: Target, opts: GenerateOptions): Pro
     const status = memberStatus(i);
     const enterprise = plan.enterprise[i] || null;
     return [
-      firstMember + i, `${SURNAMES[(i * 7) % SURNAMES.length]}${GIVEN[(i * 11) % GIVEN.length]}`,
+      firstMember + i, memberName(i),
       pii.encrypt(idNumber), pii.hash(idNumber), pii.encrypt(phone), pii.hash(phone), phoneTailHash(pii, phone), birth, genderOf(idNumber),
       plan.org[i], enterprise, enterprise ? null : '个体经营', status, status === 'retained' ? 'retired' : null,
       formatMemberNo(joined.slice(0, 4), firstNo + i), joined, status === 'left' ? today : null, plan.user[i] || null, 'import', nowIso, nowIso,
