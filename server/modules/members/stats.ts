@@ -55,35 +55,51 @@ async function subtreeStats(deps: Deps, orgId: number) {
     .executeTakeFirstOrThrow();
   const allChildren = await db.selectFrom('orgs').select(['id', 'name', 'kind', 'level', 'basis', 'status']).where('parent_id', '=', orgId).orderBy('id').execute();
   const childIds = allChildren.map((c) => c.id);
-  const [childOrgs, childEnterprises] = childIds.length
+  // Each child's orgs and enterprises from the subtree counters kept by triggers (migration
+  // 0037): a few rows per child, whatever lies under it. "Needing a union" is every unionless
+  // enterprise founded before the due month, plus the due month's own up to the due day.
+  const dueMonth = dueBy.slice(0, 7);
+  const [childOrgs, childEnterprises, dueMonthEnterprises] = childIds.length
     ? await Promise.all([
         db
-          .selectFrom('org_closure')
-          .innerJoin('orgs', 'orgs.id', 'org_closure.descendant_id')
-          // Active orgs counted in the sum, not filtered in WHERE: SQLite would otherwise scan all
-          // orgs through the partial index on active orgs (0007) and probe the closure per org (~10×).
-          .select(['org_closure.ancestor_id', 'orgs.kind', sql<number>`sum(case when orgs.status = 'active' then 1 else 0 end)`.as('n')])
-          .where('org_closure.ancestor_id', 'in', childIds)
-          .groupBy(['org_closure.ancestor_id', 'orgs.kind'])
+          .selectFrom('subtree_org_counts')
+          .select(['org_id as ancestor_id', 'kind', (eb) => eb.fn.sum<number>('n').as('n')])
+          .where('org_id', 'in', childIds)
+          .where('status', '=', 'active')
+          .groupBy(['org_id', 'kind'])
           .execute(),
         db
-          .selectFrom('org_closure')
-          .innerJoin('enterprises', 'enterprises.org_id', 'org_closure.descendant_id')
-          .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
+          .selectFrom('subtree_enterprise_counts')
           .select([
-            'org_closure.ancestor_id',
-            (eb) => eb.fn.countAll<number>().as('n'),
-            sql<number>`sum(case when orgs.kind = 'federation' then 1 else 0 end)`.as('without_union'),
-            sql<number>`sum(enterprises.new_economy)`.as('new_economy'),
-            sql<number>`sum(enterprises.employees)`.as('employees'),
-            sql<number>`sum(case when orgs.kind = 'federation' and enterprises.founded_on <= ${dueBy} then 1 else 0 end)`.as('needing_union'),
+            'org_id as ancestor_id',
+            (eb) => eb.fn.sum<number>('n').as('n'),
+            sql<number>`sum(case when unionless = 1 then n else 0 end)`.as('without_union'),
+            (eb) => eb.fn.sum<number>('new_economy').as('new_economy'),
+            (eb) => eb.fn.sum<number>('employees').as('employees'),
+            sql<number>`sum(case when unionless = 1 and founded_month <> '' and founded_month < ${dueMonth} then n else 0 end)`.as('needing_union'),
           ])
-          .where('org_closure.ancestor_id', 'in', childIds)
+          .where('org_id', 'in', childIds)
+          .where('status', '=', 'active')
+          .groupBy('org_id')
+          .execute(),
+        db
+          .selectFrom('enterprises')
+          .innerJoin('orgs', 'orgs.id', 'enterprises.org_id')
+          .innerJoin('org_closure', 'org_closure.descendant_id', 'enterprises.org_id')
+          .select(['org_closure.ancestor_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('enterprises.founded_on', '>=', `${dueMonth}-01`)
+          .where('enterprises.founded_on', '<=', dueBy)
           .where('enterprises.status', '=', 'active')
+          .where('orgs.kind', '=', 'federation')
+          .where('org_closure.ancestor_id', 'in', childIds)
           .groupBy('org_closure.ancestor_id')
           .execute(),
       ])
-    : [[], []];
+    : [[], [], []];
+  for (const row of childEnterprises) {
+    const due = dueMonthEnterprises.find((d) => d.ancestor_id === row.ancestor_id);
+    row.needing_union = Number(row.needing_union ?? 0) + Number(due?.n ?? 0);
+  }
   const sum = <T,>(rows: T[], value: (r: T) => unknown) => rows.reduce((total, r) => total + Number(value(r) ?? 0), 0);
   const kindCount = (kind: string, ancestor?: number) =>
     (ancestor === undefined && org.status === 'active' && org.kind === kind ? 1 : 0) +

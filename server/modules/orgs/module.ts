@@ -3,6 +3,7 @@ import { texts } from './messages.ts';
 import { orgsRoutes } from './routes.ts';
 import { enterpriseEmployees } from './migrations/0012-enterprise-employees.ts';
 import { townFederations } from './migrations/0013-town-federations.ts';
+import { subtreeOrgCounts } from './migrations/0037-subtree-org-counts.ts';
 
 const permissions = {
   'org.read': ['cadre', 'viewer'],
@@ -20,5 +21,5 @@ export const orgsModule = defineModule({
   routes: orgsRoutes,
   texts,
   permissions,
-  migrations: { '0012-enterprise-employees': enterpriseEmployees, '0013-town-federations': townFederations },
+  migrations: { '0012-enterprise-employees': enterpriseEmployees, '0013-town-federations': townFederations, '0037-subtree-org-counts': subtreeOrgCounts },
 });

@@ -4,6 +4,24 @@ import type { FastifyInstance } from 'fastify';
 import { readExport } from '../../test/exports.ts';
 import { buildFixture, createEnterprise, createOrg, createTeam, createTestApp, expectStatus, type Fixture } from '../../test/harness.ts';
 import { townFederations } from './migrations/0013-town-federations.ts';
+import { sql } from 'kysely';
+
+/** The subtree counters (migration 0037) equal a recount from the orgs, the closure and the enterprises. */
+async function expectSubtreeCountsExact(app: FastifyInstance) {
+  const rows = async (query: ReturnType<typeof sql>) =>
+    ((await query.execute(app.deps.db)).rows as Record<string, unknown>[]).map((r) => Object.values(r).map((v) => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v)));
+  const orgs = await rows(sql`select org_id, kind, status, n from subtree_org_counts where n <> 0 order by 1, 2, 3`);
+  const orgsRecount = await rows(sql`select c.ancestor_id, o.kind, o.status, count(*) from org_closure c join orgs o on o.id = c.descendant_id group by 1, 2, 3 order by 1, 2, 3`);
+  expect(orgsRecount.length).toBeGreaterThan(0);
+  expect(orgs).toEqual(orgsRecount);
+  const enterprises = await rows(sql`select org_id, status, unionless, founded_month, n, new_economy, employees from subtree_enterprise_counts
+    where n <> 0 or new_economy <> 0 or employees <> 0 order by 1, 2, 3, 4`);
+  const enterprisesRecount = await rows(sql`select c.ancestor_id, e.status, case when o.kind = 'federation' then 1 else 0 end as unionless,
+      coalesce(substr(e.founded_on, 1, 7), '') as month, count(*) as n, sum(coalesce(e.new_economy, 0)) as new_economy, sum(coalesce(e.employees, 0)) as employees
+    from enterprises e join orgs o on o.id = e.org_id join org_closure c on c.descendant_id = e.org_id group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+  expect(enterprisesRecount.length).toBeGreaterThan(0);
+  expect(enterprises).toEqual(enterprisesRecount);
+}
 
 /** A problem body without `instance`, the one member that names the URL asked for. */
 const sameProblem = (body: Record<string, unknown>) => {
@@ -245,6 +263,10 @@ describe('moving an org with its subtree', () => {
     expect(shape.json().code).toBe('org_parent_kind');
   });
 
+  it('keeps the subtree counts of orgs and enterprises equal to a recount after the moves', async () => {
+    await expectSubtreeCountsExact(app);
+  });
+
   it('a street cadre cannot move their union into another street (404: the target is outside their scope)', async () => {
     const res = await f.clients.cadreA.post(`/api/orgs/${f.orgs.unionA}/move`, { parentId: f.orgs.streetB });
     expect(res.statusCode).toBe(404);
@@ -283,6 +305,10 @@ describe('closing an org', () => {
     expect(child.statusCode).toBe(422);
     expect(child.json().code).toBe('org_parent_closed');
     expect((await f.clients.cadreA.post(`/api/orgs/${branchParent}/close`)).json().code).toBe('org_closed');
+  });
+
+  it('keeps the subtree counts equal to a recount after closing', async () => {
+    await expectSubtreeCountsExact(app);
   });
 
   it('a grant on a closed org no longer gives anything', async () => {
@@ -441,5 +467,15 @@ describe('enterprises and teams', () => {
     expect(sheet.column('已建会').every((v) => v === '')).toBe(true);
     const streetB = await readExport(await f.clients.cadreB.get('/api/enterprises/export'));
     expect(streetB.column('名称')).not.toContain('魏塘精工有限公司');
+  });
+
+  it('keeps the subtree counts of enterprises equal to a recount after every change above, a move to a union, a new founding date and a closing', async () => {
+    const id = await createEnterprise(f.clients.cadreA, { name: '魏塘计数测试有限公司', orgId: f.orgs.streetA });
+    expectStatus(await f.clients.cadreA.patch(`/api/enterprises/${id}`, { foundedOn: '2019-07-15', employees: 40, newEconomy: true }), 200);
+    await expectSubtreeCountsExact(app);
+    expectStatus(await f.clients.cadreA.patch(`/api/enterprises/${id}`, { orgId: f.orgs.unionA, foundedOn: '2019-08-01' }), 200);
+    await expectSubtreeCountsExact(app);
+    expectStatus(await f.clients.cadreA.post(`/api/enterprises/${id}/close`), 200);
+    await expectSubtreeCountsExact(app);
   });
 });

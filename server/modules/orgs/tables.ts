@@ -29,9 +29,31 @@ export interface TeamTable {
   updated_at: string;
 }
 
+/** The orgs of each org's subtree, itself included, per kind and status (migration 0037, kept by triggers). */
+export interface SubtreeOrgCountTable {
+  org_id: number;
+  kind: string;
+  status: string;
+  n: number;
+}
+
+/** The enterprises of each org's subtree per status, union or not, and founding month ('' unknown) (migration 0037). */
+export interface SubtreeEnterpriseCountTable {
+  org_id: number;
+  status: string;
+  /** 1: directly under a federation, so without a union of its own */
+  unionless: number;
+  founded_month: string;
+  n: number;
+  new_economy: number;
+  employees: number;
+}
+
 declare module '../../db/schema.ts' {
   interface DB {
     enterprises: EnterpriseTable;
     teams: TeamTable;
+    subtree_org_counts: SubtreeOrgCountTable;
+    subtree_enterprise_counts: SubtreeEnterpriseCountTable;
   }
 }
