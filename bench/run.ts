@@ -116,12 +116,15 @@ async function readPathFigures(base: string, bare: string, paths: ReadPath[]): P
       const floor = await cannon(`${bare}/bare/${p.name}`, c);
       await settle(`${bare}/bare/health`);
       const ratio = rate(real) / Math.max(1, rate(floor));
+      // A run in which no request was answered has no latency: its zeros would read as met.
+      const answered = real.latency.p50 > 0 || rate(real) > 0;
+      const within = (value: number, limit: number) => answered && value <= limit;
       figures.push({ name: `${p.name}, ${c} conn`, value: `${brief(real)} | bare ${brief(floor)}` });
       figures.push({ name: `${p.name}, ${c} conn, ratio`, value: ratio.toFixed(2), target: '≥ 0.8', met: ratio >= 0.8 });
-      if (c === Math.max(...CONNECTIONS)) figures.push({ name: `${p.name}, ${c} conn, p99`, value: ms(real.latency.p99), target: '≤ 25 ms', met: real.latency.p99 <= 25 });
-      if (p.name === 'county-stats' && c === 1) figures.push({ name: 'county stats, one request (p50)', value: ms(real.latency.p50), target: '≤ 50 ms', met: real.latency.p50 <= 50 });
-      if (p.name === 'county-overview' && c === 1) figures.push({ name: 'county data screen, one request (p50)', value: ms(real.latency.p50), target: '≤ 50 ms', met: real.latency.p50 <= 50 });
-      if (p.name === 'county-skill-stats' && c === 1) figures.push({ name: 'county skill stats, one request (p50)', value: ms(real.latency.p50), target: '≤ 50 ms', met: real.latency.p50 <= 50 });
+      if (c === Math.max(...CONNECTIONS)) figures.push({ name: `${p.name}, ${c} conn, p99`, value: answered ? ms(real.latency.p99) : 'none answered', target: '≤ 25 ms', met: within(real.latency.p99, 25) });
+      if (p.name === 'county-stats' && c === 1) figures.push({ name: 'county stats, one request (p50)', value: answered ? ms(real.latency.p50) : 'none answered', target: '≤ 50 ms', met: within(real.latency.p50, 50) });
+      if (p.name === 'county-overview' && c === 1) figures.push({ name: 'county data screen, one request (p50)', value: answered ? ms(real.latency.p50) : 'none answered', target: '≤ 50 ms', met: within(real.latency.p50, 50) });
+      if (p.name === 'county-skill-stats' && c === 1) figures.push({ name: 'county skill stats, one request (p50)', value: answered ? ms(real.latency.p50) : 'none answered', target: '≤ 50 ms', met: within(real.latency.p50, 50) });
       console.log(`    ${p.name}, ${c} conn: ${brief(real)} | bare ${brief(floor)}`);
     }
   }
