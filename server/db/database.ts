@@ -28,7 +28,9 @@ export function sqliteFile(dataDir: string): string {
 
 export function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Database {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // JIT off: gonghui's queries are short, and PostgreSQL compiles any whose estimate passes
+    // jit_above_cost — ~100 ms of compiling for a name search that then reads nothing (10M members).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c jit=off' });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }

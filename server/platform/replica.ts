@@ -63,7 +63,7 @@ function replicaUnwell(err: unknown): boolean {
 }
 
 export function openReadRouting(url: string, primary: Db, log: Log): ReadRouting {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 2_000, application_name: 'gonghui-replica' });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 2_000, application_name: 'gonghui-replica', options: '-c jit=off' });
   // An idle connection the replica dropped must not crash the process.
   pool.on('error', (err) => failed(err));
   let downUntil = 0;
