@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { texts } from './messages.ts';
 import { skillsRoutes } from './routes.ts';
 import { skillLevels } from './migrations/0015-skill-levels.ts';
+import { subtreeSkillCounts } from './migrations/0038-subtree-skill-counts.ts';
 
 /**
  * Its own permissions rather than member.read/member.write: skill records are kept by whoever runs
@@ -21,4 +22,4 @@ declare module '../../platform/access.ts' {
 }
 
 /** Skill levels (技能等级): certificates per member, Excel import and export, stats by level over a scope. */
-export const skillsModule = defineModule({ name: 'skills', routes: skillsRoutes, texts, permissions, migrations: { '0015-skill-levels': skillLevels } });
+export const skillsModule = defineModule({ name: 'skills', routes: skillsRoutes, texts, permissions, migrations: { '0015-skill-levels': skillLevels, '0038-subtree-skill-counts': subtreeSkillCounts } });

@@ -254,16 +254,11 @@ export async function correctRecord(deps: Deps, caller: Caller, id: number, inpu
  * Skill levels over an org's subtree: valid records of the members of its unions, per level, and
  * how many are 高级工 or above (levels 1–3). Counts records (certificates), as the enterprise's
  * evaluation reports count passes: a member with two occupations counts twice. Read from
- * skill_level_counts (kept by triggers, migration 0015), summed over the subtree's orgs.
+ * subtree_skill_counts (kept by triggers, migration 0038): the subtree's five rows, whatever its size.
  */
 export async function skillStats(deps: Deps, caller: Caller, orgId: number) {
   await requireOrgInScope(deps.db, caller.scope, orgId);
-  const rows = await deps.db
-    .selectFrom('skill_level_counts')
-    .where(inSubtree('skill_level_counts.org_id', orgId))
-    .select(['skill_level_counts.level', (eb) => eb.fn.sum<number | string>('skill_level_counts.n').as('n')])
-    .groupBy('skill_level_counts.level')
-    .execute();
+  const rows = await deps.db.selectFrom('subtree_skill_counts').select(['level', 'n']).where('org_id', '=', orgId).execute();
   const byLevel = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as Record<SkillLevel, number>;
   for (const r of rows) byLevel[r.level] = Number(r.n);
   const total = SKILL_LEVELS.reduce((sum, l) => sum + byLevel[l], 0);

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildFixture, createTestApp, expectStatus, type Client, type Fixture } from '../../test/harness.ts';
+import { sql } from 'kysely';
+import { buildFixture, createOrg, createTestApp, expectStatus, type Client, type Fixture } from '../../test/harness.ts';
 import { readExport } from '../../test/exports.ts';
 import { signUpMember } from '../../test/people.ts';
 import { recordSkillLevel } from './index.ts';
@@ -247,6 +248,23 @@ describe('a member who moves', () => {
     expect(expectStatus(await f.clients.cadreB.get(`/api/members/${memberId}/skill-levels`), 200).total).toBe(2);
     expect((await f.clients.cadreA.get(`/api/members/${memberId}/skill-levels`)).statusCode).toBe(404);
     expect(await stats(f.clients.countyCadre, f.orgs.county)).toMatchObject({ total: fromBefore.total + toBefore.total });
+  });
+
+  it('a union moving to another street takes its members’ levels along, and every subtree’s counts equal a recount', async () => {
+    const union = await createOrg(f.clients.cadreA, { name: '魏塘搬迁测试有限公司工会', kind: 'grassroots_union', parentId: f.orgs.streetA });
+    const { memberId } = await signUpMember(app, f.clients.cadreA, union, '吴搬迁');
+    expectStatus(await f.clients.cadreA.post('/api/skill-levels', record(memberId, 2, { occupation: '钳工' })), 201);
+    const fromBefore = await stats(f.clients.cadreA, f.orgs.streetA);
+    const toBefore = await stats(f.clients.cadreB, f.orgs.streetB);
+    expectStatus(await f.clients.countyCadre.post(`/api/orgs/${union}/move`, { parentId: f.orgs.streetB }), 200);
+    expect((await stats(f.clients.cadreA, f.orgs.streetA)).byLevel[2]).toBe(fromBefore.byLevel[2] - 1);
+    expect((await stats(f.clients.cadreB, f.orgs.streetB)).byLevel[2]).toBe(toBefore.byLevel[2] + 1);
+    const kept = await sql<{ org_id: number; level: number; n: number }>`select org_id, level, n from subtree_skill_counts where n <> 0 order by 1, 2`.execute(app.deps.db);
+    const recount = await sql<{ org_id: number; level: number; n: number }>`select c.ancestor_id as org_id, s.level, count(*) as n from skill_levels s
+      join members m on m.id = s.member_id join org_closure c on c.descendant_id = m.org_id where s.status = 'valid' group by 1, 2 order by 1, 2`.execute(app.deps.db);
+    const plain = (rows: { org_id: number; level: number; n: number }[]) => rows.map((r) => [Number(r.org_id), Number(r.level), Number(r.n)]);
+    expect(recount.rows.length).toBeGreaterThan(0);
+    expect(plain(kept.rows)).toEqual(plain(recount.rows));
   });
 });
 

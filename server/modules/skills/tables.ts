@@ -35,9 +35,17 @@ export interface SkillLevelCountTable {
   n: number;
 }
 
+/** Valid records of each org's whole subtree per level (migration 0038, kept by triggers on skill_level_counts and org_closure). */
+export interface SubtreeSkillCountTable {
+  org_id: number;
+  level: SkillLevel;
+  n: number;
+}
+
 declare module '../../db/schema.ts' {
   interface DB {
     skill_levels: SkillLevelTable;
     skill_level_counts: SkillLevelCountTable;
+    subtree_skill_counts: SubtreeSkillCountTable;
   }
 }
