@@ -20,24 +20,25 @@ const BATCH = 1000;
 
 /**
  * Fills the last-four-digit hash of members written before migration 0035 (the job
- * `members.phone_tails`), a batch of 1,000 per transaction, one UPDATE each, until none is left or
- * `budgetMs` has passed (the next run goes on). Returns how many it filled.
+ * `members.phone_tails`), a batch of 1,000 per UPDATE, until none is left or `budgetMs` has passed
+ * (the next run goes on). Returns how many it filled. No transaction: each UPDATE is atomic, and it
+ * only fills rows still without a hash, so a phone changed meanwhile (which writes its own) is
+ * never overwritten with the old number's digits; a run with nothing to do is one index read.
  */
 export async function fillPhoneTails(deps: Deps, budgetMs = 60_000): Promise<number> {
   const until = Date.now() + budgetMs;
   let filled = 0;
   for (;;) {
-    const n = await deps.db.transaction().execute(async (tx) => {
-      const rows = await tx
-        .selectFrom('members')
-        .select(['id', 'phone_enc'])
-        .where('phone_tail_hash', 'is', null)
-        .where('phone_enc', 'is not', null)
-        .orderBy('id')
-        .limit(BATCH)
-        .execute();
-      if (!rows.length) return 0;
-      await tx
+    const rows = await deps.db
+      .selectFrom('members')
+      .select(['id', 'phone_enc'])
+      .where('phone_tail_hash', 'is', null)
+      .where('phone_enc', 'is not', null)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    if (rows.length) {
+      await deps.db
         .updateTable('members')
         .set({
           phone_tail_hash: sql<string>`case id ${sql.join(
@@ -46,10 +47,10 @@ export async function fillPhoneTails(deps: Deps, budgetMs = 60_000): Promise<num
           )} end`,
         })
         .where('id', 'in', rows.map((r) => r.id))
+        .where('phone_tail_hash', 'is', null)
         .execute();
-      return rows.length;
-    });
-    filled += n;
-    if (n < BATCH || Date.now() >= until) return filled;
+    }
+    filled += rows.length;
+    if (rows.length < BATCH || Date.now() >= until) return filled;
   }
 }
