@@ -46,7 +46,7 @@ export const membersZh = {
     maskedNote: '身份证号和手机号已脱敏显示；申请通过后，可在会员名册中查看完整信息（记入审计日志）。',
   },
   roll: {
-    search: '姓名、会员编号、完整身份证号/手机号，或手机尾号 4 位',
+    search: '姓名、会员编号、身份证号、手机号或尾号',
     verifyCard: '扫码核验会员卡',
     empty: '没有符合条件的会员',
     total: '共 {{total}} 人',

@@ -37,7 +37,7 @@ export function RollPage() {
   return (
     <Card title={<h1 style={{ fontSize: 16, margin: 0 }}>{t('layout.menu.roll')}</h1>}>
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('members.roll.search')} aria-label={t('members.roll.search')} style={{ width: 320 }} onSearch={(q) => set({ q: q.trim() })} />
+        <Input.Search allowClear placeholder={t('members.roll.search')} aria-label={t('members.roll.search')} style={{ width: 360 }} onSearch={(q) => set({ q: q.trim() })} />
         <OrgTreeSelect allowClear placeholder={t('members.allOrgs')} style={{ width: 280 }} value={filters.orgId} onChange={(orgId) => set({ orgId })} />
         <Select<MemberStatus | 'all'>
           style={{ width: 140 }}
